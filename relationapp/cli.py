@@ -1,0 +1,74 @@
+"""The command line: nouns then verbs, every capability scriptable, no Qt.
+
+Each module in ``COMMAND_MODULES`` adds its subcommands through
+``register(subparsers)``; a handler takes ``(args, db)`` and returns the exit
+code. Bad input is one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from relationapp import __version__
+
+# One module per noun; later capabilities add theirs here.
+COMMAND_MODULES = (
+    "relationapp.commands.demo",
+    "relationapp.commands.accounts",
+)
+
+EXIT_BAD_INPUT = 2
+
+
+class CliError(Exception):
+    """Bad input or usage; the message is printed as one line."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message):  # one clear line instead of usage + error
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see --help)\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(
+        prog="relationapp",
+        description="A relationship tracker for small firms. Without a command it opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"relationapp {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or URL (default: RELATIONAPP_DB_URL, else a file in the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Open the database, run the handler, turn user errors into exit code 2."""
+    from relationapp.data.db import DatabaseError
+    from relationapp.services.errors import ServiceError
+    from relationapp.startup import open_database
+
+    handler = getattr(args, "handler", None)
+    if handler is None:  # a noun without its verb
+        args.parser_for_help.print_help(sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        db = open_database(args.db)
+    except DatabaseError as exc:
+        print(f"relationapp: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        return handler(args, db) or 0
+    except (CliError, ServiceError, DatabaseError) as exc:
+        print(f"relationapp: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+    finally:
+        db.dispose()

@@ -1,0 +1,31 @@
+"""relationapp demo [--force] [--open]"""
+
+from __future__ import annotations
+
+import sys
+
+
+def register(sub) -> None:
+    demo = sub.add_parser("demo", help="fill the database with a realistic demo firm")
+    demo.add_argument("--force", action="store_true", help="replace what the database holds")
+    demo.add_argument("--open", action="store_true", help="open the window afterwards")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (the same seed builds the same firm)")
+    demo.set_defaults(handler=_demo)
+
+
+
+def _demo(args, db) -> int:
+    from relationapp.services.demo import build_demo
+
+    summary = build_demo(db, force=args.force, seed=args.seed)
+    print(
+        f"Demo firm ready: {summary.accounts} accounts, {summary.people} people, {summary.orders} orders, "
+        f"{summary.interactions} interactions, {summary.referrals} referrals, {summary.nps_responses} NPS scores.",
+        file=sys.stderr,
+    )
+    if args.open:
+        db.dispose()
+        from relationapp.ui.app import run_gui
+
+        return run_gui(db_arg=args.db)
+    return 0

@@ -1,0 +1,85 @@
+"""Where files live, and every user setting declared in one place.
+
+Settings are stored in the ``setting`` table (see services/settings.py);
+this module only declares them: key, type, default, label, allowed values.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "relationapp"
+DB_ENV = "RELATIONAPP_DB_URL"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "relationapp.db"
+
+
+def backup_dir() -> Path:
+    return data_dir() / "backups"
+
+
+def resolve_db(cli_value: str | None) -> str:
+    """--db wins, then RELATIONAPP_DB_URL, then the file in the user data dir."""
+    return cli_value or os.environ.get(DB_ENV) or str(default_db_path())
+
+
+def _spec(default, label: str, *, choices: tuple = (), minimum=None, maximum=None, group="General"):
+    return field(
+        default=default,
+        metadata={"label": label, "choices": choices, "min": minimum, "max": maximum, "group": group},
+    )
+
+
+@dataclass(frozen=True)
+class Settings:
+    company_name: str = _spec("My firm", "Company name")
+    language: str = _spec("nl", "Language", choices=("nl", "en"))
+    currency: str = _spec("EUR", "Currency", choices=("EUR", "USD", "GBP", "CHF"))
+    hourly_cost: Decimal = _spec(Decimal("60.00"), "Hourly cost of staff time", minimum=Decimal(0))
+    lead_definition: str = _spec(
+        "A person who asked us something about what we sell and agreed to be contacted.",
+        "What we call a lead",
+    )
+    # keep-in-touch cadence in days, by pyramid tier and for prospects
+    cadence_top: int = _spec(30, "Cadence Top (days)", minimum=1, maximum=3650, group="Cadence")
+    cadence_big: int = _spec(45, "Cadence Big (days)", minimum=1, maximum=3650, group="Cadence")
+    cadence_medium: int = _spec(90, "Cadence Medium (days)", minimum=1, maximum=3650, group="Cadence")
+    cadence_small: int = _spec(180, "Cadence Small (days)", minimum=1, maximum=3650, group="Cadence")
+    cadence_prospect: int = _spec(60, "Cadence prospects and leads (days)", minimum=1, maximum=3650, group="Cadence")
+    # visits and meetings only (visit planning)
+    visit_cadence_top: int = _spec(90, "Visit every Top customer (days)", minimum=1, maximum=3650, group="Visits")
+    visit_cadence_big: int = _spec(180, "Visit every Big customer (days)", minimum=1, maximum=3650, group="Visits")
+    visit_cadence_medium: int = _spec(365, "Visit every Medium customer (days)", minimum=1, maximum=3650, group="Visits")
+    visit_cadence_small: int = _spec(730, "Visit every Small customer (days)", minimum=1, maximum=3650, group="Visits")
+    # the customer pyramid (Jay Curry): shares of customers by revenue rank
+    tier_top_pct: Decimal = _spec(Decimal("1"), "Top tier (% of customers)", minimum=Decimal("0.1"), maximum=Decimal(100), group="Pyramid")
+    tier_big_pct: Decimal = _spec(Decimal("4"), "Big tier (% of customers)", minimum=Decimal(0), maximum=Decimal(100), group="Pyramid")
+    tier_medium_pct: Decimal = _spec(Decimal("15"), "Medium tier (% of customers)", minimum=Decimal(0), maximum=Decimal(100), group="Pyramid")
+    feb29_birthdays_on: str = _spec("feb28", "Feb 29 birthdays in other years fall on", choices=("feb28", "mar1"))
+    coming_up_days: int = _spec(14, "Show personal dates this many days ahead", minimum=1, maximum=90)
+    page_size: str = _spec("A4", "Paper size", choices=("A4", "Letter"), group="Reports")
+    logo_path: str = _spec("", "Logo for reports (PNG or JPEG)", group="Reports")
+    backups_keep: int = _spec(10, "Backups to keep", minimum=1, maximum=1000, group="Backups")
+
+    @classmethod
+    def specs(cls):
+        return fields(cls)
+
+    def cadence_for_tier(self, tier: str) -> int:
+        return {
+            "top": self.cadence_top,
+            "big": self.cadence_big,
+            "medium": self.cadence_medium,
+            "small": self.cadence_small,
+        }.get(tier, self.cadence_prospect)

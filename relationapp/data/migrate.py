@@ -1,0 +1,122 @@
+"""Bring a database to the schema this version knows, safely.
+
+Start-up stays fast: the usual case (already at head) reads one row and never
+imports Alembic. An older schema is backed up, then upgraded; a newer one
+(made by a later relationapp) is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database, DatabaseError, check_sqlite_file
+
+# Must equal Alembic's head; tests/data/test_migrations.py checks it.
+SCHEMA_HEAD = "0001_initial"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config(db: Database):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", db.url.replace("%", "%%"))
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(Database("sqlite://"))
+    return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config(Database("sqlite://"))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        names = set(sa.inspect(conn).get_table_names())
+        if "alembic_version" not in names:
+            if names:
+                raise DatabaseError(
+                    f"{db.path or db.url} holds tables but is not a relationapp database."
+                )
+            return None
+        row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+        return row[0] if row else None
+
+
+def needs_upgrade(db: Database) -> bool:
+    return current_revision(db) != SCHEMA_HEAD
+
+
+def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
+    """Migrate to head; returns the backup kept before migrating, if any."""
+    current = current_revision(db)
+    if current == SCHEMA_HEAD:
+        return None
+    if current is not None and current not in known_revisions():
+        raise DatabaseError(
+            f"{db.path or db.url} was made by a newer relationapp (schema {current}); "
+            "update relationapp to open it."
+        )
+    kept = None
+    if current is not None and db.path is not None and backup_dir is not None:
+        from relationapp.io.backup import backup_file
+
+        kept = backup_file(db.path, backup_dir, reason=f"before-migration-{current}")
+    from alembic import command
+
+    cfg = alembic_config(db)
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return kept
+
+
+def check_file_revision(path: Path) -> None:
+    """Before anything writes to an existing file: refuse a foreign or newer one.
+
+    Uses a read-only connection, so a refused file is left exactly as it was
+    (an engine connection would already switch it to WAL).
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    check_sqlite_file(path)
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"Cannot open {path}: {exc}.") from exc
+    try:
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in names:
+            if names:
+                raise DatabaseError(f"{path} holds tables but is not a relationapp database.")
+            return
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} cannot be read as a database: {exc}.") from exc
+    finally:
+        con.close()
+    current = row[0] if row else None
+    if current not in (None, SCHEMA_HEAD) and current not in known_revisions():
+        raise DatabaseError(
+            f"{path} was made by a newer relationapp (schema {current}); update relationapp to open it."
+        )
+
+
+def integrity_ok(path: Path) -> bool:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        con.close()

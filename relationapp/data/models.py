@@ -1,0 +1,372 @@
+"""Tables for the whole domain model (DESIGN.md), designed once.
+
+Money is stored as integer cents (exact sums in SQL on every backend) and
+read back as ``Decimal``. Dates are ``date`` columns (ISO text in SQLite),
+never midnight datetimes. Personal dates keep month and day apart from the
+optional year, because a birthday without a year is normal.
+
+The Alembic revisions in ``migrations/versions`` own the schema; these
+classes must match it (a test compares them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Optional
+
+import sqlalchemy as sa
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class Money(TypeDecorator):
+    """Decimal euros in Python, integer cents in the database."""
+
+    impl = sa.BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        cents = (Decimal(value) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+        return int(cents)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return Decimal(int(value)) / 100
+
+    def coerce_compared_value(self, op, value):
+        return self
+
+
+def cents_to_decimal(cents: int | None) -> Decimal:
+    """For raw aggregate queries that sum the cents column directly."""
+    return (Decimal(int(cents or 0)) / 100).quantize(Decimal("0.01"))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+
+
+# --- vocabularies (stored as plain text so a later value needs no migration) --
+
+STAGES = ("suspect", "prospect", "mql", "sql", "customer", "inactive")
+ACCOUNT_KINDS = ("organisation", "private")
+DMU_ROLES = ("decision_maker", "budget_holder", "influencer", "user", "gatekeeper")
+CHANNELS = ("email", "phone", "visit", "post", "message")
+INTERACTION_KINDS = (
+    "visit", "call", "email", "meeting", "event", "gift", "card", "content", "note",
+)
+IMPORTANT_DATE_KINDS = ("anniversary", "child_birthday", "wedding", "custom")
+FOLLOW_UP_ORIGINS = ("manual", "detractor", "referral_thanks", "promoter_ask", "cadence", "visit")
+REFERRAL_OUTCOMES = ("introduced", "customer", "no_fit")
+LEAD_SOURCE_KINDS = (
+    "trade_fair", "webinar", "search_engine", "social_media", "cold_call",
+    "third_party", "referral", "colleague", "website", "other",
+)
+TIERS = ("top", "big", "medium", "small", "prospect", "suspect", "inactive")
+JOURNEY_STAGES = ("consider", "evaluate", "buy", "enjoy", "advocate", "bond")
+VISIT_STATUSES = ("planned", "done", "cancelled")
+
+
+class Staff(SQLModel, table=True):
+    __tablename__ = "staff"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    email: Optional[str] = Field(default=None, max_length=320)
+    hourly_cost: Optional[Decimal] = Field(default=None, sa_type=Money)
+    active: bool = Field(default=True)
+
+
+class LeadSource(SQLModel, table=True):
+    __tablename__ = "lead_source"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    kind: str = Field(default="other", max_length=40)
+    active: bool = Field(default=True)
+
+
+def _name_type(length: int):
+    """Names sort and compare case-insensitively in SQLite (indexed as such)."""
+    return sa.String(length).with_variant(sa.String(length, collation="NOCASE"), "sqlite")
+
+
+class Account(SQLModel, table=True):
+    __tablename__ = "account"
+    __table_args__ = (
+        sa.Index("ix_account_stage_archived", "stage", "archived"),
+        sa.Index("ix_account_city", "city"),
+        sa.Index("ix_account_postcode", "postcode"),
+        sa.Index("ix_account_owner", "owner_id"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=_name_type(300), index=True)
+    kind: str = Field(default="organisation", max_length=20)
+    stage: str = Field(default="prospect", max_length=20)
+    owner_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    street: Optional[str] = Field(default=None, max_length=300)
+    postcode: Optional[str] = Field(default=None, max_length=20)
+    city: Optional[str] = Field(default=None, max_length=200)
+    region: Optional[str] = Field(default=None, max_length=200)
+    country: Optional[str] = Field(default=None, max_length=100)
+    latitude: Optional[float] = Field(default=None)
+    longitude: Optional[float] = Field(default=None)
+    phone: Optional[str] = Field(default=None, max_length=60)
+    email: Optional[str] = Field(default=None, max_length=320)
+    website: Optional[str] = Field(default=None, max_length=500)
+    source_id: Optional[int] = Field(default=None, foreign_key="lead_source.id", ondelete="SET NULL")
+    source_detail: Optional[str] = Field(default=None, max_length=500)
+    brought_in_by_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    customer_since: Optional[dt.date] = Field(default=None)
+    annual_budget: Optional[Decimal] = Field(default=None, sa_type=Money)
+    cadence_days: Optional[int] = Field(default=None)
+    journey_stage: Optional[str] = Field(default=None, max_length=20)
+    next_steps: Optional[str] = Field(default=None)
+    notes: Optional[str] = Field(default=None)
+    archived: bool = Field(default=False)
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    updated_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+
+
+class Person(SQLModel, table=True):
+    __tablename__ = "person"
+    __table_args__ = (
+        sa.Index("ix_person_birthday", "birthday_month", "birthday_day"),
+        sa.Index("ix_person_email", "email"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: Optional[int] = Field(
+        default=None, foreign_key="account.id", ondelete="SET NULL", index=True
+    )
+    name: str = Field(sa_type=_name_type(300), index=True)
+    job_title: Optional[str] = Field(default=None, max_length=200)
+    dmu_role: Optional[str] = Field(default=None, max_length=30)
+    email: Optional[str] = Field(default=None, max_length=320)
+    phone: Optional[str] = Field(default=None, max_length=60)
+    birthday_day: Optional[int] = Field(default=None)
+    birthday_month: Optional[int] = Field(default=None)
+    birthday_year: Optional[int] = Field(default=None)
+    family_notes: Optional[str] = Field(default=None)
+    personal_notes: Optional[str] = Field(default=None)
+    preferred_channel: Optional[str] = Field(default=None, max_length=20)
+    do_not_contact: bool = Field(default=False)
+    consent_date: Optional[dt.date] = Field(default=None)
+    archived: bool = Field(default=False)
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    updated_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+
+
+class ImportantDate(SQLModel, table=True):
+    """Dates to remember besides a person's own birthday (kept on Person)."""
+
+    __tablename__ = "important_date"
+    __table_args__ = (sa.Index("ix_important_date_month_day", "month", "day"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: Optional[int] = Field(default=None, foreign_key="person.id", ondelete="CASCADE", index=True)
+    account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE", index=True)
+    kind: str = Field(default="custom", max_length=30)
+    label: str = Field(max_length=200)
+    month: int
+    day: int
+    year: Optional[int] = Field(default=None)
+    notice_days: int = Field(default=14)
+
+
+class Interaction(SQLModel, table=True):
+    __tablename__ = "interaction"
+    __table_args__ = (
+        sa.Index("ix_interaction_account_date", "account_id", "occurred_on"),
+        sa.Index("ix_interaction_date", "occurred_on"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE")
+    kind: str = Field(default="call", max_length=20)
+    occurred_on: dt.date
+    duration_minutes: int = Field(default=0)
+    staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    subject: Optional[str] = Field(default=None, max_length=500)
+    notes: Optional[str] = Field(default=None)
+    gift_item: Optional[str] = Field(default=None, max_length=300)
+    gift_cost: Optional[Decimal] = Field(default=None, sa_type=Money)
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+
+
+class InteractionPerson(SQLModel, table=True):
+    __tablename__ = "interaction_person"
+    interaction_id: int = Field(foreign_key="interaction.id", ondelete="CASCADE", primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True, index=True)
+
+
+class FollowUp(SQLModel, table=True):
+    __tablename__ = "follow_up"
+    __table_args__ = (
+        sa.Index("ix_follow_up_open_due", "done_on", "due_on"),
+        sa.Index("ix_follow_up_origin", "origin", "origin_ref"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE", index=True)
+    person_id: Optional[int] = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    title: str = Field(max_length=500)
+    notes: Optional[str] = Field(default=None)
+    due_on: dt.date
+    snoozed_until: Optional[dt.date] = Field(default=None)
+    done_on: Optional[dt.date] = Field(default=None)
+    origin: str = Field(default="manual", max_length=30)
+    # the record a rule made this from (an NPS response, a referral ...), so a
+    # rule never makes the same follow-up twice
+    origin_ref: Optional[int] = Field(default=None)
+    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+
+
+class Order(SQLModel, table=True):
+    __tablename__ = "orders"
+    __table_args__ = (
+        sa.Index("ix_orders_account_date", "account_id", "ordered_on"),
+        # covering index for revenue-over-a-period aggregations (the pyramid)
+        sa.Index("ix_orders_date_account_amount", "ordered_on", "account_id", "amount"),
+        sa.Index("ix_orders_account_reference", "account_id", "reference"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE")
+    ordered_on: dt.date
+    amount: Decimal = Field(sa_type=Money)
+    cost_of_goods: Optional[Decimal] = Field(default=None, sa_type=Money)
+    reference: Optional[str] = Field(default=None, max_length=100)
+    description: Optional[str] = Field(default=None, max_length=500)
+
+
+class Referral(SQLModel, table=True):
+    __tablename__ = "referral"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    referrer_person_id: Optional[int] = Field(default=None, foreign_key="person.id", ondelete="SET NULL", index=True)
+    referrer_account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="SET NULL", index=True)
+    # an account is introduced once
+    referred_account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", unique=True)
+    referred_on: dt.date
+    outcome: str = Field(default="introduced", max_length=20)
+    note: Optional[str] = Field(default=None)
+    thanked_on: Optional[dt.date] = Field(default=None)
+
+
+class NpsResponse(SQLModel, table=True):
+    __tablename__ = "nps_response"
+    __table_args__ = (
+        sa.Index("ix_nps_date", "responded_on"),
+        sa.CheckConstraint("score BETWEEN 0 AND 10", name="ck_nps_score_range"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    # the person's account at the time of the answer
+    account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="SET NULL", index=True)
+    responded_on: dt.date
+    score: int
+    comment: Optional[str] = Field(default=None)
+
+
+class StageChange(SQLModel, table=True):
+    __tablename__ = "stage_change"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", index=True)
+    from_stage: Optional[str] = Field(default=None, max_length=20)
+    to_stage: str = Field(max_length=20)
+    changed_on: dt.date
+    staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+
+
+class Qualification(SQLModel, table=True):
+    """BANT, one row per account."""
+
+    __tablename__ = "qualification"
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True)
+    budget: bool = Field(default=False)
+    authority: bool = Field(default=False)
+    need: bool = Field(default=False)
+    timeline: bool = Field(default=False)
+    notes: Optional[str] = Field(default=None)
+    updated_on: Optional[dt.date] = Field(default=None)
+
+
+class ContentItem(SQLModel, table=True):
+    __tablename__ = "content_item"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    title: str = Field(max_length=300)
+    kind: str = Field(default="article", max_length=30)
+    url: Optional[str] = Field(default=None, max_length=1000)
+    notes: Optional[str] = Field(default=None)
+
+
+class NurtureTrack(SQLModel, table=True):
+    __tablename__ = "nurture_track"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)
+    description: Optional[str] = Field(default=None)
+
+
+class NurtureStep(SQLModel, table=True):
+    __tablename__ = "nurture_step"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    track_id: int = Field(foreign_key="nurture_track.id", ondelete="CASCADE", index=True)
+    position: int
+    content_item_id: Optional[int] = Field(default=None, foreign_key="content_item.id", ondelete="SET NULL")
+    wait_days: int = Field(default=30)
+
+
+class NurtureEnrolment(SQLModel, table=True):
+    __tablename__ = "nurture_enrolment"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    track_id: int = Field(foreign_key="nurture_track.id", ondelete="CASCADE", index=True)
+    account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE", index=True)
+    person_id: Optional[int] = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
+    started_on: dt.date
+    next_position: int = Field(default=1)
+    next_due_on: Optional[dt.date] = Field(default=None)
+    stopped_on: Optional[dt.date] = Field(default=None)
+
+
+class Tag(SQLModel, table=True):
+    __tablename__ = "tag"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+
+
+class AccountTag(SQLModel, table=True):
+    __tablename__ = "account_tag"
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True)
+    tag_id: int = Field(foreign_key="tag.id", ondelete="CASCADE", primary_key=True, index=True)
+
+
+class Setting(SQLModel, table=True):
+    """One typed setting (declared in relationapp.config), its value as JSON."""
+
+    __tablename__ = "setting"
+    key: str = Field(primary_key=True, max_length=100)
+    value: str
+
+
+class TierSnapshot(SQLModel, table=True):
+    """The pyramid tier of every account at a quarter end."""
+
+    __tablename__ = "tier_snapshot"
+    __table_args__ = (sa.Index("ix_tier_snapshot_account", "account_id", "quarter_end"),)
+    quarter_end: dt.date = Field(primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True)
+    tier: str = Field(max_length=20)
+    revenue_12m: Decimal = Field(sa_type=Money)
+
+
+class PlannedVisit(SQLModel, table=True):
+    __tablename__ = "planned_visit"
+    __table_args__ = (sa.Index("ix_planned_visit_date", "planned_on", "position"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", index=True)
+    staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    planned_on: dt.date
+    start_time: Optional[dt.time] = Field(default=None)
+    duration_minutes: int = Field(default=60)
+    position: int = Field(default=0)
+    status: str = Field(default="planned", max_length=20)
+    interaction_id: Optional[int] = Field(default=None, foreign_key="interaction.id", ondelete="SET NULL")
+    notes: Optional[str] = Field(default=None)

@@ -1,0 +1,1 @@
+"""Files in and out: CSV, vCard, ICS, backups, exports (no Qt)."""

@@ -1,0 +1,126 @@
+import sqlite3
+
+import pytest
+import sqlalchemy as sa
+
+from relationapp.data import migrate
+from relationapp.data.db import Database, DatabaseError
+from relationapp.startup import open_database
+
+
+def test_one_head_and_code_knows_it():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config(Database("sqlite://")))
+    assert len(script.get_heads()) == 1
+    assert script.get_current_head() == migrate.SCHEMA_HEAD
+
+
+def test_upgrade_from_empty_creates_every_table(db):
+    from sqlmodel import SQLModel
+
+    with db.engine.connect() as conn:
+        tables = set(sa.inspect(conn).get_table_names())
+    assert set(SQLModel.metadata.tables) <= tables
+    assert migrate.current_revision(db) == migrate.SCHEMA_HEAD
+
+
+def test_models_match_migrated_schema(db):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+    assert diff == []
+
+
+def test_database_file_is_private(db, db_path):
+    assert (db_path.stat().st_mode & 0o777) == 0o600
+    with db.write() as session:
+        session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('A', 1)"))
+    for suffix in ("-wal", "-shm"):
+        sidecar = db_path.with_name(db_path.name + suffix)
+        if sidecar.exists():
+            assert (sidecar.stat().st_mode & 0o777) == 0o600
+
+
+def test_pragmas_on_every_connection(db):
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_not_a_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my notes, not a database\n" * 10)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not a relationapp database|cannot be read"):
+        open_database(str(path))
+    assert path.read_bytes() == before
+
+
+def test_newer_schema_is_refused_untouched(db_path):
+    db = open_database(str(db_path))
+    db.dispose()
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer relationapp"):
+        open_database(str(db_path))
+    assert db_path.read_bytes() == before
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseError, match="not a relationapp database"):
+        open_database(str(path))
+
+
+def test_unwritable_folder_gives_clear_message(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root can write anywhere")
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    with pytest.raises(DatabaseError, match="Cannot"):
+        open_database(str(folder / "x.db"))
+
+
+def test_older_schema_is_backed_up_then_upgraded(db_path, monkeypatch):
+    db = open_database(str(db_path))
+    db.dispose()
+    # pretend the file is one revision behind a newer head
+    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002_pretend")
+    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001_initial", "0002_pretend"})
+    called = {}
+    import alembic.command
+
+    monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, rev: called.setdefault("rev", rev))
+    db = Database.open(str(db_path))
+    kept = migrate.upgrade(db, backup_dir=db_path.parent / "backups")
+    db.dispose()
+    assert called["rev"] == "head"
+    assert kept is not None and kept.exists()
+    assert (kept.stat().st_mode & 0o777) == 0o600
+    con = sqlite3.connect(kept)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
+    con.close()
+
+
+def test_write_uses_begin_immediate(db):
+    statements = []
+    sa.event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with db.write() as session:
+        session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('B', 1)"))
+    assert "BEGIN IMMEDIATE" in statements
