@@ -71,6 +71,17 @@ def log_interaction(
     gift_cost: Decimal | str | None = None,
 ) -> InteractionRow:
     """Record a touch. Any touch resets the account's keep-in-touch clock."""
+    with db.write() as session:
+        return log_in_session(
+            session, account_id=account_id, kind=kind, occurred_on=occurred_on, duration_minutes=duration_minutes,
+            person_ids=person_ids, staff_id=staff_id, subject=subject, notes=notes, gift_item=gift_item,
+            gift_cost=gift_cost,
+        )
+
+
+def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minutes=0, person_ids=(),
+                   staff_id=None, subject=None, notes=None, gift_item=None, gift_cost=None) -> InteractionRow:
+    """For services that record a touch inside their own unit of work (a logged visit)."""
     cleaned = _clean(dict(
         account_id=account_id, kind=kind, occurred_on=occurred_on or dt.date.today(),
         duration_minutes=duration_minutes, staff_id=staff_id, subject=subject, notes=notes,
@@ -82,25 +93,24 @@ def log_interaction(
         raise ValidationError("Only a gift has an item and a cost.", field="gift_item")
     if cleaned["occurred_on"] > dt.date.today() + dt.timedelta(days=1):
         raise ValidationError("An interaction cannot be logged in the future; plan a follow-up instead.", field="occurred_on")
-    with db.write() as session:
-        people = _people(session, person_ids)
-        if cleaned["account_id"] is None:
-            accounts = {p.account_id for p in people if p.account_id}
-            if len(accounts) == 1:
-                cleaned["account_id"] = accounts.pop()
-            elif not people:
-                raise ValidationError("Choose the account (or person) this touch was with.", field="account_id")
-        if cleaned["account_id"] is not None and session.get(Account, cleaned["account_id"]) is None:
-            raise ValidationError(f"Account #{cleaned['account_id']} does not exist.", field="account_id")
-        if cleaned["staff_id"] is not None and session.get(Staff, cleaned["staff_id"]) is None:
-            raise ValidationError(f"Staff member #{cleaned['staff_id']} does not exist.", field="staff_id")
-        interaction = Interaction(**cleaned)
-        session.add(interaction)
-        session.flush()
-        for person in people:
-            session.add(InteractionPerson(interaction_id=interaction.id, person_id=person.id))
-        session.flush()
-        return _rows(session, [interaction.id])[0]
+    people = _people(session, person_ids)
+    if cleaned["account_id"] is None:
+        accounts = {p.account_id for p in people if p.account_id}
+        if len(accounts) == 1:
+            cleaned["account_id"] = accounts.pop()
+        elif not people:
+            raise ValidationError("Choose the account (or person) this touch was with.", field="account_id")
+    if cleaned["account_id"] is not None and session.get(Account, cleaned["account_id"]) is None:
+        raise ValidationError(f"Account #{cleaned['account_id']} does not exist.", field="account_id")
+    if cleaned["staff_id"] is not None and session.get(Staff, cleaned["staff_id"]) is None:
+        raise ValidationError(f"Staff member #{cleaned['staff_id']} does not exist.", field="staff_id")
+    interaction = Interaction(**cleaned)
+    session.add(interaction)
+    session.flush()
+    for person in people:
+        session.add(InteractionPerson(interaction_id=interaction.id, person_id=person.id))
+    session.flush()
+    return _rows(session, [interaction.id])[0]
 
 
 def _people(session, person_ids) -> list[Person]:
