@@ -1,0 +1,258 @@
+"""One account: who they are, their people, every touch, open follow-ups, notes."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
+    QTabWidget, QVBoxLayout, QWidget,
+)
+
+from relationapp.services import accounts as accounts_service
+from relationapp.services import follow_ups as follow_ups_service
+from relationapp.services import interactions as interactions_service
+from relationapp.services import people as people_service
+from relationapp.services.errors import NotFound
+from relationapp.ui import pages
+from relationapp.ui.dialogs.account_dialog import STAGE_LABELS
+from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.lazy_model import Column
+from relationapp.ui.rows_model import RowsModel
+from relationapp.ui.widgets import plain_label
+
+ROLE_LABELS = {"decision_maker": "Decision maker", "budget_holder": "Budget holder", "influencer": "Influencer",
+               "user": "User", "gatekeeper": "Gatekeeper"}
+
+PEOPLE_COLUMNS = [
+    Column("Name", lambda p: p.name),
+    Column("Job title", lambda p: p.job_title),
+    Column("Role", lambda p: ROLE_LABELS.get(p.dmu_role or "", "")),
+    Column("Birthday", lambda p: people_service.format_birthday(p.birthday_day, p.birthday_month, p.birthday_year)),
+    Column("Phone", lambda p: p.phone),
+    Column("E-mail", lambda p: p.email),
+    Column("Family", lambda p: p.family_notes),
+]
+TIMELINE_COLUMNS = [
+    Column("Date", lambda i: i.occurred_on),
+    Column("Kind", lambda i: i.kind),
+    Column("With", lambda i: ", ".join(i.people)),
+    Column("Subject", lambda i: i.subject or (f"{i.gift_item}" if i.gift_item else "")),
+    Column("Minutes", lambda i: i.duration_minutes or "", align_right=True),
+    Column("By", lambda i: i.staff),
+    Column("Note", lambda i: (i.notes or "").replace("\n", " ")),
+]
+FOLLOW_UP_COLUMNS = [
+    Column("Due", lambda f: f.effective_due),
+    Column("What", lambda f: f.title),
+    Column("Person", lambda f: f.person),
+    Column("Note", lambda f: f.notes),
+]
+
+
+def _table(model) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setDefaultSectionSize(24)
+    # short lists: fit the columns (never the rows) to what they hold
+    model.modelReset.connect(lambda: table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents))
+    return table
+
+
+class AccountPage(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.account = None
+        layout = QVBoxLayout(self)
+        self.title = plain_label("", self)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = plain_label("", self)
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+
+        contact = QHBoxLayout()
+        self.phone_button = QPushButton(self)
+        self.email_button = QPushButton(self)
+        self.map_button = QPushButton("Open map", self)
+        self.web_button = QPushButton("Website", self)
+        for button in (self.phone_button, self.email_button, self.map_button, self.web_button):
+            contact.addWidget(button)
+        contact.addStretch(1)
+        layout.addLayout(contact)
+        self.phone_button.clicked.connect(lambda: self._open(f"tel:{self.account.phone.replace(' ', '')}"))
+        self.email_button.clicked.connect(lambda: self._open(f"mailto:{self.account.email}"))
+        self.map_button.clicked.connect(lambda: self._open(self.map_url()))
+        self.web_button.clicked.connect(lambda: self._open(self._website()))
+
+        actions = QHBoxLayout()
+        self.log_button = QPushButton("Log interaction… (Ctrl+L)", self)
+        self.follow_up_button = QPushButton("New follow-up…", self)
+        self.person_button = QPushButton("Add person…", self)
+        self.edit_button = QPushButton("Edit…", self)
+        self.archive_button = QPushButton("Archive", self)
+        for button in (self.log_button, self.follow_up_button, self.person_button, self.edit_button, self.archive_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.actions_layout = actions
+        layout.addLayout(actions)
+        self.log_button.clicked.connect(self.log_interaction)
+        self.follow_up_button.clicked.connect(self.new_follow_up)
+        self.person_button.clicked.connect(self.add_person)
+        self.edit_button.clicked.connect(self.edit)
+        self.archive_button.clicked.connect(self.toggle_archive)
+
+        self.tabs = QTabWidget(self)
+        self.people_model = RowsModel(PEOPLE_COLUMNS, self)
+        self.timeline_model = RowsModel(TIMELINE_COLUMNS, self)
+        self.follow_ups_model = RowsModel(FOLLOW_UP_COLUMNS, self)
+        self.people_table = _table(self.people_model)
+        self.timeline_table = _table(self.timeline_model)
+        self.follow_ups_table = _table(self.follow_ups_model)
+        self.people_table.doubleClicked.connect(self._edit_person)
+        follow_ups_tab = QWidget()
+        fl = QVBoxLayout(follow_ups_tab)
+        fl.addWidget(self.follow_ups_table)
+        done = QPushButton("Mark done", follow_ups_tab)
+        done.clicked.connect(self._mark_done)
+        fl.addWidget(done, 0, Qt.AlignmentFlag.AlignLeft)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setReadOnly(True)
+        self.tabs.addTab(self.people_table, "People")
+        self.tabs.addTab(self.timeline_table, "Timeline")
+        self.tabs.addTab(follow_ups_tab, "Follow-ups")
+        self.tabs.addTab(self.notes, "Notes")
+        self.extra_tabs = []
+        for entry in pages.ACCOUNT_TABS:
+            tab = pages.load(entry.target)(ctx, self)
+            self.extra_tabs.append(tab)
+            self.tabs.addTab(tab, entry.title)
+        layout.addWidget(self.tabs, 1)
+        ctx.data_changed.connect(self._changed)
+
+    # --- showing ------------------------------------------------------------
+    def set_account(self, account_id: int) -> None:
+        try:
+            self.account = accounts_service.get_account(self.ctx.db, account_id=account_id)
+        except NotFound:
+            self.account = None
+            self.title.setText("This account no longer exists.")
+            return
+        a = self.account
+        self.title.setText(a.name + ("  (archived)" if a.archived else ""))
+        facts = [STAGE_LABELS.get(a.stage, a.stage)]
+        if a.customer_since:
+            facts.append(f"customer since {a.customer_since.isoformat()}")
+        if a.owner:
+            facts.append(f"account manager {a.owner}")
+        if a.source:
+            facts.append(f"came through {a.source}" + (f" ({a.source_detail})" if a.source_detail else ""))
+        lines = [" · ".join(facts)]
+        if a.address_line:
+            lines.append(a.address_line)
+        self.facts.setText("\n".join(lines))
+        self.phone_button.setText(f"Call {a.phone}" if a.phone else "No phone")
+        self.phone_button.setEnabled(bool(a.phone))
+        self.email_button.setText(f"Mail {a.email}" if a.email else "No e-mail")
+        self.email_button.setEnabled(bool(a.email))
+        self.map_button.setEnabled(bool(a.address_line or a.latitude is not None))
+        self.web_button.setEnabled(bool(a.website))
+        self.archive_button.setText("Restore" if a.archived else "Archive")
+        self.people_model.set_rows(people_service.people_of_account(self.ctx.db, account_id=a.id))
+        self.timeline_model.set_rows(interactions_service.list_interactions(self.ctx.db, account_id=a.id, limit=500))
+        self.follow_ups_model.set_rows(follow_ups_service.list_follow_ups(self.ctx.db, account_id=a.id))
+        notes = []
+        if a.next_steps:
+            notes.append("Agreed next steps:\n" + a.next_steps)
+        if a.notes:
+            notes.append("Notes:\n" + a.notes)
+        self.notes.setPlainText("\n\n".join(notes))
+        for tab in self.extra_tabs:
+            tab.set_account(a.id)
+
+    def refresh(self) -> None:
+        if self.account is not None:
+            self.set_account(self.account.id)
+
+    def _changed(self, kinds: set) -> None:
+        if self.account is not None and self.isVisible():
+            self.refresh()
+
+    def map_url(self) -> str:
+        a = self.account
+        if a.latitude is not None and a.longitude is not None:
+            return f"https://www.openstreetmap.org/?mlat={a.latitude}&mlon={a.longitude}#map=17/{a.latitude}/{a.longitude}"
+        return "https://www.openstreetmap.org/search?query=" + quote(a.address_line)
+
+    def _website(self) -> str:
+        site = self.account.website or ""
+        return site if "://" in site else "https://" + site
+
+    def _open(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    # --- actions ------------------------------------------------------------
+    def log_interaction(self) -> None:
+        from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+
+        if self.account is not None:
+            LogInteractionDialog(self.ctx, self.account.id, parent=self).exec()
+
+    def new_follow_up(self) -> None:
+        from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
+
+        if self.account is not None:
+            FollowUpDialog(self.ctx, self.account.id, parent=self).exec()
+
+    def add_person(self) -> None:
+        from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+        if self.account is not None:
+            PersonDialog(self.ctx, account_id=self.account.id, parent=self).exec()
+
+    def edit(self) -> None:
+        from relationapp.ui.dialogs.account_dialog import AccountDialog
+
+        if self.account is not None:
+            AccountDialog(self.ctx, self.account.id, parent=self).exec()
+
+    def toggle_archive(self) -> None:
+        a = self.account
+        if a is None:
+            return
+        if not a.archived:
+            answer = QMessageBox.question(
+                self, "Archive account",
+                f"Archive {a.name}? It leaves the lists and Today; its history is kept and you can restore it.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        run_service(self, lambda: accounts_service.archive_account(self.ctx.db, account_id=a.id, archived=not a.archived))
+        self.ctx.notify({"accounts"})
+
+    def _edit_person(self, index) -> None:
+        from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+        person = self.people_model.row_object(index.row())
+        if person is not None:
+            PersonDialog(self.ctx, person_id=person.id, parent=self).exec()
+
+    def _mark_done(self) -> None:
+        follow_up = self.follow_ups_model.row_object(self.follow_ups_table.currentIndex().row())
+        if follow_up is not None:
+            run_service(self, lambda: follow_ups_service.complete_follow_up(self.ctx.db, follow_up_id=follow_up.id))
+            self.ctx.notify({"follow_ups"})

@@ -1,0 +1,66 @@
+"""The accounts list: 50,000 rows stay instant (lazy model, sort and filter in SQL)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
+
+from relationapp.services import accounts as accounts_service
+from relationapp.ui.dialogs.account_dialog import STAGE_LABELS
+from relationapp.ui.lazy_model import Column, LazyTableModel
+from relationapp.ui.list_view import LazyListView
+
+COLUMNS = [
+    Column("Name", lambda r: r.name, "name"),
+    Column("Stage", lambda r: STAGE_LABELS.get(r.stage, r.stage), "stage"),
+    Column("City", lambda r: r.city, "city"),
+    Column("Account manager", lambda r: r.owner),
+    Column("Last touch", lambda r: r.last_touch),
+    Column("Phone", lambda r: r.phone),
+    Column("E-mail", lambda r: r.email),
+]
+
+
+def accounts_model(ctx, parent=None) -> LazyTableModel:
+    return LazyTableModel(
+        COLUMNS,
+        id_source=lambda **q: accounts_service.list_account_ids(ctx.db, **q),
+        row_source=lambda ids: accounts_service.account_rows(ctx.db, ids=ids),
+        parent=parent,
+    )
+
+
+class AccountsView(LazyListView):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, accounts_model(ctx), "accounts", parent)
+        self.model.setParent(self)
+        self.stage = QComboBox(self)
+        self.stage.addItem("All stages", None)
+        for value, label in STAGE_LABELS.items():
+            self.stage.addItem(label, value)
+        self.archived = QCheckBox("Show archived", self)
+        self.new_button = QPushButton("New account…", self)
+        for widget in (self.stage, self.archived, self.new_button):
+            self.toolbar.addWidget(widget)
+        self.stage.currentIndexChanged.connect(lambda _i: self.model.set_query(stage=self.stage.currentData()))
+        self.archived.toggled.connect(lambda on: self.model.set_query(include_archived=on))
+        self.new_button.clicked.connect(self.new_account)
+        self.activated.connect(ctx.open_account)
+        ctx.data_changed.connect(self._changed)
+        self.model.reload()
+        self.set_column_widths([260, 110, 120, 140, 90, 120])
+
+    def _changed(self, kinds: set) -> None:
+        if "accounts" in kinds:
+            self.model.reload()
+        elif "interactions" in kinds:
+            self.model.refresh_rows()
+
+    def new_account(self) -> None:
+        from relationapp.ui.dialogs.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.ctx, parent=self)
+        if dialog.exec():
+            row = self.model.row_of(dialog.result_value.id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))

@@ -1,0 +1,52 @@
+"""What every view shares: the database, the settings, and change notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from relationapp.config import Settings
+from relationapp.data.db import Database
+from relationapp.services import settings as settings_service
+from relationapp.ui.tasks import TaskRunner
+
+
+class AppContext(QObject):
+    """Passed to every view and dialog.
+
+    ``data_changed`` carries the kinds of data an operation changed
+    ("accounts", "people", "interactions", "follow_ups", "orders", "settings",
+    ...), so each view refreshes only what concerns it.
+    """
+
+    data_changed = Signal(set)
+    account_requested = Signal(int)
+    person_requested = Signal(int)
+    status_message = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = TaskRunner(self)
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = settings_service.get_settings(self.db)
+        return self._settings
+
+    def notify(self, kinds: set[str] | frozenset[str] | tuple[str, ...] | list[str]) -> None:
+        kinds = set(kinds)
+        if "settings" in kinds:
+            self._settings = None
+        self.data_changed.emit(kinds)
+
+    def open_account(self, account_id: int) -> None:
+        self.account_requested.emit(account_id)
+
+    def open_person(self, person_id: int) -> None:
+        self.person_requested.emit(person_id)
+
+    def say(self, message: str) -> None:
+        """A short message in the status bar."""
+        self.status_message.emit(message)

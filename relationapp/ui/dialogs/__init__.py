@@ -1,0 +1,1 @@
+"""Dialogs to add and edit accounts, people, interactions and follow-ups."""

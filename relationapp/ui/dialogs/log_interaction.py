@@ -1,0 +1,89 @@
+"""Log an interaction in seconds (Ctrl+L from anywhere): account, kind, date, duration, note; Enter saves."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox
+
+from relationapp.services import interactions as interactions_service
+from relationapp.services.accounts import get_account
+from relationapp.services.errors import ValidationError
+from relationapp.services.people import people_of_account
+from relationapp.ui.dialogs.account_dialog import combo
+from relationapp.ui.dialogs.base import FormDialog
+from relationapp.ui.widgets import AccountPicker, DateField
+
+KINDS = [("call", "Call"), ("visit", "Visit"), ("meeting", "Meeting"), ("email", "E-mail"), ("event", "Event"),
+         ("gift", "Gift"), ("card", "Card"), ("content", "Content sent"), ("note", "Note")]
+DEFAULT_MINUTES = {"call": 15, "visit": 60, "meeting": 60, "email": 5, "event": 120, "gift": 10, "card": 10, "content": 5, "note": 0}
+
+
+class LogInteractionDialog(FormDialog):
+    def __init__(self, ctx, account_id: int | None = None, *, kind: str = "call", person_ids=(),
+                 occurred_on: dt.date | None = None, duration_minutes: int | None = None, subject: str = "", parent=None):
+        super().__init__(ctx, "Log interaction", parent)
+        self.account = self.add_row("&Account", "account_id", AccountPicker(ctx.db))
+        self.kind = self.add_row("&Kind", "kind", combo(KINDS, kind))
+        self.date = self.add_row("&Date", "occurred_on", DateField(occurred_on))
+        self.minutes = self.add_row("D&uration (minutes)", "duration_minutes", QSpinBox())
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSingleStep(5)
+        self.minutes.setValue(duration_minutes if duration_minutes is not None else DEFAULT_MINUTES.get(kind, 15))
+        self.people = self.add_row("With", "person_ids", QListWidget())
+        self.people.setMaximumHeight(90)
+        self.subject = self.add_row("&Subject", "subject", QLineEdit(subject))
+        self.gift_item = self.add_row("Gift", "gift_item", QLineEdit())
+        self.gift_cost = self.add_row("Gift cost", "gift_cost", QLineEdit())
+        self.notes = self.add_row("&Note", "notes", QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+        self._preselect = set(person_ids)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.account.account_chosen.connect(self._load_people)
+        self.buttons.button(self.buttons.StandardButton.Save).setDefault(True)
+        if account_id:
+            self.account.set_account(account_id, get_account(ctx.db, account_id=account_id).name)
+            self.subject.setFocus()
+        else:
+            self.account.setFocus()
+        self._kind_changed()
+        self.resize(460, 0)
+
+    def _kind_changed(self) -> None:
+        is_gift = self.kind.currentData() == "gift"
+        for widget in (self.gift_item, self.gift_cost):
+            widget.setVisible(is_gift)
+            self.form.labelForField(widget).setVisible(is_gift)
+
+    def _load_people(self, account_id: int) -> None:
+        self.people.clear()
+        for person in people_of_account(self.ctx.db, account_id=account_id):
+            item = QListWidgetItem(person.name + (f" — {person.job_title}" if person.job_title else ""))
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if person.id in self._preselect else Qt.CheckState.Unchecked)
+            self.people.addItem(item)
+
+    def person_ids(self) -> list[int]:
+        return [
+            self.people.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.people.count())
+            if self.people.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def save(self):
+        account_id = self.account.account_id()
+        if account_id is None:
+            raise ValidationError("Choose the account from the list.", field="account_id")
+        is_gift = self.kind.currentData() == "gift"
+        result = interactions_service.log_interaction(
+            self.ctx.db, account_id=account_id, kind=self.kind.currentData(), occurred_on=self.date.value(),
+            duration_minutes=self.minutes.value(), person_ids=self.person_ids(), subject=self.subject.text(),
+            notes=self.notes.toPlainText(), gift_item=self.gift_item.text() if is_gift else None,
+            gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
+        )
+        self.ctx.notify({"interactions"})
+        self.ctx.say(f"Logged {self.kind.currentText().lower()} with {result.account}.")
+        return result

@@ -1,0 +1,81 @@
+"""Add or edit a person: name, role, contact details, birthday, family and personal notes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from relationapp.services import people as people_service
+from relationapp.services.accounts import get_account
+from relationapp.ui.dialogs.account_dialog import combo
+from relationapp.ui.dialogs.base import FormDialog
+from relationapp.ui.widgets import AccountPicker, OptionalDateField
+
+ROLES = [("decision_maker", "Decision maker"), ("budget_holder", "Budget holder"), ("influencer", "Influencer"),
+         ("user", "User"), ("gatekeeper", "Gatekeeper")]
+CHANNELS = [("email", "E-mail"), ("phone", "Phone"), ("visit", "Visit"), ("post", "Post"), ("message", "Message")]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+class PersonDialog(FormDialog):
+    def __init__(self, ctx, person_id: int | None = None, account_id: int | None = None, parent=None):
+        super().__init__(ctx, "Edit person" if person_id else "New person", parent)
+        self.person_id = person_id
+        p = people_service.get_person(ctx.db, person_id=person_id) if person_id else None
+        self.name = self.add_row("&Name", "name", QLineEdit(p.name if p else ""))
+        self.account = self.add_row("Account", "account_id", AccountPicker(ctx.db))
+        start_account = p.account_id if p else account_id
+        if start_account:
+            self.account.set_account(start_account, get_account(ctx.db, account_id=start_account).name)
+        self.job_title = self.add_row("Job title", "job_title", QLineEdit(p.job_title or "" if p else ""))
+        self.role = self.add_row("Role in decisions", "dmu_role", combo(ROLES, p.dmu_role if p else None, empty="—"))
+        self.email = self.add_row("&E-mail", "email", QLineEdit(p.email or "" if p else ""))
+        self.phone = self.add_row("&Phone", "phone", QLineEdit(p.phone or "" if p else ""))
+        birthday = QWidget()
+        row = QHBoxLayout(birthday)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.bday = QSpinBox()
+        self.bday.setRange(0, 31)
+        self.bday.setSpecialValueText("day")
+        self.bmonth = combo(list(enumerate(MONTHS, start=1)), p.birthday_month if p else None, empty="month")
+        self.byear = QSpinBox()
+        self.byear.setRange(0, 2100)
+        self.byear.setSpecialValueText("year (optional)")
+        self.bday.setValue(p.birthday_day or 0 if p else 0)
+        self.byear.setValue(p.birthday_year or 0 if p else 0)
+        for w in (self.bday, self.bmonth, self.byear):
+            row.addWidget(w)
+        self.add_row("&Birthday", "birthday", birthday)
+        self.fields["birthday"] = self.bday
+        self.family = self.add_row("Family", "family_notes", QPlainTextEdit(p.family_notes or "" if p else ""))
+        self.family.setPlaceholderText("partner, children's names, …")
+        self.personal = self.add_row("Personal notes", "personal_notes", QPlainTextEdit(p.personal_notes or "" if p else ""))
+        self.personal.setPlaceholderText("hobbies, preferences, gifts they liked, …")
+        for edit in (self.family, self.personal):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(56)
+        self.channel = self.add_row("Preferred channel", "preferred_channel", combo(CHANNELS, p.preferred_channel if p else None, empty="—"))
+        self.dnc = self.add_row("", "do_not_contact", QCheckBox("Do not contact"))
+        self.dnc.setChecked(bool(p and p.do_not_contact))
+        self.consent = self.add_row("Consent given on", "consent_date", OptionalDateField(p.consent_date if p else None))
+        self.name.setFocus()
+        self.resize(480, 0)
+
+    def save(self):
+        values = dict(
+            name=self.name.text(), account_id=self.account.account_id(), job_title=self.job_title.text(),
+            dmu_role=self.role.currentData(), email=self.email.text(), phone=self.phone.text(),
+            birthday_day=self.bday.value() or None, birthday_month=self.bmonth.currentData(),
+            birthday_year=self.byear.value() or None, family_notes=self.family.toPlainText(),
+            personal_notes=self.personal.toPlainText(), preferred_channel=self.channel.currentData(),
+            do_not_contact=self.dnc.isChecked(), consent_date=self.consent.value(),
+        )
+        if self.account.text().strip() and values["account_id"] is None:
+            from relationapp.services.errors import ValidationError
+
+            raise ValidationError("Pick the account from the list (or clear the field).", field="account_id")
+        if self.person_id:
+            result = people_service.update_person(self.ctx.db, person_id=self.person_id, **values)
+        else:
+            result = people_service.create_person(self.ctx.db, **values)
+        self.ctx.notify({"people"})
+        return result

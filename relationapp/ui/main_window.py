@@ -1,0 +1,193 @@
+"""The main window: a sidebar of pages, the account page, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget
+
+from relationapp import __version__
+from relationapp.ui import pages
+from relationapp.ui.account_page import AccountPage
+from relationapp.ui.context import AppContext
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(f"relationapp — {ctx.settings.company_name}")
+        self.sidebar = QListWidget(self)
+        self.sidebar.setMaximumWidth(180)
+        self.sidebar.setMinimumWidth(130)
+        self.stack = QStackedWidget(self)
+        self.views: dict[str, object] = {}
+        self._history: list[tuple[str, int | None]] = []
+        for entry in pages.PAGES:
+            view = pages.load(entry.target)(ctx, self.stack)
+            self.views[entry.key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(entry.title, self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        self.account_page = AccountPage(ctx, self.stack)
+        self.stack.addWidget(self.account_page)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1050])
+        self.setCentralWidget(splitter)
+        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
+        # clicking the highlighted page again leaves the account page for it
+        self.sidebar.itemClicked.connect(lambda _item: self._sidebar_changed(self.sidebar.currentRow()))
+        ctx.account_requested.connect(self.show_account)
+        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        ctx.data_changed.connect(self._data_changed)
+        self._build_menus()
+        self.resize(1200, 760)
+        self.show_page(pages.PAGES[0].key)
+
+    # --- navigation -----------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        row = [e.key for e in pages.PAGES].index(key)
+        if self.sidebar.currentRow() == row:
+            self._sidebar_changed(row)
+        else:
+            self.sidebar.setCurrentRow(row)
+
+    def current_page(self) -> str | None:
+        item = self.sidebar.currentItem()
+        if self.stack.currentWidget() is self.account_page:
+            return "account"
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _sidebar_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = pages.PAGES[row].key
+        view = self.views[key]
+        if self.stack.currentWidget() is view:
+            return
+        self._remember()
+        self.stack.setCurrentWidget(view)
+        if hasattr(view, "refresh") and getattr(view, "_stale", False):
+            view._stale = False
+            view.refresh()
+
+    def show_account(self, account_id: int) -> None:
+        self._remember()
+        self.account_page.set_account(account_id)
+        self.stack.setCurrentWidget(self.account_page)
+
+    def _remember(self) -> None:
+        current = self.stack.currentWidget()
+        if current is self.account_page and self.account_page.account is not None:
+            self._history.append(("account", self.account_page.account.id))
+        else:
+            for key, view in self.views.items():
+                if view is current:
+                    self._history.append((key, None))
+        del self._history[:-50]
+
+    def go_back(self) -> None:
+        if not self._history:
+            return
+        key, account_id = self._history.pop()
+        if key == "account" and account_id is not None:
+            self.account_page.set_account(account_id)
+            self.stack.setCurrentWidget(self.account_page)
+        else:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow([e.key for e in pages.PAGES].index(key))
+            self.sidebar.blockSignals(False)
+            self.stack.setCurrentWidget(self.views[key])
+
+    def _data_changed(self, kinds: set) -> None:
+        # pages that do not listen themselves refresh when next shown
+        for view in self.views.values():
+            if view is not self.stack.currentWidget():
+                view._stale = True
+        if "settings" in kinds:
+            self.setWindowTitle(f"relationapp — {self.ctx.settings.company_name}")
+
+    # --- menus ------------------------------------------------------------------
+    def _action(self, menu, title: str, slot, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(title, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "Go", "Tools", "Help")}
+        file_menu, edit, go, help_menu = self.menus["File"], self.menus["Edit"], self.menus["Go"], self.menus["Help"]
+        self.log_action = self._action(file_menu, "&Log interaction…", self.log_interaction, "Ctrl+L")
+        self._action(file_menu, "New &account…", self.new_account, QKeySequence.StandardKey.New)
+        self._action(file_menu, "New &person…", self.new_person, "Ctrl+Shift+N")
+        self._action(file_menu, "New &follow-up…", self.new_follow_up, "Ctrl+Shift+F")
+        file_menu.addSeparator()
+        self._extra_separator = file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "&Settings…", self.open_settings, "Ctrl+,")
+        for entry in pages.PAGES:
+            self._action(go, entry.title, lambda key=entry.key: self.show_page(key), entry.shortcut)
+        go.addSeparator()
+        self._action(go, "&Back", self.go_back, "Alt+Left")
+        self._action(help_menu, "&About relationapp", self.about)
+        for entry in pages.MENU_ACTIONS:
+            function = pages.load(entry.target)
+            self._action(self.menus.get(entry.menu, self.menus["Tools"]), entry.title,
+                         lambda f=function: f(self.ctx, self), entry.shortcut)
+
+    # --- actions ----------------------------------------------------------------
+    def _current_account_id(self) -> int | None:
+        if self.stack.currentWidget() is self.account_page and self.account_page.account is not None:
+            return self.account_page.account.id
+        return None
+
+    def log_interaction(self, account_id: int | None = None) -> None:
+        from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+
+        LogInteractionDialog(self.ctx, account_id or self._current_account_id(), parent=self).exec()
+
+    def new_account(self) -> None:
+        from relationapp.ui.dialogs.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.ctx, parent=self)
+        if dialog.exec():
+            self.show_account(dialog.result_value.id)
+
+    def new_person(self) -> None:
+        from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+        PersonDialog(self.ctx, account_id=self._current_account_id(), parent=self).exec()
+
+    def new_follow_up(self) -> None:
+        from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
+
+        FollowUpDialog(self.ctx, self._current_account_id(), parent=self).exec()
+
+    def focus_search(self) -> None:
+        view = self.stack.currentWidget()
+        if not hasattr(view, "focus_search"):
+            self.show_page("accounts")
+            view = self.views["accounts"]
+        if hasattr(view, "focus_search"):
+            view.focus_search()
+
+    def open_settings(self) -> None:
+        from relationapp.ui.settings_view import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def about(self) -> None:
+        db = self.ctx.db.path or self.ctx.db.url
+        box = QMessageBox(self)
+        box.setWindowTitle("About relationapp")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"relationapp {__version__}\nLeads are people; existing customers come first.\n\nDatabase: {db}")
+        box.exec()

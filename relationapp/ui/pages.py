@@ -1,0 +1,56 @@
+"""Registries: the sidebar pages and the tabs of the account page.
+
+Each entry names a class by "module:Class"; the class takes ``(ctx, parent=None)``.
+Pages have ``refresh()``; account tabs have ``set_account(account_id)``.
+Capabilities add their entries here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    title: str
+    target: str  # "module:Class"
+    shortcut: str | None = None
+
+
+PAGES: list[PageEntry] = [
+    PageEntry("today", "Today", "relationapp.ui.placeholder:TodayPlaceholder", "Ctrl+1"),
+    PageEntry("accounts", "Accounts", "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
+    PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
+    PageEntry("reports", "Reports", "relationapp.ui.placeholder:ReportsPlaceholder", "Ctrl+4"),
+    PageEntry("settings", "Settings", "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
+]
+
+
+@dataclass(frozen=True)
+class AccountTab:
+    title: str
+    target: str  # "module:Class"
+
+
+# Built-in tabs (people, timeline, follow-ups, notes) come first; these follow.
+ACCOUNT_TABS: list[AccountTab] = []
+
+
+def load(target: str):
+    import importlib
+
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+@dataclass(frozen=True)
+class MenuAction:
+    menu: str  # "File", "Edit", "Go", "Tools", "Help"
+    title: str
+    target: str  # "module:function", called as function(ctx, window)
+    shortcut: str | None = None
+
+
+# Capabilities add their menu entries here (import, export, backups, calendar ...).
+MENU_ACTIONS: list[MenuAction] = []

@@ -1,0 +1,61 @@
+"""The people list: everyone we know, by name, lazily loaded."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from relationapp.services import people as people_service
+from relationapp.ui.lazy_model import Column, LazyTableModel
+from relationapp.ui.list_view import LazyListView
+
+COLUMNS = [
+    Column("Name", lambda r: r.name, "name"),
+    Column("Account", lambda r: r.account),
+    Column("Job title", lambda r: r.job_title, "job_title"),
+    Column("Birthday", lambda r: r.birthday),
+    Column("Phone", lambda r: r.phone),
+    Column("E-mail", lambda r: r.email, "email"),
+]
+
+
+def people_model(ctx, parent=None) -> LazyTableModel:
+    return LazyTableModel(
+        COLUMNS,
+        id_source=lambda **q: people_service.list_person_ids(ctx.db, **q),
+        row_source=lambda ids: people_service.person_rows(ctx.db, ids=ids),
+        parent=parent,
+    )
+
+
+class PeopleView(LazyListView):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, people_model(ctx), "people", parent)
+        self.model.setParent(self)
+        self.new_button = QPushButton("New person…", self)
+        self.open_account = QPushButton("Open account", self)
+        self.toolbar.addWidget(self.open_account)
+        self.toolbar.addWidget(self.new_button)
+        self.new_button.clicked.connect(self.new_person)
+        self.open_account.clicked.connect(self._open_account)
+        self.activated.connect(self.edit_person)
+        ctx.data_changed.connect(lambda kinds: self.model.reload() if kinds & {"people", "accounts"} else None)
+        self.model.reload()
+        self.set_column_widths([200, 220, 160, 100, 120])
+
+    def new_person(self) -> None:
+        from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+        PersonDialog(self.ctx, parent=self).exec()
+
+    def edit_person(self, person_id: int) -> None:
+        from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+        PersonDialog(self.ctx, person_id=person_id, parent=self).exec()
+
+    def _open_account(self) -> None:
+        person_id = self.selected_id()
+        if person_id is None:
+            return
+        row = self.model.item(self.table.currentIndex().row())
+        if row is not None and row.account_id:
+            self.ctx.open_account(row.account_id)

@@ -1,0 +1,134 @@
+"""Settings, built from the declarations in relationapp.config (one place)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea,
+    QSpinBox, QVBoxLayout, QWidget,
+)
+
+from relationapp.config import Settings
+from relationapp.services import settings as settings_service
+from relationapp.services.errors import ServiceError
+from relationapp.ui.widgets import plain_label
+
+CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": "Feb 28", "mar1": "Mar 1"}
+
+
+class SettingsForm(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editors: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        self.error = plain_label("", self)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        groups: dict[str, QFormLayout] = {}
+        for spec in Settings.specs():
+            meta = spec.metadata
+            if meta["group"] not in groups:
+                box = QGroupBox(meta["group"], self)
+                groups[meta["group"]] = QFormLayout(box)
+                layout.addWidget(box)
+            groups[meta["group"]].addRow(meta["label"], self._editor(spec))
+        layout.addStretch(1)
+        self.load()
+
+    def _editor(self, spec) -> QWidget:
+        meta = spec.metadata
+        if meta["choices"]:
+            editor = QComboBox(self)
+            for choice in meta["choices"]:
+                editor.addItem(CHOICE_LABELS.get(choice, choice), choice)
+        elif spec.type in ("int", int):
+            editor = QSpinBox(self)
+            editor.setRange(meta["min"] or 0, meta["max"] or 1_000_000)
+        else:
+            editor = QLineEdit(self)
+        self.editors[spec.name] = editor
+        return editor
+
+    def load(self) -> None:
+        current = settings_service.get_settings(self.ctx.db)
+        for name, editor in self.editors.items():
+            value = getattr(current, name)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(editor.findData(value), 0))
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(int(value))
+            else:
+                editor.setText(str(value))
+        self.error.hide()
+
+    def values(self) -> dict:
+        out = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                out[name] = editor.currentData()
+            elif isinstance(editor, QSpinBox):
+                out[name] = editor.value()
+            else:
+                out[name] = editor.text()
+        for spec in Settings.specs():
+            if spec.type in ("Decimal", Decimal):
+                out[spec.name] = out[spec.name].replace(",", ".")
+        return out
+
+    def save(self) -> bool:
+        try:
+            settings_service.update_settings(self.ctx.db, **self.values())
+        except ServiceError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.ctx.notify({"settings"})
+        self.ctx.say("Settings saved.")
+        return True
+
+
+class SettingsView(QWidget):
+    """The Settings page in the sidebar."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self.form = SettingsForm(ctx, scroll)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton("Save settings", self)
+        self.revert_button = QPushButton("Revert", self)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.form.save)
+        self.revert_button.clicked.connect(self.form.load)
+
+    def refresh(self) -> None:
+        self.form.load()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self.form = SettingsForm(ctx, scroll)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(lambda: self.form.save() and self.accept())
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 640)

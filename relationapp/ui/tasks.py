@@ -1,0 +1,70 @@
+"""Slow work off the UI thread; results come back to the UI thread by signal."""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[..., Any], signals: _Signals, with_progress: bool):
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.with_progress = with_progress
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.fn(lambda done, total, text="": self.signals.progress.emit(done, total, text))
+            else:
+                result = self.fn()
+        except Exception as exc:  # delivered to on_error on the UI thread
+            exc.formatted_traceback = traceback.format_exc()
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a thread pool. Writes go through one thread at a time."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)  # a single worker: SQLite has one writer anyway
+        self._live: set[_Signals] = set()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> None:
+        """``fn()`` (or ``fn(progress)`` when on_progress is given) runs off the UI thread."""
+        signals = _Signals()
+        self._live.add(signals)
+
+        def finish(callback, value):
+            self._live.discard(signals)
+            if callback is not None:
+                callback(value)
+
+        signals.done.connect(lambda value: finish(on_done, value))
+        signals.failed.connect(lambda exc: finish(on_error, exc))
+        if on_progress is not None:
+            signals.progress.connect(on_progress)
+        self.pool.start(_Task(fn, signals, on_progress is not None))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
