@@ -17,6 +17,8 @@ from relationapp import __version__
 COMMAND_MODULES = (
     "relationapp.commands.demo",
     "relationapp.commands.accounts",
+    "relationapp.commands.referrals",
+    "relationapp.commands.nps",
 )
 
 EXIT_BAD_INPUT = 2
