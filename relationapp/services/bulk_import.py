@@ -1,0 +1,303 @@
+"""Adding many checked accounts, people and interactions in one transaction.
+
+The importers (CSV, vCard) parse and check every row first, then hand the
+rows to one of these functions: one ``BEGIN IMMEDIATE`` unit of work, Core
+``executemany`` (no ORM object per row), all or nothing. A row that matches
+something already there (e-mail, phone, or name + city) is counted as
+existing and not added again, so importing the same file twice creates
+nothing new. Orders go through ``services.orders.add_orders``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database
+from relationapp.data.models import Account, Interaction, InteractionPerson, Order, Person, StageChange, _now
+from relationapp.services.matching import city_key, email_key, name_key, phone_key
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class AccountInput:
+    name: str
+    kind: str = "organisation"
+    stage: str = "prospect"
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    region: str | None = None
+    country: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    customer_since: dt.date | None = None
+    annual_budget: Decimal | None = None
+    source_detail: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonInput:
+    name: str
+    account: str | None = None  # the organisation's name; made if we do not know it
+    job_title: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    birthday_day: int | None = None
+    birthday_month: int | None = None
+    birthday_year: int | None = None
+    dmu_role: str | None = None
+    preferred_channel: str | None = None
+    do_not_contact: bool = False
+    consent_date: dt.date | None = None
+    family_notes: str | None = None
+    personal_notes: str | None = None
+    # an address belongs to the account (a private account for a person without one)
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class InteractionInput:
+    account_id: int
+    occurred_on: dt.date
+    kind: str = "call"
+    duration_minutes: int = 0
+    subject: str | None = None
+    notes: str | None = None
+    person_ids: tuple[int, ...] = ()
+    gift_item: str | None = None
+    gift_cost: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    added: int
+    existing: int  # matched something already there (or earlier in the batch)
+    accounts_added: int = 0
+
+
+class _Index:
+    """In-memory keys of what exists, so each row is matched without a query."""
+
+    def __init__(self):
+        self.by_email: dict[str, int] = {}
+        self.by_phone: dict[str, int] = {}
+        self.by_name_city: dict[tuple[str, str], int] = {}
+
+    def find(self, email, phone, name, city) -> int | None:
+        for found in (
+            self.by_email.get(email_key(email) or ""),
+            self.by_phone.get(phone_key(phone) or ""),
+            self.by_name_city.get((name_key(name), city_key(city))),
+        ):
+            if found is not None:
+                return found
+        return None
+
+    def add(self, ident, email, phone, name, city) -> None:
+        if email_key(email):
+            self.by_email.setdefault(email_key(email), ident)
+        if phone_key(phone):
+            self.by_phone.setdefault(phone_key(phone), ident)
+        self.by_name_city.setdefault((name_key(name), city_key(city)), ident)
+
+
+def _account_index(session) -> tuple[_Index, dict[str, int]]:
+    index, by_name = _Index(), {}
+    rows = session.execute(sa.select(Account.id, Account.email, Account.phone, Account.name, Account.city).order_by(Account.id))
+    for ident, email, phone, name, city in rows:
+        index.add(ident, email, phone, name, city)
+        by_name.setdefault(name_key(name), ident)
+    return index, by_name
+
+
+def _insert_returning_ids(session, table, rows: list[dict]) -> list[int]:
+    if not rows:
+        return []
+    result = session.execute(sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+    return [r[0] for r in result]
+
+
+def _account_values(a: AccountInput, now: dt.datetime, today: dt.date) -> dict:
+    values = {f.name: getattr(a, f.name) for f in fields(AccountInput)}
+    if values["stage"] == "customer" and values["customer_since"] is None:
+        values["customer_since"] = today
+    values.update(archived=False, created_at=now, updated_at=now)
+    return values
+
+
+def _add_account_rows(session, values: list[dict], today: dt.date) -> list[int]:
+    ids = _insert_returning_ids(session, Account.__table__, values)
+    if ids:
+        session.execute(
+            sa.insert(StageChange.__table__),
+            [{"account_id": i, "from_stage": None, "to_stage": v["stage"], "changed_on": today, "staff_id": None}
+             for i, v in zip(ids, values)],
+        )
+    return ids
+
+
+def add_accounts(db: Database, *, accounts: list[AccountInput], today: dt.date | None = None) -> BulkResult:
+    """Add checked accounts; those matching one we have (or an earlier row) are left alone."""
+    today = today or dt.date.today()
+    now = _now()
+    with db.write() as session:
+        index, _ = _account_index(session)
+        fresh: list[dict] = []
+        for n, a in enumerate(accounts):
+            if index.find(a.email, a.phone, a.name, a.city) is not None:
+                continue
+            index.add(-1 - n, a.email, a.phone, a.name, a.city)
+            fresh.append(_account_values(a, now, today))
+        _add_account_rows(session, fresh, today)
+    return BulkResult(added=len(fresh), existing=len(accounts) - len(fresh), accounts_added=len(fresh))
+
+
+def _person_index(session) -> _Index:
+    index = _Index()
+    rows = session.execute(
+        sa.select(Person.id, Person.email, Person.phone, Person.name, Account.city)
+        .outerjoin(Account, Account.id == Person.account_id).order_by(Person.id)
+    )
+    for ident, email, phone, name, city in rows:
+        index.add(ident, email, phone, name, city)
+    return index
+
+
+_PERSON_COLUMNS = (
+    "name", "job_title", "email", "phone", "birthday_day", "birthday_month", "birthday_year", "dmu_role",
+    "preferred_channel", "do_not_contact", "consent_date", "family_notes", "personal_notes",
+)
+
+
+def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None = None) -> BulkResult:
+    """Add checked people; an organisation we do not know yet is added as a prospect account.
+
+    A person matches an existing one by e-mail, phone, or name + city (the
+    city of their account).
+    """
+    today = today or dt.date.today()
+    now = _now()
+    with db.write() as session:
+        _, account_by_name = _account_index(session)
+        people_index = _person_index(session)
+        city_of: dict[str, str | None] = {
+            name_key(n): c for n, c in session.execute(sa.select(Account.name, Account.city).order_by(Account.id.desc()))
+        }
+        fresh: list[PersonInput] = []
+        new_accounts: dict[str, dict] = {}
+        for n, p in enumerate(people):
+            account_name = p.account or (p.name if (p.street or p.city or p.postcode) else None)
+            city = p.city or (city_of.get(name_key(account_name)) if account_name else None)
+            if people_index.find(p.email, p.phone, p.name, city) is not None:
+                continue
+            people_index.add(-1 - n, p.email, p.phone, p.name, city)
+            fresh.append(p)
+            key = name_key(account_name) if account_name else None
+            if key and key not in account_by_name and key not in new_accounts:
+                new_accounts[key] = _account_values(
+                    AccountInput(
+                        name=account_name, kind="organisation" if p.account else "private",
+                        street=p.street, postcode=p.postcode, city=p.city, country=p.country,
+                    ),
+                    now, today,
+                )
+        keys = list(new_accounts)
+        for key, ident in zip(keys, _add_account_rows(session, [new_accounts[k] for k in keys], today)):
+            account_by_name[key] = ident
+        rows = []
+        for p in fresh:
+            account_name = p.account or (p.name if (p.street or p.city or p.postcode) else None)
+            values = {c: getattr(p, c) for c in _PERSON_COLUMNS}
+            values.update(
+                account_id=account_by_name.get(name_key(account_name)) if account_name else None,
+                do_not_contact=bool(p.do_not_contact), archived=False, created_at=now, updated_at=now,
+            )
+            rows.append(values)
+        if rows:
+            session.execute(sa.insert(Person.__table__), rows)
+    return BulkResult(added=len(rows), existing=len(people) - len(rows), accounts_added=len(keys))
+
+
+def add_interactions(db: Database, *, interactions: list[InteractionInput]) -> BulkResult:
+    """Add checked interactions; one with the same account, day, kind and subject exists already."""
+    account_ids = sorted({i.account_id for i in interactions})
+    now = _now()
+    with db.write() as session:
+        seen: set[tuple] = set()
+        for start in range(0, len(account_ids), _CHUNK):
+            chunk = account_ids[start:start + _CHUNK]
+            seen.update(
+                (a, d, k, s or "")
+                for a, d, k, s in session.execute(
+                    sa.select(Interaction.account_id, Interaction.occurred_on, Interaction.kind, Interaction.subject)
+                    .where(Interaction.account_id.in_(chunk))
+                )
+            )
+        fresh = []
+        for i in interactions:
+            key = (i.account_id, i.occurred_on, i.kind, i.subject or "")
+            if key in seen:
+                continue
+            seen.add(key)
+            fresh.append(i)
+        rows = [
+            {"account_id": i.account_id, "kind": i.kind, "occurred_on": i.occurred_on,
+             "duration_minutes": i.duration_minutes, "staff_id": None, "subject": i.subject, "notes": i.notes,
+             "gift_item": i.gift_item, "gift_cost": i.gift_cost, "created_at": now}
+            for i in fresh
+        ]
+        ids = _insert_returning_ids(session, Interaction.__table__, rows)
+        links = [{"interaction_id": ident, "person_id": p} for ident, i in zip(ids, fresh) for p in dict.fromkeys(i.person_ids)]
+        if links:
+            session.execute(sa.insert(InteractionPerson.__table__), links)
+    return BulkResult(added=len(fresh), existing=len(interactions) - len(fresh))
+
+
+@dataclass(frozen=True)
+class AccountLookup:
+    """Account names (matched as name_key) to ids, for rows that name their account."""
+
+    ids_by_name: dict[str, tuple[int, ...]]
+    people_by_account: dict[int, dict[str, int]]  # account id -> person name/email key -> id
+
+
+def account_lookup(db: Database, *, with_people: bool = False) -> AccountLookup:
+    by_name: dict[str, list[int]] = {}
+    people: dict[int, dict[str, int]] = {}
+    with db.read() as session:
+        for ident, name in session.execute(sa.select(Account.id, Account.name).order_by(Account.id)):
+            by_name.setdefault(name_key(name), []).append(ident)
+        if with_people:
+            for ident, account_id, name, email in session.execute(
+                sa.select(Person.id, Person.account_id, Person.name, Person.email).where(Person.account_id.is_not(None))
+            ):
+                keys = people.setdefault(account_id, {})
+                keys.setdefault(name_key(name), ident)
+                if email_key(email):
+                    keys.setdefault(email_key(email), ident)
+    return AccountLookup({k: tuple(v) for k, v in by_name.items()}, people)
+
+
+def unreferenced_orders(db: Database, *, account_ids: list[int]) -> set[tuple[int, dt.date, Decimal, str]]:
+    """(account, date, amount, description) of orders without a reference: how a re-import of
+    such rows is recognised (orders with a reference are matched on it by add_orders)."""
+    out: set[tuple[int, dt.date, Decimal, str]] = set()
+    with db.read() as session:
+        for start in range(0, len(account_ids), _CHUNK):
+            chunk = account_ids[start:start + _CHUNK]
+            for a, d, amount, desc in session.execute(
+                sa.select(Order.account_id, Order.ordered_on, Order.amount, Order.description)
+                .where(Order.account_id.in_(chunk), Order.reference.is_(None))
+            ):
+                out.add((a, d, amount, desc or ""))
+    return out
