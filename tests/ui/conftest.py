@@ -1,0 +1,50 @@
+import pytest
+
+
+@pytest.fixture
+def ctx(db, qtbot):
+    from relationapp.ui.context import AppContext
+
+    context = AppContext(db)
+    yield context
+    context.tasks.wait()
+
+
+@pytest.fixture
+def demo_ctx(demo_db, qtbot):
+    from relationapp.ui.context import AppContext
+
+    context = AppContext(demo_db)
+    yield context
+    context.tasks.wait()
+
+
+@pytest.fixture
+def window(demo_ctx, qtbot):
+    from relationapp.ui.main_window import MainWindow
+
+    win = MainWindow(demo_ctx)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def run_modal(qtbot, trigger, handle):
+    """Trigger something that opens a modal dialog and let ``handle(dialog)`` work it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen = {}
+
+    def work():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, work)
+            return
+        seen["dialog"] = dialog
+        handle(dialog)
+
+    QTimer.singleShot(0, work)
+    trigger()
+    return seen.get("dialog")

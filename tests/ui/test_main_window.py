@@ -1,0 +1,148 @@
+"""The main window as a user meets it: lists, dialogs, Ctrl+L, literal text."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from relationapp.services import accounts, interactions, people
+from tests.ui.conftest import run_modal
+
+
+def test_sidebar_has_the_pages_and_today_comes_first(window):
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles[0] == "Today"
+    assert {"Accounts", "People", "Reports", "Settings"} <= set(titles)
+    assert window.current_page() == "today"
+
+
+def test_add_account_through_dialog_then_find_it_in_the_list(window, qtbot):
+    window.show_page("accounts")
+    view = window.views["accounts"]
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name, "Zonnepanelen Zuid B.V.")
+        qtbot.keyClicks(dialog.city, "Maastricht")
+        dialog.accept()
+
+    run_modal(qtbot, view.new_button.click, fill)
+    qtbot.keyClicks(view.search, "zonnepanelen")
+    qtbot.waitUntil(lambda: view.model.total() == 1)
+    assert view.model.data(view.model.index(0, 0)) == "Zonnepanelen Zuid B.V."
+    assert view.model.data(view.model.index(0, 2)) == "Maastricht"
+
+
+def test_account_dialog_keeps_input_and_shows_the_refusal(window, qtbot):
+    from relationapp.ui.dialogs.account_dialog import AccountDialog
+
+    dialog = AccountDialog(window.ctx, parent=window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Foo")
+    qtbot.keyClicks(dialog.email, "foo@")
+    dialog.accept()
+    assert dialog.result() == 0  # still open
+    assert "not a valid e-mail" in dialog.error.text()
+    assert dialog.name.text() == "Foo"
+
+
+def test_ctrl_l_logs_an_interaction_on_the_account_timeline(window, qtbot):
+    account = accounts.list_accounts(window.ctx.db, search="Sanders Hotel")[0]
+    window.show_account(account.id)
+    before = window.account_page.timeline_model.rowCount()
+
+    def fill(dialog):
+        assert dialog.account.account_id() == account.id  # prefilled from the page
+        assert dialog.date.value() == dt.date.today()
+        dialog.minutes.setValue(25)
+        qtbot.keyClicks(dialog.subject, "Belde over de storing")
+        qtbot.keyClick(dialog.subject, Qt.Key.Key_Return)  # Enter saves
+
+    dialog = run_modal(qtbot, lambda: qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier), fill)
+    assert dialog is not None
+    assert window.account_page.timeline_model.rowCount() == before + 1
+    newest = window.account_page.timeline_model.row_object(0)
+    assert (newest.subject, newest.duration_minutes, newest.occurred_on) == ("Belde over de storing", 25, dt.date.today())
+
+
+def test_ctrl_l_from_another_page_picks_the_account_by_typing(window, qtbot):
+    window.show_page("people")
+    target = accounts.list_accounts(window.ctx.db)[3]
+
+    def fill(dialog):
+        dialog.account.set_account(target.id, target.name)
+        qtbot.keyClicks(dialog.subject, "Kort belletje")
+        dialog.accept()
+
+    run_modal(qtbot, window.log_action.trigger, fill)
+    rows = interactions.list_interactions(window.ctx.db, account_id=target.id, limit=1)
+    assert rows[0].subject == "Kort belletje"
+
+
+def test_models_pass_the_model_tester(window, qtmodeltester):
+    window.show_account(accounts.list_accounts(window.ctx.db)[0].id)
+    for model in (window.views["accounts"].model, window.views["people"].model,
+                  window.account_page.people_model, window.account_page.timeline_model,
+                  window.account_page.follow_ups_model):
+        qtmodeltester.check(model, force_py=True)
+
+
+def test_lazy_list_fetches_more_rows_on_demand(ctx, qtbot):
+    from relationapp.ui import lazy_model
+    from relationapp.ui.accounts_view import AccountsView
+
+    for i in range(lazy_model.PAGE + 5):
+        accounts.create_account(ctx.db, name=f"Account {i:05d}")
+    view = AccountsView(ctx)
+    qtbot.addWidget(view)
+    assert view.model.total() == lazy_model.PAGE + 5
+    assert view.model.rowCount() == lazy_model.PAGE
+    assert view.model.canFetchMore()
+    view.model.fetchMore()
+    assert view.model.rowCount() == lazy_model.PAGE + 5
+
+
+def test_markup_in_names_shows_literally(ctx, qtbot):
+    from relationapp.ui.account_page import AccountPage
+    from relationapp.ui.people_view import PeopleView
+
+    evil = "<b>Evil</b> & Co"
+    account = accounts.create_account(ctx.db, name=evil)
+    people.create_person(ctx.db, name=evil, account_id=account.id, family_notes="<img src='http://x/y.png'>")
+    view = PeopleView(ctx)
+    qtbot.addWidget(view)
+    index = view.model.index(0, 0)
+    assert view.model.data(index) == evil
+    tip = view.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Evil&lt;/b&gt; &amp; Co" in tip  # rendered as rich text, so shown literally
+    page = AccountPage(ctx)
+    qtbot.addWidget(page)
+    page.set_account(account.id)
+    assert page.title.text() == evil and page.title.textFormat() == Qt.TextFormat.PlainText
+    assert page.people_model.data(page.people_model.index(0, 0)) == evil
+    assert "&lt;img" in page.people_model.data(page.people_model.index(0, 6), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_settings_page_saves_and_refuses_bad_values(window, qtbot):
+    window.show_page("settings")
+    form = window.views["settings"].form
+    form.editors["company_name"].setText("Klimaat & Co")
+    assert form.save()
+    assert window.windowTitle().endswith("Klimaat & Co")
+    form.editors["hourly_cost"].setText("veel")
+    assert not form.save()
+    assert "not an amount" in form.error.text()
+
+
+def test_bad_database_shows_a_dialog_and_leaves_the_file(tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from relationapp.ui.app import run_gui
+
+    path = tmp_path / "junk.db"
+    path.write_bytes(b"junk" * 100)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: shown.append(args[2]))
+    assert run_gui(db_arg=str(path)) == 2
+    assert shown and "not a relationapp database" in shown[0]
+    assert path.read_bytes() == b"junk" * 100
+    assert QApplication.instance() is not None
