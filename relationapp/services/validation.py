@@ -128,3 +128,27 @@ def whole_number(value, *, field: str, label: str, minimum: int | None = None, m
     if maximum is not None and number > maximum:
         raise ValidationError(f"{label} must be at most {maximum}.", field=field)
     return number
+
+
+_AMOUNT_NOISE = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "€": None, "$": None, "£": None, "\u2212": "-"})
+_AMOUNT_CHARS = re.compile(r"^[+-]?[0-9.,]+$")
+
+
+def parse_amount(text: str, *, decimal_comma: bool, field: str = "amount", label: str = "Amount") -> Decimal:
+    """An amount as written in a locale: ``1.234,56`` (decimal comma) or ``1,234.56``.
+
+    Strict: thousands separators must sit in groups of three, so ``12.50``
+    with a decimal comma is refused rather than read as 1250. Currency
+    signs and spaces are ignored; at most two decimals.
+    """
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    cleaned = (text or "").strip().translate(_AMOUNT_NOISE)
+    example = "1.234,56" if decimal_comma else "1,234.56"
+    if not _AMOUNT_CHARS.match(cleaned):
+        raise ValidationError(f"{label}: '{text}' is not an amount (write it like {example}).", field=field)
+    try:
+        amount = parse_decimal(cleaned, locale="nl_NL" if decimal_comma else "en_US", strict=True)
+    except NumberFormatError:
+        raise ValidationError(f"{label}: '{text}' is not an amount (write it like {example}).", field=field) from None
+    return money(amount, field=field, label=label, allow_negative=True, required=True)
