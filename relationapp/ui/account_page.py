@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
     QTabWidget, QVBoxLayout, QWidget,
@@ -124,6 +124,12 @@ class AccountPage(QWidget):
         self.timeline_table = _table(self.timeline_model)
         self.follow_ups_table = _table(self.follow_ups_model)
         self.people_table.doubleClicked.connect(self._edit_person)
+        delete = QAction("Delete interaction", self.timeline_table)
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.delete_interaction)
+        self.timeline_table.addAction(delete)
+        self.timeline_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         follow_ups_tab = QWidget()
         fl = QVBoxLayout(follow_ups_tab)
         fl.addWidget(self.follow_ups_table)
@@ -243,6 +249,21 @@ class AccountPage(QWidget):
                 return
         run_service(self, lambda: accounts_service.archive_account(self.ctx.db, account_id=a.id, archived=not a.archived))
         self.ctx.notify({"accounts"})
+
+    def delete_interaction(self) -> None:
+        """Delete the selected touch at once; Ctrl+Z brings it back."""
+        row = self.timeline_model.row_object(self.timeline_table.currentIndex().row())
+        if row is None:
+            return
+        removed = run_service(self, lambda: interactions_service.delete_interaction(self.ctx.db, interaction_id=row.id))
+        if removed is None:
+            return
+        self.ctx.push_undo(
+            f"Deleted {removed.kind} of {removed.occurred_on.isoformat()}",
+            lambda: interactions_service.restore_interaction(self.ctx.db, row=removed),
+            {"interactions"},
+        )
+        self.ctx.notify({"interactions"})
 
     def _edit_person(self, index) -> None:
         from relationapp.ui.dialogs.person_dialog import PersonDialog

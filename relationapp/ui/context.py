@@ -22,12 +22,14 @@ class AppContext(QObject):
     account_requested = Signal(int)
     person_requested = Signal(int)
     status_message = Signal(str)
+    undo_changed = Signal(str)  # label of what Ctrl+Z would undo ("" for nothing)
 
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
         self.db = db
         self.tasks = TaskRunner(self)
         self._settings: Settings | None = None
+        self._undo: list[tuple[str, object, set]] = []
 
     @property
     def settings(self) -> Settings:
@@ -50,3 +52,21 @@ class AppContext(QObject):
     def say(self, message: str) -> None:
         """A short message in the status bar."""
         self.status_message.emit(message)
+
+    # --- undo of destructive actions -------------------------------------------
+    def push_undo(self, label: str, undo, kinds: set[str]) -> None:
+        """Remember how to take back what was just done (``undo()`` runs a service call)."""
+        self._undo.append((label, undo, set(kinds)))
+        del self._undo[:-20]
+        self.undo_changed.emit(label)
+        self.say(f"{label}. Ctrl+Z takes it back.")
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        label, undo, kinds = self._undo.pop()
+        undo()
+        self.notify(kinds)
+        self.undo_changed.emit(self._undo[-1][0] if self._undo else "")
+        self.say(f"Undone: {label}.")
+        return True

@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._extra_separator = file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(edit, "&Undo", self.ctx.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.ctx.undo_changed.connect(self._undo_changed)
+        edit.addSeparator()
         self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
         self._action(edit, "&Settings…", self.open_settings, "Ctrl+,")
         for entry in pages.PAGES:
@@ -142,6 +146,10 @@ class MainWindow(QMainWindow):
             function = pages.load(entry.target)
             self._action(self.menus.get(entry.menu, self.menus["Tools"]), entry.title,
                          lambda f=function: f(self.ctx, self), entry.shortcut)
+
+    def _undo_changed(self, label: str) -> None:
+        self.undo_action.setEnabled(bool(label))
+        self.undo_action.setText(f"&Undo {label.lower()}" if label else "&Undo")
 
     # --- actions ----------------------------------------------------------------
     def _current_account_id(self) -> int | None:

@@ -146,3 +146,21 @@ def test_bad_database_shows_a_dialog_and_leaves_the_file(tmp_path, qtbot, monkey
     assert shown and "not a relationapp database" in shown[0]
     assert path.read_bytes() == b"junk" * 100
     assert QApplication.instance() is not None
+
+
+def test_deleting_a_touch_can_be_undone(window, qtbot):
+    account = accounts.list_accounts(window.ctx.db, search="Sanders Hotel")[0]
+    window.show_account(account.id)
+    page = window.account_page
+    count = page.timeline_model.rowCount()
+    subject = page.timeline_model.row_object(0).subject
+    page.tabs.setCurrentWidget(page.timeline_table)
+    page.timeline_table.setFocus()
+    page.timeline_table.selectRow(0)
+    qtbot.keyClick(page.timeline_table, Qt.Key.Key_Delete)
+    assert page.timeline_model.rowCount() == count - 1
+    assert window.undo_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.timeline_model.rowCount() == count
+    assert page.timeline_model.row_object(0).subject == subject
+    assert not window.undo_action.isEnabled()
