@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from relationapp.data.db import Database
 from relationapp.data.models import Account, Order, TierSnapshot
-from relationapp.services import validation
+from relationapp.services import referrals, validation
 from relationapp.services.errors import NotFound, ValidationError
 
 _CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
@@ -122,6 +122,7 @@ def create_order(
         session.add(order)
         _drop_stale_snapshots(session, cleaned["ordered_on"])
         session.flush()
+        referrals.on_orders_added(session, [order.account_id])  # a first order: thank the referrer
         return _row(order)
 
 
@@ -166,6 +167,7 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
             session.execute(sa.insert(Order.__table__), fresh)
             first = min(v["ordered_on"] for v in fresh)
             _drop_stale_snapshots(session, first)
+            referrals.on_orders_added(session, {v["account_id"] for v in fresh})
         else:
             first = None
         return AddOrdersResult(added=len(fresh), skipped_duplicates=len(cleaned) - len(fresh), first_date=first)

@@ -252,7 +252,10 @@ def on_orders_added(session, account_ids, *, today: dt.date | None = None) -> li
     ids = list({int(a) for a in account_ids})
     if not ids:
         return []
-    referrals = session.execute(sa.select(Referral).where(Referral.referred_account_id.in_(ids))).scalars().all()
+    referrals = []
+    for start in range(0, len(ids), 500):  # a big import: keep IN (...) lists short
+        chunk = ids[start:start + 500]
+        referrals += session.execute(sa.select(Referral).where(Referral.referred_account_id.in_(chunk))).scalars().all()
     made = [_ensure_thank_you(session, r, today=today or dt.date.today()) for r in referrals]
     return [m for m in made if m is not None]
 

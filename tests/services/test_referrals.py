@@ -206,3 +206,13 @@ def test_journey_stage_derived_and_overridden(db, firm):
     stage = journey.set_journey_stage(db, account_id=firm["b"], stage="advocate")
     assert (stage.derived, stage.stored, stage.effective, stage.label) == ("enjoy", "advocate", "advocate", "Advocating")
     assert journey.set_journey_stage(db, account_id=firm["b"], stage=None).effective == "enjoy"
+
+
+def test_orders_service_triggers_the_thank_you_once(db, firm):
+    from relationapp.services import orders
+
+    today = dt.date.today()
+    referrals.record_referral(db, referred_account_id=firm["d"], referrer_person_id=firm["bram"], today=today)
+    orders.create_order(db, account_id=firm["d"], ordered_on=today, amount="120.00")
+    orders.add_orders(db, orders=[orders.OrderInput(firm["d"], today, "30.00"), orders.OrderInput(firm["c"], today, "5.00")])
+    assert [f.title for f in _thank_yous(db)] == ["Thank Bram for introducing Delta"]
