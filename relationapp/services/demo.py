@@ -147,6 +147,7 @@ class _Builder:
         self._referrals(accounts, people)
         self._nps(accounts, people)
         self._follow_ups(accounts, people)
+        self._planned_visits(accounts)
         s.flush()
         return DemoSummary(
             accounts=len(accounts), people=sum(len(p) for p in people.values()), orders=self.counts["orders"],
@@ -327,3 +328,26 @@ class _Builder:
             self.s.add(m.FollowUp(account_id=account.id, person_id=rng.choice(people[account.id]).id,
                                   staff_id=account.owner_id, title=rng.choice(titles), due_on=due))
             self.counts["follow_ups"] += 1
+
+    def _planned_visits(self, accounts) -> None:
+        """Visit days for the coming three weeks: each account manager, one region a day, three stops."""
+        rng, planned = self.rng, set()
+        customers = [a for a in accounts if a.stage == "customer"]
+        for week in range(3):
+            for i, staff in enumerate(self.staff):
+                day = self.today + dt.timedelta(days=7 * week + i)
+                if day.weekday() >= 5:  # to the Monday after
+                    day += dt.timedelta(days=7 - day.weekday())
+                mine = [a for a in customers if a.owner_id == staff.id and a.id not in planned]
+                if not mine:
+                    continue
+                regions = sorted({a.region for a in mine}, key=lambda r: (-sum(a.region == r for a in mine), r))
+                region = rng.choice(regions[:2])  # one of their two busiest regions
+                stops = [a for a in mine if a.region == region][:3]
+                start = dt.datetime.combine(day, dt.time(9, 0))
+                for position, account in enumerate(stops):
+                    duration = rng.choice((45, 60, 90))
+                    self.s.add(m.PlannedVisit(account_id=account.id, staff_id=staff.id, planned_on=day,
+                                              start_time=start.time(), duration_minutes=duration, position=position))
+                    planned.add(account.id)
+                    start += dt.timedelta(minutes=duration + 30)  # the drive to the next stop

@@ -89,7 +89,7 @@ def _as_date(value) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
-def _last_visits(session, today: dt.date) -> dict[int, dt.date]:
+def last_visits(session, today: dt.date) -> dict[int, dt.date]:
     """Latest visit or meeting per account, counting touches logged on one of its people."""
     counted = sa.and_(Interaction.kind.in_(VISIT_KINDS), Interaction.occurred_on <= today)
     direct = sa.select(Interaction.account_id.label("account_id"), Interaction.occurred_on.label("day")).where(
@@ -168,7 +168,7 @@ def due_for_visit(
     with db.read() as session:
         settings = settings_service.load(session)
         tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings)
-        last_visits = _last_visits(session, today)
+        visited = last_visits(session, today)
         planned = _next_planned(session, today)
         excluded = _nobody_to_contact(session)
         rows = session.execute(query).all()
@@ -180,7 +180,7 @@ def due_for_visit(
             continue
         if unplanned_only and aid in planned:
             continue
-        last = last_visits.get(aid)
+        last = visited.get(aid)
         since = _as_date(since)
         baseline = last or since
         due_on = baseline + dt.timedelta(days=cadence) if baseline else today
