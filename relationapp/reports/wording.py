@@ -1,0 +1,89 @@
+"""Report wording: English is the key and the fallback, Dutch is looked up.
+
+Stored codes (interaction kinds, DMU roles, tiers) get their English label
+here first, then go through :func:`translate` like any other text.
+"""
+
+from __future__ import annotations
+
+KINDS = {
+    "visit": "Visit", "call": "Call", "email": "E-mail", "meeting": "Meeting", "event": "Event",
+    "gift": "Gift", "card": "Card", "content": "Content sent", "note": "Note",
+}
+ROLES = {
+    "decision_maker": "Decision maker", "budget_holder": "Budget holder", "influencer": "Influencer",
+    "user": "User", "gatekeeper": "Gatekeeper",
+}
+TIERS = {
+    "top": "Top", "big": "Big", "medium": "Medium", "small": "Small",
+    "prospect": "Prospect", "suspect": "Suspect", "inactive": "Inactive",
+}
+
+NL: dict[str, str] = {
+    # codes
+    "Visit": "Bezoek", "Call": "Telefoon", "E-mail": "E-mail", "Meeting": "Overleg", "Event": "Evenement",
+    "Gift": "Attentie", "Card": "Kaart", "Content sent": "Content gestuurd", "Note": "Notitie",
+    "Decision maker": "Beslisser", "Budget holder": "Budgethouder", "Influencer": "Beïnvloeder",
+    "User": "Gebruiker", "Gatekeeper": "Poortwachter",
+    "Top": "Top", "Big": "Groot", "Medium": "Middel", "Small": "Klein",
+    "Prospect": "Prospect", "Suspect": "Suspect", "Inactive": "Inactief",
+    # page furniture
+    "Page {page} of {pages}": "Pagina {page} van {pages}",
+    "Internal · confidential": "Intern · vertrouwelijk",
+    "Prepared for {name}": "Opgesteld voor {name}",
+    "Account review {quarter}": "Klantreview {quarter}",
+    "Portfolio report {quarter}": "Portefeuillerapport {quarter}",
+    # account review
+    "The account": "De klant", "Fact": "Gegeven", "Value": "Waarde",
+    "Account manager": "Accountmanager", "Address": "Adres", "Phone": "Telefoon", "Website": "Website",
+    "Customer since": "Klant sinds", "Tier": "Segment", "last quarter": "vorig kwartaal", "Source": "Herkomst",
+    "People": "Mensen", "Name": "Naam", "Job title": "Functie", "Role": "Rol", "Touches": "Contacten",
+    "Personal notes": "Persoonlijke notities", "No people recorded.": "Geen mensen vastgelegd.",
+    "Revenue per quarter": "Omzet per kwartaal", "This quarter": "Dit kwartaal",
+    "Same quarter a year earlier": "Zelfde kwartaal een jaar eerder",
+    "Quarter": "Kwartaal", "Revenue": "Omzet", "A year earlier": "Een jaar eerder", "Change": "Verschil",
+    "Share of wallet": "Share of wallet",
+    "{share} of an estimated {budget} a year ({revenue} with us in the last 12 months)":
+        "{share} van naar schatting {budget} per jaar ({revenue} bij ons in de laatste 12 maanden)",
+    "Profit over the last 12 months": "Winst over de laatste 12 maanden", "Item": "Post", "Amount": "Bedrag",
+    "Cost of goods": "Inkoopwaarde", "Cost to serve ({hours} of staff time)": "Kosten van bediening ({hours} tijd)",
+    "Profit after cost to serve": "Winst na kosten van bediening",
+    "Touches in {quarter}": "Contacten in {quarter}", "Time spent": "Bestede tijd",
+    "{hours} in {count} touches.": "{hours} in {count} contacten.",
+    "Average for a {tier} account: {hours}.": "Gemiddeld voor een klant in segment {tier}: {hours}.",
+    "Date": "Datum", "Kind": "Soort", "With": "Met", "By": "Door", "Time": "Tijd", "Subject": "Onderwerp",
+    "No touches in this quarter.": "Geen contacten in dit kwartaal.",
+    "Satisfaction (NPS)": "Tevredenheid (NPS)", "Answers": "Antwoorden", "Average score": "Gemiddelde score",
+    "NPS": "NPS", "No answers yet.": "Nog geen antwoorden.",
+    "Referrals": "Aanbevelingen", "Referral": "Aanbeveling", "Thanked": "Bedankt",
+    "Introduced us to {name}": "Heeft ons aanbevolen bij {name}", "Introduced by {name}": "Aanbevolen door {name}",
+    "Introduced a new customer": "Heeft een nieuwe klant aangebracht",
+    "Came to us through a recommendation": "Kwam bij ons via een aanbeveling",
+    "No referrals yet.": "Nog geen aanbevelingen.",
+    "Open follow-ups": "Openstaande acties", "Due": "Wanneer", "What": "Wat", "Nothing open.": "Niets open.",
+    "Agreed next steps": "Afgesproken vervolgstappen", "None recorded yet.": "Nog niets vastgelegd.",
+    "Internal notes": "Interne notities",
+    # portfolio
+    "The customer pyramid": "De klantenpiramide", "Customers": "Klanten", "Accounts": "Relaties",
+    "Revenue last 12 months": "Omzet laatste 12 maanden", "Share of revenue": "Aandeel in omzet",
+    "{count} customers · {revenue} revenue in the last 12 months":
+        "{count} klanten · {revenue} omzet in de laatste 12 maanden",
+    "Pareto": "Pareto",
+    "The best 20 % of customers bring {share} of revenue.": "De beste 20 % van de klanten brengt {share} van de omzet.",
+    "Tier movements since {quarter}": "Verschuivingen sinds {quarter}", "From": "Van", "To": "Naar",
+    "No movements.": "Geen verschuivingen.", "Up": "Omhoog", "Down": "Omlaag",
+    "Profit curve": "Winstcurve", "Customers, most profitable first": "Klanten, meest winstgevend eerst",
+    "Attention": "Aandacht", "Overdue": "Achterstallig", "Hours": "Uren",
+    "Hours on customers: {customers}; on prospects and suspects: {prospects}.":
+        "Uren aan klanten: {customers}; aan prospects en suspects: {prospects}.",
+    "Ambassadors": "Ambassadeurs", "Largest wallet gaps": "Grootste groeiruimte (share of wallet)",
+    "Budget": "Budget", "Gap": "Ruimte", "Share": "Aandeel",
+    "Promoters": "Promotors", "Passives": "Passief", "Detractors": "Criticasters",
+    "Referrals in {quarter}": "Aanbevelingen in {quarter}", "Became customer": "Klant geworden",
+}
+
+
+def translate(language: str, text: str) -> str:
+    if language == "nl":
+        return NL.get(text, text)
+    return text
