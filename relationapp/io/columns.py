@@ -28,7 +28,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "people": {
         "name": "Name", "first_name": "First name", "middle_name": "Middle name", "last_name": "Last name",
         "account": "Organisation", "job_title": "Job title", "email": "E-mail", "phone": "Phone",
-        "birthday": "Birthday", "street": "Street", "postcode": "Postcode", "city": "City",
+        "birthday": "Birthday", "birthday_day": "Birthday day", "birthday_month": "Birthday month",
+        "birthday_year": "Birthday year", "street": "Street", "postcode": "Postcode", "city": "City",
         "country": "Country", "dmu_role": "Role", "preferred_channel": "Preferred channel",
         "do_not_contact": "Do not contact", "consent_date": "Consent date",
         "family_notes": "Family", "personal_notes": "Notes",
@@ -155,7 +156,7 @@ PRESET_DAY_FIRST = {"outlook": False}
 def recognise(header: tuple[str, ...], kind: str) -> dict[int, str]:
     """Column index -> field for the headers we know; the first column wins a field."""
     synonyms = _SYNONYMS[kind]
-    lookup = {}
+    lookup = {normalise(f): f for f in FIELDS[kind]}
     for field_name, names in synonyms.items():
         lookup[normalise(field_name)] = field_name
         for n in names:

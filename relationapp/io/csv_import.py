@@ -16,6 +16,8 @@ from typing import Callable
 from relationapp.data.db import Database
 from relationapp.io import columns, conventions, csv_read
 from relationapp.io.conventions import Conventions
+from relationapp.io.csv_write import unneutralise
+from relationapp.io.row_check import RowChecker
 from relationapp.services import validation
 from relationapp.services.accounts import _clean as clean_account_fields
 from relationapp.services.bulk_import import (
@@ -89,26 +91,11 @@ def _raw_rows(table: csv_read.CsvTable, mapping: dict[int, str], label: Callable
             problems.append(f"{label(rec.row)}: the row has {len(rec.cells)} cells but the header has {width}.")
         raw: dict[str, str] = {}
         for i, fname in mapping.items():
-            value = rec.cells[i] if i < len(rec.cells) else ""
+            value = unneutralise(rec.cells[i]) if i < len(rec.cells) else ""
             if fname in raw and raw[fname].strip():
                 continue  # two columns for one field (Business Phone, Mobile Phone): the first filled wins
             raw[fname] = value
         yield rec.row, raw, problems
-
-
-class _RowChecker:
-    """Collects every problem of one row instead of stopping at the first."""
-
-    def __init__(self, where: str):
-        self.where = where
-        self.problems: list[str] = []
-
-    def take(self, fn, *args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except ValidationError as exc:
-            self.problems.append(f"{self.where}: {exc.message}")
-            return None
 
 
 _KIND_WORDS = {"bedrijf": "organisation", "organisatie": "organisation", "company": "organisation",
@@ -117,7 +104,7 @@ _STAGE_WORDS = {"klant": "customer", "prospect": "prospect", "lead": "mql", "ver
                 "inactief": "inactive", "oud-klant": "inactive", "former": "inactive"}
 
 
-def _account_row(raw: dict, conv: Conventions, check: _RowChecker) -> AccountInput:
+def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInput:
     values: dict = {}
     for key in ("name", "street", "postcode", "city", "region", "country", "phone", "email", "website",
                 "source_detail", "notes"):
@@ -154,7 +141,7 @@ def _person_name(raw: dict) -> str:
     return " ".join(raw.get(k, "").strip() for k in ("first_name", "middle_name", "last_name") if raw.get(k, "").strip())
 
 
-def _person_row(raw: dict, conv: Conventions, check: _RowChecker) -> PersonInput:
+def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput:
     values: dict = {}
     name = _person_name(raw)
     for key, value in (("name", name), *((k, raw[k]) for k in (
@@ -166,13 +153,16 @@ def _person_row(raw: dict, conv: Conventions, check: _RowChecker) -> PersonInput
                                ("city", "City", 200), ("country", "Country", 100)):
         if key in raw:
             values[key] = check.take(validation.text, raw[key], field=key, label=label, max_length=length)
+    parts = None
     if raw.get("birthday", "").strip():
         parts = check.take(conventions.parse_birthday, raw["birthday"], conv, label="Birthday")
-        if parts:
-            day, month, year = parts
-            checked = check.take(validation.month_day, day, month, year, field="birthday", label="Birthday")
-            if checked:
-                values.update(birthday_day=checked[0], birthday_month=checked[1], birthday_year=checked[2])
+    elif any(raw.get(k, "").strip() for k in ("birthday_day", "birthday_month", "birthday_year")):
+        parts = tuple(check.take(validation.whole_number, raw.get(k, "").strip(), field="birthday", label="Birthday")
+                      for k in ("birthday_day", "birthday_month", "birthday_year"))
+    if parts:
+        checked = check.take(validation.month_day, *parts, field="birthday", label="Birthday")
+        if checked:
+            values.update(birthday_day=checked[0], birthday_month=checked[1], birthday_year=checked[2])
     if "do_not_contact" in raw:
         values["do_not_contact"] = bool(check.take(conventions.parse_yes_no, raw["do_not_contact"], label="Do not contact"))
     if "consent_date" in raw:
@@ -182,7 +172,7 @@ def _person_row(raw: dict, conv: Conventions, check: _RowChecker) -> PersonInput
     return PersonInput(**{k: v for k, v in values.items() if v is not None})
 
 
-def _resolve_account(raw: dict, lookup: AccountLookup, check: _RowChecker) -> int | None:
+def _resolve_account(raw: dict, lookup: AccountLookup, check: RowChecker) -> int | None:
     text = raw.get("account", "").strip()
     if not text:
         check.problems.append(f"{check.where}: no account given.")
@@ -199,7 +189,7 @@ def _resolve_account(raw: dict, lookup: AccountLookup, check: _RowChecker) -> in
     return ids[0]
 
 
-def _order_row(raw: dict, conv: Conventions, check: _RowChecker, lookup: AccountLookup, row: int):
+def _order_row(raw: dict, conv: Conventions, check: RowChecker, lookup: AccountLookup, row: int):
     from relationapp.services.orders import OrderInput
 
     account_id = _resolve_account(raw, lookup, check)
@@ -223,7 +213,7 @@ _INTERACTION_WORDS = {"bezoek": "visit", "telefoon": "call", "gesprek": "call", 
                       "cadeau": "gift", "kaart": "card", "notitie": "note"}
 
 
-def _interaction_row(raw: dict, conv: Conventions, check: _RowChecker, lookup: AccountLookup) -> InteractionInput:
+def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: AccountLookup) -> InteractionInput:
     from relationapp.data.models import INTERACTION_KINDS
 
     account_id = _resolve_account(raw, lookup, check)
@@ -296,12 +286,12 @@ def preview_csv(
     rows: list[PreviewRow] = []
     inputs: list = []
     for row, raw, problems in _raw_rows(table, by_index, where):
-        check = _RowChecker(where(row))
+        check = RowChecker(where(row))
         check.problems.extend(problems)
         if kind == "accounts":
             item = _account_row(raw, conv, check)
         elif kind == "people":
-            item = _person_row(raw, conv, check)
+            item = person_input(raw, conv, check)
             if item is None and not check.problems:
                 check.problems.append(f"{where(row)}: Name cannot be empty.")
         elif kind == "orders":
