@@ -14,7 +14,7 @@ from relationapp.reports.charts import revenue_chart
 from relationapp.reports.formatting import Formatter
 from relationapp.reports.layout import Page, body_width, labelled, load_logo, page_size, para, render, stylesheet, table, write_atomically
 from relationapp.reports.wording import KINDS, ROLES, TIERS
-from relationapp.reports.period import Quarter
+from relationapp.services.quarters import Quarter
 
 
 def _tier(fmt: Formatter, tier: str | None) -> str:

@@ -33,7 +33,7 @@ from relationapp.services import people as people_service
 from relationapp.services import pyramid
 from relationapp.services import settings as settings_service
 from relationapp.services.errors import ValidationError
-from relationapp.reports.period import Quarter
+from relationapp.services.quarters import Quarter, quarter_of
 
 AUDIENCES = ("internal", "client")
 CUSTOMER_TIERS = pyramid.CUSTOMER_TIERS
@@ -191,7 +191,7 @@ def _revenue_bars(db: Database, account_id: int, quarter: Quarter) -> tuple[Reve
         ).all()
     cents: dict[Quarter, int] = defaultdict(int)
     for day, amount in rows:
-        cents[Quarter.of(day)] += int(amount or 0)
+        cents[quarter_of(day)] += int(amount or 0)
     return tuple(
         RevenueBar(quarter=str(q), revenue=cents_to_decimal(cents[q]), year_earlier=cents_to_decimal(cents[q.shift(-4)]))
         for q in (quarter.shift(-i) for i in range(REVENUE_QUARTERS - 1, -1, -1))
@@ -221,7 +221,7 @@ def _nps_trend(db: Database, account_id: int, quarter: Quarter) -> tuple | None:
         return ()
     by_quarter: dict[Quarter, list[int]] = defaultdict(list)
     for day, score in rows:
-        by_quarter[Quarter.of(day)].append(score)
+        by_quarter[quarter_of(day)].append(score)
     return tuple(nps.summarize(by_quarter[q], label=str(q)) for q in sorted(by_quarter))
 
 
