@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from relationapp.data.db import Database, DatabaseError, check_sqlite_file
 
 # Must equal Alembic's head; tests/data/test_migrations.py checks it.
-SCHEMA_HEAD = "0001_initial"
+SCHEMA_HEAD = "0002_list_indexes"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

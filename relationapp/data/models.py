@@ -100,6 +100,10 @@ class Account(SQLModel, table=True):
         sa.Index("ix_account_city", "city"),
         sa.Index("ix_account_postcode", "postcode"),
         sa.Index("ix_account_owner", "owner_id"),
+        # the accounts list: ids in display order without touching the table
+        sa.Index("ix_account_archived_name", "archived", "name"),
+        sa.Index("ix_account_archived_city", "archived", "city"),
+        sa.Index("ix_account_archived_stage", "archived", "stage"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(sa_type=_name_type(300), index=True)
@@ -135,6 +139,7 @@ class Person(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_person_birthday", "birthday_month", "birthday_day"),
         sa.Index("ix_person_email", "email"),
+        sa.Index("ix_person_archived_name", "archived", "name"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     account_id: Optional[int] = Field(

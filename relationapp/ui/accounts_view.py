@@ -46,10 +46,11 @@ class AccountsView(LazyListView):
         self.new_button.clicked.connect(self.new_account)
         self.activated.connect(ctx.open_account)
         ctx.data_changed.connect(self._changed)
-        self.model.reload()
         self.set_column_widths([260, 110, 120, 140, 90, 120])
 
     def _changed(self, kinds: set) -> None:
+        if not self.model.loaded:
+            return
         if "accounts" in kinds:
             self.model.reload()
         elif "interactions" in kinds:

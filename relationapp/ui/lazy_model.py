@@ -45,18 +45,32 @@ class LazyTableModel(QAbstractTableModel):
         self._shown = 0
         self._cache: OrderedDict[int, Any] = OrderedDict()
         self._query: dict[str, Any] = {"sort": columns[0].sort_key or "name", "descending": False}
+        self._loaded = False
 
     # --- loading -----------------------------------------------------------
     def set_query(self, **changes) -> None:
-        """Change filter or sort arguments of the id source and reload."""
+        """Change filter or sort arguments of the id source; reload if shown already."""
+        if all(self._query.get(k) == v for k, v in changes.items()) and self._loaded:
+            return
         self._query.update(changes)
-        self.reload()
+        if self._loaded:
+            self.reload()
+
+    def ensure_loaded(self) -> None:
+        """Load on first show, so hidden pages cost nothing at start-up."""
+        if not self._loaded:
+            self.reload()
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
 
     @property
     def query(self) -> dict[str, Any]:
         return dict(self._query)
 
     def reload(self) -> None:
+        self._loaded = True
         self.beginResetModel()
         self._ids = self._id_source(**self._query)
         self._shown = min(PAGE, len(self._ids))

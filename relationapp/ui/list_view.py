@@ -50,6 +50,10 @@ class LazyListView(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=lambda: self._activate(self.table.currentIndex().row()), context=Qt.ShortcutContext.WidgetShortcut)
         model.modelReset.connect(self._update_count)
 
+    def showEvent(self, event) -> None:
+        self.model.ensure_loaded()
+        super().showEvent(event)
+
     def set_column_widths(self, widths: list[int]) -> None:
         for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
@@ -58,7 +62,8 @@ class LazyListView(QWidget):
         self.model.set_query(search=self.search.text())
 
     def refresh(self) -> None:
-        self.model.reload()
+        if self.model.loaded:
+            self.model.reload()
 
     def _update_count(self) -> None:
         self.count.setText(f"{self.model.total():,} {self.noun}")

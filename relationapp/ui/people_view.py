@@ -38,8 +38,7 @@ class PeopleView(LazyListView):
         self.new_button.clicked.connect(self.new_person)
         self.open_account.clicked.connect(self._open_account)
         self.activated.connect(self.edit_person)
-        ctx.data_changed.connect(lambda kinds: self.model.reload() if kinds & {"people", "accounts"} else None)
-        self.model.reload()
+        ctx.data_changed.connect(lambda kinds: self.refresh() if kinds & {"people", "accounts"} else None)
         self.set_column_widths([200, 220, 160, 100, 120])
 
     def new_person(self) -> None:

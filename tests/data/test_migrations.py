@@ -85,35 +85,46 @@ def test_foreign_sqlite_file_is_refused(tmp_path):
         open_database(str(path))
 
 
-def test_unwritable_folder_gives_clear_message(tmp_path):
+def test_unwritable_location_gives_clear_message(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="Cannot create the database file"):
+        open_database(str(blocker / "sub" / "x.db"))
+
+
+def test_read_only_file_gives_clear_message(tmp_path):
     import os
 
     if os.geteuid() == 0:
-        pytest.skip("root can write anywhere")
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    with pytest.raises(DatabaseError, match="Cannot"):
-        open_database(str(folder / "x.db"))
+        pytest.skip("root may write a read-only file")
+    path = tmp_path / "ro.db"
+    open_database(str(path)).dispose()
+    path.chmod(0o400)
+    with pytest.raises(DatabaseError, match="permission denied"):
+        open_database(str(path))
 
 
-def test_older_schema_is_backed_up_then_upgraded(db_path, monkeypatch):
+def test_older_schema_is_backed_up_then_upgraded(db_path):
+    from alembic import command
+
+    old = Database.open(str(db_path))
+    cfg = migrate.alembic_config(old)
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001_initial")
+    with old.write() as session:
+        session.execute(sa.text("INSERT INTO account (name, kind, stage, archived, created_at, updated_at) "
+                                "VALUES ('Kept', 'organisation', 'customer', 0, '2026-01-01', '2026-01-01')"))
+    old.dispose()
+
     db = open_database(str(db_path))
+    assert migrate.current_revision(db) == migrate.SCHEMA_HEAD
+    with db.read() as session:
+        assert session.execute(sa.text("SELECT name FROM account")).scalar_one() == "Kept"
     db.dispose()
-    # pretend the file is one revision behind a newer head
-    monkeypatch.setattr(migrate, "SCHEMA_HEAD", "0002_pretend")
-    monkeypatch.setattr(migrate, "known_revisions", lambda: {"0001_initial", "0002_pretend"})
-    called = {}
-    import alembic.command
-
-    monkeypatch.setattr(alembic.command, "upgrade", lambda cfg, rev: called.setdefault("rev", rev))
-    db = Database.open(str(db_path))
-    kept = migrate.upgrade(db, backup_dir=db_path.parent / "backups")
-    db.dispose()
-    assert called["rev"] == "head"
-    assert kept is not None and kept.exists()
-    assert (kept.stat().st_mode & 0o777) == 0o600
-    con = sqlite3.connect(kept)
+    kept = list((db_path.parent / "backups").glob("*.db"))
+    assert len(kept) == 1 and (kept[0].stat().st_mode & 0o777) == 0o600
+    con = sqlite3.connect(kept[0])
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_initial"
     con.close()
 

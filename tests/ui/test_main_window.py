@@ -80,6 +80,8 @@ def test_ctrl_l_from_another_page_picks_the_account_by_typing(window, qtbot):
 
 def test_models_pass_the_model_tester(window, qtmodeltester):
     window.show_account(accounts.list_accounts(window.ctx.db)[0].id)
+    window.show_page("accounts")
+    window.show_page("people")
     for model in (window.views["accounts"].model, window.views["people"].model,
                   window.account_page.people_model, window.account_page.timeline_model,
                   window.account_page.follow_ups_model):
@@ -94,6 +96,8 @@ def test_lazy_list_fetches_more_rows_on_demand(ctx, qtbot):
         accounts.create_account(ctx.db, name=f"Account {i:05d}")
     view = AccountsView(ctx)
     qtbot.addWidget(view)
+    assert not view.model.loaded  # nothing is read before the list is shown
+    view.show()
     assert view.model.total() == lazy_model.PAGE + 5
     assert view.model.rowCount() == lazy_model.PAGE
     assert view.model.canFetchMore()
@@ -110,6 +114,7 @@ def test_markup_in_names_shows_literally(ctx, qtbot):
     people.create_person(ctx.db, name=evil, account_id=account.id, family_notes="<img src='http://x/y.png'>")
     view = PeopleView(ctx)
     qtbot.addWidget(view)
+    view.show()
     index = view.model.index(0, 0)
     assert view.model.data(index) == evil
     tip = view.model.data(index, Qt.ItemDataRole.ToolTipRole)
