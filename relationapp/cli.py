@@ -19,6 +19,9 @@ COMMAND_MODULES = (
     "relationapp.commands.accounts",
     "relationapp.commands.referrals",
     "relationapp.commands.nps",
+    "relationapp.commands.visits",
+    "relationapp.commands.pyramid",
+    "relationapp.commands.orders",
 )
 
 EXIT_BAD_INPUT = 2

@@ -65,3 +65,20 @@ def list_lead_sources(db: Database) -> list[LeadSourceRow]:
     with db.read() as session:
         query = sa.select(LeadSource).where(LeadSource.active == sa.true()).order_by(LeadSource.name)
         return [LeadSourceRow(s.id, s.name, s.kind) for s in session.execute(query).scalars()]
+
+
+def find_staff(db: Database, *, name_or_id: str) -> StaffRow:
+    """A staff member by id, full name or a part of the name that fits only one (case-insensitive)."""
+    text = (name_or_id or "").strip()
+    people = list_staff(db, active_only=False)
+    if text.isdigit():
+        match = [s for s in people if s.id == int(text)]
+    else:
+        match = [s for s in people if s.name.casefold() == text.casefold()]
+        match = match or [s for s in people if text.casefold() in s.name.casefold()]
+    if not text or not match:
+        raise validation.ValidationError(f"No staff member called '{text}'.", field="staff")
+    if len(match) > 1:
+        raise validation.ValidationError(
+            f"'{text}' fits {', '.join(s.name for s in match)}; give more of the name.", field="staff")
+    return match[0]

@@ -1,0 +1,106 @@
+"""relationapp visits due|day|brief|ics: who is due for a visit, the planned day, its briefing and calendar."""
+
+from __future__ import annotations
+
+import sys
+
+from relationapp.commands.output import print_json, print_table, to_jsonable
+
+
+def register(sub) -> None:
+    visits = sub.add_parser("visits", help="visit planning: who is due, the day's briefing, calendar export")
+    visits.set_defaults(parser_for_help=visits)
+    verbs = visits.add_subparsers(dest="verb", metavar="VERB")
+
+    due = verbs.add_parser("due", help="customers due for a visit, highest value at stake first")
+    due.add_argument("--city", help="one city (whole name)")
+    due.add_argument("--postcode", metavar="PREFIX", help="postcodes starting with this (spaces ignored)")
+    due.add_argument("--region", help="one region (whole name)")
+    due.add_argument("--owner", metavar="NAME", help="one account manager (name, part of it, or id)")
+    due.add_argument("--days", type=int, default=0, metavar="N", help="also those due within N days")
+    due.add_argument("--date", metavar="YYYY-MM-DD", help="as if today were this day")
+    due.add_argument("--json", action="store_true", help="machine-readable output")
+    due.set_defaults(handler=_due)
+
+    day = verbs.add_parser("day", help="the stops planned on a day")
+    day.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    day.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    day.add_argument("--json", action="store_true")
+    day.set_defaults(handler=_day)
+
+    brief = verbs.add_parser("brief", help="print the briefing for a planned day (PDF, one page per stop)")
+    brief.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    brief.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    brief.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    brief.set_defaults(handler=_brief)
+
+    ics = verbs.add_parser("ics", help="export a planned day (or its week) to a calendar file")
+    ics.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    ics.add_argument("--week", action="store_true", help="the whole week (Monday to Sunday) of that day")
+    ics.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    ics.add_argument("--tz", metavar="ZONE", help="pin times to a zone, e.g. Europe/Amsterdam (default: floating local times)")
+    ics.add_argument("-o", "--output", required=True, metavar="OUT.ics")
+    ics.set_defaults(handler=_ics)
+
+
+def _date(value: str | None, label: str = "Date"):
+    from relationapp.services.validation import parse_date
+
+    return parse_date(value, field="date", label=label)
+
+
+def _owner_id(db, name: str | None) -> int | None:
+    if not name:
+        return None
+    from relationapp.services.staff import find_staff
+
+    return find_staff(db, name_or_id=name).id
+
+
+def _due(args, db) -> int:
+    from relationapp.services.visits import due_for_visit
+
+    rows = due_for_visit(db, city=args.city, postcode=args.postcode, region=args.region,
+                         owner_id=_owner_id(db, args.owner), horizon_days=args.days, today=_date(args.date))
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        ["id", "account", "city", "tier", "last visit", "overdue", "at stake", "owner", "planned"],
+        [[r.account_id, r.name, r.city, r.tier, r.last_visit or "never", r.days_overdue, r.value_at_stake, r.owner,
+          r.next_planned or ""] for r in rows],
+    )
+    return 0
+
+
+def _day(args, db) -> int:
+    from relationapp.services.visits import day_plan
+
+    plan = day_plan(db, day=_date(args.date), staff_id=_owner_id(db, args.owner))
+    if args.json:
+        print_json({"day": plan.day, "warnings": list(plan.warnings),
+                    "stops": [{**to_jsonable(s), "address": s.address, "map_url": s.map_url} for s in plan.stops]})
+        return 0
+    print_table(["#", "time", "min", "account", "address", "by", "status"],
+                [[i + 1, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account, s.address,
+                  s.staff, s.status] for i, s in enumerate(plan.stops)])
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _brief(args, db) -> int:
+    from relationapp.reports.briefing import write_briefing
+
+    path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=_owner_id(db, args.owner))
+    print(f"Briefing written to {path}", file=sys.stderr)
+    return 0
+
+
+def _ics(args, db) -> int:
+    from relationapp.io.visits_ics import write_visits_ics
+
+    path = write_visits_ics(db, day=_date(args.date), week=args.week, path=args.output,
+                            staff_id=_owner_id(db, args.owner), tz=args.tz)
+    print(f"Calendar written to {path}", file=sys.stderr)
+    return 0
