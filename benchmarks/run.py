@@ -1,0 +1,617 @@
+"""Measure the figures every screen must hit, on a generated database.
+
+    python benchmarks/run.py --db /work/bench/L.db [--json] [--quick] [--only NAME ...]
+
+Every figure is one small function registered with ``@figure``: it measures
+and returns a ``Measure``, or raises ``NotAvailable`` while its capability
+does not exist yet (the table then says "n/a"). A new capability adds its
+figure by writing one more such function in this file.
+
+Figures that write (imports) work on a scratch copy of the database, so the
+generated file stays as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import importlib.util
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+# --- the registry -------------------------------------------------------------
+
+
+class NotAvailable(Exception):
+    """The capability this figure measures does not exist (yet)."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    value: float  # in the figure's unit; compared with its limit
+    detail: str = ""  # what else is worth knowing: median, p95, sizes, the raw baseline ...
+    extra: dict = field(default_factory=dict)  # more numbers for --json
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str
+    unit: str  # "ms", "s", "MB", "x", "/s"
+    limit: float | None  # the target: value <= limit; None = reported only
+    statistic: str  # what ``value`` is: "median", "p95", "peak", "ratio", "rate"
+    measure: Callable[["Bench"], Measure]
+
+    @property
+    def target(self) -> str:
+        return "report" if self.limit is None else f"<= {_number(self.limit)} {self.unit}"
+
+
+FIGURES: dict[str, Figure] = {}
+
+
+def figure(name: str, label: str, *, unit: str, limit: float | None, statistic: str = "median"):
+    def register(fn: Callable[["Bench"], Measure]):
+        FIGURES[name] = Figure(name, label, unit, limit, statistic, fn)
+        return fn
+
+    return register
+
+
+# --- what every figure gets ------------------------------------------------------
+
+
+class Bench:
+    """The database under test, the run's options, and shared helpers."""
+
+    def __init__(self, db_path: Path, *, quick: bool):
+        self.db_path = Path(db_path)
+        self.quick = quick
+        self.today = dt.date.today()
+        self._db = None
+        self._scratch: Path | None = None
+        self._tmp = Path(tempfile.mkdtemp(prefix="relationapp-bench-"))
+        self.cache: dict = {}  # results shared between figures (e.g. the GUI runs)
+
+    @property
+    def db(self):
+        if self._db is None:
+            from relationapp.startup import open_database
+
+            self._db = open_database(str(self.db_path))
+        return self._db
+
+    def times(self, full: int, quick: int | None = None) -> int:
+        """How many repetitions: ``full`` normally, fewer with --quick."""
+        return (quick if quick is not None else max(1, full // 10)) if self.quick else full
+
+    def scratch_db(self):
+        """A throw-away copy of the database for figures that write (one per figure)."""
+        from relationapp.startup import open_database
+
+        target = self._tmp / f"scratch-{len(list(self._tmp.glob('scratch-*.db')))}.db"
+        src = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        return open_database(str(target))
+
+    def tmp(self, name: str) -> Path:
+        return self._tmp / name
+
+    def raw(self):
+        """A read-only plain sqlite3 connection, closed at the end of the with block."""
+        return closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+def timed(fn: Callable[[], object], repeat: int, *, warmup: int = 1) -> list[float]:
+    """Wall-clock seconds of ``repeat`` calls after ``warmup`` unmeasured ones."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000.0
+
+
+def _number(value: float) -> str:
+    if value >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def need(module: str, *attributes: str):
+    """The module (and its attributes), or NotAvailable naming what is missing."""
+    if importlib.util.find_spec(module) is None:
+        raise NotAvailable(f"{module} does not exist yet")
+    mod = importlib.import_module(module)
+    for name in attributes:
+        if not hasattr(mod, name):
+            raise NotAvailable(f"{module}.{name} does not exist yet")
+    return mod
+
+
+def qt_app():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtWidgets import QApplication
+    except ImportError as exc:  # pragma: no cover - Qt is a dependency
+        raise NotAvailable(f"PySide6 cannot be imported: {exc}") from exc
+    return QApplication.instance() or QApplication([])
+
+
+def sample_accounts(bench: Bench, count: int) -> list[int]:
+    """The accounts with the most interactions (the heaviest pages) and a random spread of customers."""
+    with bench.raw() as con:
+        heavy = [r[0] for r in con.execute(
+            "SELECT account_id FROM interaction GROUP BY account_id ORDER BY count(*) DESC LIMIT ?", (max(1, count // 3),))]
+        customers = [r[0] for r in con.execute("SELECT id FROM account WHERE stage = 'customer' AND archived = 0 ORDER BY id")]
+    rng = random.Random(7)
+    rest = rng.sample(customers, k=min(len(customers), count - len(heavy)))
+    return list(dict.fromkeys(heavy + rest))
+
+
+# --- the GUI, in a child process --------------------------------------------------
+
+# Runs the real entry point (relationapp --db PATH) and, once the main window is
+# shown and every start-up background task has delivered its result (the Today
+# view filled), prints the wall-clock time and the peak RSS, then quits.
+GUI_PROBE = r"""
+import json, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+
+def settled(window):
+    ctx = getattr(window, "ctx", None)
+    tasks = getattr(ctx, "tasks", None)
+    if tasks is not None and (tasks.pool.activeThreadCount() or getattr(tasks, "_live", None)):
+        return False
+    today = getattr(window, "views", {}).get("today")
+    filled = getattr(today, "is_filled", None)
+    return filled() if callable(filled) else True
+
+def peak_rss_kb():
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return None
+
+def probe():
+    window = next((w for w in app.topLevelWidgets() if w.isVisible() and hasattr(w, "views")), None)
+    if window is None or not settled(window):
+        QTimer.singleShot(2, probe)
+        return
+    app.processEvents()
+    shown = time.time()
+    print("RELATIONAPP-PROBE " + json.dumps({"shown": shown, "vmhwm_kb": peak_rss_kb(),
+          "page": window.current_page() if hasattr(window, "current_page") else None}), flush=True)
+    app.quit()
+
+QTimer.singleShot(0, probe)
+from relationapp.__main__ import main
+sys.exit(main(["--db", sys.argv[1]]))
+"""
+
+
+def gui_runs(bench: Bench) -> list[dict]:
+    """Start the app a few times (cached for every GUI figure)."""
+    if "gui" in bench.cache:
+        return bench.cache["gui"]
+    need("relationapp.ui.app", "run_gui")
+    need("relationapp.ui.main_window", "MainWindow")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    runs = []
+    for _ in range(bench.times(5, 1)):
+        start = time.time()
+        proc = subprocess.run([sys.executable, "-c", GUI_PROBE, str(bench.db_path)], env=env,
+                              capture_output=True, text=True, timeout=300)
+        line = next((l for l in proc.stdout.splitlines() if l.startswith("RELATIONAPP-PROBE ")), None)
+        if line is None:
+            last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            raise RuntimeError(f"the window never showed (exit {proc.returncode}): {last}")
+        data = json.loads(line.split(" ", 1)[1])
+        data["seconds"] = data["shown"] - start
+        runs.append(data)
+    bench.cache["gui"] = runs
+    return runs
+
+
+# --- the figures --------------------------------------------------------------------
+
+
+@figure("startup", "Start to main window, Today filled", unit="s", limit=1.0)
+def startup(bench: Bench) -> Measure:
+    runs = gui_runs(bench)
+    seconds = [r["seconds"] for r in runs]
+    return Measure(statistics.median(seconds), f"{len(runs)} starts, slowest {max(seconds):.2f} s, first page {runs[0]['page']}",
+                   {"runs": seconds})
+
+
+SEARCH_TERMS = ("jan", "bakker", "utrecht", "de vries", "zorg", "info@", "xyzzy", "an", "Özlem", "Bouw B.V.",
+                "van", "kees", "example.nl", "Hendriks Apotheek", "0", "e")
+
+
+@figure("search", "List search (accounts and people)", unit="ms", limit=20, statistic="p95")
+def search(bench: Bench) -> Measure:
+    from relationapp.services import accounts, people
+
+    by_term: dict[str, list[float]] = {}
+    rounds = bench.times(5, 1)
+    for term in SEARCH_TERMS:
+        by_term[term] = timed(lambda: accounts.list_account_ids(bench.db, search=term), rounds)
+        by_term[term] += timed(lambda: people.list_person_ids(bench.db, search=term), rounds)
+    samples = [s for values in by_term.values() for s in values]
+    slowest = max(by_term, key=lambda t: max(by_term[t]))
+    return Measure(ms(p95(samples)), f"median {ms(statistics.median(samples)):.1f} ms over {len(SEARCH_TERMS)} terms; "
+                   f"slowest '{slowest}' {ms(max(by_term[slowest])):.0f} ms", {"median_ms": ms(statistics.median(samples))})
+
+
+@figure("today_agenda", "Today agenda computation", unit="ms", limit=100)
+def today_agenda(bench: Bench) -> Measure:
+    mod = need("relationapp.services.attention")
+    fn = next((getattr(mod, n) for n in ("agenda", "today_agenda", "build_agenda", "today") if hasattr(mod, n)), None)
+    if fn is None:
+        raise NotAvailable("relationapp.services.attention has no agenda function yet")
+    samples = timed(lambda: fn(bench.db, today=bench.today), bench.times(7, 1))
+    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms ({fn.__name__})")
+
+
+@figure("account_page", "Open one account page (data)", unit="ms", limit=50)
+def account_page(bench: Bench) -> Measure:
+    from relationapp.services import accounts, follow_ups, interactions, people
+
+    def open_page(account_id: int) -> None:
+        accounts.get_account(bench.db, account_id=account_id)
+        people.people_of_account(bench.db, account_id=account_id)
+        interactions.list_interactions(bench.db, account_id=account_id, limit=50)
+        follow_ups.list_follow_ups(bench.db, account_id=account_id)
+
+    ids = sample_accounts(bench, bench.times(30, 6))
+    samples = []
+    for account_id in ids:
+        samples += timed(lambda: open_page(account_id), 1)
+    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms over {len(ids)} accounts (incl. the busiest)")
+
+
+def _accounts_view(bench: Bench):
+    need("relationapp.ui.lazy_model", "LazyTableModel")
+    need("relationapp.ui.accounts_view", "AccountsView")
+    if "accounts_view" not in bench.cache:
+        app = qt_app()
+        from relationapp.ui.accounts_view import AccountsView
+        from relationapp.ui.context import AppContext
+
+        ctx = AppContext(bench.db)
+        view = AccountsView(ctx)
+        view.resize(1200, 760)
+        view.show()
+        app.processEvents()
+        bench.cache["accounts_view"] = (app, ctx, view)
+    return bench.cache["accounts_view"]
+
+
+@figure("accounts_list", "Accounts list: all shown, reset + first paint", unit="ms", limit=150)
+def accounts_list(bench: Bench) -> Measure:
+    _app, _ctx, view = _accounts_view(bench)
+
+    def reset_and_paint():
+        view.model.reload()
+        view.table.viewport().repaint()
+
+    samples = timed(reset_and_paint, bench.times(7, 1))
+    return Measure(ms(statistics.median(samples)), f"{view.model.total():,} accounts; p95 {ms(p95(samples)):.0f} ms")
+
+
+@figure("accounts_scroll", "Accounts list: scroll one page + repaint", unit="ms", limit=16)
+def accounts_scroll(bench: Bench) -> Measure:
+    _app, _ctx, view = _accounts_view(bench)
+    view.model.reload()
+    view.table.viewport().repaint()
+    bar = view.table.verticalScrollBar()
+
+    def scroll():
+        bar.setValue(bar.value() + bar.pageStep())
+        view.table.viewport().repaint()
+
+    samples = timed(scroll, bench.times(40, 4), warmup=0)
+    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.1f} ms over {len(samples)} pages "
+                   "(a new block of rows is read every few pages)")
+
+
+def raw_tiers(con: sqlite3.Connection, as_of: dt.date, shares=(1, 4, 15)) -> dict[int, str]:
+    """The pyramid written by hand: one SQL statement and a sort, integer cents throughout."""
+    from relationapp.services.pyramid import window
+
+    start, end = window(as_of)
+    rows = con.execute(
+        """
+        WITH revenue AS (
+            SELECT account_id, SUM(amount) AS cents FROM orders
+            WHERE ordered_on BETWEEN ? AND ? GROUP BY account_id)
+        SELECT a.id, a.stage, COALESCE(r.cents, 0),
+               EXISTS (SELECT 1 FROM orders o WHERE o.account_id = a.id AND o.ordered_on < ?)
+        FROM account a LEFT JOIN revenue r ON r.account_id = a.id
+        WHERE a.archived = 0
+        """,
+        (start.isoformat(), end.isoformat(), start.isoformat()),
+    ).fetchall()
+    paying = sorted(((aid, cents) for aid, _, cents, _ in rows if cents > 0), key=lambda p: (-p[1], p[0]))
+    n = len(paying)
+    tiers: dict[int, str] = {}
+    begin, cumulative = 0, 0
+    for name, share in zip(("top", "big", "medium", "small"), (*shares, None)):
+        if share is None:
+            stop = n
+        else:
+            cumulative += share
+            stop = int(n * cumulative / 100 + 0.5)
+            if name == "top":
+                stop = max(1, stop)
+        stop = min(max(stop, begin), n)
+        while 0 < stop < n and stop > begin and paying[stop][1] == paying[stop - 1][1]:
+            stop += 1
+        for aid, _ in paying[begin:stop]:
+            tiers[aid] = name
+        begin = stop
+    for aid, stage, _, earlier in rows:
+        if aid not in tiers:
+            if earlier or stage == "inactive":
+                tiers[aid] = "inactive"
+            elif stage == "customer":
+                tiers[aid] = "small"
+            else:
+                tiers[aid] = "suspect" if stage == "suspect" else "prospect"
+    return tiers
+
+
+@figure("pyramid", "Pyramid over all orders vs raw sqlite3", unit="x", limit=1.5, statistic="ratio")
+def pyramid_ratio(bench: Bench) -> Measure:
+    from relationapp.services import pyramid
+    from relationapp.services.settings import get_settings
+
+    settings = get_settings(bench.db)
+    shares = (float(settings.tier_top_pct), float(settings.tier_big_pct), float(settings.tier_medium_pct))
+    rounds = bench.times(5, 1)
+    service = timed(lambda: pyramid.compute_tiers(bench.db, as_of=bench.today, settings=settings), rounds)
+    with bench.raw() as con:
+        raw = timed(lambda: raw_tiers(con, bench.today, shares), rounds)
+        same = raw_tiers(con, bench.today, shares) == {
+            aid: t.tier for aid, t in pyramid.compute_tiers(bench.db, as_of=bench.today, settings=settings).items()}
+        orders = con.execute("SELECT count(*) FROM orders").fetchone()[0]
+    s, r = statistics.median(service), statistics.median(raw)
+    return Measure(s / r, f"service {ms(s):.0f} ms, raw {ms(r):.0f} ms over {orders:,} orders; same tiers: {'yes' if same else 'NO'}",
+                   {"service_ms": ms(s), "raw_ms": ms(r), "same_tiers": same})
+
+
+def _review_writer():
+    review = need("relationapp.reports.account_review", "write_account_review")
+    data = need("relationapp.reports.data", "quarter_context")
+    period = need("relationapp.reports.period", "last_completed")
+    return review, data, period
+
+
+@figure("review_pdf", "One account review PDF", unit="s", limit=0.3)
+def review_pdf(bench: Bench) -> Measure:
+    review, data, period = _review_writer()
+    quarter = period.last_completed(bench.today)
+    ids = sample_accounts(bench, bench.times(6, 2))
+    samples = []
+    for i, account_id in enumerate(ids):
+        samples += timed(lambda: review.write_account_review(bench.db, account_id=account_id, quarter=quarter,
+                                                            path=bench.tmp(f"review-{i}.pdf")), 1, warmup=0 if i else 1)
+    context = timed(lambda: data.quarter_context(bench.db, quarter=quarter), 1, warmup=0)[0]
+    return Measure(statistics.median(samples), f"incl. the quarter's portfolio context ({context:.2f} s of it); "
+                   f"{len(ids)} accounts, slowest {max(samples):.2f} s")
+
+
+@figure("review_batch", "Account reviews in a batch, per core", unit="/s", limit=None, statistic="rate")
+def review_batch(bench: Bench) -> Measure:
+    review, data, period = _review_writer()
+    quarter = period.last_completed(bench.today)
+    ids = sample_accounts(bench, bench.times(200, 10))
+    start = time.perf_counter()
+    context = data.quarter_context(bench.db, quarter=quarter)
+    for i, account_id in enumerate(ids):
+        review.write_account_review(bench.db, account_id=account_id, quarter=quarter,
+                                    path=bench.tmp(f"batch-{i}.pdf"), context=context)
+    seconds = time.perf_counter() - start
+    return Measure(len(ids) / seconds, f"{len(ids)} PDFs in {seconds:.1f} s on one core (shared quarter context)")
+
+
+def _csv_accounts(path: Path, count: int) -> None:
+    """A Dutch-Excel-style accounts export: semicolons, decimal commas, day-first dates."""
+    import csv
+
+    from relationapp.services import demo
+
+    rng = random.Random(3)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh, delimiter=";", lineterminator="\r\n")
+        out.writerow(["Naam", "Plaats", "Postcode", "Straat", "Telefoon", "E-mail", "Klant sinds", "Budget", "Notities"])
+        for i in range(count):
+            city = rng.choice(demo.CITIES)
+            name = f"{rng.choice(demo.COMPANY_FIRST)} {rng.choice(demo.COMPANY_KIND)} {i}"
+            since = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3000))
+            out.writerow([name, city[0], f"{city[1]}{rng.randint(10, 99)} AB", f"{rng.choice(city[5])} {rng.randint(1, 200)}",
+                          f"0{rng.randint(10, 79)}-{rng.randint(1000000, 9999999)}", f"info{i}@import{i % 997}.nl",
+                          since.strftime("%d-%m-%Y"), f"{rng.randint(1000, 90000)},{rng.randint(0, 99):02d}",
+                          "Geïmporteerd uit het oude pakket"])
+
+
+@figure("csv_import", "CSV import of 100,000 rows (all or nothing)", unit="s", limit=10)
+def csv_import(bench: Bench) -> Measure:
+    importer = need("relationapp.io.csv_import", "import_csv")
+    count = 2_000 if bench.quick else 100_000
+    path = bench.tmp("accounts.csv")
+    _csv_accounts(path, count)
+    db = bench.scratch_db()
+    try:
+        start = time.perf_counter()
+        result = importer.import_csv(db, path=path, kind="accounts")
+        seconds = time.perf_counter() - start
+    finally:
+        db.dispose()
+    added = getattr(result, "added", None)
+    return Measure(seconds, f"{count:,} account rows into a copy of the database, {added:,} added", {"rows": count})
+
+
+def _vcards(path: Path, count: int) -> None:
+    from relationapp.services import demo
+
+    rng = random.Random(5)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        for i in range(count):
+            first, last = rng.choice(demo.FIRST_NAMES), rng.choice(demo.LAST_NAMES)
+            fh.write(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{first} {last}\r\nN:{last};{first};;;\r\n"
+                     f"ORG:{rng.choice(demo.COMPANY_FIRST)} {rng.choice(demo.COMPANY_KIND)}\r\n"
+                     f"EMAIL;TYPE=INTERNET:{first.lower()}.{i}@vcard.example.nl\r\nTEL;TYPE=CELL:06-{rng.randint(10000000, 99999999)}\r\n"
+                     f"BDAY:{rng.randint(1950, 2000)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\r\nEND:VCARD\r\n")
+
+
+@figure("vcard_import", "vCard import of 10,000 cards", unit="s", limit=10)
+def vcard_import(bench: Bench) -> Measure:
+    mod = need("relationapp.io.vcard")
+    fn = next((getattr(mod, n) for n in ("import_vcards", "import_vcard", "import_file") if hasattr(mod, n)), None)
+    if fn is None:
+        raise NotAvailable("relationapp.io.vcard has no import function yet")
+    count = 200 if bench.quick else 10_000
+    path = bench.tmp("cards.vcf")
+    _vcards(path, count)
+    db = bench.scratch_db()
+    try:
+        start = time.perf_counter()
+        fn(db, path=path)
+        seconds = time.perf_counter() - start
+    finally:
+        db.dispose()
+    return Measure(seconds, f"{count:,} cards into a copy of the database", {"cards": count})
+
+
+@figure("gui_rss", "Peak RSS of the GUI with the database open", unit="MB", limit=300, statistic="peak")
+def gui_rss(bench: Bench) -> Measure:
+    runs = gui_runs(bench)
+    peaks = [r["vmhwm_kb"] / 1024 for r in runs if r.get("vmhwm_kb")]
+    if not peaks:
+        raise NotAvailable("no VmHWM in /proc (not Linux?)")
+    return Measure(max(peaks), "VmHWM once the window is shown and Today filled")
+
+
+# --- running and printing ---------------------------------------------------------------
+
+
+def run(bench: Bench, names: list[str], *, log=None) -> list[dict]:
+    results = []
+    for name in names:
+        fig = FIGURES[name]
+        entry = {"name": name, "label": fig.label, "unit": fig.unit, "target": fig.target, "limit": fig.limit,
+                 "statistic": fig.statistic, "value": None, "met": None, "detail": "", "status": "ok"}
+        start = time.perf_counter()
+        try:
+            m = fig.measure(bench)
+        except NotAvailable as exc:
+            entry.update(status="n/a", detail=str(exc))
+        except Exception as exc:  # a broken figure must not hide the others
+            entry.update(status="error", detail=f"{type(exc).__name__}: {exc}")
+        else:
+            entry.update(value=round(m.value, 4), detail=m.detail, extra=m.extra,
+                         met=None if fig.limit is None else m.value <= fig.limit)
+        entry["took_s"] = round(time.perf_counter() - start, 2)
+        if log:
+            log(f"{name}: {entry['status']} in {entry['took_s']} s")
+        results.append(entry)
+    return results
+
+
+def _scale(bench: Bench) -> dict[str, int]:
+    with bench.raw() as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
+                for t in ("account", "person", "interaction", "orders", "follow_up")}
+
+
+def table(results: list[dict]) -> str:
+    rows = [("figure", "measured", "target", "met", "detail")]
+    for r in results:
+        if r["status"] == "ok":
+            measured = f"{_number(r['value'])} {r['unit']}"
+            if r["statistic"] not in ("median", "peak", "ratio", "rate"):
+                measured += f" ({r['statistic']})"
+            met = "n/a" if r["met"] is None else ("yes" if r["met"] else "NO")
+        else:
+            measured, met = r["status"], "n/a"
+        rows.append((r["label"], measured, r["target"], met, r["detail"]))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = []
+    for i, row in enumerate(rows):
+        lines.append(" | ".join(cell.ljust(widths[j]) for j, cell in enumerate(row[:4])) + " | " + row[4])
+        if i == 0:
+            lines.append("-+-".join("-" * w for w in widths) + "-+-" + "-" * 6)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure relationapp's figures on a generated database.")
+    parser.add_argument("--db", required=True, type=Path, help="a database made by benchmarks/generate.py")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--quick", action="store_true", help="few repetitions and small imports (the smoke test)")
+    parser.add_argument("--only", nargs="+", metavar="NAME", choices=sorted(FIGURES), help="only these figures")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        parser.error(f"{args.db} does not exist; make one with benchmarks/generate.py")
+    bench = Bench(args.db, quick=args.quick)
+    try:
+        names = args.only or list(FIGURES)
+        results = run(bench, names, log=None if args.json else lambda line: print(line, file=sys.stderr))
+        scale = _scale(bench)
+    finally:
+        bench.close()
+    if args.json:
+        print(json.dumps({
+            "database": str(args.db), "rows": scale, "quick": args.quick,
+            "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version},
+            "figures": results,
+        }, indent=2, default=str))
+    else:
+        print(f"{args.db}: " + ", ".join(f"{n:,} {t}" for t, n in scale.items()))
+        print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
