@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from relationapp.commands.output import print_json, print_table
+from relationapp.commands.output import print_json, print_table, to_jsonable
 
 
 def register(sub) -> None:
@@ -45,7 +45,7 @@ def _show(args, db) -> int:
     if args.json:
         print_json(account)
     else:
-        for key, value in vars(account).items() if hasattr(account, "__dict__") else []:
+        for key, value in to_jsonable(account).items():
             if value not in (None, ""):
-                print(f"{key}: {value}")
+                print(f"{key.replace('_', ' ')}: {value}")
     return 0
