@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "relationapp.commands.visits",
     "relationapp.commands.pyramid",
     "relationapp.commands.orders",
+    "relationapp.commands.today",
 )
 
 EXIT_BAD_INPUT = 2

@@ -57,6 +57,7 @@ class Settings:
     cadence_medium: int = _spec(90, "Cadence Medium (days)", minimum=1, maximum=3650, group="Cadence")
     cadence_small: int = _spec(180, "Cadence Small (days)", minimum=1, maximum=3650, group="Cadence")
     cadence_prospect: int = _spec(60, "Cadence prospects and leads (days)", minimum=1, maximum=3650, group="Cadence")
+    cadence_hot_lead: int = _spec(14, "Cadence sales-qualified (hot) leads (days)", minimum=1, maximum=3650, group="Cadence")
     # visits and meetings only (visit planning)
     visit_cadence_top: int = _spec(90, "Visit every Top customer (days)", minimum=1, maximum=3650, group="Visits")
     visit_cadence_big: int = _spec(180, "Visit every Big customer (days)", minimum=1, maximum=3650, group="Visits")

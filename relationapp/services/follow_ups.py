@@ -94,10 +94,16 @@ def reopen_follow_up(db: Database, *, follow_up_id: int) -> FollowUpRow:
         return _rows(session, [follow_up_id])[0]
 
 
-def snooze_follow_up(db: Database, *, follow_up_id: int, until: dt.date | str, today: dt.date | None = None) -> FollowUpRow:
+def snooze_day(until: dt.date | str, *, today: dt.date | None = None) -> dt.date:
+    """The day to snooze to: after today, never into the past."""
     day = validation.parse_date(until, field="until", label="Snooze until", required=True)
     if day <= (today or dt.date.today()):
         raise ValidationError("Snooze to a day after today.", field="until")
+    return day
+
+
+def snooze_follow_up(db: Database, *, follow_up_id: int, until: dt.date | str, today: dt.date | None = None) -> FollowUpRow:
+    day = snooze_day(until, today=today)
     with db.write() as session:
         follow_up = _get(session, follow_up_id)
         follow_up.snoozed_until = day
