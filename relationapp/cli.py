@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "relationapp.commands.pyramid",
     "relationapp.commands.orders",
     "relationapp.commands.today",
+    "relationapp.commands.report",
 )
 
 EXIT_BAD_INPUT = 2

@@ -29,6 +29,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTem
 
 from relationapp.reports import fonts
 from relationapp.reports.formatting import Formatter
+from relationapp.services.errors import ValidationError
 
 INK = colors.HexColor("#1F2A36")
 MUTED = colors.HexColor("#6B7683")
@@ -269,18 +270,25 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
 
     A failure leaves the old file (or nothing) in place, never half a PDF.
     """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    target = Path(path).expanduser()
+    if target.is_dir():
+        raise ValidationError(f"{target} is a folder; give a file name ending in .pdf.", field="path")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise ValidationError(f"Cannot write {target}: {exc.strerror or exc}.", field="path") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise ValidationError(f"Cannot write {target}: {exc.strerror or exc}.", field="path") from None
         raise
     return target

@@ -79,7 +79,20 @@ NL: dict[str, str] = {
     "Ambassadors": "Ambassadeurs", "Largest wallet gaps": "Grootste groeiruimte (share of wallet)",
     "Budget": "Budget", "Gap": "Ruimte", "Share": "Aandeel",
     "Promoters": "Promotors", "Passives": "Passief", "Detractors": "Criticasters",
-    "Referrals in {quarter}": "Aanbevelingen in {quarter}", "Became customer": "Klant geworden",
+    "Referrals in {quarter}": "Aanbevelingen in {quarter}", "Before": "Voor", "After": "Na",
+    "… and {count} more.": "… en nog {count}.", "Not listed": "Niet in de piramide",
+    "No customers with revenue yet.": "Nog geen klanten met omzet.",
+    "Profit after cost to serve: {total}. The best {count} customers earn {peak}; the rest give back {back}. "
+    "{loss} customers cost more than they bring.":
+        "Winst na kosten van bediening: {total}. De beste {count} klanten verdienen {peak}; de rest geeft {back} terug. "
+        "{loss} klanten kosten meer dan ze opleveren.",
+    "Attention in {quarter}": "Aandacht in {quarter}", "New account": "Nieuwe relatie", "Outcome": "Resultaat",
+    "Introduced": "Geïntroduceerd", "Customer": "Klant geworden", "No fit": "Geen match",
+    "No referrals in this quarter.": "Geen aanbevelingen in dit kwartaal.", "Account": "Relatie", "Score": "Score",
+    "Introductions": "Introducties", "Revenue brought": "Opgeleverde omzet",
+    "No ambassadors yet: promoters who introduced someone.": "Nog geen ambassadeurs: promotors die iemand aanbrachten.",
+    "No customer has an estimated budget yet.": "Nog geen klant met een geschat budget.",
+    "No account": "Geen relatie",
 }
 
 
