@@ -23,6 +23,11 @@ COMMAND_MODULES = (
     "relationapp.commands.pyramid",
     "relationapp.commands.orders",
     "relationapp.commands.today",
+    "relationapp.commands.imports",
+    "relationapp.commands.exports",
+    "relationapp.commands.backups",
+    "relationapp.commands.privacy",
+    "relationapp.commands.duplicates",
     "relationapp.commands.report",
 )
 
@@ -65,8 +70,11 @@ def run_command(args: argparse.Namespace) -> int:
     if handler is None:  # a noun without its verb
         args.parser_for_help.print_help(sys.stderr)
         return EXIT_BAD_INPUT
+    db = None
     try:
-        db = open_database(args.db)
+        # restore must work on a damaged database: such a handler opens what it needs itself
+        if not getattr(args, "without_database", False):
+            db = open_database(args.db)
     except DatabaseError as exc:
         print(f"relationapp: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -78,4 +86,5 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return 0
     finally:
-        db.dispose()
+        if db is not None:
+            db.dispose()

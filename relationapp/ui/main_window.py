@@ -20,6 +20,7 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setMaximumWidth(180)
         self.sidebar.setMinimumWidth(130)
+        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget(self)
         self.views: dict[str, object] = {}
         self._history: list[tuple[str, int | None]] = []
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         ctx.data_changed.connect(self._data_changed)
         self._build_menus()
+        self._build_toolbar()
+        ctx.person_requested.connect(self.show_person)
         self.resize(1200, 760)
         self.show_page(pages.PAGES[0].key)
 
@@ -110,6 +113,22 @@ class MainWindow(QMainWindow):
         if "settings" in kinds:
             self.setWindowTitle(f"relationapp — {self.ctx.settings.company_name}")
 
+    def _build_toolbar(self) -> None:
+        from relationapp.ui.global_search import GlobalSearch
+
+        toolbar = self.addToolBar("Search")
+        toolbar.setMovable(False)
+        self.search_box = GlobalSearch(self.ctx, toolbar)
+        toolbar.addWidget(self.search_box)
+        log = QAction("Log interaction", self)
+        log.triggered.connect(lambda _c=False: self.log_interaction())
+        toolbar.addAction(log)
+
+    def show_person(self, person_id: int) -> None:
+        from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+        PersonDialog(self.ctx, person_id=person_id, parent=self).exec()
+
     # --- menus ------------------------------------------------------------------
     def _action(self, menu, title: str, slot, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(title, self)
@@ -135,7 +154,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.ctx.undo_changed.connect(self._undo_changed)
         edit.addSeparator()
-        self._action(edit, "&Find", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "&Find in list", self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "Find &anyone", lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
         self._action(edit, "&Settings…", self.open_settings, "Ctrl+,")
         for entry in pages.PAGES:
             self._action(go, entry.title, lambda key=entry.key: self.show_page(key), entry.shortcut)

@@ -31,7 +31,8 @@ def test_models_match_migrated_schema(db):
     from sqlmodel import SQLModel
 
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), SQLModel.metadata)
+        opts = {"compare_type": True, "include_name": migrate.include_name}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), SQLModel.metadata)
     assert diff == []
 
 

@@ -169,3 +169,14 @@ def test_deleting_a_touch_can_be_undone(window, qtbot):
     assert page.timeline_model.rowCount() == count
     assert page.timeline_model.row_object(0).subject == subject
     assert not window.undo_action.isEnabled()
+
+
+def test_toolbar_search_finds_and_opens_an_account(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "sanders hot")
+    window.search_box.run_search()
+    assert window.search_box.model.rowCount() >= 1
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.current_page() == "account"
+    assert window.account_page.account.name == "Sanders Hotel B.V."

@@ -4,6 +4,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from relationapp.data import models  # noqa: F401  (registers the tables)
+from relationapp.data.migrate import include_name
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -27,6 +28,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things in place
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

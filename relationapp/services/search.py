@@ -1,0 +1,89 @@
+"""Find anyone: accounts and people by any word of their name, city, e-mail or phone.
+
+SQLite uses the FTS5 table ``search_index`` (revision 0003, kept current by
+triggers; each word matches as a prefix, diacritics ignored). Other databases
+fall back to LIKE on names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database
+from relationapp.data.models import Account, Person
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "account" or "person"
+    id: int
+    name: str
+    detail: str | None  # city for an account, account name for a person
+    account_id: int | None  # the account to open for either kind
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def match_expression(text: str) -> str | None:
+    """User text as an FTS5 query: every word must match as a prefix; no operators."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words[:8])
+
+
+def search(db: Database, *, text: str, limit: int = 20, include_archived: bool = False) -> list[SearchHit]:
+    """Accounts first, then people; best matches first within each."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    with db.read() as session:
+        if db.is_sqlite:
+            expression = match_expression(text)
+            if expression is None:
+                return []
+            rows = session.execute(
+                sa.text("SELECT rowid FROM search_index WHERE search_index MATCH :q ORDER BY rank LIMIT :n"),
+                {"q": expression, "n": limit * 3},
+            ).scalars().all()
+            account_ids = [r // 2 for r in rows if r % 2 == 0]
+            person_ids = [r // 2 for r in rows if r % 2 == 1]
+        else:
+            pattern = f"%{text}%"
+            account_ids = list(session.execute(sa.select(Account.id).where(Account.name.ilike(pattern)).limit(limit)).scalars())
+            person_ids = list(session.execute(sa.select(Person.id).where(Person.name.ilike(pattern)).limit(limit)).scalars())
+        hits: list[SearchHit] = []
+        if account_ids:
+            query = sa.select(Account.id, Account.name, Account.city, Account.archived).where(Account.id.in_(account_ids))
+            found = {r.id: r for r in session.execute(query)}
+            hits += [
+                SearchHit("account", i, found[i].name, found[i].city, i)
+                for i in account_ids if i in found and (include_archived or not found[i].archived)
+            ]
+        if person_ids:
+            query = (
+                sa.select(Person.id, Person.name, Person.account_id, Person.archived, Account.name.label("account"))
+                .outerjoin(Account, Account.id == Person.account_id)
+                .where(Person.id.in_(person_ids))
+            )
+            found = {r.id: r for r in session.execute(query)}
+            hits += [
+                SearchHit("person", i, found[i].name, found[i].account, found[i].account_id)
+                for i in person_ids if i in found and (include_archived or not found[i].archived)
+            ]
+    return hits[:limit]
+
+
+def purge_deleted_text(session) -> None:
+    """Rewrite the index so deleted rows leave no trace in it (after a privacy erase).
+
+    FTS5 keeps deleted terms in old segments until they are merged; with
+    PRAGMA secure_delete on, the merge also zeroes the freed pages.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name == "sqlite":
+        session.execute(sa.text("INSERT INTO search_index(search_index) VALUES ('optimize')"))
