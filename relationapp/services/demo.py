@@ -305,6 +305,11 @@ class _Builder:
                                   thanked_on=(target.customer_since or self.today) + dt.timedelta(days=10) if rng.random() < 0.6 else None,
                                   note="Kennen elkaar via de ondernemersvereniging."))
             self.counts["referrals"] += 1
+            if target.id % 3:  # most who recommend us are promoters: the demo's ambassadors (no rng draw, so
+                # the rest of the firm stays as it was; dated after the other scores, so it is their latest)
+                self.s.add(m.NpsResponse(person_id=person.id, account_id=referrer.id, responded_on=self.today - dt.timedelta(days=10),
+                                         score=9 + target.id % 2, comment="Raden jullie graag aan."))
+                self.counts["nps"] += 1
 
     def _nps(self, accounts, people) -> None:
         rng = self.rng

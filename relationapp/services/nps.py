@@ -287,6 +287,11 @@ def _quarters_up_to(day: dt.date, count: int) -> list[tuple[str, dt.date, dt.dat
     return out[::-1]
 
 
+def recent_quarter_labels(*, today: dt.date | None = None, count: int = 8) -> list[str]:
+    """"2026Q4", "2026Q3", ... newest first, for a quarter picker."""
+    return [label for label, _first, _last in reversed(_quarters_up_to(today or dt.date.today(), count))]
+
+
 def _rows(session, ids: list[int]) -> list[NpsResponseRow]:
     if not ids:
         return []

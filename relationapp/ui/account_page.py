@@ -275,5 +275,6 @@ class AccountPage(QWidget):
     def _mark_done(self) -> None:
         follow_up = self.follow_ups_model.row_object(self.follow_ups_table.currentIndex().row())
         if follow_up is not None:
-            run_service(self, lambda: follow_ups_service.complete_follow_up(self.ctx.db, follow_up_id=follow_up.id))
-            self.ctx.notify({"follow_ups"})
+            from relationapp.ui.referral_widgets import complete_follow_up  # a thank-you asks: card or gift?
+
+            complete_follow_up(self.ctx, self, follow_up)

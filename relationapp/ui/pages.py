@@ -22,6 +22,7 @@ PAGES: list[PageEntry] = [
     PageEntry("today", "Today", "relationapp.ui.placeholder:TodayPlaceholder", "Ctrl+1"),
     PageEntry("accounts", "Accounts", "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
     PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
+    PageEntry("relationships", "Relationships", "relationapp.ui.relationships_view:RelationshipsView"),
     PageEntry("reports", "Reports", "relationapp.ui.placeholder:ReportsPlaceholder", "Ctrl+4"),
     PageEntry("settings", "Settings", "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
 ]
@@ -34,7 +35,10 @@ class AccountTab:
 
 
 # Built-in tabs (people, timeline, follow-ups, notes) come first; these follow.
-ACCOUNT_TABS: list[AccountTab] = []
+ACCOUNT_TABS: list[AccountTab] = [
+    AccountTab("Referrals", "relationapp.ui.relationship_tabs:ReferralsTab"),
+    AccountTab("NPS", "relationapp.ui.relationship_tabs:NpsTab"),
+]
 
 
 def load(target: str):

@@ -71,12 +71,14 @@ class AccountPicker(QLineEdit):
 
     account_chosen = Signal(int)
 
-    def __init__(self, db, parent=None):
+    def __init__(self, db, parent=None, *, choices=None, placeholder: str = "Type to find an account…"):
         super().__init__(parent)
         self.db = db
+        # (db, search=, limit=) -> [(id, label)]; other pickers (people) reuse this widget
+        self._choices_fn = choices or account_choices
         self._account_id: int | None = None
         self._choices: dict[str, int] = {}
-        self.setPlaceholderText("Type to find an account…")
+        self.setPlaceholderText(placeholder)
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -93,7 +95,7 @@ class AccountPicker(QLineEdit):
         self._timer.start()
 
     def _search(self) -> None:
-        pairs = account_choices(self.db, search=self.text(), limit=25)
+        pairs = self._choices_fn(self.db, search=self.text(), limit=25)
         self._choices = {label: account_id for account_id, label in pairs}
         self._model.setStringList(list(self._choices))
         if self._choices:

@@ -47,6 +47,11 @@ class AccountDialog(FormDialog):
         self.website = self.add_row("Website", "website", QLineEdit(a.website or "" if a else ""))
         self.source = self.add_row("Lead source", "source_id", combo(sources, a.source_id if a else None, empty="—"))
         self.source_detail = self.add_row("Source detail", "source_detail", QLineEdit(a.source_detail or "" if a else ""))
+        self.introduced_by = None
+        if not account_id:
+            from relationapp.ui.referral_widgets import add_introduced_by  # (it uses combo() from here)
+
+            self.introduced_by = add_introduced_by(self)
         self.customer_since = self.add_row("Customer since", "customer_since", OptionalDateField(a.customer_since if a else None))
         self.budget = self.add_row("Estimated annual budget", "annual_budget", QLineEdit(str(a.annual_budget) if a and a.annual_budget is not None else ""))
         self.budget.setPlaceholderText("what they spend a year on what we sell")
@@ -79,6 +84,11 @@ class AccountDialog(FormDialog):
         if self.account_id:
             result = accounts_service.update_account(self.ctx.db, account_id=self.account_id, **values)
         else:
+            from relationapp.ui.referral_widgets import save_introduced_by
+
+            self.introduced_by.checked_person_id()  # refuse an unknown name before anything is saved
             result = accounts_service.create_account(self.ctx.db, **values)
+            save_introduced_by(self, self.introduced_by, result.id)
         self.ctx.notify({"accounts"})
         return result
+

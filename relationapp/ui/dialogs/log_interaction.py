@@ -13,6 +13,7 @@ from relationapp.services.errors import ValidationError
 from relationapp.services.people import people_of_account
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog
+from relationapp.ui.referral_widgets import NpsScoreBox, check_nps_person, save_nps
 from relationapp.ui.widgets import AccountPicker, DateField
 
 KINDS = [("call", "Call"), ("visit", "Visit"), ("meeting", "Meeting"), ("email", "E-mail"), ("event", "Event"),
@@ -39,6 +40,7 @@ class LogInteractionDialog(FormDialog):
         self.notes = self.add_row("&Note", "notes", QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
+        self.nps_score = self.add_row("NPS score", "nps_score", NpsScoreBox())
         self._preselect = set(person_ids)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.account.account_chosen.connect(self._load_people)
@@ -78,6 +80,7 @@ class LogInteractionDialog(FormDialog):
         if account_id is None:
             raise ValidationError("Choose the account from the list.", field="account_id")
         is_gift = self.kind.currentData() == "gift"
+        nps_person = check_nps_person(self.nps_score, self.person_ids(), self.date.value())  # before anything is saved
         result = interactions_service.log_interaction(
             self.ctx.db, account_id=account_id, kind=self.kind.currentData(), occurred_on=self.date.value(),
             duration_minutes=self.minutes.value(), person_ids=self.person_ids(), subject=self.subject.text(),
@@ -86,4 +89,5 @@ class LogInteractionDialog(FormDialog):
         )
         self.ctx.notify({"interactions"})
         self.ctx.say(f"Logged {self.kind.currentText().lower()} with {result.account}.")
+        save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())
         return result

@@ -1,0 +1,173 @@
+"""Pieces other screens include: the "Introduced by" picker, the referral and
+thank-you dialogs, and the NPS score box of the log-interaction dialog."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+from relationapp.services import nps as nps_service
+from relationapp.services import referrals as referrals_service
+from relationapp.services.errors import ValidationError
+from relationapp.ui.dialogs.account_dialog import combo
+from relationapp.ui.dialogs.base import FormDialog, run_service
+from relationapp.ui.widgets import AccountPicker, DateField
+
+OUTCOMES = list(referrals_service.OUTCOME_LABELS.items())
+NO_SCORE = "no score"
+
+
+class ReferrerPicker(AccountPicker):
+    """Type part of a person's (or their account's) name; pick who made the introduction."""
+
+    def __init__(self, db, parent=None):
+        super().__init__(db, parent, choices=referrals_service.referrer_choices,
+                         placeholder="Type a name to find who introduced it…")
+
+    def person_id(self) -> int | None:
+        return self.account_id()  # the picker's id is a person id here
+
+    def checked_person_id(self) -> int | None:
+        """The chosen person; refuses text that names nobody in the list."""
+        if self.text().strip() and self.person_id() is None:
+            raise ValidationError("Pick who introduced it from the list (or leave it empty).", field="referrer_person_id")
+        return self.person_id()
+
+
+# --- "Introduced by" in the new-account dialog --------------------------------
+
+
+def add_introduced_by(dialog: FormDialog) -> ReferrerPicker:
+    """Adds the row to a new-account form; call ``save_introduced_by`` after creating the account."""
+    picker = dialog.add_row("Introduced by", "referrer_person_id", ReferrerPicker(dialog.ctx.db))
+    picker.setToolTip("Who recommended us to them? Their referral is credited and thanked.")
+    return picker
+
+
+def save_introduced_by(dialog: FormDialog, picker: ReferrerPicker, account_id: int) -> None:
+    person_id = picker.person_id()
+    if person_id is not None:
+        referrals_service.record_referral(dialog.ctx.db, referred_account_id=account_id, referrer_person_id=person_id)
+        dialog.ctx.notify({"referrals"})
+
+
+# --- dialogs ------------------------------------------------------------------
+
+
+class RecordReferralDialog(FormDialog):
+    """Who introduced this account: person, date, outcome, note."""
+
+    def __init__(self, ctx, account_id: int, parent=None):
+        super().__init__(ctx, "Record who introduced this account", parent)
+        self.account_id = account_id
+        self.referrer = self.add_row("Introduced &by", "referrer_person_id", ReferrerPicker(ctx.db))
+        self.date = self.add_row("&Date", "referred_on", DateField())
+        self.outcome = self.add_row("&Outcome", "outcome", combo(OUTCOMES, "introduced"))
+        self.note = self.add_row("&Note", "note", QPlainTextEdit())
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+        self.referrer.setFocus()
+        self.resize(460, 0)
+
+    def save(self):
+        person_id = self.referrer.checked_person_id()
+        if person_id is None:
+            raise ValidationError("Choose who made the introduction.", field="referrer_person_id")
+        row = referrals_service.record_referral(
+            self.ctx.db, referred_account_id=self.account_id, referrer_person_id=person_id,
+            referred_on=self.date.value(), outcome=self.outcome.currentData(), note=self.note.toPlainText(),
+        )
+        self.ctx.notify({"referrals", "follow_ups"})
+        self.ctx.say(f"Recorded: {row.referrer} introduced {row.referred_account}.")
+        return row
+
+
+class ThankReferrerDialog(FormDialog):
+    """Thank a referrer with a card or a gift; it is logged as an interaction."""
+
+    def __init__(self, ctx, referral_id: int, parent=None):
+        super().__init__(ctx, "Thank the referrer", parent)
+        self.referral = referrals_service.get_referral(ctx.db, referral_id=referral_id)
+        self.kind = self.add_row("&With", "kind", combo([("card", "A card"), ("gift", "A gift")], "card"))
+        self.gift_item = self.add_row("&Gift", "gift_item", QLineEdit())
+        self.gift_cost = self.add_row("Gift &cost", "gift_cost", QLineEdit())
+        self.date = self.add_row("&Date", "thanked_on", DateField())
+        self.note = self.add_row("&Note", "notes", QPlainTextEdit())
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+        self.setWindowTitle(f"Thank {self.referral.referrer} for introducing {self.referral.referred_account}")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(460, 0)
+
+    def _kind_changed(self) -> None:
+        is_gift = self.kind.currentData() == "gift"
+        for widget in (self.gift_item, self.gift_cost):
+            widget.setVisible(is_gift)
+            self.form.labelForField(widget).setVisible(is_gift)
+
+    def save(self):
+        is_gift = self.kind.currentData() == "gift"
+        row = referrals_service.thank_referrer(
+            self.ctx.db, referral_id=self.referral.id, kind=self.kind.currentData(),
+            gift_item=self.gift_item.text() if is_gift else None,
+            gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
+            thanked_on=self.date.value(), notes=self.note.toPlainText(),
+        )
+        self.ctx.notify({"referrals", "interactions", "follow_ups"})
+        self.ctx.say(f"Thanked {row.referrer}.")
+        return row
+
+
+def complete_follow_up(ctx, parent, follow_up) -> bool:
+    """Mark a follow-up done; a "Thank ..." follow-up asks how the thanks went (card or gift).
+
+    For the Today agenda and the account page. Returns False when the user cancelled.
+    """
+    from relationapp.services import follow_ups as follow_ups_service
+
+    if follow_up.origin == "referral_thanks":
+        referral = referrals_service.referral_for_follow_up(ctx.db, follow_up_id=follow_up.id)
+        if referral is not None:
+            return bool(ThankReferrerDialog(ctx, referral.id, parent=parent).exec())
+    done = run_service(parent, lambda: follow_ups_service.complete_follow_up(ctx.db, follow_up_id=follow_up.id))
+    ctx.notify({"follow_ups"})
+    return done is not None
+
+
+# --- NPS in the log-interaction dialog ------------------------------------------
+
+
+class NpsScoreBox(QComboBox):
+    """"no score" or 0-10: what the person said when asked how likely they would recommend us."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.addItem(NO_SCORE, None)
+        for score in range(10, -1, -1):
+            self.addItem(f"{score} ({nps_service.category(score)})", score)
+        self.setToolTip("How likely are they to recommend us (0-10)? Promoters 9-10, detractors 0-6.")
+
+    def score(self) -> int | None:
+        return self.currentData()
+
+
+def check_nps_person(box: NpsScoreBox, person_ids: list[int], day) -> int | None:
+    """The one person a score belongs to, checked before the interaction is saved."""
+    if box.score() is None:
+        return None
+    if len(person_ids) != 1:
+        raise ValidationError("An NPS score belongs to one person: tick exactly one under 'With'.", field="nps_score")
+    if day > dt.date.today():
+        raise ValidationError("A score cannot be dated in the future.", field="nps_score")
+    return person_ids[0]
+
+
+def save_nps(ctx, box: NpsScoreBox, person_id: int | None, *, day, comment: str | None) -> None:
+    if person_id is None:
+        return
+    recorded = nps_service.record_score(ctx.db, person_id=person_id, score=box.score(), responded_on=day, comment=comment)
+    ctx.notify({"nps", "follow_ups"})
+    if recorded.follow_ups:
+        ctx.say("Score recorded; follow-up added: " + "; ".join(recorded.follow_ups) + ".")

@@ -1,0 +1,203 @@
+"""The Relationships page: ambassadors, NPS by quarter / tier / manager, the
+referral ledger with credited revenue, and the referral tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from relationapp.services import ambassadors as ambassadors_service
+from relationapp.services import nps as nps_service
+from relationapp.services import referrals as referrals_service
+from relationapp.ui.lazy_model import Column
+from relationapp.ui.relationship_tabs import CHANGES, error_label, introduced_columns, money_column, small_table
+from relationapp.ui.rows_model import RowsModel
+from relationapp.ui.widgets import plain_label
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    ambassadors: list
+    report: nps_service.NpsReport
+    ledger: list
+    credits: list
+    tree: list
+
+
+def _summary_columns(first: str) -> list[Column]:
+    return [
+        Column(first, lambda s: s.label),
+        Column("NPS", lambda s: s.text, align_right=True),
+        Column("Scores", lambda s: s.responses, align_right=True),
+        Column("Promoters", lambda s: s.promoters, align_right=True),
+        Column("Passives", lambda s: s.passives, align_right=True),
+        Column("Detractors", lambda s: s.detractors, align_right=True),
+    ]
+
+
+class RelationshipsView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        self.loading = False
+        layout = QVBoxLayout(self)
+        title = plain_label("Relationships: who recommends us, who brought whom, how satisfied customers are", self)
+        layout.addWidget(title)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+
+        # ambassadors
+        self.ambassadors_model = RowsModel([
+            Column("Ambassador", lambda a: a.person),
+            Column("Account", lambda a: a.account),
+            Column("Latest score", lambda a: f"{a.latest_score} ({a.scored_on.isoformat()})"),
+            Column("Introductions", lambda a: a.introductions, align_right=True),
+            Column("Became customers", lambda a: a.customers, align_right=True),
+            money_column("First year", lambda a: a.credited_first_year, ctx),
+            money_column("Revenue brought", lambda a: a.credited_lifetime, ctx),
+        ], self)
+        self.ambassadors_table = small_table(self.ambassadors_model, stretch_last=False)
+        self.ambassadors_table.doubleClicked.connect(
+            lambda i: self._open(getattr(self.ambassadors_model.row_object(i.row()), "account_id", None)))
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        self.ambassadors_note = plain_label("", page)
+        self.ambassadors_note.setWordWrap(True)
+        pl.addWidget(self.ambassadors_note)
+        pl.addWidget(self.ambassadors_table, 1)
+        self.tabs.addTab(page, "Ambassadors")
+
+        # NPS
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        top = QHBoxLayout()
+        top.addWidget(plain_label("Period:", page))
+        self.period = QComboBox(page)
+        self.period.addItem("Last 12 months", None)
+        for label in nps_service.recent_quarter_labels(count=12):
+            self.period.addItem(label, label)
+        top.addWidget(self.period)
+        self.headline = plain_label("", page)
+        top.addWidget(self.headline, 1)
+        pl.addLayout(top)
+        self.by_quarter_model = RowsModel(_summary_columns("Quarter"), self)
+        self.by_tier_model = RowsModel(_summary_columns("Pyramid tier"), self)
+        self.by_manager_model = RowsModel(_summary_columns("Account manager"), self)
+        split = QSplitter(Qt.Orientation.Vertical, page)
+        for model in (self.by_quarter_model, self.by_tier_model, self.by_manager_model):
+            split.addWidget(small_table(model, stretch_last=False))
+        pl.addWidget(split, 1)
+        self.tabs.addTab(page, "NPS")
+        self.period.currentIndexChanged.connect(self.refresh)
+
+        # ledger
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        self.ledger_model = RowsModel(
+            [Column("Referrer", lambda r: r.referrer)] + [c for c in introduced_columns(ctx) if c.title != "Through"], self)
+        self.ledger_table = small_table(self.ledger_model)
+        self.ledger_table.doubleClicked.connect(
+            lambda i: self._open(getattr(self.ledger_model.row_object(i.row()), "referred_account_id", None)))
+        self.credit_model = RowsModel([
+            Column("Referrer", lambda c: c.referrer_person or c.referrer_account),
+            Column("Account", lambda c: c.referrer_account),
+            Column("Introductions", lambda c: c.introductions, align_right=True),
+            Column("Became customers", lambda c: c.customers, align_right=True),
+            money_column("First year", lambda c: c.credited_first_year, ctx),
+            money_column("Lifetime", lambda c: c.credited_lifetime, ctx),
+        ], self)
+        pl.addWidget(plain_label("Every referral, with the revenue credited to whoever made it", page))
+        pl.addWidget(self.ledger_table, 2)
+        pl.addWidget(plain_label("Credited per referrer", page))
+        pl.addWidget(small_table(self.credit_model, stretch_last=False), 1)
+        self.tabs.addTab(page, "Referral ledger")
+
+        # tree
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Account", "Introduced by", "Revenue brought"])
+        self.tree.header().setStretchLastSection(False)
+        self.tree.itemActivated.connect(lambda item, _col: self._open(item.data(0, Qt.ItemDataRole.UserRole)))
+        self.tabs.addTab(self.tree, "Referral tree")
+
+        ctx.data_changed.connect(self._changed)
+
+    # --- loading --------------------------------------------------------------
+    def refresh(self) -> None:
+        self._stale = False
+        self.loading = True
+        db, quarter = self.ctx.db, self.period.currentData()
+
+        def load() -> _Loaded:
+            return _Loaded(
+                ambassadors=ambassadors_service.list_ambassadors(db),
+                report=nps_service.nps_report(db, quarter=quarter),
+                ledger=referrals_service.referral_ledger(db),
+                credits=referrals_service.credit_by_referrer(db),
+                tree=referrals_service.referral_tree(db),
+            )
+
+        self.ctx.tasks.run(load, on_done=self._show, on_error=self._failed)
+
+    def _show(self, loaded: _Loaded) -> None:
+        self.loading = False
+        self.error.hide()
+        self.ambassadors_model.set_rows(loaded.ambassadors)
+        self.ambassadors_note.setText(
+            "Promoters (latest score 9-10) who introduced at least one account, ranked by the revenue their "
+            "introductions brought." if loaded.ambassadors else
+            "No ambassadors yet: an ambassador is a promoter (latest score 9-10) who introduced at least one account.")
+        report = loaded.report
+        overall = report.overall
+        self.headline.setText(f"NPS {report.period}: {overall.text}"
+                              + (f" from {overall.responses} scores" if overall.responses else ""))
+        self.by_quarter_model.set_rows(list(reversed(report.by_quarter)))
+        self.by_tier_model.set_rows(report.by_tier)
+        self.by_manager_model.set_rows(report.by_manager)
+        self.ledger_model.set_rows(loaded.ledger)
+        self.credit_model.set_rows(loaded.credits)
+        self._fill_tree(loaded.tree)
+
+    def _failed(self, exc: Exception) -> None:
+        self.loading = False
+        self.error.setText(f"Could not load the relationships: {exc}")
+        self.error.show()
+
+    def _fill_tree(self, roots) -> None:
+        money = money_column("", lambda node: node.credited_lifetime, self.ctx).value
+
+        def add(parent, node) -> None:
+            item = QTreeWidgetItem(parent, [node.account, node.introduced_by or "", money(node)])
+            item.setData(0, Qt.ItemDataRole.UserRole, node.account_id)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for child in node.children:
+                add(item, child)
+
+        self.tree.clear()
+        for root in roots:
+            add(self.tree, root)
+        self.tree.expandAll()
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+
+    def _changed(self, kinds: set) -> None:
+        if kinds & CHANGES:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _open(self, account_id) -> None:
+        if account_id:
+            self.ctx.open_account(account_id)
+
