@@ -18,7 +18,7 @@ from relationapp.io import backup as backup_io
 from relationapp.services.errors import ValidationError
 
 AUTO_INTERVAL = dt.timedelta(days=1)
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9-]+?)(?:-\d+)?\.db$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_-]+?)(?:-\d+)?\.db$")
 
 
 @dataclass(frozen=True)

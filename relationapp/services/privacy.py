@@ -66,6 +66,20 @@ def contactable_clause(*, purpose: str = "relationship", today: dt.date | None =
     return clause
 
 
+def find_person_id(db: Database, *, name_or_id: str) -> int:
+    """A person by id or exact name (any case); refuses a name that several people share."""
+    text = str(name_or_id).strip()
+    with db.read() as session:
+        if text.isdigit() and session.get(Person, int(text)) is not None:
+            return int(text)
+        ids = session.execute(sa.select(Person.id).where(sa.func.lower(Person.name) == text.lower())).scalars().all()
+    if not ids:
+        raise NotFound(f"No person called '{text}'.")
+    if len(ids) > 1:
+        raise ValidationError(f"{len(ids)} people are called '{text}'; use the id ({', '.join(map(str, ids))}).")
+    return ids[0]
+
+
 # --- what we hold --------------------------------------------------------------
 
 @dataclass(frozen=True)
