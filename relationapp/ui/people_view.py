@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton
 from relationapp.services import people as people_service
 from relationapp.ui.lazy_model import Column, LazyTableModel
 from relationapp.ui.list_view import LazyListView
+from relationapp.ui.referral_widgets import ambassador_column
 
 COLUMNS = [
     Column("Name", lambda r: r.name, "name"),
@@ -20,7 +21,7 @@ COLUMNS = [
 
 def people_model(ctx, parent=None) -> LazyTableModel:
     return LazyTableModel(
-        COLUMNS,
+        COLUMNS + [ambassador_column(ctx)],
         id_source=lambda **q: people_service.list_person_ids(ctx.db, **q),
         row_source=lambda ids: people_service.person_rows(ctx.db, ids=ids),
         parent=parent,

@@ -12,6 +12,7 @@ from relationapp.services import referrals as referrals_service
 from relationapp.services.errors import ValidationError
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog, run_service
+from relationapp.ui.lazy_model import Column
 from relationapp.ui.widgets import AccountPicker, DateField
 
 OUTCOMES = list(referrals_service.OUTCOME_LABELS.items())
@@ -134,6 +135,35 @@ def complete_follow_up(ctx, parent, follow_up) -> bool:
     done = run_service(parent, lambda: follow_ups_service.complete_follow_up(ctx.db, follow_up_id=follow_up.id))
     ctx.notify({"follow_ups"})
     return done is not None
+
+
+# --- the ambassador badge -------------------------------------------------------
+
+
+class _AmbassadorBadge:
+    """Column value for people lists: "★ Ambassador"; the ids are fetched once per change."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.ids: frozenset[int] | None = None
+        ctx.data_changed.connect(self._changed)
+
+    def _changed(self, kinds: set) -> None:
+        if kinds & {"nps", "referrals", "people", "accounts"}:
+            self.ids = None
+
+    def __call__(self, row) -> str:
+        if self.ids is None:
+            from relationapp.services.ambassadors import ambassador_person_ids
+
+            self.ids = ambassador_person_ids(self.ctx.db)
+        person_id = getattr(row, "person_id", None) or row.id
+        return "★ Ambassador" if person_id in self.ids else ""
+
+
+def ambassador_column(ctx):
+    """A column for any list of people rows (``person_id`` or ``id``)."""
+    return Column("Ambassador", _AmbassadorBadge(ctx))
 
 
 # --- NPS in the log-interaction dialog ------------------------------------------

@@ -193,3 +193,19 @@ def test_user_text_shows_literally(ctx, qtbot):
     from PySide6.QtCore import Qt
 
     assert tab.introduced_by.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_people_list_shows_the_ambassador_badge(ctx, firm, qtbot):
+    from relationapp.ui.people_view import PeopleView
+
+    referrals.record_referral(ctx.db, referred_account_id=firm["beta"], referrer_person_id=firm["anna"])
+    nps.record_score(ctx.db, person_id=firm["anna"], score=9)
+    nps.record_score(ctx.db, person_id=firm["bram"], score=10)  # a promoter who introduced nobody
+    view = PeopleView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    badge = [c.title for c in model.columns].index("Ambassador")
+    shown = {model.data(model.index(r, 0)): model.data(model.index(r, badge)) for r in range(2)}
+    assert shown == {"Anna Aarts": "★ Ambassador", "Bram Bos": ""}
