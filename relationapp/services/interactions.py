@@ -123,6 +123,41 @@ def _people(session, person_ids) -> list[Person]:
     return people
 
 
+def update_interaction(db: Database, *, interaction_id: int, person_ids: list[int] | tuple[int, ...] | None = None, **changes) -> InteractionRow:
+    """Correct a logged touch; only the given fields change (``person_ids`` replaces who was there)."""
+    cleaned = _clean(changes)
+    with db.write() as session:
+        interaction = session.get(Interaction, interaction_id)
+        if interaction is None:
+            raise NotFound(f"Interaction #{interaction_id} does not exist.")
+        for key, value in cleaned.items():
+            setattr(interaction, key, value)
+        if interaction.kind == "gift" and not interaction.gift_item:
+            raise ValidationError("A gift needs the item given.", field="gift_item")
+        if interaction.kind != "gift":
+            interaction.gift_item = interaction.gift_cost = None
+        if interaction.occurred_on > dt.date.today() + dt.timedelta(days=1):
+            raise ValidationError("An interaction cannot be dated in the future.", field="occurred_on")
+        if interaction.account_id is not None and session.get(Account, interaction.account_id) is None:
+            raise ValidationError(f"Account #{interaction.account_id} does not exist.", field="account_id")
+        session.add(interaction)
+        if person_ids is not None:
+            people = _people(session, person_ids)
+            session.execute(sa.delete(InteractionPerson).where(InteractionPerson.interaction_id == interaction_id))
+            for person in people:
+                session.add(InteractionPerson(interaction_id=interaction_id, person_id=person.id))
+        session.flush()
+        return _rows(session, [interaction_id])[0]
+
+
+def get_interaction(db: Database, *, interaction_id: int) -> InteractionRow:
+    with db.read() as session:
+        rows = _rows(session, [interaction_id])
+    if not rows:
+        raise NotFound(f"Interaction #{interaction_id} does not exist.")
+    return rows[0]
+
+
 def delete_interaction(db: Database, *, interaction_id: int) -> InteractionRow:
     """Remove an interaction; returns what was removed (so the UI can offer undo)."""
     with db.write() as session:

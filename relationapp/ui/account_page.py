@@ -124,6 +124,7 @@ class AccountPage(QWidget):
         self.timeline_table = _table(self.timeline_model)
         self.follow_ups_table = _table(self.follow_ups_model)
         self.people_table.doubleClicked.connect(self._edit_person)
+        self.timeline_table.doubleClicked.connect(self.edit_interaction)
         delete = QAction("Delete interaction", self.timeline_table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -249,6 +250,13 @@ class AccountPage(QWidget):
                 return
         run_service(self, lambda: accounts_service.archive_account(self.ctx.db, account_id=a.id, archived=not a.archived))
         self.ctx.notify({"accounts"})
+
+    def edit_interaction(self, index=None) -> None:
+        from relationapp.ui.dialogs.edit_interaction import EditInteractionDialog
+
+        row = self.timeline_model.row_object((index or self.timeline_table.currentIndex()).row())
+        if row is not None:
+            EditInteractionDialog(self.ctx, row.id, parent=self).exec()
 
     def delete_interaction(self) -> None:
         """Delete the selected touch at once; Ctrl+Z brings it back."""

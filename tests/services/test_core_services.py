@@ -154,3 +154,16 @@ def test_settings_round_trip_and_validation(db):
     with pytest.raises(ValidationError, match="exceed 100"):
         update_settings(db, tier_medium_pct="99")
     assert get_settings(db).cadence_top == 21
+
+
+def test_correct_a_logged_interaction(db):
+    a = accounts.create_account(db, name="Acme")
+    jan = people.create_person(db, name="Jan", account_id=a.id)
+    piet = people.create_person(db, name="Piet", account_id=a.id)
+    row = interactions.log_interaction(db, account_id=a.id, kind="call", person_ids=[jan.id], duration_minutes=10)
+    fixed = interactions.update_interaction(db, interaction_id=row.id, kind="visit", duration_minutes=75, person_ids=[piet.id])
+    assert (fixed.kind, fixed.duration_minutes, fixed.people) == ("visit", 75, ("Piet",))
+    assert interactions.update_interaction(db, interaction_id=row.id, subject="Koffie").people == ("Piet",)
+    with pytest.raises(ValidationError, match="needs the item"):
+        interactions.update_interaction(db, interaction_id=row.id, kind="gift")
+    assert interactions.get_interaction(db, interaction_id=row.id).kind == "visit"

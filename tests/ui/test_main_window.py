@@ -180,3 +180,20 @@ def test_toolbar_search_finds_and_opens_an_account(window, qtbot):
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
     assert window.current_page() == "account"
     assert window.account_page.account.name == "Sanders Hotel B.V."
+
+
+def test_double_click_on_a_touch_edits_it(window, qtbot):
+    account = accounts.list_accounts(window.ctx.db, search="Sanders Hotel")[0]
+    window.show_account(account.id)
+    page = window.account_page
+    page.tabs.setCurrentWidget(page.timeline_table)
+    first = page.timeline_model.row_object(0)
+
+    def fix(dialog):
+        assert dialog.subject.text() == (first.subject or "")
+        dialog.subject.setText("Gecorrigeerd onderwerp")
+        dialog.accept()
+
+    run_modal(qtbot, lambda: page.edit_interaction(page.timeline_model.index(0, 0)), fix)
+    assert interactions.get_interaction(window.ctx.db, interaction_id=first.id).subject == "Gecorrigeerd onderwerp"
+    assert page.timeline_model.rowCount() > 0
