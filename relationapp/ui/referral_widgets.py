@@ -1,22 +1,19 @@
 """Pieces other screens include: the "Introduced by" picker, the referral and
-thank-you dialogs, and the NPS score box of the log-interaction dialog."""
+thank-you dialogs, the ambassador badge column."""
 
 from __future__ import annotations
 
-import datetime as dt
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
-
-from relationapp.services import nps as nps_service
 from relationapp.services import referrals as referrals_service
 from relationapp.services.errors import ValidationError
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog, run_service
+from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.widgets import AccountPicker, DateField
 
 OUTCOMES = list(referrals_service.OUTCOME_LABELS.items())
-NO_SCORE = "no score"
 
 
 class ReferrerPicker(AccountPicker):
@@ -102,11 +99,8 @@ class ThankReferrerDialog(FormDialog):
         self._kind_changed()
         self.resize(460, 0)
 
-    def _kind_changed(self) -> None:
-        is_gift = self.kind.currentData() == "gift"
-        for widget in (self.gift_item, self.gift_cost):
-            widget.setVisible(is_gift)
-            self.form.labelForField(widget).setVisible(is_gift)
+    # the same fields as in the log-interaction dialog: gift and cost only for a gift
+    _kind_changed = LogInteractionDialog._kind_changed
 
     def save(self):
         is_gift = self.kind.currentData() == "gift"
@@ -164,40 +158,3 @@ class _AmbassadorBadge:
 def ambassador_column(ctx):
     """A column for any list of people rows (``person_id`` or ``id``)."""
     return Column("Ambassador", _AmbassadorBadge(ctx))
-
-
-# --- NPS in the log-interaction dialog ------------------------------------------
-
-
-class NpsScoreBox(QComboBox):
-    """"no score" or 0-10: what the person said when asked how likely they would recommend us."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.addItem(NO_SCORE, None)
-        for score in range(10, -1, -1):
-            self.addItem(f"{score} ({nps_service.category(score)})", score)
-        self.setToolTip("How likely are they to recommend us (0-10)? Promoters 9-10, detractors 0-6.")
-
-    def score(self) -> int | None:
-        return self.currentData()
-
-
-def check_nps_person(box: NpsScoreBox, person_ids: list[int], day) -> int | None:
-    """The one person a score belongs to, checked before the interaction is saved."""
-    if box.score() is None:
-        return None
-    if len(person_ids) != 1:
-        raise ValidationError("An NPS score belongs to one person: tick exactly one under 'With'.", field="nps_score")
-    if day > dt.date.today():
-        raise ValidationError("A score cannot be dated in the future.", field="nps_score")
-    return person_ids[0]
-
-
-def save_nps(ctx, box: NpsScoreBox, person_id: int | None, *, day, comment: str | None) -> None:
-    if person_id is None:
-        return
-    recorded = nps_service.record_score(ctx.db, person_id=person_id, score=box.score(), responded_on=day, comment=comment)
-    ctx.notify({"nps", "follow_ups"})
-    if recorded.follow_ups:
-        ctx.say("Score recorded; follow-up added: " + "; ".join(recorded.follow_ups) + ".")

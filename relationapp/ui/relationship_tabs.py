@@ -14,7 +14,8 @@ from relationapp.services import referrals as referrals_service
 from relationapp.services.errors import ServiceError
 from relationapp.services.people import people_of_account
 from relationapp.ui.lazy_model import Column
-from relationapp.ui.referral_widgets import NpsScoreBox, RecordReferralDialog, ThankReferrerDialog
+from relationapp.ui.nps_widgets import NpsScoreBox
+from relationapp.ui.referral_widgets import RecordReferralDialog, ThankReferrerDialog
 from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.widgets import DateField, plain_label
 

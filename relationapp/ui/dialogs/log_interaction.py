@@ -13,7 +13,7 @@ from relationapp.services.errors import ValidationError
 from relationapp.services.people import people_of_account
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog
-from relationapp.ui.referral_widgets import NpsScoreBox, check_nps_person, save_nps
+from relationapp.ui.nps_widgets import NpsScoreBox, check_nps_person, save_nps
 from relationapp.ui.widgets import AccountPicker, DateField
 
 KINDS = [("call", "Call"), ("visit", "Visit"), ("meeting", "Meeting"), ("email", "E-mail"), ("event", "Event"),
