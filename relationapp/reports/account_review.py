@@ -82,7 +82,10 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
     # revenue over two years
     out.append(para(t("Revenue per quarter"), s["Heading"]))
     bars = review.revenue
-    out.append(revenue_chart([b.quarter for b in bars], [b.revenue for b in bars], [b.year_earlier for b in bars], fmt, width))
+    if any(b.revenue or b.year_earlier for b in bars):
+        out.append(revenue_chart([b.quarter for b in bars], [b.revenue for b in bars], [b.year_earlier for b in bars], fmt, width))
+    else:
+        out.append(para(t("No revenue in these quarters."), s["Muted"]))
     rows = []
     for b in bars:
         change = (b.revenue - b.year_earlier) / b.year_earlier if b.year_earlier else None

@@ -8,11 +8,12 @@ joiners, variation selectors) would otherwise print as empty boxes.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 REGULAR = "DejaVuSans"
@@ -27,9 +28,26 @@ def font_path(name: str):
     return resources.files("relationapp") / "resources" / "fonts" / _FILES[name]
 
 
+_ASTRAL = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab's ToUnicode map, with characters beyond U+FFFF (emoji) as UTF-16.
+
+    reportlab writes them as five hex digits, which readers reject, so the
+    smiley printed fine but vanished from copied or searched text.
+    """
+    def utf16(match):
+        return f"<{match[1]}> <{chr(int(match[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+    return _ASTRAL.sub(utf16, _reportlab_cmap(fontname, subset))
+
+
 @lru_cache(maxsize=None)
 def register() -> None:
     """Register the family (idempotent, cheap after the first call)."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for name in _FILES:
         with resources.as_file(font_path(name)) as path:
             pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -46,8 +64,8 @@ def _covered() -> frozenset[int]:
 @lru_cache(maxsize=4096)
 def _fallback(char: str) -> str:
     category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf", "Cc", "Co", "Cs", "Cn"):
-        return ""  # joiners, variation selectors, stray marks: nothing to print
+    if category in ("Mn", "Me", "Cf", "Cc", "Co", "Cs", "Cn") or 0x1F3FB <= ord(char) <= 0x1F3FF:
+        return ""  # joiners, variation selectors, skin tones, stray marks: nothing to print
     name = unicodedata.name(char, "")
     return f"[{name.lower()}]" if name else "?"
 

@@ -39,7 +39,7 @@ NL: dict[str, str] = {
     "Customer since": "Klant sinds", "Tier": "Segment", "last quarter": "vorig kwartaal", "Source": "Herkomst",
     "People": "Mensen", "Name": "Naam", "Job title": "Functie", "Role": "Rol", "Touches": "Contacten",
     "Personal notes": "Persoonlijke notities", "No people recorded.": "Geen mensen vastgelegd.",
-    "Revenue per quarter": "Omzet per kwartaal", "This quarter": "Dit kwartaal",
+    "Revenue per quarter": "Omzet per kwartaal", "No revenue in these quarters.": "Geen omzet in deze kwartalen.", "This quarter": "Dit kwartaal",
     "Same quarter a year earlier": "Zelfde kwartaal een jaar eerder",
     "Quarter": "Kwartaal", "Revenue": "Omzet", "A year earlier": "Een jaar eerder", "Change": "Verschil",
     "Share of wallet": "Share of wallet",

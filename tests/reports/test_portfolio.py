@@ -1,0 +1,55 @@
+"""The quarterly portfolio report, read back with pypdf."""
+
+import io
+
+from pypdf import PdfReader
+
+from relationapp.reports import data as report_data
+from relationapp.reports.portfolio import render_portfolio, write_portfolio
+from relationapp.services import pyramid
+from relationapp.services.accounts import update_account
+from relationapp.services.quarters import parse
+from relationapp.services.settings import update_settings
+
+Q3 = parse("2026Q3")
+
+
+def _pages(pdf: bytes) -> list[str]:
+    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_portfolio_shows_pyramid_movements_and_sections(demo_db):
+    update_settings(demo_db, language="en")
+    report = report_data.portfolio(demo_db, quarter=Q3)
+    pages = _pages(render_portfolio(report))
+    text = " ".join(pages)
+    assert "Portfolio report 2026Q3" in text
+    summary = pyramid.pyramid_summary(demo_db, as_of=Q3.end)
+    assert f"{summary.customers} customers" in text
+    assert "The customer pyramid" in text and "The best 20 % of customers bring" in text
+    movement = report.movement
+    assert movement.moved_up or movement.moved_down
+    for moved in (movement.moved_up + movement.moved_down)[:3]:
+        assert moved.name in text
+    for heading in ("Tier movements since 2026Q2", "Profit curve", "Attention in 2026Q3", "Satisfaction (NPS)",
+                    "Largest wallet gaps"):
+        assert heading in text
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_a_section_without_its_service_is_left_out(demo_db, monkeypatch):
+    update_settings(demo_db, language="en")
+    real = report_data.optional_service
+    monkeypatch.setattr(report_data, "optional_service", lambda name: None if name in ("nps", "value") else real(name))
+    text = " ".join(_pages(render_portfolio(report_data.portfolio(demo_db, quarter=Q3))))
+    assert "Satisfaction (NPS)" not in text and "Profit curve" not in text and "wallet" not in text
+    assert "The customer pyramid" in text  # the rest is still there
+
+
+def test_user_text_in_the_portfolio_prints_literally(demo_db, tmp_path):
+    update_settings(demo_db, language="en")
+    best = pyramid.pyramid_summary(demo_db, as_of=Q3.end).tier("top").account_ids[0]
+    update_account(demo_db, account_id=best, name='<img src="x.png"/> & <b>Top</b>', annual_budget="9000000")
+    path = write_portfolio(demo_db, quarter=Q3, path=tmp_path / "p.pdf")
+    assert '<img src="x.png"/> & <b>Top</b>' in " ".join(_pages(path.read_bytes()))
