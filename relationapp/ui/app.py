@@ -19,6 +19,10 @@ def run_gui(*, db_arg: str | None = None) -> int:
     except DatabaseError as exc:
         QMessageBox.critical(None, "relationapp cannot open the database", str(exc))
         return 2
+    from relationapp.services.settings import get_settings
+    from relationapp.ui.i18n import install
+
+    install(app, get_settings(db).language)
     window = build_main_window(db)
     window.show()
     code = app.exec()
