@@ -499,6 +499,14 @@ def _csv_accounts(path: Path, count: int) -> None:
                           "Geïmporteerd uit het oude pakket"])
 
 
+@figure("visits_due", "Visits: customers due for a visit (all regions)", unit="ms", limit=None)
+def visits_due(bench: Bench) -> Measure:
+    visits = need("relationapp.services.visits", "due_for_visit")
+    samples = timed(lambda: visits.due_for_visit(bench.db, today=bench.today), bench.times(5, 1))
+    due = len(visits.due_for_visit(bench.db, today=bench.today))
+    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms; {due} due")
+
+
 @figure("csv_import", "CSV import of 100,000 rows (all or nothing)", unit="s", limit=10)
 def csv_import(bench: Bench) -> Measure:
     importer = need("relationapp.io.csv_import", "import_csv")

@@ -184,6 +184,8 @@ class Interaction(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_interaction_account_date", "account_id", "occurred_on"),
         sa.Index("ix_interaction_date", "occurred_on"),
+        # the visit cadence: latest visit or meeting per account (revision 0004)
+        sa.Index("ix_interaction_kind_account_date", "kind", "account_id", "occurred_on"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE")

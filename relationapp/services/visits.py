@@ -90,19 +90,31 @@ def _as_date(value) -> dt.date | None:
 
 
 def last_visits(session, today: dt.date) -> dict[int, dt.date]:
-    """Latest visit or meeting per account, counting touches logged on one of its people."""
+    """Latest visit or meeting per account, counting touches logged on one of its people.
+
+    Two aggregates merged here rather than one UNION: SQLite materialises a
+    union and loses the indexes (seconds instead of a fraction at 2 million touches).
+    """
     counted = sa.and_(Interaction.kind.in_(VISIT_KINDS), Interaction.occurred_on <= today)
-    direct = sa.select(Interaction.account_id.label("account_id"), Interaction.occurred_on.label("day")).where(
-        counted, Interaction.account_id.is_not(None))
+    direct = (
+        sa.select(Interaction.account_id, sa.func.max(Interaction.occurred_on))
+        .where(counted, Interaction.account_id.is_not(None))
+        .group_by(Interaction.account_id)
+    )
     via_people = (
-        sa.select(Person.account_id.label("account_id"), Interaction.occurred_on.label("day"))
+        sa.select(Person.account_id, sa.func.max(Interaction.occurred_on))
         .join(InteractionPerson, InteractionPerson.interaction_id == Interaction.id)
         .join(Person, Person.id == InteractionPerson.person_id)
         .where(counted, Interaction.account_id.is_(None), Person.account_id.is_not(None))
+        .group_by(Person.account_id)
     )
-    touches = sa.union_all(direct, via_people).subquery()
-    query = sa.select(touches.c.account_id, sa.func.max(touches.c.day)).group_by(touches.c.account_id)
-    return {aid: _as_date(day) for aid, day in session.execute(query)}
+    latest: dict[int, dt.date] = {}
+    for query in (direct, via_people):
+        for account_id, day in session.execute(query):
+            day = _as_date(day)
+            if account_id not in latest or day > latest[account_id]:
+                latest[account_id] = day
+    return latest
 
 
 def _next_planned(session, today: dt.date) -> dict[int, dt.date]:
@@ -116,9 +128,10 @@ def _next_planned(session, today: dt.date) -> dict[int, dt.date]:
 
 def _nobody_to_contact(session) -> set[int]:
     """Accounts whose every active person asked not to be contacted."""
+    refusing = sa.select(Person.account_id).where(Person.do_not_contact == sa.true())
     query = (
         sa.select(Person.account_id)
-        .where(Person.account_id.is_not(None), Person.archived == sa.false())
+        .where(Person.account_id.in_(refusing), Person.archived == sa.false())
         .group_by(Person.account_id)
         .having(sa.func.min(sa.cast(Person.do_not_contact, sa.Integer)) == 1)
     )
@@ -151,12 +164,8 @@ def due_for_visit(
     """
     today = today or dt.date.today()
     horizon = validation.whole_number(horizon_days, field="horizon_days", label="Days ahead", minimum=0, maximum=365) or 0
-    query = (
-        sa.select(Account.id, Account.name, Account.street, Account.postcode, Account.city, Account.region,
-                  Account.owner_id, Staff.name, Account.customer_since, Account.latitude, Account.longitude)
-        .outerjoin(Staff, Staff.id == Account.owner_id)
-        .where(Account.archived == sa.false())
-    )
+    # the candidates first (two narrow columns), the columns shown only for those due
+    query = sa.select(Account.id, Account.customer_since).where(Account.archived == sa.false())
     if city and city.strip():
         query = query.where(sa.func.lower(Account.city) == city.strip().lower())
     if region and region.strip():
@@ -171,28 +180,33 @@ def due_for_visit(
         visited = last_visits(session, today)
         planned = _next_planned(session, today)
         excluded = _nobody_to_contact(session)
-        rows = session.execute(query).all()
+        due: dict[int, tuple] = {}
+        for aid, since in session.execute(query):
+            assignment = tiers.get(aid)
+            cadence = visit_cadence(settings, assignment.tier) if assignment else None
+            if cadence is None or aid in excluded or (unplanned_only and aid in planned):
+                continue
+            last = visited.get(aid)
+            baseline = last or _as_date(since)
+            due_on = baseline + dt.timedelta(days=cadence) if baseline else today
+            if due_on <= today + dt.timedelta(days=horizon):
+                due[aid] = (assignment, cadence, last, baseline, due_on)
+        details = {}
+        ids = list(due)
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            details.update((row[0], row) for row in session.execute(
+                sa.select(Account.id, Account.name, Account.street, Account.postcode, Account.city, Account.region,
+                          Account.owner_id, Staff.name, Account.latitude, Account.longitude)
+                .outerjoin(Staff, Staff.id == Account.owner_id).where(Account.id.in_(chunk))))
     out = []
-    for (aid, name, street, pc, town, reg, owner, owner_name, since, lat, lon) in rows:
-        assignment = tiers.get(aid)
-        cadence = visit_cadence(settings, assignment.tier) if assignment else None
-        if cadence is None or aid in excluded:
-            continue
-        if unplanned_only and aid in planned:
-            continue
-        last = visited.get(aid)
-        since = _as_date(since)
-        baseline = last or since
-        due_on = baseline + dt.timedelta(days=cadence) if baseline else today
-        if due_on > today + dt.timedelta(days=horizon):
-            continue
+    for aid, (assignment, cadence, last, baseline, due_on) in due.items():
+        _, name, street, pc, town, reg, owner, owner_name, lat, lon = details[aid]
         elapsed = max((today - baseline).days, 0) if baseline else cadence  # never met: one cadence late
-        ratio = elapsed / cadence
         value = (assignment.revenue_12m * elapsed / cadence).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         out.append(DueAccount(
             account_id=aid, name=name, street=street, postcode=pc, city=town, region=reg, owner_id=owner,
             owner=owner_name, tier=assignment.tier, revenue_12m=assignment.revenue_12m, last_visit=last,
-            cadence_days=cadence, due_on=due_on, days_overdue=(today - due_on).days, overdue_ratio=ratio,
+            cadence_days=cadence, due_on=due_on, days_overdue=(today - due_on).days, overdue_ratio=elapsed / cadence,
             value_at_stake=value, next_planned=planned.get(aid), located=lat is not None and lon is not None,
         ))
     out.sort(key=lambda d: (-d.value_at_stake, -d.days_overdue, d.name.casefold(), d.account_id))
