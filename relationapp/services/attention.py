@@ -46,7 +46,7 @@ from relationapp.data.models import (
 from relationapp.services import follow_ups as follow_up_service
 from relationapp.services import personal_dates, pyramid
 from relationapp.services import settings as settings_service
-from relationapp.services.errors import NotFound
+from relationapp.services.errors import NotFound, ValidationError
 
 LEAD_STAGES = ("sql", "mql", "prospect")  # hottest first: the order of "Prospects to nurture"
 CADENCE_ORIGIN = "cadence"
@@ -435,15 +435,19 @@ def _account_name(db: Database, account_id: int) -> str:
         return account.name
 
 
-def plan_contact(db: Database, *, account_id: int, due_on: dt.date | str, title: str | None = None) -> follow_up_service.FollowUpRow:
+def plan_contact(
+    db: Database, *, account_id: int | None, due_on: dt.date | str, title: str | None = None, notes: str | None = None,
+) -> follow_up_service.FollowUpRow:
     """A follow-up made from Today for an overdue account (origin "cadence").
 
     While it is open the account leaves "Needs attention"; when it is due it
     shows among the follow-ups. Without a title: "Get in touch with <account>".
     """
+    if account_id is None:
+        raise ValidationError("Choose the account to get in touch with.", field="account_id")
     name = _account_name(db, account_id)
     return follow_up_service.create_follow_up(
-        db, title=f"Get in touch with {name}" if title is None else title, due_on=due_on,
+        db, title=f"Get in touch with {name}" if title is None else title, due_on=due_on, notes=notes,
         account_id=account_id, origin=CADENCE_ORIGIN, origin_ref=account_id,
     )
 

@@ -19,7 +19,7 @@ class PageEntry:
 
 
 PAGES: list[PageEntry] = [
-    PageEntry("today", "Today", "relationapp.ui.placeholder:TodayPlaceholder", "Ctrl+1"),
+    PageEntry("today", "Today", "relationapp.ui.today_view:TodayView", "Ctrl+1"),
     PageEntry("accounts", "Accounts", "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
     PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
     PageEntry("relationships", "Relationships", "relationapp.ui.relationships_view:RelationshipsView"),
@@ -57,4 +57,6 @@ class MenuAction:
 
 
 # Capabilities add their menu entries here (import, export, backups, calendar ...).
-MENU_ACTIONS: list[MenuAction] = []
+MENU_ACTIONS: list[MenuAction] = [
+    MenuAction("File", "Export &calendar…", "relationapp.ui.today_view:export_calendar"),
+]

@@ -13,6 +13,7 @@ from relationapp.services.errors import ValidationError
 from relationapp.services.people import people_of_account
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog
+from relationapp.ui.gift_check import GiftRepeatGuard
 from relationapp.ui.nps_widgets import NpsScoreBox, check_nps_person, save_nps
 from relationapp.ui.widgets import AccountPicker, DateField
 
@@ -42,6 +43,7 @@ class LogInteractionDialog(FormDialog):
         self.notes.setFixedHeight(70)
         self.nps_score = self.add_row("NPS score", "nps_score", NpsScoreBox())
         self._preselect = set(person_ids)
+        self.gift_guard = GiftRepeatGuard()
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.account.account_chosen.connect(self._load_people)
         self.buttons.button(self.buttons.StandardButton.Save).setDefault(True)
@@ -81,6 +83,8 @@ class LogInteractionDialog(FormDialog):
             raise ValidationError("Choose the account from the list.", field="account_id")
         is_gift = self.kind.currentData() == "gift"
         nps_person = check_nps_person(self.nps_score, self.person_ids(), self.date.value())  # before anything is saved
+        if is_gift:  # warns once when this person already got this item
+            self.gift_guard.check(self.ctx.db, item=self.gift_item.text(), person_ids=self.person_ids(), account_id=account_id)
         result = interactions_service.log_interaction(
             self.ctx.db, account_id=account_id, kind=self.kind.currentData(), occurred_on=self.date.value(),
             duration_minutes=self.minutes.value(), person_ids=self.person_ids(), subject=self.subject.text(),

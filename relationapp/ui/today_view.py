@@ -1,0 +1,464 @@
+"""Today: the customers who need you (ranked by value at stake), follow-ups due,
+personal dates coming up, and a few prospects to nurture, each row one key
+or click away from its next action.
+
+Keys in a list: Enter or O opens the account, L logs a touch, S snoozes,
+F makes a follow-up, D marks done (a follow-up; elsewhere: a quick logged
+call or card for today).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QSystemTrayIcon,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationapp.services import attention
+from relationapp.services import follow_ups as follow_up_service
+from relationapp.services import interactions as interaction_service
+from relationapp.services.attention_balance import attention_balance
+from relationapp.services.errors import ServiceError
+from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
+from relationapp.ui.lazy_model import Column
+from relationapp.ui.relationship_tabs import money_column, small_table
+from relationapp.ui.rows_model import RowsModel
+from relationapp.ui.widgets import DateField, plain_label
+
+CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates"}
+DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
+
+
+def _days(n: int) -> str:
+    return "today" if n == 0 else f"in {n} day{'s' if n != 1 else ''}"
+
+
+def _section_columns(ctx) -> dict[str, list[Column]]:
+    return {
+        "attention": [
+            Column("Account", lambda r: r.account),
+            Column("Why", lambda r: r.reason),
+            Column("Days overdue", lambda r: r.days_overdue, align_right=True),
+            money_column("Value at stake", lambda r: r.value, ctx),
+        ],
+        "follow_ups": [
+            Column("Due", lambda r: r.due_on.isoformat()),
+            Column("What", lambda r: r.title),
+            Column("With", lambda r: ", ".join(p for p in (r.person, r.account) if p)),
+            Column("Days overdue", lambda r: r.days_overdue, align_right=True),
+            money_column("Revenue 12 m", lambda r: r.value, ctx),
+        ],
+        "coming_up": [
+            Column("Date", lambda r: r.on.strftime("%a %d %b")),
+            Column("When", lambda r: _days(r.days_away)),
+            Column("What", lambda r: r.reason),
+            Column("Account", lambda r: r.account or ""),
+        ],
+        "prospects": [
+            Column("Account", lambda r: r.account),
+            Column("Why", lambda r: r.reason),
+            Column("Days overdue", lambda r: r.days_overdue, align_right=True),
+        ],
+    }
+
+
+class PlanContactDialog(FollowUpDialog):
+    """A follow-up made for an overdue account: it leaves "Needs attention" until then."""
+
+    def save(self):
+        result = attention.plan_contact(self.ctx.db, account_id=self.account.account_id(), title=self.title.text(),
+                                        due_on=self.due.value(), notes=self.notes.toPlainText())
+        self.ctx.notify({"follow_ups"})
+        return result
+
+
+class PickDateDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Snooze until")
+        layout = QVBoxLayout(self)
+        self.date = DateField(dt.date.today() + dt.timedelta(days=3), self)
+        layout.addWidget(self.date)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class BalanceBar(QWidget):
+    """Where the hours of the last 90 days went: customers by tier, then prospects."""
+
+    COLOURS = {"top": "#1b5e20", "big": "#2e7d32", "medium": "#43a047", "small": "#81c784",
+               "inactive": "#bdbdbd", "prospects": "#ef6c00", "other": "#9e9e9e"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.balance = None
+        self.setMinimumHeight(12)
+        self.setMaximumHeight(14)
+        self.setAccessibleName("Attention balance")
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 14)
+
+    def set_balance(self, balance) -> None:
+        self.balance = balance
+        lines = [f"{g.label}: {g.hours} h" + (f" ({g.share} %)" if g.share is not None else "")
+                 for g in balance.groups if g.hours]
+        self.setToolTip("\n".join(lines) or "No time logged in the last 90 days")
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#eeeeee"))
+        if self.balance is None or not self.balance.total_hours:
+            return
+        x = 0.0
+        total = float(self.balance.total_hours)
+        for group in self.balance.groups:
+            width = self.width() * float(group.hours) / total
+            painter.fillRect(QRectF(x, 0, width, self.height()), QColor(self.COLOURS[group.group]))
+            x += width
+
+
+class DailyReminder(QObject):
+    """A tray message summarising the day, on start and once each new day; nothing where no tray exists."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.announced: dt.date | None = None
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            icon = QApplication.windowIcon()
+            if icon.isNull():
+                icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setToolTip("relationapp")
+            self.tray.activated.connect(self._raise_window)
+            self.tray.show()
+
+    def announce(self, agenda: attention.Agenda) -> bool:
+        if self.tray is None or self.announced == agenda.today:
+            return False
+        self.announced = agenda.today
+        self.tray.showMessage("relationapp: today", attention.summary_line(agenda),
+                              QSystemTrayIcon.MessageIcon.Information, 10000)
+        return True
+
+    def _raise_window(self, _reason) -> None:
+        window = self.parent().window() if isinstance(self.parent(), QWidget) else None
+        if window is not None:
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+
+class _Keys(QObject):
+    """Letter keys in a list run the row's actions."""
+
+    def __init__(self, view: "TodayView", section: str):
+        super().__init__(view)
+        self.view = view
+        self.section = section
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        action = {Qt.Key.Key_Return: "open", Qt.Key.Key_Enter: "open", Qt.Key.Key_O: "open", Qt.Key.Key_L: "log",
+                  Qt.Key.Key_S: "snooze", Qt.Key.Key_F: "follow_up", Qt.Key.Key_D: "done"}.get(event.key())
+        if action is None:
+            return False
+        self.view.act(self.section, action)
+        return True
+
+
+class _Section(QWidget):
+    def __init__(self, view: "TodayView", key: str, title: str, columns: list[Column], actions: list[tuple[str, str, str]]):
+        super().__init__(view)
+        self.key = key
+        self.title = title
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        self.heading = plain_label(title, self)
+        font = QFont(self.heading.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        layout.addWidget(self.heading)
+        self.model = RowsModel(columns, self)
+        self.table = small_table(self.model, stretch_last=False)
+        self.table.setAccessibleName(title)
+        self.table.doubleClicked.connect(lambda _index: view.act(key, "open"))
+        self.table.installEventFilter(_Keys(view, key))
+        layout.addWidget(self.table)
+        bar = QHBoxLayout()
+        self.buttons: dict[str, QWidget] = {}
+        for action, text, tip in actions:
+            if action == "snooze":
+                button = QToolButton(self)
+                button.setText(text)
+                button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+                button.setMenu(view.snooze_menu(key, button))
+            else:
+                button = QPushButton(text, self)
+                button.clicked.connect(lambda _c=False, a=action: view.act(key, a))
+            button.setToolTip(tip)
+            bar.addWidget(button)
+            self.buttons[action] = button
+        bar.addStretch(1)
+        self.empty = plain_label("", self)
+        bar.addWidget(self.empty)
+        layout.addLayout(bar)
+
+    def set_rows(self, rows, total: int, empty_text: str) -> None:
+        self.model.set_rows(list(rows))
+        shown = f"{total}" if total == len(rows) else f"{len(rows)} of {total}"
+        self.heading.setText(f"{self.title} ({shown})")
+        self.empty.setText("" if rows else empty_text)
+        for button in self.buttons.values():
+            button.setEnabled(bool(rows))
+        if rows:
+            self.table.selectRow(0)
+        visible = min(max(len(rows), 1), 8)
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + visible * 24 + 4)
+
+    def current(self):
+        index = self.table.currentIndex()
+        return self.model.row_object(index.row()) if index.isValid() else None
+
+
+class TodayView(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.agenda: attention.Agenda | None = None
+        self._loading = False
+        self._again = False
+        outer = QVBoxLayout(self)
+        self.day_label = plain_label("", self)
+        font = QFont(self.day_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.day_label.setFont(font)
+        outer.addWidget(self.day_label)
+        self.summary = plain_label("Loading…", self)
+        outer.addWidget(self.summary)
+        balance_row = QHBoxLayout()
+        self.balance_bar = BalanceBar(self)
+        self.balance_label = plain_label("", self)
+        balance_row.addWidget(plain_label("Time, last 90 days:", self))
+        balance_row.addWidget(self.balance_bar, 1)
+        balance_row.addWidget(self.balance_label)
+        outer.addLayout(balance_row)
+
+        columns = _section_columns(ctx)
+        self.sections = {
+            "attention": _Section(self, "attention", "Needs attention", columns["attention"], [
+                ("log", "Log touch…", "Log a touch with the log form (L)"),
+                ("snooze", "Snooze", "Put aside: 1 day, 1 week or a date you pick (S)"),
+                ("follow_up", "Follow-up…", "Plan the contact for a later day (F)"),
+                ("done", "Called today", "Log a call for today without a form (D)"),
+                ("open", "Open account", "Open the account (Enter)")]),
+            "follow_ups": _Section(self, "follow_ups", "Follow-ups due", columns["follow_ups"], [
+                ("done", "Done", "Mark the follow-up done (D)"),
+                ("snooze", "Snooze", "1 day, 1 week or a date you pick (S)"),
+                ("log", "Log touch…", "Log an interaction with this account (L)"),
+                ("follow_up", "Follow-up…", "Make another follow-up (F)"),
+                ("open", "Open account", "Open the account (Enter)")]),
+            "coming_up": _Section(self, "coming_up", "Coming up", columns["coming_up"], [
+                ("log", "Log card or gift…", "Log a card or a gift (L); gifts warn when given before"),
+                ("done", "Card sent", "Log a card sent today without a form (D)"),
+                ("follow_up", "Follow-up…", "Make a follow-up (F)"),
+                ("open", "Open account", "Open the account (Enter)")]),
+            "prospects": _Section(self, "prospects", "Prospects to nurture", columns["prospects"], [
+                ("log", "Log touch…", "Log an interaction (L)"),
+                ("snooze", "Snooze", "1 day, 1 week or a date you pick (S)"),
+                ("follow_up", "Follow-up…", "Plan the contact (F)"),
+                ("open", "Open account", "Open the account (Enter)")]),
+        }
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        for section in self.sections.values():
+            body_layout.addWidget(section)
+        body_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.reminder = DailyReminder(self)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(DAY_CHECK_MS)
+        self.day_timer.timeout.connect(self._check_day)
+        self.day_timer.start()
+        ctx.data_changed.connect(self._data_changed)
+        self.refresh()
+
+    # --- loading ----------------------------------------------------------------
+    def refresh(self) -> None:
+        """Compute the agenda off the UI thread; the lists fill when it is ready."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        db, today = self.ctx.db, dt.date.today()
+        self.ctx.tasks.run(lambda: (attention.agenda(db, today=today), attention_balance(db, today=today)),
+                           on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, result) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
+        agenda, balance = result
+        focused = next((k for k, s in self.sections.items() if s.table.hasFocus()), None)
+        self.agenda = agenda
+        self.day_label.setText(agenda.today.strftime("%A %d %B %Y"))
+        self.summary.setText(attention.summary_line(agenda))
+        self.sections["attention"].set_rows(agenda.needs_attention, agenda.needs_attention_total,
+                                            "Every customer has been touched on time.")
+        self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, "Nothing due.")
+        self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, "No personal dates in the coming days.")
+        self.sections["prospects"].set_rows(agenda.prospects_to_nurture, agenda.prospects_total, "No prospect is waiting.")
+        self.balance_bar.set_balance(balance)
+        self.balance_label.setText(f"{balance.customer_hours} h customers · {balance.prospect_hours} h prospects")
+        if focused is not None:
+            self.sections[focused].table.setFocus()
+        self.reminder.announce(agenda)
+
+    def _failed(self, exc) -> None:
+        self._loading = False
+        self.summary.setText(f"Today could not be computed: {exc}")
+
+    def _data_changed(self, kinds: set) -> None:
+        if kinds & CHANGES:
+            self.refresh()
+
+    def _check_day(self) -> None:
+        if self.agenda is not None and self.agenda.today != dt.date.today():
+            self.refresh()
+
+    # --- actions ------------------------------------------------------------------
+    def snooze_menu(self, section: str, parent) -> QMenu:
+        menu = QMenu(parent)
+        menu.addAction("1 day", lambda: self.snooze(section, dt.date.today() + dt.timedelta(days=1)))
+        menu.addAction("1 week", lambda: self.snooze(section, dt.date.today() + dt.timedelta(days=7)))
+        menu.addAction("Pick a date…", lambda: self.snooze(section, None))
+        return menu
+
+    def act(self, section: str, action: str) -> None:
+        row = self.sections[section].current()
+        if row is None:
+            return
+        if action == "open":
+            if row.account_id is not None:
+                self.ctx.open_account(row.account_id)
+        elif action == "log":
+            self.log_touch(section, row)
+        elif action == "snooze" and section != "coming_up":
+            table = self.sections[section].table
+            rect = table.visualRect(table.currentIndex())
+            self.snooze_menu(section, self).exec(table.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
+        elif action == "follow_up":
+            self.make_follow_up(section, row)
+        elif action == "done":
+            self.mark_done(section, row)
+
+    def log_touch(self, section: str, row) -> None:
+        from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+
+        kind = "card" if section == "coming_up" else "call"
+        person_ids = [row.person_id] if getattr(row, "person_id", None) else []
+        dialog = LogInteractionDialog(self.ctx, row.account_id, kind=kind, person_ids=person_ids, parent=self)
+        if dialog.exec() and dialog.result_value is not None and dialog.result_value.account_id is not None:
+            self._close_planned(dialog.result_value.account_id)
+
+    def _close_planned(self, account_id: int) -> None:
+        if attention.close_planned_contacts(self.ctx.db, account_id=account_id, done_on=dt.date.today()):
+            self.ctx.notify({"follow_ups"})
+
+    def mark_done(self, section: str, row) -> None:
+        if section == "follow_ups":
+            if run_service(self, lambda: follow_up_service.complete_follow_up(
+                    self.ctx.db, follow_up_id=row.follow_up_id, done_on=dt.date.today())) is not None:
+                self.ctx.push_undo("Follow-up done", lambda: follow_up_service.reopen_follow_up(
+                    self.ctx.db, follow_up_id=row.follow_up_id), {"follow_ups"})
+                self.ctx.notify({"follow_ups"})
+            return
+        if row.account_id is None:
+            return
+        kind = "card" if section == "coming_up" else "call"
+        logged = run_service(self, lambda: interaction_service.log_interaction(
+            self.ctx.db, account_id=row.account_id, kind=kind, occurred_on=dt.date.today(),
+            duration_minutes=15 if kind == "call" else 5,
+            person_ids=[row.person_id] if getattr(row, "person_id", None) else [],
+            subject=row.reason if section == "coming_up" else None))
+        if logged is not None:
+            self.ctx.push_undo(f"Log {kind}", lambda: interaction_service.delete_interaction(
+                self.ctx.db, interaction_id=logged.id), {"interactions"})
+            self._close_planned(row.account_id)
+            self.ctx.notify({"interactions"})
+            self.ctx.say(f"Logged a {kind} with {logged.account}.")
+
+    def make_follow_up(self, section: str, row) -> None:
+        due = dt.date.today() + dt.timedelta(days=7)
+        if section in ("attention", "prospects"):
+            PlanContactDialog(self.ctx, row.account_id, title=f"Get in touch with {row.account}", due_on=due, parent=self).exec()
+        else:
+            title = f"{row.reason}" if section == "coming_up" else ""
+            FollowUpDialog(self.ctx, row.account_id, title=title, due_on=due, parent=self).exec()
+
+    def snooze(self, section: str, until: dt.date | None) -> None:
+        row = self.sections[section].current()
+        if row is None or section == "coming_up":
+            return
+        if until is None:
+            picker = PickDateDialog(self)
+            if not picker.exec():
+                return
+            until = picker.date.value()
+        if section == "follow_ups":
+            call = lambda: follow_up_service.snooze_follow_up(self.ctx.db, follow_up_id=row.follow_up_id, until=until)  # noqa: E731
+        else:
+            call = lambda: attention.snooze_account(self.ctx.db, account_id=row.account_id, until=until)  # noqa: E731
+        if run_service(self, call) is not None:
+            self.ctx.notify({"follow_ups"})
+            self.ctx.say(f"Snoozed until {until.isoformat()}.")
+
+
+def export_calendar(ctx, window) -> None:
+    """File > Export calendar…: follow-ups, birthdays and anniversaries as an .ics file."""
+    from relationapp.io.ics import export_calendar as write_calendar
+
+    path, _ = QFileDialog.getSaveFileName(window, "Export calendar", "relationapp.ics", "Calendar (*.ics)")
+    if not path:
+        return
+    if not path.lower().endswith(".ics"):
+        path += ".ics"
+
+    def failed(exc) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        message = str(exc) if isinstance(exc, (ServiceError, OSError)) else f"Unexpected error: {exc}"
+        QMessageBox.warning(window, "Calendar not exported", message)
+
+    ctx.tasks.run(lambda: write_calendar(ctx.db, path=path),
+                  on_done=lambda count: ctx.say(f"Exported {count} events to {path}."), on_error=failed)
