@@ -1,0 +1,169 @@
+"""The Today page as a user meets it: ranked sections, one-key actions, gift warning, tray, calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from relationapp.data.models import Order
+from relationapp.services import accounts, follow_ups, interactions, people
+from tests.ui.conftest import run_modal
+
+TODAY = dt.date.today()  # the view shows the real today
+
+
+def ago(days: int) -> dt.date:
+    return TODAY - dt.timedelta(days=days)
+
+
+@pytest.fixture
+def firm(ctx):
+    db = ctx.db
+    top = accounts.create_account(db, name="Top Holding", stage="customer", customer_since=ago(2000))
+    small = accounts.create_account(db, name="Small Bakery", stage="customer", customer_since=ago(2000))
+    with db.write() as session:
+        session.add(Order(account_id=top.id, ordered_on=ago(20), amount=Decimal("90000.00")))
+        session.add(Order(account_id=small.id, ordered_on=ago(20), amount=Decimal("900.00")))
+    interactions.log_interaction(db, account_id=top.id, kind="call", occurred_on=ago(50))
+    interactions.log_interaction(db, account_id=small.id, kind="call", occurred_on=ago(400))
+    anna = people.create_person(db, name="Anna <b>Top</b>", account_id=top.id,
+                                birthday_day=(TODAY + dt.timedelta(days=3)).day,
+                                birthday_month=(TODAY + dt.timedelta(days=3)).month)
+    return dict(ctx=ctx, top=top, small=small, anna=anna)
+
+
+@pytest.fixture
+def today_view(firm, qtbot):
+    from relationapp.ui.today_view import TodayView
+
+    view = TodayView(firm["ctx"])
+    qtbot.addWidget(view)
+    view.resize(1100, 800)
+    view.show()
+    qtbot.waitUntil(lambda: view.agenda is not None)
+    return view
+
+
+def names(view, section: str) -> list[str]:
+    model = view.sections[section].model
+    return [model.row_object(i).account for i in range(model.rowCount())]
+
+
+def test_sections_rank_customers_by_value_and_pass_the_model_tester(today_view, qtmodeltester):
+    assert names(today_view, "attention") == ["Top Holding", "Small Bakery"]
+    assert today_view.sections["attention"].heading.text() == "Needs attention (2)"
+    coming = today_view.sections["coming_up"].model
+    assert coming.data(coming.index(0, 2)) == "Birthday: Anna <b>Top</b>"  # literal text, never markup
+    assert today_view.summary.text().startswith("2 customers need you")
+    for section in today_view.sections.values():
+        qtmodeltester.check(section.model)
+
+
+def test_log_a_touch_with_the_keyboard_and_the_row_leaves(today_view, firm, qtbot):
+    table = today_view.sections["attention"].table
+    table.setFocus()
+    assert names(today_view, "attention")[table.currentIndex().row()] == "Top Holding"
+
+    def fill(dialog):
+        assert dialog.account.account_id() == firm["top"].id  # prefilled from the row
+        qtbot.keyClicks(dialog.focusWidget(), "Called about the new contract")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)  # Enter saves
+
+    dialog = run_modal(qtbot, lambda: qtbot.keyClick(table, Qt.Key.Key_L), fill)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Small Bakery"])
+    logged = interactions.list_interactions(firm["ctx"].db, account_id=firm["top"].id, limit=1)[0]
+    assert (logged.subject, logged.occurred_on) == ("Called about the new contract", TODAY)
+
+
+def test_called_today_key_logs_without_a_form_and_undo_brings_it_back(today_view, firm, qtbot):
+    table = today_view.sections["attention"].table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Small Bakery"])
+    assert firm["ctx"].undo()
+    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Top Holding", "Small Bakery"])
+
+
+def test_snooze_a_week_takes_the_account_off_today(today_view, firm, qtbot):
+    table = today_view.sections["attention"].table
+    table.selectRow(1)
+    today_view.snooze("attention", TODAY + dt.timedelta(days=7))
+    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Top Holding"])
+    planned = follow_ups.list_follow_ups(firm["ctx"].db)
+    assert [(f.title, f.due_on) for f in planned] == [("Get in touch with Small Bakery", TODAY + dt.timedelta(days=7))]
+
+
+def test_mark_a_follow_up_done_with_the_keyboard(firm, qtbot):
+    from relationapp.ui.today_view import TodayView
+
+    follow_ups.create_follow_up(firm["ctx"].db, title="Send the quote", due_on=ago(2), account_id=firm["small"].id)
+    view = TodayView(firm["ctx"])
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.sections["follow_ups"].model.rowCount() == 1)
+    table = view.sections["follow_ups"].table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: view.sections["follow_ups"].model.rowCount() == 0)
+    assert view.sections["follow_ups"].empty.text() == "Nothing due."
+
+
+def test_the_log_form_warns_before_giving_the_same_gift_twice(firm, qtbot):
+    from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+
+    ctx, top, anna = firm["ctx"], firm["top"], firm["anna"]
+    interactions.log_interaction(ctx.db, account_id=top.id, kind="gift", occurred_on=ago(300), person_ids=[anna.id],
+                                 gift_item="Fles wijn", gift_cost="30.00")
+    dialog = LogInteractionDialog(ctx, top.id, kind="gift", person_ids=[anna.id])
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.gift_item, "fles Wijn")
+    dialog.accept()
+    assert dialog.result() == 0  # still open, nothing saved
+    assert "given before" in dialog.error.text() and ago(300).isoformat() in dialog.error.text()
+    assert len(interactions.list_interactions(ctx.db, account_id=top.id)) == 2
+    dialog.accept()  # the second Save gives it anyway
+    assert dialog.result() == 1
+    assert interactions.list_interactions(ctx.db, account_id=top.id, limit=1)[0].gift_item == "fles Wijn"
+
+
+def test_tray_message_once_a_day_and_nothing_breaks_without_a_tray(today_view, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from relationapp.ui.today_view import DailyReminder
+
+    if not QSystemTrayIcon.isSystemTrayAvailable():
+        assert today_view.reminder.tray is None
+        assert today_view.reminder.announce(today_view.agenda) is False
+    shown = []
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, title, text, *args: shown.append(text))
+    reminder = DailyReminder(today_view)
+    assert reminder.announce(today_view.agenda) is True
+    assert reminder.announce(today_view.agenda) is False  # once a day
+    assert shown == [today_view.summary.text()]
+
+
+def test_export_calendar_menu_action(window, tmp_path, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "agenda"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    action = next(a for a in window.menus["File"].actions() if a.text() == "Export &calendar…")
+    action.trigger()
+    window.ctx.tasks.wait()
+    qtbot.waitUntil(lambda: (tmp_path / "agenda.ics").exists())
+    assert (tmp_path / "agenda.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_today_is_the_first_page_of_the_window(window, qtbot):
+    from relationapp.ui.today_view import TodayView
+
+    view = window.views["today"]
+    assert isinstance(view, TodayView)
+    qtbot.waitUntil(lambda: view.agenda is not None)
+    assert view.sections["attention"].model.rowCount() > 0
+    assert view.sections["prospects"].model.rowCount() <= 10
