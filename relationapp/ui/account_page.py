@@ -107,6 +107,13 @@ class AccountPage(QWidget):
         self.archive_button = QPushButton("Archive", self)
         for button in (self.log_button, self.follow_up_button, self.person_button, self.edit_button, self.archive_button):
             actions.addWidget(button)
+        self.action_buttons = []
+        for entry in pages.ACCOUNT_ACTIONS:
+            button = QPushButton(entry.title, self)
+            action = pages.load(entry.target)
+            button.clicked.connect(lambda _=False, action=action: self.account and action(self.ctx, self, self.account.id))
+            actions.addWidget(button)
+            self.action_buttons.append(button)
         actions.addStretch(1)
         self.actions_layout = actions
         layout.addLayout(actions)

@@ -23,7 +23,7 @@ PAGES: list[PageEntry] = [
     PageEntry("accounts", "Accounts", "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
     PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
     PageEntry("relationships", "Relationships", "relationapp.ui.relationships_view:RelationshipsView"),
-    PageEntry("reports", "Reports", "relationapp.ui.placeholder:ReportsPlaceholder", "Ctrl+4"),
+    PageEntry("reports", "Reports", "relationapp.ui.reports_view:ReportsView", "Ctrl+4"),
     PageEntry("settings", "Settings", "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
 ]
 
@@ -38,6 +38,18 @@ class AccountTab:
 ACCOUNT_TABS: list[AccountTab] = [
     AccountTab("Referrals", "relationapp.ui.relationship_tabs:ReferralsTab"),
     AccountTab("NPS", "relationapp.ui.relationship_tabs:NpsTab"),
+]
+
+
+@dataclass(frozen=True)
+class AccountAction:
+    title: str
+    target: str  # "module:function", called as function(ctx, account_page, account_id)
+
+
+# Buttons on the account page beside Log interaction / Edit.
+ACCOUNT_ACTIONS: list[AccountAction] = [
+    AccountAction("Print review…", "relationapp.ui.reports_view:print_review"),
 ]
 
 
