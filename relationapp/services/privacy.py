@@ -151,6 +151,11 @@ def _needles(person: Person) -> list[str]:
 _IDENTITY = {"name", "email", "phone"}
 
 
+def _is_text(col: sa.Column) -> bool:
+    kind = col.type
+    return isinstance(kind, sa.String) or isinstance(getattr(kind, "impl_instance", None), sa.String)  # AutoString
+
+
 def _scrub_texts(session, needles: list[str]) -> int:
     """Replace the needles (any case) in every text column of every table."""
     if not needles:
@@ -160,7 +165,7 @@ def _scrub_texts(session, needles: list[str]) -> int:
     for table in tables():
         pk = list(table.primary_key.columns)
         for col in table.columns:
-            if not isinstance(col.type, sa.String) or col.primary_key or col.foreign_keys or col.name in _IDENTITY:
+            if not _is_text(col) or col.primary_key or col.foreign_keys or col.name in _IDENTITY:
                 continue
             condition = sa.or_(*(sa.func.instr(sa.func.lower(col), n.lower()) > 0 for n in needles))
             for row in session.execute(sa.select(*pk, col).where(condition)).all():
