@@ -142,7 +142,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
             out.append(table(s, [t("Quarter"), t("Answers"), t("Promoters"), t("Passives"), t("Detractors"), t("NPS")],
                              [[n.label, fmt.number(n.responses), fmt.number(n.promoters), fmt.number(n.passives),
                                fmt.number(n.detractors), n.text] for n in review.nps],
-                             [24 * mm, 22 * mm, 24 * mm, 22 * mm, 26 * mm, 18 * mm], right=(1, 2, 3, 4, 5)))
+                             [24 * mm, 26 * mm, 26 * mm, 24 * mm, 28 * mm, 18 * mm], right=(1, 2, 3, 4, 5)))
         else:
             out.append(para(t("No answers yet."), s["Muted"]))
 

@@ -342,6 +342,12 @@ class Portfolio:
 
 
 def _attention(db: Database, ctx: QuarterContext) -> tuple[tuple[AttentionLine, ...], float, float]:
+    """Touches, hours and overdue customers per tier in the quarter.
+
+    Hours come from the attention-balance service when it is built (the same
+    figures Today shows); overdue counts from the attention agenda as it stood
+    on the quarter's last day.
+    """
     accounts: dict[str, int] = defaultdict(int)
     touches: dict[str, int] = defaultdict(int)
     minutes: dict[str, int] = defaultdict(int)
@@ -349,22 +355,33 @@ def _attention(db: Database, ctx: QuarterContext) -> tuple[tuple[AttentionLine, 
         accounts[tier] += 1
         touches[tier] += ctx.touches.get(aid, 0)
         minutes[tier] += ctx.minutes.get(aid, 0)
-    overdue = _overdue_per_tier(db, ctx)
-    lines = tuple(
-        AttentionLine(tier=t, accounts=accounts[t], touches=touches[t], hours=minutes[t] / 60,
-                      overdue=None if overdue is None else overdue.get(t, 0))
-        for t in PYRAMID_TIERS if accounts[t]
-    )
+    hours = {tier: total / 60 for tier, total in minutes.items()}
     on_customers = sum(minutes[t] for t in CUSTOMER_TIERS) / 60
     on_prospects = sum(minutes[t] for t in ("prospect", "suspect")) / 60
+    balance_service = optional_service("attention_balance")
+    if balance_service is not None and hasattr(balance_service, "attention_balance"):
+        days = (ctx.quarter.end - ctx.quarter.start).days + 1
+        balance = balance_service.attention_balance(db, today=ctx.quarter.end, days=days)
+        on_customers, on_prospects = float(balance.customer_hours), float(balance.prospect_hours)
+        hours.update({g.group: float(g.hours) for g in balance.groups if g.group in PYRAMID_TIERS})
+    overdue = _overdue_per_tier(db, ctx)
+    lines = tuple(
+        AttentionLine(tier=t, accounts=accounts[t], touches=touches[t], hours=hours.get(t, 0.0),
+                      overdue=None if overdue is None or t not in CUSTOMER_TIERS else overdue.get(t, 0))
+        for t in PYRAMID_TIERS if accounts[t]
+    )
     return lines, on_customers, on_prospects
 
 
 def _overdue_per_tier(db: Database, ctx: QuarterContext) -> dict[str, int] | None:
     attention = optional_service("attention")
-    if attention is None:
+    if attention is None or not hasattr(attention, "agenda"):
         return None
-    return None  # wired once services.attention is there
+    agenda = attention.agenda(db, today=ctx.quarter.end, limit=None, prospect_limit=0)
+    counts: dict[str, int] = defaultdict(int)
+    for item in agenda.needs_attention:
+        counts[item.tier] += 1
+    return counts
 
 
 def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None = None) -> Portfolio:

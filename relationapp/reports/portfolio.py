@@ -88,11 +88,15 @@ def _profit(report, fmt, s, width) -> list:
     out = [para(t("Profit curve"), s["Heading"])]
     if w.customers == 0:
         return out + [para(t("No customers with revenue yet."), s["Muted"])]
-    facts = t("Profit after cost to serve: {total}. The best {count} customers earn {peak}; the rest give back {back}. "
-              "{loss} customers cost more than they bring.",
-              total=fmt.money(w.total_profit, whole=True), count=fmt.number(w.peak_customers),
-              peak=fmt.money(w.peak_profit, whole=True), back=fmt.money(w.given_back, whole=True),
-              loss=fmt.number(w.unprofitable_customers))
+    if w.unprofitable_customers:
+        facts = t("Profit after cost to serve: {total}. The best {count} customers earn {peak}; the rest give back {back}. "
+                  "{loss} customers cost more than they bring.",
+                  total=fmt.money(w.total_profit, whole=True), count=fmt.number(w.peak_customers),
+                  peak=fmt.money(w.peak_profit, whole=True), back=fmt.money(w.given_back, whole=True),
+                  loss=fmt.number(w.unprofitable_customers))
+    else:
+        facts = t("Profit after cost to serve: {total}. Every customer earns more than serving them costs.",
+                  total=fmt.money(w.total_profit, whole=True))
     out.append(para(facts, s["Normal"]))
     if w.total_profit > 0:
         n = w.customers
@@ -106,7 +110,7 @@ def _attention(report, fmt, s, width) -> list:
     with_overdue = any(line.overdue is not None for line in report.attention)
     header = [t("Tier"), t("Accounts"), t("Touches"), t("Hours")] + ([t("Overdue")] if with_overdue else [])
     rows = [[_tier(fmt, x.tier), fmt.number(x.accounts), fmt.number(x.touches), fmt.number(x.hours, digits=1)]
-            + ([fmt.number(x.overdue)] if with_overdue else []) for x in report.attention]
+            + ([fmt.number(x.overdue) if x.overdue is not None else ""] if with_overdue else []) for x in report.attention]
     return [
         para(t("Attention in {quarter}", quarter=report.quarter), s["Heading"]),
         para(t("Hours on customers: {customers}; on prospects and suspects: {prospects}.",
@@ -125,9 +129,14 @@ def _nps_rows(fmt, summaries) -> list[list[str]]:
 def _nps(report, fmt, s, width) -> list:
     t = fmt.t
     header = [t("Quarter"), t("Answers"), t("Promoters"), t("Passives"), t("Detractors"), t("NPS")]
-    widths = [34 * mm, 22 * mm, 24 * mm, 22 * mm, 26 * mm, 18 * mm]
-    out = [para(t("Satisfaction (NPS)"), s["Heading"]),
-           table(s, header, _nps_rows(fmt, report.nps.by_quarter), widths, right=(1, 2, 3, 4, 5))]
+    widths = [34 * mm, 26 * mm, 26 * mm, 24 * mm, 28 * mm, 18 * mm]
+    trend = list(report.nps.by_quarter)
+    while trend and trend[0].responses == 0:  # the trend starts with the first answers
+        trend.pop(0)
+    out = [para(t("Satisfaction (NPS)"), s["Heading"])]
+    if not trend:
+        return out + [para(t("No answers yet."), s["Muted"])]
+    out.append(table(s, header, _nps_rows(fmt, trend), widths, right=(1, 2, 3, 4, 5)))
     if report.nps.by_tier:
         out += [Spacer(1, 3 * mm), table(s, [t("Tier")] + header[1:], _nps_rows(fmt, report.nps.by_tier), widths,
                                          right=(1, 2, 3, 4, 5))]

@@ -86,6 +86,8 @@ NL: dict[str, str] = {
     "{loss} customers cost more than they bring.":
         "Winst na kosten van bediening: {total}. De beste {count} klanten verdienen {peak}; de rest geeft {back} terug. "
         "{loss} klanten kosten meer dan ze opleveren.",
+    "Profit after cost to serve: {total}. Every customer earns more than serving them costs.":
+        "Winst na kosten van bediening: {total}. Elke klant levert meer op dan de bediening kost.",
     "Attention in {quarter}": "Aandacht in {quarter}", "New account": "Nieuwe relatie", "Outcome": "Resultaat",
     "Introduced": "Geïntroduceerd", "Customer": "Klant geworden", "No fit": "Geen match",
     "No referrals in this quarter.": "Geen aanbevelingen in dit kwartaal.", "Account": "Relatie", "Score": "Score",

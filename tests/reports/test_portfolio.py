@@ -31,7 +31,7 @@ def test_portfolio_shows_pyramid_movements_and_sections(demo_db):
     assert movement.moved_up or movement.moved_down
     for moved in (movement.moved_up + movement.moved_down)[:3]:
         assert moved.name in text
-    for heading in ("Tier movements since 2026Q2", "Profit curve", "Attention in 2026Q3", "Satisfaction (NPS)",
+    for heading in ("Tier movements since 2026Q2", "Profit curve", "Attention in 2026Q3", "Overdue", "Satisfaction (NPS)",
                     "Largest wallet gaps"):
         assert heading in text
     for number, page in enumerate(pages, start=1):
