@@ -16,6 +16,7 @@ plain tuples: the benchmark holds this to 1.5x a hand-written sqlite3 query.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -38,12 +39,16 @@ TIER_LABELS = {
 TIER_LEVEL = {"top": 4, "big": 3, "medium": 2, "small": 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: 50k of them are made at a time
 class TierAssignment:
     account_id: int
     tier: str
-    revenue_12m: Decimal
+    revenue_cents: int  # 12-month revenue; the Decimal is made only when asked for
     rank: int | None  # 1 = highest revenue; None below the customer tiers
+
+    @property
+    def revenue_12m(self) -> Decimal:
+        return cents_to_decimal(self.revenue_cents)
 
 
 def window(as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -108,6 +113,25 @@ def rank_into_tiers(revenues: list[tuple[int, int]], settings: Settings) -> dict
 # --- classifying every account ---------------------------------------------------
 
 _UNKNOWN = None  # an account whose stage at a past date is not known (added later)
+# the tier of an account without revenue and without any order, by its stage
+_STAGE_TIER = {"inactive": "inactive", "customer": "small", "suspect": "suspect"}  # other stages: prospect
+
+
+def _plain_rows(session, query) -> list[tuple]:
+    """All rows as plain tuples. On SQLite straight from the driver: for 50k rows
+    SQLAlchemy's Row objects cost as much as the aggregation itself."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        return [tuple(row) for row in conn.execute(query)]
+    compiled = query.compile(dialect=conn.dialect)
+    values = compiled.construct_params()
+    params = [values[name] for name in compiled.positiontup]
+    params = [v.isoformat() if isinstance(v, dt.date) else v for v in params]  # dates are ISO text in SQLite
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        return cursor.execute(compiled.string, params).fetchall()
+    finally:
+        cursor.close()
 
 
 def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, str | None] | None = None) -> list[tuple[int, str, int, int | None]]:
@@ -120,49 +144,71 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
     start, end = window(as_of)
     revenue = _revenue_query(start, end).subquery()
     before = sa.alias(Order.__table__, "before_window")
-    ordered_before = (
-        sa.select(1).where(before.c.account_id == Account.id, before.c.ordered_on < start).exists()
-    )
-    # only non-paying accounts need the look back (one index seek each)
-    former = sa.case((revenue.c.account_id.is_not(None), sa.true()), else_=ordered_before)
+    ordered_before = sa.select(1).where(before.c.account_id == Account.id, before.c.ordered_on < start).exists()
+    # 1 = has ordered before (a former customer when not paying now); the look
+    # back (one index seek) is only made for accounts without orders in the window
+    former = sa.case((revenue.c.cents > 0, 0), (revenue.c.account_id.is_not(None), 1), else_=ordered_before)
     query = (
-        sa.select(Account.id, Account.stage, revenue.c.cents, sa.case((revenue.c.cents > 0, sa.false()), else_=former))
+        sa.select(Account.id, Account.stage, sa.func.coalesce(revenue.c.cents, 0), sa.type_coerce(former, sa.Integer))
         .outerjoin(revenue, revenue.c.account_id == Account.id)
         .where(Account.archived == sa.false())
     )
-    paying: list[tuple[int, int]] = []
+    paying: list[tuple[int, int]] = []  # (-cents, account_id): sorts best first without a key function
     others: list[tuple[int, str, int, None]] = []
-    for account_id, stage, cents, had_orders in session.execute(query):
-        cents = int(cents or 0)
+    for account_id, stage, cents, had_orders in _plain_rows(session, query):
         if cents > 0:
-            paying.append((account_id, cents))
+            paying.append((-cents, account_id))
             continue
         if stages is not None:
             stage = stages.get(account_id, _UNKNOWN)
-        if had_orders or stage == "inactive":
+        if had_orders:
             tier = "inactive"
         elif stage is _UNKNOWN:
             continue
-        elif stage == "customer":
-            tier = "small"  # a new customer whose first order is still to come
-        elif stage == "suspect":
-            tier = "suspect"
         else:
-            tier = "prospect"
+            tier = _STAGE_TIER.get(stage, "prospect")
         others.append((account_id, tier, cents, None))
-    paying.sort(key=lambda pair: (-pair[1], pair[0]))
+    paying.sort()
+    ordered = [(account_id, -negative) for negative, account_id in paying]
     out: list[tuple[int, str, int, int | None]] = []
     start_index = 0
-    for tier, end_index in zip(CUSTOMER_TIERS, _tier_ends(paying, settings)):
-        for i in range(start_index, end_index):
-            account_id, cents = paying[i]
-            out.append((account_id, tier, cents, i + 1))
+    for tier, end_index in zip(CUSTOMER_TIERS, _tier_ends(ordered, settings)):
+        out.extend((account_id, tier, cents, i) for i, (account_id, cents) in enumerate(ordered[start_index:end_index], start=start_index + 1))
         start_index = end_index
     out.extend(others)
     return out
 
 
-def compute_tiers(db: Database, *, as_of: dt.date | None = None, settings: Settings | None = None) -> dict[int, TierAssignment]:
+class Tiers(Mapping[int, TierAssignment]):
+    """account_id -> TierAssignment, read-only, best first.
+
+    The assignment objects are made when looked up: callers mostly look up a
+    few accounts, and making 50k objects up front costs more than the query.
+    """
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[tuple[int, str, int, int | None]]):
+        self._rows = {row[0]: row for row in rows}
+
+    def __getitem__(self, account_id: int) -> TierAssignment:
+        return TierAssignment(*self._rows[account_id])
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __contains__(self, account_id: object) -> bool:
+        return account_id in self._rows
+
+    def tier_of(self, account_id: int, default: str | None = None) -> str | None:
+        row = self._rows.get(account_id)
+        return default if row is None else row[1]
+
+
+def compute_tiers(db: Database, *, as_of: dt.date | None = None, settings: Settings | None = None) -> Tiers:
     """The tier of every active account on ``as_of`` (default today)."""
     as_of = as_of or dt.date.today()
     with db.read() as session:
@@ -170,11 +216,8 @@ def compute_tiers(db: Database, *, as_of: dt.date | None = None, settings: Setti
         return tiers_in_session(session, as_of=as_of, settings=settings)
 
 
-def tiers_in_session(session, *, as_of: dt.date, settings: Settings) -> dict[int, TierAssignment]:
-    return {
-        account_id: TierAssignment(account_id=account_id, tier=tier, revenue_12m=cents_to_decimal(cents), rank=rank)
-        for account_id, tier, cents, rank in _classify(session, as_of=as_of, settings=settings)
-    }
+def tiers_in_session(session, *, as_of: dt.date, settings: Settings) -> Tiers:
+    return Tiers(_classify(session, as_of=as_of, settings=settings))
 
 
 # --- the pyramid as a whole ----------------------------------------------------------
@@ -437,7 +480,7 @@ class DroppedAccount:
     revenue_now: Decimal
 
 
-def dropped_accounts(db: Database, *, as_of: dt.date | None = None, current: dict[int, TierAssignment] | None = None) -> list[DroppedAccount]:
+def dropped_accounts(db: Database, *, as_of: dt.date | None = None, current: Mapping[int, TierAssignment] | None = None) -> list[DroppedAccount]:
     """Customers whose tier on ``as_of`` is lower than at the previous quarter end.
 
     For Today's attention list, biggest revenue at stake first. Pass
