@@ -89,3 +89,10 @@ def current_holder(db_path: str | Path) -> Holder | None:
     if holder and holder.host == socket.gethostname() and not _alive(holder.pid):
         return None
     return holder
+
+
+def open_read_only(db_path: str | Path):
+    """The database for looking only (the second app): every write fails in SQLite itself."""
+    from relationapp.data.db import Database
+
+    return Database(f"sqlite:///file:{Path(db_path).resolve()}?mode=ro&uri=true")

@@ -150,3 +150,17 @@ def test_a_lock_left_by_a_dead_process_is_taken_over(db_path):
     assert acquire_instance_lock(db_path) is None
     assert current_holder(db_path).pid == os.getpid()
     release_instance_lock(db_path)
+
+
+def test_the_second_app_can_look_but_not_write(db):
+    from relationapp.services.accounts import list_accounts
+    from relationapp.services.instance_lock import open_read_only
+
+    create_account(db, name="Shared")
+    looker = open_read_only(db.path)
+    try:
+        assert [a.name for a in list_accounts(looker)] == ["Shared"]
+        with pytest.raises(Exception, match="readonly"):
+            create_account(looker, name="Not allowed")
+    finally:
+        looker.dispose()
