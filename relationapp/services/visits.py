@@ -299,7 +299,8 @@ def _day_stops(session, day: dt.date, staff_id: int | None = None) -> list[Stop]
     query = _stop_query().where(PlannedVisit.planned_on == day, PlannedVisit.status != "cancelled")
     if staff_id is not None:
         query = query.where(PlannedVisit.staff_id == staff_id)
-    return _stops(session, query.order_by(PlannedVisit.position, PlannedVisit.id))
+    # everyone's day: each person's stops together, in their planned order
+    return _stops(session, query.order_by(Staff.name, PlannedVisit.staff_id, PlannedVisit.position, PlannedVisit.id))
 
 
 def overlap_warnings(stops: list[Stop] | tuple[Stop, ...]) -> list[str]:
@@ -519,8 +520,13 @@ def order_by_route(
         raise ValidationError("Give both the latitude and the longitude of the starting point.", field="start_latitude")
     with db.write() as session:
         stops = [s for s in _day_stops(session, day, staff_id) if s.status == "planned"]
-        points = [RoutePoint(s.id, s.latitude, s.longitude, s.postcode, s.city) for s in stops]
-        order = route_order(points, start=(lat, lon) if lat is not None else None)
+        by_person: dict[int | None, list[Stop]] = {}
+        for stop in stops:  # one route per person making visits that day
+            by_person.setdefault(stop.staff_id, []).append(stop)
+        order = []
+        for group in by_person.values():
+            points = [RoutePoint(s.id, s.latitude, s.longitude, s.postcode, s.city) for s in group]
+            order += route_order(points, start=(lat, lon) if lat is not None else None)
         if order:
             _apply_order(session, day, order)
         return _plan(session, day, staff_id)
@@ -614,3 +620,13 @@ def log_visit(
         session.flush()
         stop = _stops(session, _stop_query().where(PlannedVisit.id == visit_id))[0]
         return LoggedVisit(stop=stop, interaction=interaction)
+
+
+def next_planned_day(db: Database, *, from_day: dt.date | None = None, staff_id: int | None = None) -> dt.date | None:
+    """The first day from ``from_day`` on with a visit still planned (where the planner opens)."""
+    query = sa.select(sa.func.min(PlannedVisit.planned_on)).where(
+        PlannedVisit.status == "planned", PlannedVisit.planned_on >= (from_day or dt.date.today()))
+    if staff_id is not None:
+        query = query.where(PlannedVisit.staff_id == staff_id)
+    with db.read() as session:
+        return _as_date(session.execute(query).scalar())

@@ -23,6 +23,7 @@ PAGES: list[PageEntry] = [
     PageEntry("accounts", "Accounts", "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
     PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
     PageEntry("relationships", "Relationships", "relationapp.ui.relationships_view:RelationshipsView"),
+    PageEntry("visits", "Visits", "relationapp.ui.visits_view:VisitsView"),
     PageEntry("reports", "Reports", "relationapp.ui.reports_view:ReportsView", "Ctrl+4"),
     PageEntry("settings", "Settings", "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
 ]
@@ -38,6 +39,7 @@ class AccountTab:
 ACCOUNT_TABS: list[AccountTab] = [
     AccountTab("Referrals", "relationapp.ui.relationship_tabs:ReferralsTab"),
     AccountTab("NPS", "relationapp.ui.relationship_tabs:NpsTab"),
+    AccountTab("Visits", "relationapp.ui.visit_tabs:AccountVisitsTab"),
 ]
 
 

@@ -234,3 +234,17 @@ def test_due_list_on_the_demo_firm(demo_db):
     assert values == sorted(values, reverse=True)
     region = due[0].region
     assert all(d.region == region for d in visits.due_for_visit(demo_db, region=region, today=today))
+
+
+def test_everyones_day_routes_each_person_separately(db, firm):
+    anna, bob = firm["anna"].id, firm["bob"].id
+    stops = {}
+    for name, lon, staff in (("A far", 6.0, anna), ("A near", 4.1, anna), ("B far", 6.1, bob), ("B near", 4.2, bob)):
+        account = _customer(db, name, revenue="10", lat=52.0, lon=lon)
+        stops[name] = visits.add_stop(db, account_id=account.id, day=DAY, staff_id=staff)
+    plan = visits.order_by_route(db, day=DAY, start_latitude=52.0, start_longitude=4.0)
+    assert [(s.staff, s.account) for s in plan.stops] == [
+        ("Anna Manager", "A near"), ("Anna Manager", "A far"), ("Bob Manager", "B near"), ("Bob Manager", "B far")]
+    assert plan.warnings == ()  # Anna's 09:00 and Bob's 09:00 are different people
+    assert visits.next_planned_day(db, from_day=TODAY) == DAY
+    assert visits.next_planned_day(db, from_day=DAY + dt.timedelta(days=1)) is None
