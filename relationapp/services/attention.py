@@ -17,6 +17,11 @@ Definitions (the Today view, the CLI and the tray message all use these):
   customer (EUR 120,000, every 30 days) two weeks late: 56,000; a Small one
   (EUR 2,000, every 180 days) two months late: 666.67.
 
+- **Dropped a tier**: a customer whose pyramid tier is lower than at the last
+  quarter end needs attention even when its cadence has not run out; its
+  value at stake is then the larger of the above and the 12-month revenue
+  lost since that quarter end.
+
 Accounts whose every person asked not to be contacted are left out; so are
 those with an open follow-up made from Today (origin "cadence"): the contact
 is planned, the follow-up reminds when it is due.
@@ -69,6 +74,7 @@ class AttentionItem:
     days_overdue: int
     revenue_12m: Decimal
     value: Decimal  # value at stake, see the module text
+    dropped_from: str | None  # the tier at the last quarter end, when the account fell since
 
 
 @dataclass(frozen=True)
@@ -153,8 +159,8 @@ def _accounts_with_last_touch(session):
     query = sa.select(
         Account.id, Account.stage, Account.cadence_days,
         sa.type_coerce(Account.customer_since, as_text), sa.type_coerce(last_touch, as_text),
-    ).where(Account.archived == sa.false(), Account.stage.in_(("customer",) + LEAD_STAGES))
-    return session.connection().execute(query).all()  # Core rows: no ORM loading for 50,000 accounts
+    ).where(Account.archived == sa.false(), sa.or_(*(Account.stage == s for s in ("customer",) + LEAD_STAGES)))
+    return pyramid._plain_rows(session, query)  # 50,000 plain tuples straight from the driver (the pyramid's helper)
 
 
 def _touches_via_people(session) -> dict[int, dt.date]:
@@ -226,13 +232,13 @@ def _reason(tier: str, stage: str, last: dt.date | None, since_days: int, cadenc
     return f"{who}: no touch for {since_days} days ({every})"
 
 
-def _overdue(session, rows, *, today: dt.date, settings: Settings, tiers) -> tuple[list, list]:
-    """Overdue customers and overdue leads, each as (sort key, fields) before names are known."""
+def _overdue(session, rows, *, today: dt.date, settings: Settings, tiers, dropped) -> tuple[list, list]:
+    """Overdue (or dropped) customers and overdue leads, each as (sort key, fields) before names are known."""
     via_people = {aid: day.isoformat() for aid, day in _touches_via_people(session).items()}
     planned = _planned_accounts(session)
     never = [aid for aid, _, _, since, last in rows if last is None and since is None and aid not in via_people]
     created = {aid: day.isoformat() for aid, day in _created_on(session, never).items()} if never else {}
-    cutoffs: dict[int, str] = {}
+    cadences: dict[tuple, tuple[int, str]] = {}  # (tier, stage, override) -> (cadence, cut-off day as text)
     late = []
     for aid, stage, override, since, last in rows:
         other = via_people.get(aid)
@@ -240,12 +246,14 @@ def _overdue(session, rows, *, today: dt.date, settings: Settings, tiers) -> tup
             last = other
         assignment = tiers.get(aid)
         tier = assignment.tier if assignment else "prospect"
-        cadence = cadence_for(settings, tier=tier, stage=stage, override=override)
-        cutoff = cutoffs.get(cadence)
-        if cutoff is None:
-            cutoff = cutoffs[cadence] = (today - dt.timedelta(days=cadence)).isoformat()
+        known = cadences.get((tier, stage, override))
+        if known is None:
+            cadence = cadence_for(settings, tier=tier, stage=stage, override=override)
+            known = cadences[(tier, stage, override)] = (cadence, (today - dt.timedelta(days=cadence)).isoformat())
+        cadence, cutoff = known
         start = last or since or created.get(aid)
-        if start is not None and start >= cutoff:  # ISO text compares like the dates
+        # ISO text compares like the dates: most accounts are dismissed without parsing one
+        if start is not None and start >= cutoff and (aid not in dropped or stage != "customer"):
             continue
         if aid not in planned:
             late.append((aid, stage, override, tier, cadence, start, last, assignment))
@@ -258,15 +266,22 @@ def _overdue(session, rows, *, today: dt.date, settings: Settings, tiers) -> tup
         since_days = (today - _as_date(start)).days if start else cadence + 1
         overdue = since_days - cadence
         revenue = assignment.revenue_12m if assignment else Decimal("0.00")
+        reason = _reason(tier, stage, last, since_days, cadence, bool(override))
         fields = dict(account_id=aid, stage=stage, tier=tier, cadence_days=cadence, last_touch=last,
-                      days_overdue=overdue, revenue_12m=revenue,
-                      reason=_reason(tier, stage, last, since_days, cadence, bool(override)))
+                      days_overdue=max(overdue, 0), revenue_12m=revenue, dropped_from=None)
         if stage == "customer":
             value = value_at_stake(revenue, overdue, cadence)
-            customers.append(((-value, -overdue, aid), dict(fields, value=value)))
+            drop = dropped.get(aid)
+            if drop is not None:
+                lost = drop.revenue_before - drop.revenue_now
+                value = max(value, lost)
+                fell = f"dropped from {pyramid.TIER_LABELS[drop.from_tier]} since {drop.quarter_end.isoformat()}"
+                reason = f"{reason}; {fell}" if overdue > 0 else f"{pyramid.TIER_LABELS.get(tier, tier)}: {fell}"
+                fields["dropped_from"] = drop.from_tier
+            customers.append(((-value, -overdue, aid), dict(fields, value=value, reason=reason)))
         else:
             heat = LEAD_STAGES.index(stage)
-            leads.append(((heat, -overdue / cadence, aid), dict(fields, value=Decimal("0.00"))))
+            leads.append(((heat, -overdue / cadence, aid), dict(fields, value=Decimal("0.00"), reason=reason)))
     customers.sort(key=lambda pair: pair[0])
     leads.sort(key=lambda pair: pair[0])
     return customers, leads
@@ -284,13 +299,14 @@ def _follow_ups_due(session, *, today: dt.date, tiers, limit: int | None) -> tup
         .where(sa.or_(Account.id.is_(None), Account.archived == sa.false()))
     )
     keyed = []
-    for row in session.connection().execute(query):
+    for row in session.connection().execute(query).all():
         due = max(_as_date(row[2]), _as_date(row[3]) or _as_date(row[2]))
-        value = tiers[row[4]].revenue_12m if row[4] in tiers else Decimal("0.00")
-        keyed.append(((due, -value, row[0]), due, value, row))
+        cents = tiers[row[4]].revenue_cents if row[4] in tiers else 0
+        keyed.append(((due, -cents, row[0]), due, row))
     keyed.sort(key=lambda k: k[0])
     out = []
-    for _, due, value, (fid, title, _, _, aid, account, pid, person, origin) in keyed[:limit]:
+    for _, due, (fid, title, _, _, aid, account, pid, person, origin) in keyed[:limit]:
+        value = tiers[aid].revenue_12m if aid in tiers else Decimal("0.00")
         overdue = (today - due).days
         out.append(FollowUpItem(follow_up_id=fid, title=title, reason=title, due_on=due,
                                 days_overdue=overdue, account_id=aid, account=account, person_id=pid,
@@ -317,7 +333,7 @@ def _coming_up(session, *, today: dt.date, settings: Settings, customers_since, 
             return
         years = personal_dates.years_since(year, on)
         aid = fields["account_id"]
-        worth = tiers[aid].revenue_12m if aid in tiers else Decimal(0)
+        worth = tiers[aid].revenue_cents if aid in tiers else 0
         key = (on, -worth, kind, fields["person_id"] or 0, aid or 0, fields["important_date_id"] or 0)
         found.append((key, dict(on=on, days_away=days_away, kind=kind, years=years, **fields), reason))
 
@@ -330,7 +346,7 @@ def _coming_up(session, *, today: dt.date, settings: Settings, customers_since, 
         .outerjoin(Account, Account.id == Person.account_id)
         .where(_day_filter(Person.birthday_month, Person.birthday_day, pairs), contactable)
     )
-    for pid, name, aid, account, month, day, year in session.connection().execute(people):
+    for pid, name, aid, account, month, day, year in session.connection().execute(people).all():
         add(month, day, year, horizon, "birthday",
             lambda f, name=name: f"Birthday: {name}" + (f" turns {f['years']}" if f["years"] else ""),
             person_id=pid, person=name, account_id=aid, account=account, important_date_id=None)
@@ -346,7 +362,7 @@ def _coming_up(session, *, today: dt.date, settings: Settings, customers_since, 
             .where(_day_filter(ImportantDate.month, ImportantDate.day, pairs))
             .where(sa.or_(Person.id.is_(None), contactable), sa.or_(Account.id.is_(None), Account.archived == sa.false()))
         )
-        for did, kind, label, month, day, year, days, pid, person, aid, account in session.connection().execute(dates):
+        for did, kind, label, month, day, year, days, pid, person, aid, account in session.connection().execute(dates).all():
             add(month, day, year, days, kind,
                 lambda f, label=label: label + (f" ({f['years']} years)" if f["years"] else ""),
                 person_id=pid, person=person, account_id=aid, account=account, important_date_id=did)
@@ -372,18 +388,23 @@ def agenda(
     today: dt.date | None = None,
     limit: int | None = DEFAULT_LIMIT,
     prospect_limit: int | None = PROSPECT_LIMIT,
+    with_dropped: bool = True,
 ) -> Agenda:
     """Everything Today shows, in the order it shows it.
 
     ``limit`` caps the rows of the first three sections (the totals count
-    them all); ``prospect_limit`` keeps the prospects small.
+    them all); ``prospect_limit`` keeps the prospects small. With
+    ``with_dropped``, customers whose pyramid tier fell since the last
+    quarter end need attention too, cadence or not (value at stake: the
+    larger of the cadence value and the 12-month revenue lost since then).
     """
     today = today or dt.date.today()
     with db.read() as session:
         settings = settings_service.load(session)
         tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings)
         rows = _accounts_with_last_touch(session)
-        customers, leads = _overdue(session, rows, today=today, settings=settings, tiers=tiers)
+        dropped = {d.account_id: d for d in pyramid.dropped_accounts(db, as_of=today, current=tiers)} if with_dropped else {}
+        customers, leads = _overdue(session, rows, today=today, settings=settings, tiers=tiers, dropped=dropped)
         shown = customers[:limit] if limit is not None else customers
         shown_leads = leads[:prospect_limit] if prospect_limit is not None else leads
         names = _names(session, Account, [f["account_id"] for _, f in shown + shown_leads])

@@ -313,6 +313,10 @@ class TodayView(QWidget):
         self.refresh()
 
     # --- loading ----------------------------------------------------------------
+    def is_filled(self) -> bool:
+        """The lists show an agenda (the start-up benchmark waits for this)."""
+        return self.agenda is not None and not self._loading
+
     def refresh(self) -> None:
         """Compute the agenda off the UI thread; the lists fill when it is ready."""
         if self._loading:

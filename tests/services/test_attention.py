@@ -277,3 +277,17 @@ def test_cli_today_bad_date_is_one_line(demo_db):
     )
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "not a valid date" in result.stderr
+
+
+def test_a_customer_that_dropped_a_tier_needs_attention_even_when_touched(firm):
+    db = firm["db"]
+    faller = customer(db, "Fallen Star")
+    with db.write() as session:  # big last year, in the window of the last quarter end only
+        session.add(Order(account_id=faller.id, ordered_on=dt.date(2025, 5, 1), amount=Decimal("500000.00")))
+    touch(db, faller.id, days_ago(3))
+    item = next(i for i in attention.agenda(db, today=TODAY).needs_attention if i.account == "Fallen Star")
+    assert item.dropped_from == "top" and item.days_overdue == 0
+    assert "dropped from Top since 2026-03-31" in item.reason
+    assert item.value == Decimal("500000.00")  # the 12-month revenue lost since then
+    without = attention.agenda(db, today=TODAY, with_dropped=False).needs_attention
+    assert "Fallen Star" not in [i.account for i in without]
