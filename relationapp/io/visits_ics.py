@@ -18,14 +18,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, vGeo
 
-from relationapp import __version__
 from relationapp.data.db import Database
+from relationapp.io.ics import PRODID, UID_DOMAIN
 from relationapp.reports.briefing_data import briefings, summary_text
 from relationapp.reports.layout import write_atomically
 from relationapp.services import visits
 from relationapp.services.errors import ValidationError
-
-PRODID = f"-//relationapp//visits {__version__}//EN"
 
 
 def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
@@ -35,7 +33,7 @@ def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def visit_uid(visit_id: int) -> str:
-    return f"planned-visit-{visit_id}@relationapp"
+    return f"planned-visit-{visit_id}@{UID_DOMAIN}"
 
 
 def _zone(tz: str | None) -> ZoneInfo | None:

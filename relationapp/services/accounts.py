@@ -70,8 +70,13 @@ class AccountDetail:
 
     @property
     def address_line(self) -> str:
-        parts = [self.street, " ".join(p for p in (self.postcode, self.city) if p), self.country]
-        return ", ".join(p for p in parts if p)
+        return address_line(street=self.street, postcode=self.postcode, city=self.city, country=self.country)
+
+
+def address_line(*, street=None, postcode=None, city=None, country=None) -> str:
+    """"Street 1, 1234 AB City, Country", leaving out what is not known."""
+    parts = [street, " ".join(p for p in (postcode, city) if p), country]
+    return ", ".join(p for p in parts if p)
 
 
 # Columns a list may be sorted by; each is indexed (or cheap) in SQL.

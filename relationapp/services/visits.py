@@ -21,6 +21,7 @@ from relationapp.data.models import Account, Interaction, InteractionPerson, Per
 from relationapp.services import pyramid, validation
 from relationapp.services import settings as settings_service
 from relationapp.services.accounts import _coordinate as coordinate
+from relationapp.services.accounts import address_line
 from relationapp.services.errors import NotFound, ValidationError
 from relationapp.services.interactions import InteractionRow, log_in_session
 from relationapp.services.visit_route import RoutePoint, route_order
@@ -42,11 +43,6 @@ def visit_cadence(settings: Settings, tier: str) -> int | None:
 
 
 # --- addresses and maps --------------------------------------------------------
-
-def address_line(*, street=None, postcode=None, city=None, country=None) -> str:
-    parts = [street, " ".join(p for p in (postcode, city) if p), country]
-    return ", ".join(p for p in parts if p)
-
 
 def map_url(*, street: str | None = None, postcode: str | None = None, city: str | None = None,
             country: str | None = None, latitude: float | None = None, longitude: float | None = None) -> str | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -207,10 +205,11 @@ class AccountPage(QWidget):
             self.refresh()
 
     def map_url(self) -> str:
+        from relationapp.services.visits import map_url
+
         a = self.account
-        if a.latitude is not None and a.longitude is not None:
-            return f"https://www.openstreetmap.org/?mlat={a.latitude}&mlon={a.longitude}#map=17/{a.latitude}/{a.longitude}"
-        return "https://www.openstreetmap.org/search?query=" + quote(a.address_line)
+        return map_url(street=a.street, postcode=a.postcode, city=a.city, country=a.country,
+                       latitude=a.latitude, longitude=a.longitude) or ""
 
     def _website(self) -> str:
         site = self.account.website or ""
