@@ -381,6 +381,13 @@ def snapshot_quarters(db: Database, *, through: dt.date | None = None, replace: 
     return SnapshotResult(quarter_ends=tuple(ends), computed=tuple(todo), rows=rows)
 
 
+def available_quarter_ends(db: Database, *, through: dt.date | None = None) -> list[dt.date]:
+    """Every quarter end from the first order up to ``through`` (default today): the quarters one can compare."""
+    with db.read() as session:
+        first = _first_order_date(session)
+    return [] if first is None else quarter_ends(first, through or dt.date.today())
+
+
 def stored_quarter_ends(db: Database) -> list[dt.date]:
     with db.read() as session:
         return sorted(session.execute(sa.select(TierSnapshot.quarter_end).distinct()).scalars())

@@ -24,6 +24,7 @@ PAGES: list[PageEntry] = [
     PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
     PageEntry("relationships", "Relationships", "relationapp.ui.relationships_view:RelationshipsView"),
     PageEntry("visits", "Visits", "relationapp.ui.visits_view:VisitsView"),
+    PageEntry("value", "Customer value", "relationapp.ui.value_view:CustomerValueView"),
     PageEntry("reports", "Reports", "relationapp.ui.reports_view:ReportsView", "Ctrl+4"),
     PageEntry("settings", "Settings", "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
 ]
@@ -39,6 +40,7 @@ class AccountTab:
 ACCOUNT_TABS: list[AccountTab] = [
     AccountTab("Referrals", "relationapp.ui.relationship_tabs:ReferralsTab"),
     AccountTab("NPS", "relationapp.ui.relationship_tabs:NpsTab"),
+    AccountTab("Orders", "relationapp.ui.orders_tab:OrdersTab"),
     AccountTab("Visits", "relationapp.ui.visit_tabs:AccountVisitsTab"),
 ]
 
