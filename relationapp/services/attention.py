@@ -389,6 +389,7 @@ def agenda(
     limit: int | None = DEFAULT_LIMIT,
     prospect_limit: int | None = PROSPECT_LIMIT,
     with_dropped: bool = True,
+    tiers: dict[int, pyramid.TierAssignment] | None = None,
 ) -> Agenda:
     """Everything Today shows, in the order it shows it.
 
@@ -397,11 +398,14 @@ def agenda(
     ``with_dropped``, customers whose pyramid tier fell since the last
     quarter end need attention too, cadence or not (value at stake: the
     larger of the cadence value and the 12-month revenue lost since then).
+    ``tiers`` (``pyramid.compute_tiers`` for the same day) saves computing them
+    again when the caller has them already.
     """
     today = today or dt.date.today()
     with db.read() as session:
         settings = settings_service.load(session)
-        tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings)
+        if tiers is None:
+            tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings)
         rows = _accounts_with_last_touch(session)
         dropped = {d.account_id: d for d in pyramid.dropped_accounts(db, as_of=today, current=tiers)} if with_dropped else {}
         customers, leads = _overdue(session, rows, today=today, settings=settings, tiers=tiers, dropped=dropped)

@@ -50,7 +50,10 @@ def _hours(minutes: int) -> Decimal:
     return (Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def attention_balance(db: Database, *, today: dt.date | None = None, days: int = 90) -> AttentionBalance:
+def attention_balance(
+    db: Database, *, today: dt.date | None = None, days: int = 90, tiers: dict[int, pyramid.TierAssignment] | None = None,
+) -> AttentionBalance:
+    """Hours per group from ``today - days + 1`` through ``today``; pass ``tiers`` for that day if at hand."""
     today = today or dt.date.today()
     since = today - dt.timedelta(days=days - 1)
     query = (
@@ -59,7 +62,8 @@ def attention_balance(db: Database, *, today: dt.date | None = None, days: int =
         .group_by(Interaction.account_id)
     )
     with db.read() as session:
-        tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings_service.load(session))
+        if tiers is None:
+            tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings_service.load(session))
         minutes = dict.fromkeys(GROUPS, 0)
         for account_id, total in session.connection().execute(query):
             assignment = tiers.get(account_id) if account_id is not None else None

@@ -34,6 +34,7 @@ from relationapp.services import follow_ups as follow_up_service
 from relationapp.services import interactions as interaction_service
 from relationapp.services.attention_balance import attention_balance
 from relationapp.services.errors import ServiceError
+from relationapp.services.pyramid import compute_tiers
 from relationapp.ui.dialogs.base import run_service
 from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
 from relationapp.ui.lazy_model import Column
@@ -324,8 +325,12 @@ class TodayView(QWidget):
             return
         self._loading = True
         db, today = self.ctx.db, dt.date.today()
-        self.ctx.tasks.run(lambda: (attention.agenda(db, today=today), attention_balance(db, today=today)),
-                           on_done=self._loaded, on_error=self._failed)
+
+        def compute():
+            tiers = compute_tiers(db, as_of=today)  # once for both
+            return attention.agenda(db, today=today, tiers=tiers), attention_balance(db, today=today, tiers=tiers)
+
+        self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, result) -> None:
         self._loading = False
