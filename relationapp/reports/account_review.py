@@ -56,7 +56,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
         if a.source:
             facts.append((t("Source"), a.source))
     out.append(para(t("The account"), s["Heading"]))
-    out.append(table(s, [t("Fact"), t("Value")], [list(f) for f in facts], [45 * mm, width - 45 * mm]))
+    out.append(table(s, [t("Fact"), t("Value")], [list(f) for f in facts], [45 * mm, width - 45 * mm], plain=(0,)))
 
     # the people and who we met
     out.append(para(t("People"), s["Heading"]))
@@ -75,7 +75,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
             if review.internal:
                 row.append("\n".join(n for n in (p.personal_notes, p.family_notes) if n))
             rows.append(row)
-        out.append(table(s, header, rows, widths, right=(3,)))
+        out.append(table(s, header, rows, widths, right=(3,), plain=(3,)))
     else:
         out.append(para(t("No people recorded."), s["Muted"]))
 
@@ -91,7 +91,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
         change = (b.revenue - b.year_earlier) / b.year_earlier if b.year_earlier else None
         rows.append([b.quarter, fmt.money(b.revenue), fmt.money(b.year_earlier), fmt.percent(change) if change is not None else "–"])
     out.append(table(s, [t("Quarter"), t("Revenue"), t("A year earlier"), t("Change")], rows,
-                     [30 * mm, 40 * mm, 40 * mm, 25 * mm], right=(1, 2, 3)))
+                     [30 * mm, 40 * mm, 40 * mm, 25 * mm], right=(1, 2, 3), plain=(0, 1, 2, 3)))
     if review.value is not None:
         v = review.value
         if v.share_of_wallet is not None:
@@ -107,7 +107,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
                 [t("Cost of goods"), fmt.money(-v.cost_of_goods)],
                 [t("Cost to serve ({hours} of staff time)", hours=fmt.hours(int(v.hours * 60))), fmt.money(-v.cost_to_serve)],
                 [t("Profit after cost to serve"), fmt.money(v.profit)],
-            ], [80 * mm, 40 * mm], right=(1,), bold_last=True),
+            ], [80 * mm, 40 * mm], right=(1,), bold_last=True, plain=(0, 1)),
         ]))
 
     # touches in the quarter
@@ -123,7 +123,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
     out.append(Spacer(1, 2 * mm))
     if review.touches:
         header = [t("Date"), t("Kind"), t("With"), t("By"), t("Time"), t("Subject")]
-        widths = [20 * mm, 18 * mm, 36 * mm, 28 * mm, 14 * mm]
+        widths = [18 * mm, 25 * mm, 36 * mm, 28 * mm, 15 * mm]
         widths.append(width - sum(widths))
         rows = []
         for touch in review.touches:
@@ -132,7 +132,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
                 subject = f"{subject}\n{touch.notes}" if subject else touch.notes
             rows.append([fmt.short_date(touch.day), t(KINDS.get(touch.kind, touch.kind)), ", ".join(touch.people),
                          touch.staff or "", fmt.hours(touch.minutes), subject])
-        out.append(table(s, header, rows, widths, right=(4,)))
+        out.append(table(s, header, rows, widths, right=(4,), plain=(0, 4)))
     else:
         out.append(para(t("No touches in this quarter."), s["Muted"]))
 
@@ -142,7 +142,8 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
             out.append(table(s, [t("Quarter"), t("Answers"), t("Promoters"), t("Passives"), t("Detractors"), t("NPS")],
                              [[n.label, fmt.number(n.responses), fmt.number(n.promoters), fmt.number(n.passives),
                                fmt.number(n.detractors), n.text] for n in review.nps],
-                             [24 * mm, 26 * mm, 26 * mm, 24 * mm, 28 * mm, 18 * mm], right=(1, 2, 3, 4, 5)))
+                             [24 * mm, 26 * mm, 26 * mm, 24 * mm, 28 * mm, 18 * mm], right=(1, 2, 3, 4, 5),
+                             plain=(0, 1, 2, 3, 4, 5)))
         else:
             out.append(para(t("No answers yet."), s["Muted"]))
 
@@ -166,7 +167,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
         for f in review.follow_ups:
             title = f"{f.title}\n{f.notes}" if f.notes else f.title
             rows.append([fmt.date(f.due_on), title, f.person or ""])
-        out.append(table(s, [t("Due"), t("What"), t("With")], rows, [24 * mm, width - 24 * mm - 45 * mm, 45 * mm]))
+        out.append(table(s, [t("Due"), t("What"), t("With")], rows, [24 * mm, width - 24 * mm - 45 * mm, 45 * mm], plain=(0,)))
     else:
         out.append(para(t("Nothing open."), s["Muted"]))
 

@@ -54,7 +54,7 @@ def _pyramid(report, fmt, s, width) -> list:
              fmt.percent(x.revenue_share / 100, digits=1) if x.revenue_share is not None else ""]
             for x in summary.tiers]
     out.append(table(s, [t("Tier"), t("Accounts"), t("Revenue last 12 months"), t("Share of revenue")], rows,
-                     [35 * mm, 25 * mm, 45 * mm, 35 * mm], right=(1, 2, 3)))
+                     [35 * mm, 25 * mm, 45 * mm, 35 * mm], right=(1, 2, 3), plain=(1, 2, 3)))
     if report.pareto is not None and report.pareto.top_revenue_share is not None:
         out.append(Spacer(1, 2 * mm))
         out.append(labelled(t("Pareto"), t("The best 20 % of customers bring {share} of revenue.",
@@ -75,7 +75,8 @@ def _movements(report, fmt, s, width) -> list:
         rows = [[x.name, _tier(fmt, x.from_tier), _tier(fmt, x.to_tier), fmt.money(x.revenue_before, whole=True),
                  fmt.money(x.revenue_after, whole=True)] for x in moved[:MOVERS_SHOWN]]
         out.append(para(f"{label} ({fmt.number(len(moved))})", s["CellHead"]))
-        out.append(table(s, [t("Name"), t("From"), t("To"), t("Before"), t("After")], rows, widths, right=(3, 4)))
+        out.append(table(s, [t("Name"), t("From"), t("To"), t("Before"), t("After")], rows, widths, right=(3, 4),
+                         plain=(3, 4)))
         if len(moved) > MOVERS_SHOWN:
             out.append(para(t("… and {count} more.", count=fmt.number(len(moved) - MOVERS_SHOWN)), s["Muted"]))
         out.append(Spacer(1, 2 * mm))
@@ -117,7 +118,8 @@ def _attention(report, fmt, s, width) -> list:
                customers=fmt.number(report.hours_customers, digits=1), prospects=fmt.number(report.hours_prospects, digits=1)),
              s["Normal"]),
         Spacer(1, 2 * mm),
-        table(s, header, rows, [35 * mm] + [25 * mm] * (len(header) - 1), right=tuple(range(1, len(header)))),
+        table(s, header, rows, [35 * mm] + [25 * mm] * (len(header) - 1), right=tuple(range(1, len(header))),
+              plain=tuple(range(1, len(header)))),
     ]
 
 
@@ -136,10 +138,10 @@ def _nps(report, fmt, s, width) -> list:
     out = [para(t("Satisfaction (NPS)"), s["Heading"])]
     if not trend:
         return out + [para(t("No answers yet."), s["Muted"])]
-    out.append(table(s, header, _nps_rows(fmt, trend), widths, right=(1, 2, 3, 4, 5)))
+    out.append(table(s, header, _nps_rows(fmt, trend), widths, right=(1, 2, 3, 4, 5), plain=(1, 2, 3, 4, 5)))
     if report.nps.by_tier:
         out += [Spacer(1, 3 * mm), table(s, [t("Tier")] + header[1:], _nps_rows(fmt, report.nps.by_tier), widths,
-                                         right=(1, 2, 3, 4, 5))]
+                                         right=(1, 2, 3, 4, 5), plain=(1, 2, 3, 4, 5))]
     return out
 
 
@@ -176,7 +178,8 @@ def _wallet(report, fmt, s, width) -> list:
              fmt.percent(v.share_of_wallet / 100) if v.share_of_wallet is not None else "–",
              fmt.money(v.wallet_gap, whole=True)] for v in report.wallet_gaps]
     out.append(table(s, [t("Name"), t("Tier"), t("Budget"), t("Revenue"), t("Share"), t("Gap")], rows,
-                     [width - 122 * mm, 20 * mm, 28 * mm, 28 * mm, 18 * mm, 28 * mm], right=(2, 3, 4, 5)))
+                     [width - 122 * mm, 20 * mm, 28 * mm, 28 * mm, 18 * mm, 28 * mm], right=(2, 3, 4, 5),
+                     plain=(2, 3, 4, 5)))
     return out
 
 

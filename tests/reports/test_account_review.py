@@ -173,3 +173,21 @@ def test_revenue_chart_covers_eight_quarters(demo_db, account):
     review = report_data.account_review(demo_db, account_id=account.id, quarter=Q3)
     assert [b.quarter for b in review.revenue] == ["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"]
     assert str(review.revenue[-1].revenue) == "12345.67" and str(review.revenue[-1].year_earlier) == "9876.54"
+
+
+def test_profit_and_share_of_wallet_agree_with_the_value_service(demo_db):
+    from relationapp.services import value
+
+    context = report_data.quarter_context(demo_db, quarter=Q3)
+    customers = [aid for aid, tier in context.tiers.items() if tier in report_data.CUSTOMER_TIERS][:15]
+    for account_id in customers:
+        review = report_data.account_review(demo_db, account_id=account_id, quarter=Q3, context=context)
+        assert review.value == value.account_value(demo_db, account_id=account_id, as_of=Q3.end)
+
+
+def test_the_quarter_context_is_reused_until_the_database_changes(demo_db, account):
+    first = report_data.quarter_context(demo_db, quarter=Q3)
+    assert report_data.quarter_context(demo_db, quarter=Q3) is first
+    log_interaction(demo_db, account_id=account.id, kind="call", occurred_on=dt.date(2026, 9, 1), duration_minutes=30)
+    again = report_data.quarter_context(demo_db, quarter=Q3)
+    assert again is not first and again.minutes[account.id] == first.minutes[account.id] + 30
