@@ -21,7 +21,9 @@ from icalendar import Calendar, Event, vGeo
 from relationapp.data.db import Database
 from relationapp.io.ics import PRODID, UID_DOMAIN
 from relationapp.reports.briefing_data import briefings, summary_text
+from relationapp.reports.formatting import Formatter
 from relationapp.reports.layout import write_atomically
+from relationapp.services import settings as settings_service
 from relationapp.services import visits
 from relationapp.services.errors import ValidationError
 
@@ -60,18 +62,19 @@ def visits_calendar(
     if not stops:
         span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
         raise ValidationError(f"No visits planned on {span}.", field="day")
+    fmt = Formatter.for_settings(settings_service.get_settings(db))
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Visits")
+    cal.add("x-wr-calname", fmt.t("Visits"))
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     for briefing in briefings(db, stops=stops, today=today):
         stop = briefing.stop
         event = Event()
         event.add("uid", visit_uid(stop.id))
         event.add("dtstamp", stamp)
-        event.add("summary", f"Visit: {stop.account}")
+        event.add("summary", fmt.t("Visit: {account}", account=stop.account))
         if stop.start_time is None:
             event.add("dtstart", stop.planned_on)
             event.add("dtend", stop.planned_on + dt.timedelta(days=1))
@@ -85,7 +88,7 @@ def visits_calendar(
             event.add("geo", vGeo((stop.latitude, stop.longitude)))
         if stop.map_url:
             event.add("url", stop.map_url)
-        event.add("description", summary_text(briefing))
+        event.add("description", summary_text(briefing, fmt))
         event.add("status", "CONFIRMED")
         cal.add_component(event)
     if zone is not None:

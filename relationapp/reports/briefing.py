@@ -17,6 +17,7 @@ from relationapp.data.db import Database
 from relationapp.reports import layout
 from relationapp.reports.briefing_data import Briefing, day_briefings
 from relationapp.reports.formatting import Formatter
+from relationapp.reports.wording import KINDS
 from relationapp.services import settings as settings_service
 from relationapp.services.errors import ValidationError
 
@@ -78,7 +79,7 @@ def _stop_story(b: Briefing, number: int, fmt: Formatter, sheet, width: float) -
     if b.touches:
         story.append(layout.table(
             sheet, [fmt.t("Date"), fmt.t("Kind"), fmt.t("Subject"), fmt.t("With"), fmt.t("By")],
-            [[fmt.date(t.occurred_on), t.kind, t.subject or "", ", ".join(t.people), t.staff or ""] for t in b.touches],
+            [[fmt.date(t.occurred_on), fmt.t(KINDS.get(t.kind, t.kind)), t.subject or "", ", ".join(t.people), t.staff or ""] for t in b.touches],
             [w * width for w in (0.15, 0.1, 0.35, 0.24, 0.16)],
         ))
     else:

@@ -20,6 +20,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, ImportantDate, Person, cents_to_decimal
 from relationapp.reports.data import optional_service
 from relationapp.reports.formatting import Formatter
+from relationapp.reports.wording import ROLES, TIERS
 from relationapp.services import follow_ups as follow_ups_service
 from relationapp.services import interactions as interactions_service
 from relationapp.services import pyramid
@@ -88,30 +89,33 @@ class Briefing:
         return max(self.annual_budget - self.revenue_12m, Decimal("0.00"))
 
 
-def ordinal(day: int) -> str:
+def ordinal(day: int, fmt: Formatter) -> str:
+    """"14th" in English, "14e" in Dutch."""
+    if fmt.language == "nl":
+        return f"{day}e"
     if 10 <= day % 100 <= 20:
         return f"{day}th"
     return f"{day}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th')}"
 
 
-def _role(role: str | None) -> str | None:
-    return role.replace("_", " ") if role else None
+def _role(role: str | None, fmt: Formatter) -> str | None:
+    return fmt.t(ROLES.get(role, role)) if role else None
 
 
-def _people(session, account_id: int) -> list[tuple[BriefingPerson, Person]]:
+def _people(session, account_id: int, fmt: Formatter) -> list[tuple[BriefingPerson, Person]]:
     order = [p.id for p in visits.people_to_meet(session, account_id)]
     rows = {p.id: p for p in session.execute(sa.select(Person).where(Person.id.in_(order))).scalars()}
     out = []
     for pid in order:
         p = rows[pid]
         out.append((BriefingPerson(
-            id=p.id, name=p.name, job_title=p.job_title, role=_role(p.dmu_role), phone=p.phone, email=p.email,
+            id=p.id, name=p.name, job_title=p.job_title, role=_role(p.dmu_role, fmt), phone=p.phone, email=p.email,
             birthday=format_birthday(p.birthday_day, p.birthday_month, p.birthday_year),
         ), p))
     return out
 
 
-def _personal(session, people: list[Person], day: dt.date) -> tuple[list[str], list[str]]:
+def _personal(session, people: list[Person], day: dt.date, fmt: Formatter) -> tuple[list[str], list[str]]:
     """(personal notes, birthday talking points) for the people met, for the visit's month."""
     notes, points = [], []
     for p in people:
@@ -119,17 +123,18 @@ def _personal(session, people: list[Person], day: dt.date) -> tuple[list[str], l
             if text:
                 notes.append(f"{p.name}: {text}")
         if p.birthday_month == day.month and p.birthday_day:
-            points.append(f"{p.name}'s birthday on the {ordinal(p.birthday_day)}.")
+            points.append(fmt.t("{name}'s birthday on the {nth}.", name=p.name, nth=ordinal(p.birthday_day, fmt)))
     ids = [p.id for p in people]
     names = {p.id: p.name for p in people}
     if ids:
         query = sa.select(ImportantDate).where(ImportantDate.person_id.in_(ids), ImportantDate.month == day.month)
         for date in session.execute(query.order_by(ImportantDate.day)).scalars():
-            points.append(f"{date.label} on the {ordinal(date.day)} ({names[date.person_id]}).")
+            points.append(fmt.t("{label} on the {nth} ({name}).", label=date.label, nth=ordinal(date.day, fmt),
+                                name=names[date.person_id]))
     return notes, points
 
 
-def _nps_points(db: Database, account_id: int, people: list[BriefingPerson], day: dt.date) -> list[str]:
+def _nps_points(db: Database, account_id: int, people: list[BriefingPerson], day: dt.date, fmt: Formatter) -> list[str]:
     """Detractors first (resolve before anything else), then promoters to ask for an introduction."""
     nps = optional_service("nps")
     if nps is None:
@@ -139,7 +144,8 @@ def _nps_points(db: Database, account_id: int, people: list[BriefingPerson], day
     points: list[str] = []
     for r in responses:
         if nps.category(r.score) == "detractor" and (day - r.responded_on).days <= DETRACTOR_LOOKBACK_DAYS:
-            points.append(f"Detractor last quarter: {r.person} scored {r.score}/10 on {r.responded_on.isoformat()}; resolve that first.")
+            points.append(fmt.t("Detractor last quarter: {name} scored {score}/10 on {day}; resolve that first.",
+                                name=r.person, score=r.score, day=fmt.date(r.responded_on)))
     if referrals is None:
         return points
     introduced = referrals.account_referrals(db, account_id=account_id).introduced
@@ -153,7 +159,8 @@ def _nps_points(db: Database, account_id: int, people: list[BriefingPerson], day
         recent = [x for x in introduced if x.referrer_person_id == person.id
                   and (day - x.referred_on).days <= REFERRAL_LOOKBACK_DAYS]
         if not recent:
-            points.append(f"{person.name} is a promoter ({response.score}/10) without a referral: ask for an introduction.")
+            points.append(fmt.t("{name} is a promoter ({score}/10) without a referral: ask for an introduction.",
+                                name=person.name, score=response.score))
     return points
 
 
@@ -167,19 +174,19 @@ def _talking_points(b: dict, day: dt.date, fmt: Formatter) -> list[str]:
     points += b["birthday_points"]
     for f in b["follow_ups"]:
         if f.effective_due <= day:
-            points.append(f"Follow-up due {f.effective_due.isoformat()}: {f.title}.")
+            points.append(fmt.t("Follow-up due {day}: {title}.", day=fmt.date(f.effective_due), title=f.title))
     change = b["change"]
     if change is not None and change <= -TREND_NOTEWORTHY:
-        points.append(f"Revenue down {abs(change):.0%} on the 12 months before: ask what changed.")
+        points.append(fmt.t("Revenue down {change} on the 12 months before: ask what changed.", change=fmt.percent(abs(change))))
     elif change is not None and change >= TREND_NOTEWORTHY:
-        points.append(f"Revenue up {change:.0%} on the 12 months before: thank them for it.")
+        points.append(fmt.t("Revenue up {change} on the 12 months before: thank them for it.", change=fmt.percent(change)))
     if b["gap"]:
-        points.append(f"Wallet gap {fmt.money(b['gap'], whole=True)}: what else could we do for them?")
+        points.append(fmt.t("Wallet gap {amount}: what else could we do for them?", amount=fmt.money(b["gap"], whole=True)))
     last = b["last_visit"]
     if last is None:
-        points.append("First visit on record: ask how they would like to be kept informed.")
+        points.append(fmt.t("No visit on record yet: ask how they would like to be kept informed."))
     if b["next_steps"]:
-        points.append(f"Agreed next steps: {b['next_steps']}")
+        points.append(fmt.t("Agreed next steps: {steps}", steps=b["next_steps"]))
     return points
 
 
@@ -189,6 +196,7 @@ def briefings(db: Database, *, stops: list[visits.Stop], today: dt.date | None =
     if not stops:
         return []
     settings = settings_service.get_settings(db)
+    fmt = Formatter.for_settings(settings)
     tiers = pyramid.compute_tiers(db, as_of=today, settings=settings)
     prev_start, prev_end = pyramid.window(pyramid.window(today)[0] - dt.timedelta(days=1))
     account_ids = sorted({s.account_id for s in stops})
@@ -198,9 +206,9 @@ def briefings(db: Database, *, stops: list[visits.Stop], today: dt.date | None =
         accounts = {row.id: row for row in session.execute(
             sa.select(Account.id, Account.phone, Account.email, Account.annual_budget, Account.next_steps, Account.notes)
             .where(Account.id.in_(account_ids)))}
-        people = {aid: _people(session, aid) for aid in account_ids}
+        people = {aid: _people(session, aid, fmt) for aid in account_ids}
         personal = {
-            s.id: _personal(session, [p for _, p in people[s.account_id]], s.planned_on) for s in stops
+            s.id: _personal(session, [p for _, p in people[s.account_id]], s.planned_on, fmt) for s in stops
         }
     out = []
     for stop in stops:
@@ -213,7 +221,7 @@ def briefings(db: Database, *, stops: list[visits.Stop], today: dt.date | None =
         notes, birthday_points = personal[stop.id]
         b = Briefing(
             stop=stop, phone=account.phone, email=account.email, tier=tier,
-            tier_label=pyramid.TIER_LABELS.get(tier, tier), revenue_12m=revenue,
+            tier_label=fmt.t(TIERS.get(tier, tier)), revenue_12m=revenue,
             revenue_previous_12m=cents_to_decimal(previous.get(stop.account_id, 0)),
             annual_budget=account.annual_budget, last_visit=visited.get(stop.account_id),
             people=tuple(met), touches=_touches(db, stop.account_id), follow_ups=open_follow_ups,
@@ -221,10 +229,10 @@ def briefings(db: Database, *, stops: list[visits.Stop], today: dt.date | None =
             account_notes=account.notes,
         )
         points = _talking_points(dict(
-            nps_points=_nps_points(db, stop.account_id, met, stop.planned_on), birthday_points=birthday_points,
+            nps_points=_nps_points(db, stop.account_id, met, stop.planned_on, fmt), birthday_points=birthday_points,
             follow_ups=open_follow_ups, change=b.revenue_change, gap=b.wallet_gap, last_visit=b.last_visit,
             next_steps=account.next_steps,
-        ), stop.planned_on, Formatter.for_settings(settings))
+        ), stop.planned_on, fmt)
         out.append(Briefing(**{**b.__dict__, "talking_points": tuple(points)}))
     return out
 
@@ -234,17 +242,17 @@ def day_briefings(db: Database, *, day: dt.date, staff_id: int | None = None, to
     return briefings(db, stops=list(visits.day_plan(db, day=day, staff_id=staff_id).stops), today=today)
 
 
-def summary_text(briefing: Briefing) -> str:
+def summary_text(briefing: Briefing, fmt: Formatter) -> str:
     """A few plain lines for a calendar entry: whom to meet, what to talk about, how to reach them."""
     lines = [f"{briefing.stop.account} ({briefing.tier_label})"]
     for p in briefing.people:
         role = ", ".join(x for x in (p.job_title, p.role) if x)
-        lines.append(f"Meet: {p.name}" + (f" ({role})" if role else ""))
+        lines.append(fmt.t("Meet: {name}", name=p.name) + (f" ({role})" if role else ""))
     if briefing.phone:
-        lines.append(f"Phone: {briefing.phone}")
+        lines.append(fmt.t("Phone: {phone}", phone=briefing.phone))
     if briefing.talking_points:
-        lines.append("Talking points:")
+        lines.append(fmt.t("Talking points") + ":")
         lines += [f"- {point}" for point in briefing.talking_points]
     if briefing.stop.notes:
-        lines.append(f"Notes: {briefing.stop.notes}")
+        lines.append(fmt.t("Notes: {notes}", notes=briefing.stop.notes))
     return "\n".join(lines)

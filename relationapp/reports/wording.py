@@ -95,6 +95,36 @@ NL: dict[str, str] = {
     "No ambassadors yet: promoters who introduced someone.": "Nog geen ambassadeurs: promotors die iemand aanbrachten.",
     "No customer has an estimated budget yet.": "Nog geen klant met een geschat budget.",
     "No account": "Geen relatie",
+    # visit briefing (reports/briefing.py, reports/briefing_data.py)
+    "Visit briefing": "Bezoekbriefing", "{day}: {count} stops": "{day}: {count} bezoeken",
+    "Internal: personal notes, do not hand out": "Intern: persoonlijke notities, niet uitdelen",
+    "{day}, time not set ({minutes} min)": "{day}, tijd nog niet gepland ({minutes} min)",
+    "Where": "Waar", "No address on file": "Geen adres bekend", "Contact": "Contact", "Visit by": "Bezoek door",
+    "Notes for this visit": "Notities voor dit bezoek", "Talking points": "Gespreksonderwerpen",
+    "Nothing in particular: listen.": "Niets bijzonders: luister.", "Whom to meet": "Wie u spreekt",
+    "Birthday": "Verjaardag", "Nobody on file who may be contacted.": "Niemand bekend die benaderd mag worden.",
+    "Relationship": "Relatie", "The 12 months before": "De 12 maanden daarvoor",
+    "Estimated annual budget": "Geschat jaarbudget", "Wallet gap": "Groeiruimte",
+    "Last visit or meeting": "Laatste bezoek of overleg", "none on record": "niet vastgelegd", "Figure": "Gegeven",
+    "Last touches": "Laatste contacten", "No touches on record.": "Geen contacten vastgelegd.",
+    "Follow-up": "Actie", "Person": "Persoon", "About the account": "Over de klant",
+    "{name}'s birthday on the {nth}.": "{name} is jarig op de {nth}.",
+    "{label} on the {nth} ({name}).": "{label} op de {nth} ({name}).",
+    "Detractor last quarter: {name} scored {score}/10 on {day}; resolve that first.":
+        "Criticaster vorig kwartaal: {name} gaf een {score}/10 op {day}; los dat eerst op.",
+    "{name} is a promoter ({score}/10) without a referral: ask for an introduction.":
+        "{name} is promotor ({score}/10) zonder aanbeveling: vraag om een introductie.",
+    "Follow-up due {day}: {title}.": "Actie sinds {day}: {title}.",
+    "Revenue down {change} on the 12 months before: ask what changed.":
+        "Omzet {change} lager dan de 12 maanden daarvoor: vraag wat er veranderd is.",
+    "Revenue up {change} on the 12 months before: thank them for it.":
+        "Omzet {change} hoger dan de 12 maanden daarvoor: bedank ze ervoor.",
+    "Wallet gap {amount}: what else could we do for them?": "Groeiruimte {amount}: wat kunnen we nog meer voor ze doen?",
+    "No visit on record yet: ask how they would like to be kept informed.":
+        "Nog geen bezoek vastgelegd: vraag hoe ze op de hoogte gehouden willen worden.",
+    "Agreed next steps: {steps}": "Afgesproken vervolgstappen: {steps}",
+    "Visits": "Bezoeken", "Visit: {account}": "Bezoek: {account}", "Meet: {name}": "Spreken: {name}",
+    "Phone: {phone}": "Telefoon: {phone}", "Notes: {notes}": "Notities: {notes}",
 }
 
 

@@ -10,6 +10,7 @@ from relationapp.services import visits
 from relationapp.services.accounts import create_account
 from relationapp.services.errors import ValidationError
 from relationapp.services.people import create_person
+from relationapp.services.settings import update_settings
 
 MONDAY = dt.date(2026, 11, 9)
 TUESDAY = MONDAY + dt.timedelta(days=1)
@@ -17,6 +18,7 @@ TUESDAY = MONDAY + dt.timedelta(days=1)
 
 @pytest.fixture
 def week(db):
+    update_settings(db, language="en")
     located = create_account(db, name="Bakkerij <De Zon> & Co", stage="customer", street="Kerkstraat 1",
                              postcode="1011 AA", city="Amsterdam", country="Nederland", latitude=52.37, longitude=4.89)
     nowhere = create_account(db, name="Zonder Adres", stage="customer")
@@ -42,7 +44,7 @@ def test_day_parsed_back_with_floating_times_location_and_description(db, week):
     start, end = timed.decoded("dtstart"), timed.decoded("dtend")
     assert start == dt.datetime(2026, 11, 10, 9, 30) and start.tzinfo is None  # floating local time
     assert end - start == dt.timedelta(minutes=45)
-    assert "Meet: Ans Bakker (Eigenaar, decision maker)" in str(timed["description"])
+    assert "Meet: Ans Bakker (Eigenaar, Decision maker)" in str(timed["description"])
     assert timed["geo"].latitude == pytest.approx(52.37)
     # a stop without time is an all-day entry; without address it has no location
     assert untimed.decoded("dtstart") == TUESDAY and "location" not in untimed
@@ -74,3 +76,10 @@ def test_bad_input(db, week, tmp_path):
         visits_calendar(db, first=TUESDAY + dt.timedelta(days=1), last=TUESDAY + dt.timedelta(days=1))
     with pytest.raises(ValidationError, match="does not exist"):
         write_visits_ics(db, day=TUESDAY, path=tmp_path / "nope" / "x.ics")
+
+
+def test_dutch_firm_gets_dutch_entries(db, week):
+    update_settings(db, language="nl")
+    timed = _events(visits_calendar(db, first=TUESDAY, last=TUESDAY))[0]
+    assert str(timed["summary"]) == "Bezoek: Bakkerij <De Zon> & Co"
+    assert "Spreken: Ans Bakker (Eigenaar, Beslisser)" in str(timed["description"])

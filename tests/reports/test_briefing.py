@@ -14,7 +14,8 @@ from relationapp.services.errors import ValidationError
 from relationapp.services.follow_ups import create_follow_up
 from relationapp.services.interactions import log_interaction
 from relationapp.services.people import create_person
-from relationapp.services.settings import update_settings
+from relationapp.reports.formatting import Formatter
+from relationapp.services.settings import get_settings, update_settings
 
 TODAY = dt.date(2026, 11, 2)
 DAY = dt.date(2026, 11, 10)
@@ -61,7 +62,7 @@ def test_one_page_per_stop_with_names_roles_and_literal_markup(db, planned):
     pages = _text(briefing_pdf(db, day=DAY, today=TODAY))
     assert len(pages) == 2
     first = _flat(pages[0])
-    for expected in (MARKUP, "Anna <i>Smit</i>", "decision maker", "Directeur", "Piet Inkoop", "budget holder",
+    for expected in (MARKUP, "Anna <i>Smit</i>", "Decision maker", "Directeur", "Piet Inkoop", "Budget holder",
                      "09:30", "10:15", "Kerkstraat 1, 1011 AA Amsterdam, Nederland", "Park behind the building",
                      "Call about <the> boiler", "Send the maintenance report",
                      "Daughter Mila <script>alert(1)</script>", "birthday on the 14th", "Mila's birthday on the 3rd",
@@ -86,8 +87,8 @@ def test_nps_and_referral_talking_points(db, planned):
 
 
 def test_summary_for_the_calendar(db, planned):
-    summary = summary_text(day_briefings(db, day=DAY, today=TODAY)[0])
-    assert "Meet: Anna <i>Smit</i> (Directeur, decision maker)" in summary
+    summary = summary_text(day_briefings(db, day=DAY, today=TODAY)[0], Formatter.for_settings(get_settings(db)))
+    assert "Meet: Anna <i>Smit</i> (Directeur, Decision maker)" in summary
     assert "Phone: 020-1234567" in summary
     assert "- Anna <i>Smit</i>'s birthday on the 14th." in summary
 

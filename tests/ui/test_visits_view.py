@@ -10,6 +10,7 @@ from relationapp.services import visits
 from relationapp.services.accounts import create_account
 from relationapp.services.interactions import list_interactions
 from relationapp.services.people import create_person
+from relationapp.services.settings import update_settings
 from relationapp.services.staff import create_staff
 from tests.ui.conftest import run_modal
 
@@ -20,6 +21,7 @@ DAY = TODAY + dt.timedelta(days=7)
 @pytest.fixture
 def firm(db):
     """Three customers due for a visit, on a west-east line, plus one elsewhere."""
+    update_settings(db, language="en")
     staff = create_staff(db, name="Anna Manager")
     made = {}
     for name, revenue, lon, region in (("West <b>Bakery</b>", "30000", 4.0, "Utrecht"), ("East", "20000", 5.5, "Utrecht"),
