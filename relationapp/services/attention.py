@@ -223,7 +223,7 @@ def _names(session, model, ids) -> dict[int, str]:
 def _reason(tier: str, stage: str, last: dt.date | None, since_days: int, cadence: int, override: bool) -> str:
     """Short enough for a list row: "Big: no touch for 58 days (every 45)"."""
     if stage == "customer":
-        who = "Customer without orders in 12 months" if tier == "inactive" else pyramid.TIER_LABELS.get(tier, tier)
+        who = "No orders in 12 months" if tier == "inactive" else pyramid.TIER_LABELS.get(tier, tier)
     else:
         who = {"sql": "Hot lead", "mql": "Lead", "prospect": "Prospect"}.get(stage, stage)
     every = f"{'own cadence, ' if override else ''}every {cadence}"

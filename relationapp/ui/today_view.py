@@ -44,6 +44,7 @@ from relationapp.ui.widgets import DateField, plain_label
 
 CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates"}
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
+MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
 
 
 def _days(n: int) -> str:
@@ -205,6 +206,10 @@ class _Section(QWidget):
         self.model = RowsModel(columns, self)
         self.table = small_table(self.model, stretch_last=False)
         self.table.setAccessibleName(title)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the row in a list without focus is marked softly: one strong highlight on the page
+        self.table.setStyleSheet("QTableView:!focus { selection-background-color: #dde7f3; selection-color: black; }")
+        self.model.modelReset.connect(self._clamp_columns)  # after the table fitted them to their contents
         self.table.doubleClicked.connect(lambda _index: view.act(key, "open"))
         self.table.installEventFilter(_Keys(view, key))
         layout.addWidget(self.table)
@@ -237,7 +242,14 @@ class _Section(QWidget):
         if rows:
             self.table.selectRow(0)
         visible = min(max(len(rows), 1), 8)
-        self.table.setFixedHeight(self.table.horizontalHeader().height() + visible * 24 + 4)
+        header = self.table.horizontalHeader().sizeHint().height()
+        rows_height = visible * self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(header + rows_height + 2 * self.table.frameWidth())
+
+    def _clamp_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
     def current(self):
         index = self.table.currentIndex()
