@@ -120,6 +120,11 @@ def _file_signature(db: Database) -> tuple | None:
     return tuple(signature)
 
 
+def forget_quarter_contexts() -> None:
+    """Drop the remembered quarter figures (a benchmark timing them cold)."""
+    _recent.clear()
+
+
 def quarter_context(db: Database, *, quarter: Quarter) -> QuarterContext:
     """The quarter's shared figures (tiers, time per tier), computed once per batch.
 
