@@ -186,6 +186,8 @@ class Interaction(SQLModel, table=True):
         sa.Index("ix_interaction_date", "occurred_on"),
         # the visit cadence: latest visit or meeting per account (revision 0004)
         sa.Index("ix_interaction_kind_account_date", "kind", "account_id", "occurred_on"),
+        # time spent per account over a period: cost to serve (revision 0005)
+        sa.Index("ix_interaction_date_account_time", "occurred_on", "account_id", "staff_id", "duration_minutes"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE")
