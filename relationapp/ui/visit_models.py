@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from relationapp.services.pyramid import TIER_LABELS
 from relationapp.services.visits import Stop
@@ -113,6 +114,8 @@ class StopsModel(QAbstractTableModel):
             return tooltip(self._text(stop, index.column(), index.row())) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, self.MINUTES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and stop.status != "planned":
+            return QColor("#7a7a7a")  # visited: history, no longer to plan
         return None
 
     def flags(self, index):
