@@ -244,8 +244,7 @@ def _overdue(session, rows, *, today: dt.date, settings: Settings, tiers, droppe
         other = via_people.get(aid)
         if other is not None and (last is None or other > last):
             last = other
-        assignment = tiers.get(aid)
-        tier = assignment.tier if assignment else "prospect"
+        tier = tiers.tier_of(aid, "prospect")  # no tier object for each of 50,000 accounts
         known = cadences.get((tier, stage, override))
         if known is None:
             cadence = cadence_for(settings, tier=tier, stage=stage, override=override)
@@ -256,12 +255,13 @@ def _overdue(session, rows, *, today: dt.date, settings: Settings, tiers, droppe
         if start is not None and start >= cutoff and (aid not in dropped or stage != "customer"):
             continue
         if aid not in planned:
-            late.append((aid, stage, override, tier, cadence, start, last, assignment))
+            late.append((aid, stage, override, tier, cadence, start, last))
     excluded = _nobody_to_contact(session, [row[0] for row in late])
     customers, leads = [], []
-    for aid, stage, override, tier, cadence, start, last, assignment in late:
+    for aid, stage, override, tier, cadence, start, last in late:
         if aid in excluded:
             continue
+        assignment = tiers.get(aid)
         last = _as_date(last)
         since_days = (today - _as_date(start)).days if start else cadence + 1
         overdue = since_days - cadence
@@ -389,7 +389,7 @@ def agenda(
     limit: int | None = DEFAULT_LIMIT,
     prospect_limit: int | None = PROSPECT_LIMIT,
     with_dropped: bool = True,
-    tiers: dict[int, pyramid.TierAssignment] | None = None,
+    tiers: pyramid.Tiers | None = None,
 ) -> Agenda:
     """Everything Today shows, in the order it shows it.
 

@@ -51,7 +51,7 @@ def _hours(minutes: int) -> Decimal:
 
 
 def attention_balance(
-    db: Database, *, today: dt.date | None = None, days: int = 90, tiers: dict[int, pyramid.TierAssignment] | None = None,
+    db: Database, *, today: dt.date | None = None, days: int = 90, tiers: pyramid.Tiers | None = None,
 ) -> AttentionBalance:
     """Hours per group from ``today - days + 1`` through ``today``; pass ``tiers`` for that day if at hand."""
     today = today or dt.date.today()
@@ -66,8 +66,8 @@ def attention_balance(
             tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings_service.load(session))
         minutes = dict.fromkeys(GROUPS, 0)
         for account_id, total in session.connection().execute(query):
-            assignment = tiers.get(account_id) if account_id is not None else None
-            group = "other" if assignment is None else _TIER_GROUP.get(assignment.tier, assignment.tier)
+            tier = tiers.tier_of(account_id) if account_id is not None else None
+            group = "other" if tier is None else _TIER_GROUP.get(tier, tier)
             minutes[group] += int(total or 0)
     total = sum(minutes.values())
     groups = tuple(
