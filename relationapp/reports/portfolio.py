@@ -20,7 +20,13 @@ from relationapp.reports.layout import Page, body_width, labelled, load_logo, pa
 from relationapp.reports.wording import TIERS
 from relationapp.services.quarters import Quarter
 
-MOVERS_SHOWN = 25
+LIST_SHOWN = 25  # longer lists end with "... and N more": the report is read, not searched
+
+
+def _more(fmt: Formatter, s, count: int) -> list:
+    if count <= LIST_SHOWN:
+        return []
+    return [para(fmt.t("… and {count} more.", count=fmt.number(count - LIST_SHOWN)), s["Muted"])]
 
 
 def _tier(fmt: Formatter, tier: str | None) -> str:
@@ -73,12 +79,11 @@ def _movements(report, fmt, s, width) -> list:
         if not moved:
             continue
         rows = [[x.name, _tier(fmt, x.from_tier), _tier(fmt, x.to_tier), fmt.money(x.revenue_before, whole=True),
-                 fmt.money(x.revenue_after, whole=True)] for x in moved[:MOVERS_SHOWN]]
+                 fmt.money(x.revenue_after, whole=True)] for x in moved[:LIST_SHOWN]]
         out.append(para(f"{label} ({fmt.number(len(moved))})", s["CellHead"]))
         out.append(table(s, [t("Name"), t("From"), t("To"), t("Before"), t("After")], rows, widths, right=(3, 4),
                          plain=(3, 4)))
-        if len(moved) > MOVERS_SHOWN:
-            out.append(para(t("… and {count} more.", count=fmt.number(len(moved) - MOVERS_SHOWN)), s["Muted"]))
+        out += _more(fmt, s, len(moved))
         out.append(Spacer(1, 2 * mm))
     return out
 
@@ -152,18 +157,21 @@ def _referrals(report, fmt, s, width) -> list:
         out.append(para(t("Referrals in {quarter}", quarter=report.quarter), s["Heading"]))
         if report.referrals:
             rows = [[fmt.date(r.referred_on), r.referrer, r.referred_account, t(r.outcome.replace("_", " ").capitalize()),
-                     fmt.date(r.thanked_on) if r.thanked_on else "–"] for r in report.referrals]
+                     fmt.date(r.thanked_on) if r.thanked_on else "–"] for r in report.referrals[:LIST_SHOWN]]
             out.append(table(s, [t("Date"), t("By"), t("New account"), t("Outcome"), t("Thanked")], rows,
                              [24 * mm, (width - 96 * mm) / 2, (width - 96 * mm) / 2, 48 * mm, 24 * mm]))
+            out += _more(fmt, s, len(report.referrals))
         else:
             out.append(para(t("No referrals in this quarter."), s["Muted"]))
     if report.ambassadors is not None:
         out.append(para(t("Ambassadors"), s["Heading"]))
         if report.ambassadors:
             rows = [[a.person, a.account or "", str(a.latest_score), fmt.number(a.introductions), fmt.number(a.customers),
-                     fmt.money(a.credited_lifetime, whole=True)] for a in report.ambassadors]
+                     fmt.money(a.credited_lifetime, whole=True)] for a in report.ambassadors[:LIST_SHOWN]]
             out.append(table(s, [t("Name"), t("Account"), t("Score"), t("Introductions"), t("Customers"), t("Revenue brought")],
-                             rows, [width - 134 * mm, 40 * mm, 14 * mm, 26 * mm, 22 * mm, 32 * mm], right=(2, 3, 4, 5)))
+                             rows, [width - 134 * mm, 40 * mm, 14 * mm, 26 * mm, 22 * mm, 32 * mm], right=(2, 3, 4, 5),
+                             plain=(2, 3, 4, 5)))
+            out += _more(fmt, s, len(report.ambassadors))
         else:
             out.append(para(t("No ambassadors yet: promoters who introduced someone."), s["Muted"]))
     return out
