@@ -71,7 +71,10 @@ def build_calendar(db, *, today: dt.date | None = None, stamp: dt.datetime | Non
             event.add("description", follow_up.notes)
         cal.add_component(event)
     for entry in yearly_dates(db):
-        start, rule = _yearly_rule(entry, feb29_on=feb29_on, today=today)
+        try:
+            start, rule = _yearly_rule(entry, feb29_on=feb29_on, today=today)
+        except ValueError:  # an impossible date (an old import): left out rather than fail the export
+            continue
         event = _event(entry.key, entry.title, start, stamp)
         event.add("rrule", rule)
         event.add("transp", "TRANSPARENT")  # a birthday does not make anyone busy

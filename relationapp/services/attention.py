@@ -327,7 +327,10 @@ def _coming_up(session, *, today: dt.date, settings: Settings, customers_since, 
     found: list[tuple] = []  # (sort key, fields, reason maker)
 
     def add(month, day, year, notice, kind, reason, **fields) -> None:
-        on = personal_dates.next_occurrence(month, day, today=today, feb29_on=feb29)
+        try:
+            on = personal_dates.next_occurrence(month, day, today=today, feb29_on=feb29)
+        except ValueError:  # an impossible date from an old import: nothing to celebrate
+            return
         days_away = (on - today).days
         if days_away > notice:
             return
