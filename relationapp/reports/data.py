@@ -40,6 +40,7 @@ AUDIENCES = ("internal", "client")
 CUSTOMER_TIERS = pyramid.CUSTOMER_TIERS
 PYRAMID_TIERS = CUSTOMER_TIERS + ("prospect", "suspect", "inactive")
 REVENUE_QUARTERS = 8
+CLIENT_FOLLOW_UP_ORIGINS = ("manual", "visit")
 
 
 def optional_service(name: str) -> ModuleType | None:
@@ -374,6 +375,8 @@ def account_review(
                      person=f.person if (not client or f.person in own_names) else None,
                      notes=None if client else f.notes)
         for f in follow_ups_service.list_follow_ups(db, account_id=account_id, open_only=True, limit=None)
+        # the rules' own reminders (call back a detractor, thank a referrer ...) are ours, not the client's
+        if not client or f.origin in CLIENT_FOLLOW_UP_ORIGINS
     )
     if client:
         account = dataclasses.replace(account, notes=None, annual_budget=None, source=None, source_detail=None)

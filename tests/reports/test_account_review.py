@@ -106,6 +106,11 @@ def test_markup_prints_literally_and_nothing_is_opened(demo_db, account, monkeyp
 def test_client_version_leaves_out_notes_costs_and_other_customers(demo_db, account):
     from relationapp.services.referrals import record_referral
 
+    from relationapp.services.follow_ups import create_follow_up
+
+    create_follow_up(demo_db, account_id=account.id, title="Offerte nabellen", due_on=dt.date(2026, 12, 1))
+    create_follow_up(demo_db, account_id=account.id, title="Terugbellen: detractor", due_on=dt.date(2026, 12, 2),
+                     origin="detractor")
     referrer = create_account(demo_db, name="Verwijzer Vastgoed B.V.", stage="customer")
     record_referral(demo_db, referred_account_id=account.id, referrer_account_id=referrer.id,
                     referred_on=dt.date(2025, 1, 5))
@@ -116,6 +121,8 @@ def test_client_version_leaves_out_notes_costs_and_other_customers(demo_db, acco
     for secret in (PERSONAL, FAMILY, VISIT_NOTE, "Interne accountnotitie", "Verwijzer Vastgoed B.V.",
                    "Inkoopwaarde", "7.000,00", "Winst", "Segment", MARKUP_NAME):
         assert secret not in client, secret
+    assert "Terugbellen: detractor" in internal and "Terugbellen: detractor" not in client
+    assert "Offerte nabellen" in client
     assert "Łukasz Çelik" in client and "€ 12.345,67" in client
     assert "Offerte <b>tweede</b> locatie & onderhoud 2027" in client
 
