@@ -104,12 +104,18 @@ _STAGE_WORDS = {"klant": "customer", "prospect": "prospect", "lead": "mql", "ver
                 "inactief": "inactive", "oud-klant": "inactive", "former": "inactive"}
 
 
+_ACCOUNT_TEXT = ("name", "street", "postcode", "city", "region", "country", "phone", "email", "website",
+                 "source_detail", "notes")
+
+
 def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInput:
-    values: dict = {}
-    for key in ("name", "street", "postcode", "city", "region", "country", "phone", "email", "website",
-                "source_detail", "notes"):
-        if key in raw:
-            cleaned = check.take(clean_account_fields, {key: raw[key]})
+    texts = {k: raw[k] for k in _ACCOUNT_TEXT if k in raw}
+    try:  # the usual good row in one call; a bad one field by field, to name every problem
+        values: dict = clean_account_fields(texts)
+    except ValidationError:
+        values = {}
+        for key, value in texts.items():
+            cleaned = check.take(clean_account_fields, {key: value})
             if cleaned:
                 values.update(cleaned)
     if raw.get("kind", "").strip():
@@ -141,14 +147,19 @@ def _person_name(raw: dict) -> str:
     return " ".join(raw.get(k, "").strip() for k in ("first_name", "middle_name", "last_name") if raw.get(k, "").strip())
 
 
+_PERSON_TEXT = ("job_title", "email", "phone", "dmu_role", "preferred_channel", "family_notes", "personal_notes")
+
+
 def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput:
-    values: dict = {}
-    name = _person_name(raw)
-    for key, value in (("name", name), *((k, raw[k]) for k in (
-        "job_title", "email", "phone", "dmu_role", "preferred_channel", "family_notes", "personal_notes") if k in raw)):
-        cleaned = check.take(clean_person_fields, {key: value})
-        if cleaned:
-            values.update(cleaned)
+    texts = {"name": _person_name(raw), **{k: raw[k] for k in _PERSON_TEXT if k in raw}}
+    try:
+        values: dict = clean_person_fields(texts)
+    except ValidationError:
+        values = {}
+        for key, value in texts.items():
+            cleaned = check.take(clean_person_fields, {key: value})
+            if cleaned:
+                values.update(cleaned)
     for key, label, length in (("account", "Organisation", 300), ("street", "Street", 300), ("postcode", "Postcode", 20),
                                ("city", "City", 200), ("country", "Country", 100)):
         if key in raw:

@@ -25,7 +25,10 @@ def phone_key(phone: str | None) -> str | None:
 
 def name_key(name: str | None) -> str:
     """Case, accents, punctuation and word order do not matter: 'Jansen, Jan' = 'jan jansen'."""
-    text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().casefold()
+    text = name or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.casefold()
     words = re.findall(r"[a-z0-9]+", text)
     return " ".join(sorted(words))
 

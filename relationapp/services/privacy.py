@@ -33,6 +33,7 @@ from relationapp.data.models import (
     Person,
     Referral,
 )
+from relationapp.services import search
 from relationapp.services.errors import NotFound, ValidationError
 from relationapp.services.everything import tables, to_text
 
@@ -177,19 +178,6 @@ def _scrub_texts(session, needles: list[str]) -> int:
     return changed
 
 
-def _rebuild_search_indexes(session) -> None:
-    """External-content FTS5 indexes keep their own copy of the words: rebuild them."""
-    names = session.execute(sa.text(
-        "SELECT name FROM sqlite_master WHERE type='table' AND sql LIKE '%USING fts5%'")).scalars().all()
-    for name in names:
-        quoted = '"' + name.replace('"', '""') + '"'
-        try:
-            session.execute(sa.text(f"INSERT INTO {quoted}({quoted}) VALUES ('rebuild')"))
-        except sa.exc.OperationalError:
-            pass  # a contentless index has nothing to rebuild; its triggers dropped the rows
-        session.execute(sa.text(f"INSERT INTO {quoted}({quoted}) VALUES ('optimize')"))
-
-
 def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True) -> EraseResult:
     """Forget a person for good (see the module text). Cannot be undone (except from a backup)."""
     if not db.is_sqlite:
@@ -218,7 +206,7 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
             session.execute(sa.update(Account).where(Account.id == own_account.id)
                             .values(name=REMOVED, email=None, phone=None, street=None))
         scrubbed = _scrub_texts(session, needles)
-        _rebuild_search_indexes(session)
+        search.purge_deleted_text(session)
     _checkpoint(db)
     return EraseResult(person_id, touched - deleted, deleted, scrubbed)
 
