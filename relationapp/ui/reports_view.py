@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
@@ -140,8 +140,11 @@ class ReportsView(QWidget):
         self.account.setCompleter(self.account_completer)
         self.account.textEdited.connect(self._suggest_accounts)
         self.scope_detail.addWidget(self.account)
-        self.scope.currentIndexChanged.connect(self.scope_detail.setCurrentIndex)
         form.addRow("", self.scope_detail)
+        self.scope.currentIndexChanged.connect(self.scope_detail.setCurrentIndex)
+        # "All customers" needs no detail: no empty row under it
+        self.scope.currentIndexChanged.connect(lambda i: form.setRowVisible(self.scope_detail, i != 0))
+        form.setRowVisible(self.scope_detail, False)
 
         self.audience = _audience_box(self)
         form.addRow(tr("For"), self.audience)
@@ -246,6 +249,7 @@ class ReportsView(QWidget):
         self.run.progress.connect(self._progress)
         self.run.finished.connect(self._finished)
         self.run.failed.connect(self._failed)
+        QCoreApplication.instance().aboutToQuit.connect(self.run.cancel)  # quitting stops between files
         self.run.start()
 
     def cancel(self) -> None:
