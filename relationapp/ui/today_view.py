@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from relationapp.services import attention
 from relationapp.services import follow_ups as follow_up_service
@@ -345,6 +346,8 @@ class TodayView(QWidget):
         self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, result) -> None:
+        if not isValid(self):  # the page was closed while the agenda was computed
+            return
         self._loading = False
         if self._again:
             self._again = False
@@ -366,6 +369,8 @@ class TodayView(QWidget):
         self.reminder.announce(agenda)
 
     def _failed(self, exc) -> None:
+        if not isValid(self):
+            return
         self._loading = False
         self.summary.setText(f"Today could not be computed: {exc}")
 

@@ -167,3 +167,13 @@ def test_today_is_the_first_page_of_the_window(window, qtbot):
     qtbot.waitUntil(lambda: view.agenda is not None)
     assert view.sections["attention"].model.rowCount() > 0
     assert view.sections["prospects"].model.rowCount() <= 10
+
+
+def test_closing_the_page_while_the_agenda_is_computed_breaks_nothing(firm, qtbot):
+    from relationapp.ui.today_view import TodayView
+
+    view = TodayView(firm["ctx"])  # starts computing at once
+    view.deleteLater()
+    qtbot.waitUntil(lambda: firm["ctx"].tasks.pool.activeThreadCount() == 0)
+    firm["ctx"].tasks.wait()
+    qtbot.wait(50)  # the result arrives for a page that is gone
