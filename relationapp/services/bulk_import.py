@@ -212,11 +212,11 @@ def add_accounts(db: Database, *, accounts: list[AccountInput], today: dt.date |
 def _person_index(session) -> _Index:
     index = _Index()
     rows = session.execute(
-        sa.select(Person.id, Person.email, Person.phone, Person.name, Account.city)
+        sa.select(Person.id, Person.email, Person.phone, Person.name, sa.func.coalesce(Account.city, Account.name))
         .outerjoin(Account, Account.id == Person.account_id).order_by(Person.id)
     )
-    for ident, email, phone, name, city in rows:
-        index.add(ident, index.keys(email, phone, name, city))
+    for ident, email, phone, name, place in rows:
+        index.add(ident, index.keys(email, phone, name, place))
     return index
 
 
@@ -229,8 +229,9 @@ _PERSON_COLUMNS = (
 def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None = None) -> BulkResult:
     """Add checked people; an organisation we do not know yet is added as a prospect account.
 
-    A person matches an existing one by e-mail, phone, or name + city (the
-    city of their account).
+    A person matches an existing one by e-mail, phone, or name + place (the
+    city of their account, else the account's name: two Jan Jansens at two
+    firms are two people).
     """
     today = today or dt.date.today()
     now = _now()
@@ -244,8 +245,8 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
         new_accounts: dict[str, dict] = {}
         for n, p in enumerate(people):
             account_name = p.account or (p.name if (p.street or p.city or p.postcode) else None)
-            city = p.city or (city_of.get(name_key(account_name)) if account_name else None)
-            keys = people_index.keys(p.email, p.phone, p.name, city)
+            place = p.city or (city_of.get(name_key(account_name)) or account_name if account_name else None)
+            keys = people_index.keys(p.email, p.phone, p.name, place)
             if people_index.find(keys) is not None:
                 continue
             people_index.add(-1 - n, keys)
