@@ -57,7 +57,7 @@ class CustomerValue:
 
 
 def _grouped(session, query) -> dict[int, tuple]:
-    return {row[0]: tuple(row[1:]) for row in session.execute(query)}
+    return {row[0]: tuple(row[1:]) for row in session.connection().execute(query)}
 
 
 def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[CustomerValue]:
@@ -78,15 +78,20 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
         .where(Order.ordered_on >= start, Order.ordered_on <= end).group_by(Order.account_id),
         Order.account_id,
     ))
+    # minutes per account and staff member from the covering index; the rate is applied here
     default_rate = int((settings.hourly_cost * 100).to_integral_value(ROUND_HALF_UP))
-    rate = sa.func.coalesce(_cents(Staff.hourly_cost), default_rate)
-    serve = _grouped(session, only(
-        sa.select(Interaction.account_id, sa.func.sum(Interaction.duration_minutes), sa.func.sum(Interaction.duration_minutes * rate))
-        .outerjoin(Staff, Staff.id == Interaction.staff_id)
+    rates = {staff_id: int(cents) for staff_id, cents in session.connection().execute(
+        sa.select(Staff.id, _cents(Staff.hourly_cost)).where(Staff.hourly_cost.is_not(None)))}
+    serve: dict[int, tuple[int, int]] = {}  # account -> (minutes, minutes x cents per hour)
+    for account_id, staff_id, minutes in session.connection().execute(only(
+        sa.select(Interaction.account_id, Interaction.staff_id, sa.func.sum(Interaction.duration_minutes))
         .where(Interaction.occurred_on >= start, Interaction.occurred_on <= end, Interaction.account_id.is_not(None))
-        .group_by(Interaction.account_id),
+        .group_by(Interaction.account_id, Interaction.staff_id),
         Interaction.account_id,
-    ))
+    )):
+        minutes = int(minutes or 0)
+        total, cost = serve.get(account_id, (0, 0))
+        serve[account_id] = (total + minutes, cost + minutes * rates.get(staff_id, default_rate))
     lifetime = _grouped(session, only(
         sa.select(Order.account_id, sa.func.sum(_cents(Order.amount)))
         .join(Account, Account.id == Order.account_id)
