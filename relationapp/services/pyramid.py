@@ -119,7 +119,8 @@ _STAGE_TIER = {"inactive": "inactive", "customer": "small", "suspect": "suspect"
 
 def _plain_rows(session, query) -> list[tuple]:
     """All rows as plain tuples. On SQLite straight from the driver: for 50k rows
-    SQLAlchemy's Row objects cost as much as the aggregation itself."""
+    SQLAlchemy's Row objects cost as much as the aggregation itself. (Plain
+    bound values only: no expanding ``IN`` lists.)"""
     conn = session.connection()
     if conn.dialect.name != "sqlite":
         return [tuple(row) for row in conn.execute(query)]

@@ -78,22 +78,19 @@ class MovementModel(QAbstractTableModel):
 
 
 @dataclass(frozen=True)
-class ValuePageData:
+class PyramidData:
     summary: pyramid_service.PyramidSummary
     members: tuple[pyramid_service.TierMember, ...]
-    overview: value_service.ValueOverview
-    quarter_ends: tuple[dt.date, ...]
 
 
-def load_page(db, as_of: dt.date) -> ValuePageData:
-    """Everything the page shows; runs off the UI thread. Keeps the quarter snapshots up to date first."""
+def load_pyramid(db, as_of: dt.date) -> PyramidData:
+    return PyramidData(pyramid_service.pyramid_summary(db, as_of=as_of), tuple(pyramid_service.tier_members(db, as_of=as_of)))
+
+
+def load_quarters(db, as_of: dt.date) -> tuple[dt.date, ...]:
+    """The quarters one can compare; keeps their snapshots first (the first time at 50k accounts takes a while)."""
     pyramid_service.snapshot_quarters(db, through=as_of)
-    return ValuePageData(
-        summary=pyramid_service.pyramid_summary(db, as_of=as_of),
-        members=tuple(pyramid_service.tier_members(db, as_of=as_of)),
-        overview=value_service.value_overview(db, as_of=as_of),
-        quarter_ends=tuple(pyramid_service.available_quarter_ends(db, through=as_of)),
-    )
+    return tuple(pyramid_service.available_quarter_ends(db, through=as_of))
 
 
 def _table(model, *, stretch_last: bool = False):
@@ -109,7 +106,8 @@ class CustomerValueView(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.data: ValuePageData | None = None
+        self.pyramid_data: PyramidData | None = None
+        self.overview: value_service.ValueOverview | None = None
         self._generation = 0
         layout = QVBoxLayout(self)
 
@@ -235,26 +233,45 @@ class CustomerValueView(QWidget):
 
     # --- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Three answers off the UI thread, quickest first: the pyramid, the quarters, the money."""
         self._generation += 1
         generation, db, as_of = self._generation, self.ctx.db, self.as_of.value()
         self.headline.setText("Computing the pyramid…")
-        self.ctx.tasks.run(lambda: load_page(db, as_of), on_done=lambda data: self._loaded(generation, data),
-                           on_error=self._failed)
+        self.pyramid_data = None
+        self.overview = None
+        tasks = self.ctx.tasks
+        tasks.run(lambda: load_pyramid(db, as_of), on_done=lambda data: self._pyramid_loaded(generation, data), on_error=self._failed)
+        tasks.run(lambda: load_quarters(db, as_of), on_done=lambda ends: self._quarters_loaded(generation, ends), on_error=self._failed)
+        tasks.run(lambda: value_service.value_overview(db, as_of=as_of),
+                  on_done=lambda overview: self._overview_loaded(generation, overview), on_error=self._failed)
 
-    def _loaded(self, generation: int, data: ValuePageData) -> None:
+    def _pyramid_loaded(self, generation: int, data: PyramidData) -> None:
         if generation != self._generation:
             return  # the date changed meanwhile; a newer answer is on its way
-        self.data = data
+        self.pyramid_data = data
         s = data.summary
         self.headline.setText(f"{s.customers:,} customers, revenue {self._money(s.revenue)} "
                               f"({s.window_start.isoformat()} to {s.as_of.isoformat()})")
         self.pyramid.set_summary(s)
         self.show_tier(self.pyramid.selected or "top")
-        self._show_profit(data.overview)
-        self.growth_model.set_rows(data.overview.growth)
-        self._fill_quarters(data.quarter_ends)
-        self.loaded.emit()
-        self.refresh_movement()
+        self._maybe_loaded()
+
+    def _quarters_loaded(self, generation: int, ends: tuple[dt.date, ...]) -> None:
+        if generation == self._generation:
+            self._fill_quarters(ends)
+            self.refresh_movement()
+
+    def _overview_loaded(self, generation: int, overview: value_service.ValueOverview) -> None:
+        if generation != self._generation:
+            return
+        self.overview = overview
+        self._show_profit(overview)
+        self.growth_model.set_rows(overview.growth)
+        self._maybe_loaded()
+
+    def _maybe_loaded(self) -> None:
+        if self.pyramid_data is not None and self.overview is not None:
+            self.loaded.emit()
 
     def _failed(self, exc) -> None:
         self.headline.setText(str(exc) if isinstance(exc, ServiceError) else f"The pyramid could not be computed: {exc}")
@@ -265,9 +282,9 @@ class CustomerValueView(QWidget):
         if self.pyramid.selected != tier:
             self.pyramid.select_tier(tier)  # emits tier_clicked, which comes back here
             return
-        if self.data is None:
+        if self.pyramid_data is None:
             return
-        rows = [m for m in self.data.members if m.tier == tier]
+        rows = [m for m in self.pyramid_data.members if m.tier == tier]
         self.members_model.set_rows(rows)
         label = pyramid_service.TIER_LABELS[tier]
         self.members_title.setText(f"{label}: {len(rows):,} account{'' if len(rows) == 1 else 's'} (double-click to open)")

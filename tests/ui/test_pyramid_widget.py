@@ -80,7 +80,7 @@ def test_movement_follows_the_chosen_quarters(value_view, demo_db, qtbot):
 
 
 def test_profit_tab_and_growth_list(value_view):
-    overview = value_view.data.overview
+    overview = value_view.overview
     assert value_view.whale.curve == overview.whale
     assert "customers" in value_view.pareto_label.text()
     gaps = [v.wallet_gap for v in value_view.growth_model.rows]
