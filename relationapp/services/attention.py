@@ -393,6 +393,7 @@ def agenda(
     prospect_limit: int | None = PROSPECT_LIMIT,
     with_dropped: bool = True,
     tiers: pyramid.Tiers | None = None,
+    dropped: list[pyramid.DroppedAccount] | None = None,
 ) -> Agenda:
     """Everything Today shows, in the order it shows it.
 
@@ -401,8 +402,9 @@ def agenda(
     ``with_dropped``, customers whose pyramid tier fell since the last
     quarter end need attention too, cadence or not (value at stake: the
     larger of the cadence value and the 12-month revenue lost since then).
-    ``tiers`` (``pyramid.compute_tiers`` for the same day) saves computing them
-    again when the caller has them already.
+    ``tiers`` (``pyramid.compute_tiers`` for the same day) and ``dropped``
+    (``pyramid.dropped_accounts``) save computing them again when the caller
+    has them already: they change with orders, not with touches.
     """
     today = today or dt.date.today()
     with db.read() as session:
@@ -410,8 +412,12 @@ def agenda(
         if tiers is None:
             tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings)
         rows = _accounts_with_last_touch(session)
-        dropped = {d.account_id: d for d in pyramid.dropped_accounts(db, as_of=today, current=tiers)} if with_dropped else {}
-        customers, leads = _overdue(session, rows, today=today, settings=settings, tiers=tiers, dropped=dropped)
+        if not with_dropped:
+            dropped = []
+        elif dropped is None:
+            dropped = pyramid.dropped_accounts(db, as_of=today, current=tiers)
+        customers, leads = _overdue(session, rows, today=today, settings=settings, tiers=tiers,
+                                    dropped={d.account_id: d for d in dropped})
         shown = customers[:limit] if limit is not None else customers
         shown_leads = leads[:prospect_limit] if prospect_limit is not None else leads
         names = _names(session, Account, [f["account_id"] for _, f in shown + shown_leads])

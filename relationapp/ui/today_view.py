@@ -35,7 +35,7 @@ from relationapp.services import follow_ups as follow_up_service
 from relationapp.services import interactions as interaction_service
 from relationapp.services.attention_balance import attention_balance
 from relationapp.services.errors import ServiceError
-from relationapp.services.pyramid import compute_tiers
+from relationapp.services.pyramid import compute_tiers, dropped_accounts
 from relationapp.ui.dialogs.base import run_service
 from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
 from relationapp.ui.lazy_model import Column
@@ -44,6 +44,7 @@ from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.widgets import DateField, plain_label
 
 CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates"}
+PYRAMID_CHANGES = {"orders", "accounts", "settings", "snapshots"}
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
 MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
 
@@ -262,6 +263,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.agenda: attention.Agenda | None = None
+        self._pyramid: tuple | None = None  # (day, tiers, dropped accounts) of the last refresh
         self._loading = False
         self._again = False
         outer = QVBoxLayout(self)
@@ -338,10 +340,15 @@ class TodayView(QWidget):
             return
         self._loading = True
         db, today = self.ctx.db, dt.date.today()
+        known = self._pyramid if self._pyramid is not None and self._pyramid[0] == today else None
 
         def compute():
-            tiers = compute_tiers(db, as_of=today)  # once for both
-            return attention.agenda(db, today=today, tiers=tiers), attention_balance(db, today=today, tiers=tiers)
+            # the tiers and the dropped accounts change with orders, not with a logged touch: kept between refreshes
+            day, tiers, dropped = known or (today, compute_tiers(db, as_of=today), None)
+            if dropped is None:
+                dropped = dropped_accounts(db, as_of=today, current=tiers)
+            agenda = attention.agenda(db, today=today, tiers=tiers, dropped=dropped)
+            return agenda, attention_balance(db, today=today, tiers=tiers), (day, tiers, dropped)
 
         self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
@@ -352,7 +359,7 @@ class TodayView(QWidget):
         if self._again:
             self._again = False
             self.refresh()
-        agenda, balance = result
+        agenda, balance, self._pyramid = result
         focused = next((k for k, s in self.sections.items() if s.table.hasFocus()), None)
         self.agenda = agenda
         self.day_label.setText(agenda.today.strftime("%A %d %B %Y"))
@@ -375,6 +382,8 @@ class TodayView(QWidget):
         self.summary.setText(f"Today could not be computed: {exc}")
 
     def _data_changed(self, kinds: set) -> None:
+        if kinds & PYRAMID_CHANGES:
+            self._pyramid = None
         if kinds & CHANGES:
             self.refresh()
 

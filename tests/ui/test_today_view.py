@@ -177,3 +177,10 @@ def test_closing_the_page_while_the_agenda_is_computed_breaks_nothing(firm, qtbo
     qtbot.waitUntil(lambda: firm["ctx"].tasks.pool.activeThreadCount() == 0)
     firm["ctx"].tasks.wait()
     qtbot.wait(50)  # the result arrives for a page that is gone
+
+
+def test_new_orders_rerank_the_list(today_view, firm, qtbot):
+    with firm["ctx"].db.write() as session:  # as the orders import would
+        session.add(Order(account_id=firm["small"].id, ordered_on=ago(5), amount=Decimal("5000000.00")))
+    firm["ctx"].notify({"orders"})
+    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Small Bakery", "Top Holding"])
