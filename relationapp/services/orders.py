@@ -86,8 +86,12 @@ def _in_chunks(values: list):
         yield values[start:start + _CHUNK]
 
 
-def _drop_stale_snapshots(session, since: dt.date) -> None:
-    """Snapshots at quarter ends on or after ``since`` no longer match the orders."""
+def drop_stale_snapshots(session, since: dt.date) -> None:
+    """Tier snapshots at quarter ends on or after ``since`` no longer match the orders.
+
+    Call it in the same transaction from anything that adds, removes or moves
+    orders (merging accounts, too); ``pyramid.snapshot_quarters`` redoes them.
+    """
     session.execute(sa.delete(TierSnapshot).where(TierSnapshot.quarter_end >= since))
 
 
@@ -120,7 +124,7 @@ def create_order(
                 )
         order = Order(**cleaned)
         session.add(order)
-        _drop_stale_snapshots(session, cleaned["ordered_on"])
+        drop_stale_snapshots(session, cleaned["ordered_on"])
         session.flush()
         referrals.on_orders_added(session, [order.account_id])  # a first order: thank the referrer
         return _row(order)
@@ -166,7 +170,7 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
             # Core executemany: one statement for the batch, no ORM object per row
             session.execute(sa.insert(Order.__table__), fresh)
             first = min(v["ordered_on"] for v in fresh)
-            _drop_stale_snapshots(session, first)
+            drop_stale_snapshots(session, first)
             referrals.on_orders_added(session, {v["account_id"] for v in fresh})
         else:
             first = None
@@ -199,5 +203,5 @@ def delete_order(db: Database, *, order_id: int) -> None:
         order = session.get(Order, order_id)
         if order is None:
             raise NotFound(f"Order #{order_id} does not exist.")
-        _drop_stale_snapshots(session, order.ordered_on)
+        drop_stale_snapshots(session, order.ordered_on)
         session.delete(order)
