@@ -183,4 +183,6 @@ def test_new_orders_rerank_the_list(today_view, firm, qtbot):
     with firm["ctx"].db.write() as session:  # as the orders import would
         session.add(Order(account_id=firm["small"].id, ordered_on=ago(5), amount=Decimal("5000000.00")))
     firm["ctx"].notify({"orders"})
-    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Small Bakery", "Top Holding"])
+    # the bakery is now the Top customer; the holding, no longer Top, is not due on a Top cadence any more
+    qtbot.waitUntil(lambda: names(today_view, "attention") == ["Small Bakery"])
+    assert today_view.sections["attention"].model.row_object(0).tier == "top"
