@@ -15,8 +15,9 @@ Definitions (the Today view, the CLI and the tray message all use these):
 - **Value at stake** = revenue of the last 12 months x days overdue / cadence:
   one cadence period's share of the yearly revenue per period overdue. A Top
   customer (EUR 120,000, every 30 days) two weeks late: 56,000; a Small one
-  (EUR 2,000, every 180 days) two months late: 666.67.
-
+  (EUR 2,000, every 180 days) two months late: 666.67. Ties go to the longer
+  overdue. (Revenue, not margin: once cost of goods is known for every order,
+  the margin is the better measure; a later change.)
 - **Dropped a tier**: a customer whose pyramid tier is lower than at the last
   quarter end needs attention even when its cadence has not run out; its
   value at stake is then the larger of the above and the 12-month revenue
