@@ -160,26 +160,24 @@ def _value_rows(values) -> list[list]:
              _money(v.lifetime_revenue), _money(v.annual_budget), _pct(v.share_of_wallet), _money(v.wallet_gap)] for v in values]
 
 
-def _values(args, db) -> int:
-    from relationapp.services.value import customer_values
-
-    values = customer_values(db, as_of=_day(args.date))[:args.limit]
+def _print_values(args, values) -> int:
     if args.json:
         print_json(values)
     else:
         print_table(_VALUE_HEADERS, _value_rows(values))
     return 0
+
+
+def _values(args, db) -> int:
+    from relationapp.services.value import customer_values
+
+    return _print_values(args, customer_values(db, as_of=_day(args.date))[:args.limit])
 
 
 def _growth(args, db) -> int:
     from relationapp.services.value import growth_potential
 
-    values = growth_potential(db, as_of=_day(args.date), limit=args.limit)
-    if args.json:
-        print_json(values)
-    else:
-        print_table(_VALUE_HEADERS, _value_rows(values))
-    return 0
+    return _print_values(args, growth_potential(db, as_of=_day(args.date), limit=args.limit))
 
 
 def _profit(args, db) -> int:
