@@ -174,13 +174,15 @@ def recognise(header: tuple[str, ...], kind: str) -> dict[int, str]:
     return mapping
 
 
-def load_mapping(spec: str | None, header: tuple[str, ...], kind: str) -> dict[int, str]:
-    """From a preset name, a JSON mapping file, or recognition of the headers."""
+def load_mapping(spec: str | dict | None, header: tuple[str, ...], kind: str) -> dict[int, str]:
+    """From a preset name, a JSON mapping file, a {header: field} dict, or recognition of the headers."""
     if kind not in KINDS:
         raise ValidationError(f"Unknown import kind '{kind}' (use {', '.join(KINDS)}).")
     if not spec:
         return recognise(header, kind)
-    if spec in PRESETS:
+    if isinstance(spec, dict):  # chosen column by column (the import wizard)
+        by_header = spec
+    elif spec in PRESETS:
         by_header = PRESETS[spec].get(kind)
         if by_header is None:
             raise ValidationError(f"The preset '{spec}' is for {', '.join(PRESETS[spec])}, not {kind}.")

@@ -77,6 +77,30 @@ class ImportResult:
     accounts_added: int = 0
 
 
+@dataclass(frozen=True)
+class CsvColumns:
+    """A file's columns and what each would be imported as (for choosing a mapping)."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    mapping: dict[str, str | None]  # header -> field, None = not imported
+    fields: dict[str, str]  # field -> label, for this kind
+    missing: tuple[str, ...]  # labels of required fields without a column
+
+
+def inspect_csv(*, path: str | Path, kind: str, mapping: str | dict | None = None) -> CsvColumns:
+    path = Path(path)
+    table = csv_read.read_table(path)
+    by_index = columns.load_mapping(mapping, table.header, kind)
+    return CsvColumns(
+        path=path, encoding=table.encoding, delimiter=table.delimiter, header=table.header,
+        mapping={h: by_index.get(i) for i, h in enumerate(table.header)},
+        fields=dict(columns.FIELDS[kind]), missing=tuple(columns.missing_required(by_index, kind)),
+    )
+
+
 def _mapping_by_header(table: csv_read.CsvTable, mapping: dict[int, str]) -> dict[str, str]:
     return {table.header[i]: f for i, f in mapping.items()}
 
@@ -261,7 +285,7 @@ def preview_csv(
     *,
     path: str | Path,
     kind: str,
-    mapping: str | None = None,
+    mapping: str | dict | None = None,
     decimal_comma: bool | None = None,
     day_first: bool | None = None,
     delimiter: str | None = None,
@@ -279,7 +303,7 @@ def preview_csv(
             f"{path.name}: no column for {', '.join(missing)} among the headers "
             f"({', '.join(h for h in table.header if h)[:200]}); give a mapping with --map."
         )
-    if day_first is None and mapping in columns.PRESET_DAY_FIRST:
+    if day_first is None and isinstance(mapping, str) and mapping in columns.PRESET_DAY_FIRST:
         day_first = columns.PRESET_DAY_FIRST[mapping]
     money_cols = [i for i, f in by_index.items() if f in columns.MONEY_FIELDS]
     date_cols = [i for i, f in by_index.items() if f in columns.DATE_FIELDS]
