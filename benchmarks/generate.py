@@ -18,6 +18,7 @@ import random
 import sqlite3
 import sys
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,10 +105,17 @@ FOLLOW_UP_TITLES = (
 ORDER_LINES = ("Onderhoudscontract", "Reparatie", "Installatie warmtepomp", "Ventilatie", "Storingsdienst", "Zonnepanelen")
 TAGS = ("VIP", "Zorg", "Onderwijs", "Horeca", "Retail", "Vastgoed", "Overheid", "Duurzaam", "Nieuwbouw", "Renovatie",
         "Servicecontract", "Storingsgevoelig", "Ambassadeur", "Groot project", "Klein budget")
+MAIL_PROVIDERS = ("gmail.com", "ziggo.nl", "kpn.nl", "hotmail.com", "outlook.com", "xs4all.nl", "planet.nl")
 STAGE_WEIGHTS = (("customer", 55), ("inactive", 12), ("prospect", 14), ("suspect", 9), ("mql", 6), ("sql", 4))
 
 # one person's share of the interactions they are part of: 1, sometimes 2
 SECOND_PERSON = 0.2
+
+
+def ascii_slug(text: str) -> str:
+    """Lower-case ASCII letters and digits only, as mail addresses and domains have them."""
+    folded = unicodedata.normalize("NFKD", text.replace("Ł", "L").replace("ł", "l").replace("ı", "i"))
+    return "".join(ch for ch in folded.lower() if ch.isascii() and (ch.isalnum() or ch == "."))
 
 
 def stamp(day: dt.date, hour: int = 9) -> str:
@@ -193,6 +201,7 @@ class Generator:
         self.since_days = [0] * (n + 1)  # customer since, in days ago (0: none)
         self.city = [None] * (n + 1)
         self.private = [False] * (n + 1)
+        self.domain = [""] * (n + 1)  # the account's mail domain, for its people's addresses
         # yearly revenue weight, Pareto-shaped: a few whales and a long tail
         self.weight = [0.0] * (n + 1)
         rows = []
@@ -209,10 +218,11 @@ class Generator:
                     name += " " + suffix
                 if rng.random() < 0.3:
                     name += " " + city
-            slug = "".join(ch for ch in name.lower() if ch.isalnum())[:24] or "fam"
+            slug = ascii_slug(name).replace(".", "")[:24] or "fam"
             owner = rng.choice(self.staff_ids)
             since = rng.randint(200, 365 * 9) if stage in ("customer", "inactive") else 0
             self.owner[aid], self.since_days[aid], self.city[aid], self.private[aid] = owner, since, city, private
+            self.domain[aid] = rng.choice(MAIL_PROVIDERS) if private else f"{slug}.nl"
             if stage in ("customer", "inactive"):
                 self.weight[aid] = rng.paretovariate(1.16)
             created = self.today - dt.timedelta(days=since or rng.randint(5, 900))
@@ -221,7 +231,7 @@ class Generator:
                 f"{rng.choice(STREETS)} {rng.randint(1, 240)}",
                 f"{pc}{rng.randint(10, 99)} {rng.choice('ABCDEGHJKLMNPRST')}{rng.choice('ABCDEGHJKLMNPRST')}",
                 city, region, "Nederland", round(lat + rng.uniform(-0.04, 0.04), 5), round(lon + rng.uniform(-0.05, 0.05), 5),
-                f"0{rng.randint(10, 79)}-{rng.randint(1000000, 9999999)}", f"info@{slug}{aid}.nl",
+                f"0{rng.randint(10, 79)}-{rng.randint(1000000, 9999999)}", f"info@{self.domain[aid]}" if not private else None,
                 None if private else f"https://www.{slug}.nl", rng.choice(self.source_ids), None, rng.choice(self.staff_ids),
                 self.days[since] if since else None,
                 rng.choice((None, 1500000, 4000000, 8000000, 15000000)) if stage == "customer" else None,
@@ -270,10 +280,11 @@ class Generator:
                 month, day = rng.randint(1, 12), rng.randint(1, 28)
                 year = rng.randint(1950, 2002) if rng.random() < 0.6 else None
                 family = f"Dochter {rng.choice(demo.CHILDREN)}, zoon {rng.choice(demo.CHILDREN)}" if rng.random() < 0.2 else None
-                slug = f"{f}.{l}".lower().replace(" ", "").replace("'", "")
+                slug = ascii_slug(f"{f}.{l}")
+                email = f"{slug}@{self.domain[aid]}" if not self.private[aid] else f"{slug}{pid % 97}@{self.domain[aid]}"
                 created = stamp(self.today - dt.timedelta(days=rng.randint(5, 2000)))
                 rows.append((
-                    pid, aid, f"{f} {l}", title, role, f"{slug}{pid}@example.nl", f"06-{rng.randint(10000000, 99999999)}",
+                    pid, aid, f"{f} {l}", title, role, email, f"06-{rng.randint(10000000, 99999999)}",
                     day if has_birthday else None, month if has_birthday else None, year if has_birthday else None,
                     family, rng.choice((None, None, None, "Fietst elke dag naar kantoor", "Houdt van Italiaanse wijn",
                                         "Supporter van Feyenoord", "Zingt in een koor", "Drinkt geen alcohol")),

@@ -213,13 +213,13 @@ from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
 
 def settled(window):
-    ctx = getattr(window, "ctx", None)
-    tasks = getattr(ctx, "tasks", None)
-    if tasks is not None and (tasks.pool.activeThreadCount() or getattr(tasks, "_live", None)):
-        return False
+    # the Today view says when its lists are filled; without that hook, wait for every background task
     today = getattr(window, "views", {}).get("today")
     filled = getattr(today, "is_filled", None)
-    return filled() if callable(filled) else True
+    if callable(filled):
+        return filled()
+    tasks = getattr(getattr(window, "ctx", None), "tasks", None)
+    return tasks is None or not (tasks.pool.activeThreadCount() or getattr(tasks, "_live", None))
 
 def peak_rss_kb():
     with open("/proc/self/status") as fh:
@@ -228,14 +228,18 @@ def peak_rss_kb():
                 return int(line.split()[1])
     return None
 
+visible = []
+
 def probe():
     window = next((w for w in app.topLevelWidgets() if w.isVisible() and hasattr(w, "views")), None)
+    if window is not None and not visible:
+        visible.append(time.time())
     if window is None or not settled(window):
         QTimer.singleShot(2, probe)
         return
     app.processEvents()
     shown = time.time()
-    print("RELATIONAPP-PROBE " + json.dumps({"shown": shown, "vmhwm_kb": peak_rss_kb(),
+    print("RELATIONAPP-PROBE " + json.dumps({"shown": shown, "visible": visible[0], "vmhwm_kb": peak_rss_kb(),
           "page": window.current_page() if hasattr(window, "current_page") else None}), flush=True)
     app.quit()
 
@@ -263,6 +267,7 @@ def gui_runs(bench: Bench) -> list[dict]:
             raise RuntimeError(f"the window never showed (exit {proc.returncode}): {last}")
         data = json.loads(line.split(" ", 1)[1])
         data["seconds"] = data["shown"] - start
+        data["visible_seconds"] = data["visible"] - start
         runs.append(data)
     bench.cache["gui"] = runs
     return runs
@@ -275,12 +280,14 @@ def gui_runs(bench: Bench) -> list[dict]:
 def startup(bench: Bench) -> Measure:
     runs = gui_runs(bench)
     seconds = [r["seconds"] for r in runs]
-    return Measure(statistics.median(seconds), f"{len(runs)} starts, slowest {max(seconds):.2f} s, first page {runs[0]['page']}",
-                   {"runs": seconds})
+    visible = statistics.median(r["visible_seconds"] for r in runs)
+    return Measure(statistics.median(seconds), f"window visible at {visible:.2f} s; {len(runs)} starts, slowest {max(seconds):.2f} s; "
+                   f"first page {runs[0]['page']}", {"runs": seconds, "visible_s": visible})
 
 
+# what people type: names, places, parts of addresses, a typo, and the first keystrokes
 SEARCH_TERMS = ("jan", "bakker", "utrecht", "de vries", "zorg", "info@", "xyzzy", "an", "Özlem", "Bouw B.V.",
-                "van", "kees", "example.nl", "Hendriks Apotheek", "0", "e")
+                "van", "kees", "gmail.com", "Hendriks Apotheek", "maastricht", "e")
 
 
 @figure("search", "List filter (accounts and people lists)", unit="ms", limit=20, statistic="p95")
