@@ -75,4 +75,11 @@ class MenuAction:
 # Capabilities add their menu entries here (import, export, backups, calendar ...).
 MENU_ACTIONS: list[MenuAction] = [
     MenuAction("File", "Export &calendar…", "relationapp.ui.today_view:export_calendar"),
+    MenuAction("File", "&Import…", "relationapp.ui.import_wizard:open_import_wizard", "Ctrl+I"),
+    MenuAction("File", "Export &everything…", "relationapp.ui.data_actions:export_everything"),
+    MenuAction("File", "Export people as &vCards…", "relationapp.ui.data_actions:export_people_vcards"),
+    MenuAction("File", "&Backup now", "relationapp.ui.data_actions:backup_now"),
+    MenuAction("File", "&Restore backup…", "relationapp.ui.data_actions:restore_from_backup"),
+    MenuAction("Tools", "Find &duplicates…", "relationapp.ui.data_actions:find_duplicates"),
+    MenuAction("Tools", "&Privacy of a person…", "relationapp.ui.data_actions:privacy_of_a_person"),
 ]

@@ -1,0 +1,112 @@
+"""File menu actions for data in and out: export, backup, restore (registered in ui/pages.py).
+
+Each is ``action(ctx, window)``. Slow work runs through ``ctx.tasks``; a
+refusal (ServiceError) is shown as it is, nothing half-done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from relationapp.services.errors import ServiceError
+
+ALL_KINDS = {"accounts", "people", "interactions", "follow_ups", "orders", "settings", "referrals", "nps", "visits"}
+
+
+def _failed(window, title: str):
+    def show(exc: Exception) -> None:
+        text = str(exc) if isinstance(exc, ServiceError) else f"{type(exc).__name__}: {exc}"
+        QMessageBox.warning(window, title, text)
+    return show
+
+
+def _backup_dir(ctx) -> Path | None:
+    return ctx.db.path.parent / "backups" if ctx.db.path is not None else None
+
+
+def export_everything(ctx, window) -> None:
+    folder = QFileDialog.getExistingDirectory(window, "Export everything into an empty folder", str(Path.home()))
+    if not folder:
+        return
+    from relationapp.io.export import export_all
+
+    target = Path(folder)
+    if target.exists() and any(target.iterdir()):
+        target = target / "relationapp-export"
+    ctx.say("Exporting…")
+    ctx.tasks.run(lambda: export_all(ctx.db, out=target, bom=True),
+                  on_done=lambda r: ctx.say(f"Exported {r.rows} rows in {len(r.files)} files to {r.path}."),
+                  on_error=_failed(window, "Not exported"))
+
+
+def export_people_vcards(ctx, window) -> None:
+    name, _ = QFileDialog.getSaveFileName(window, "Export everyone as vCards", str(Path.home() / "people.vcf"),
+                                          "vCard (*.vcf)")
+    if not name:
+        return
+    from relationapp.io.vcard import export_vcards
+
+    ctx.tasks.run(lambda: export_vcards(ctx.db, out=name),
+                  on_done=lambda r: ctx.say(f"{r.cards} people written to {r.path}."),
+                  on_error=_failed(window, "Not exported"))
+
+
+def backup_now(ctx, window) -> None:
+    from relationapp.services.backups import make_backup
+
+    folder = _backup_dir(ctx)
+    if folder is None:
+        QMessageBox.information(window, "Backup", "This database is on a server; back it up with the server's tools.")
+        return
+    keep = ctx.settings.backups_keep
+    ctx.tasks.run(lambda: make_backup(ctx.db.path, backup_dir=folder, keep=keep),
+                  on_done=lambda path: ctx.say(f"Backup written to {path}."),
+                  on_error=_failed(window, "No backup made"))
+
+
+def restore_from_backup(ctx, window) -> None:
+    from relationapp.services.backups import backup_problem, restore_backup
+
+    folder = _backup_dir(ctx)
+    if folder is None:
+        return
+    name, _ = QFileDialog.getOpenFileName(window, "Restore a backup", str(folder), "Databases (*.db);;All files (*)")
+    if not name:
+        return
+    problem = backup_problem(name)
+    if problem:
+        QMessageBox.warning(window, "Not restored", f"Not restored: {problem}.")
+        return
+    answer = QMessageBox.question(
+        window, "Restore this backup?",
+        f"Replace everything in the app with the backup {Path(name).name}?\n\n"
+        "What the app holds now is kept as a backup first.")
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    ctx.tasks.wait()
+    ctx.db.dispose()  # no connection may stay open on the file being replaced
+    try:
+        result = restore_backup(ctx.db.path, backup=name, backup_dir=folder)
+        from relationapp.startup import open_database
+
+        open_database(str(ctx.db.path)).dispose()  # an older backup is migrated like any database
+    except (ServiceError, Exception) as exc:  # noqa: BLE001 - shown to the user, the old file is kept
+        _failed(window, "Not restored")(exc)
+        return
+    ctx.notify(ALL_KINDS)
+    kept = f" The previous state is kept in {result.kept_current.name}." if result.kept_current else ""
+    QMessageBox.information(window, "Restored", f"Restored from {Path(name).name}.{kept}")
+
+
+def find_duplicates(ctx, window) -> None:
+    from relationapp.ui.duplicates_dialog import DuplicatesDialog
+
+    DuplicatesDialog(ctx, window).exec()
+
+
+def privacy_of_a_person(ctx, window) -> None:
+    from relationapp.ui.privacy_dialog import PrivacyDialog
+
+    PrivacyDialog(ctx, parent=window).exec()

@@ -1,0 +1,148 @@
+"""A person's privacy: export everything we hold on them, or erase them (with confirmation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from relationapp.services import people as people_service
+from relationapp.services import privacy
+from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.widgets import plain_label
+
+
+class ErasePrompt(QDialog):
+    """Erasing cannot be undone: the user types the name and chooses what happens to the history."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.name = name
+        self.setWindowTitle("Erase a person")
+        layout = QVBoxLayout(self)
+        text = plain_label(
+            f"Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is "
+            "removed from notes and subjects. This cannot be undone (except by restoring a backup).\n\n"
+            f"Type the name to confirm:", self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.typed = QLineEdit(self)
+        layout.addWidget(self.typed)
+        self.keep = QCheckBox("Keep their interactions as account history, without their name", self)
+        self.keep.setChecked(True)
+        layout.addWidget(self.keep)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.erase = self.buttons.addButton("Erase", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase.setEnabled(False)
+        self.erase.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.typed.textChanged.connect(lambda t: self.erase.setEnabled(t.strip().casefold() == name.strip().casefold()))
+
+
+class PrivacyDialog(QDialog):
+    def __init__(self, ctx, person_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Privacy of a person")
+        self.resize(520, 420)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Find the person by name or e-mail…")
+        self.search.textChanged.connect(self._find)
+        row.addWidget(self.search)
+        layout.addLayout(row)
+        self.matches = QListWidget(self)
+        self.matches.currentRowChanged.connect(self._chosen)
+        layout.addWidget(self.matches)
+        self.status = plain_label("", self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        actions = QHBoxLayout()
+        self.export_button = QPushButton("Export everything we hold…", self)
+        self.export_button.clicked.connect(self.export)
+        self.erase_button = QPushButton("Erase…", self)
+        self.erase_button.clicked.connect(self.erase)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.erase_button)
+        layout.addLayout(actions)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._ids: list[int] = []
+        self._chosen(-1)
+        if person_id is not None:
+            self._fill(people_service.person_rows(ctx.db, ids=[person_id]))
+            self.matches.setCurrentRow(0)
+
+    def _find(self, text: str) -> None:
+        ids = people_service.list_person_ids(self.ctx.db, search=text, include_archived=True)[:50] if text.strip() else []
+        self._fill(people_service.person_rows(self.ctx.db, ids=ids))
+
+    def _fill(self, rows) -> None:
+        self.matches.clear()
+        self._ids = [r.id for r in rows]
+        for r in rows:
+            self.matches.addItem(QListWidgetItem(f"{r.name}" + (f" — {r.account}" if r.account else "")
+                                                 + (f" <{r.email}>" if r.email else "")))
+
+    def person_id(self) -> int | None:
+        row = self.matches.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def _chosen(self, _row: int) -> None:
+        chosen = self.person_id() is not None
+        self.export_button.setEnabled(chosen)
+        self.erase_button.setEnabled(chosen)
+
+    def export(self) -> None:
+        person_id = self.person_id()
+        if person_id is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export everything we hold", str(Path.home() / f"person-{person_id}.json"),
+                                              "JSON (*.json)")
+        if not name:
+            return
+        from relationapp.io.privacy_export import export_person
+
+        pdf = str(Path(name).with_suffix(".pdf"))
+        written = run_service(self, lambda: export_person(self.ctx.db, person_id=person_id, out=name, pdf=pdf))
+        if written:
+            self.status.setText("Written: " + ", ".join(str(p) for p in written))
+
+    def erase(self) -> None:
+        person_id = self.person_id()
+        if person_id is None:
+            return
+        detail = people_service.get_person(self.ctx.db, person_id=person_id)
+        prompt = ErasePrompt(detail.name, self)
+        if prompt.exec() != QDialog.DialogCode.Accepted:
+            return
+        keep = prompt.keep.isChecked()
+        result = run_service(self, lambda: privacy.erase_person(self.ctx.db, person_id=person_id, keep_interactions=keep))
+        if result is None:
+            return
+        self.ctx.notify({"people", "interactions", "follow_ups", "nps", "accounts"})
+        self.status.setText(f"Erased. {result.interactions_kept} interactions kept without the name, "
+                            f"{result.interactions_deleted} deleted.")
+        self._find(self.search.text())
+        QMessageBox.information(self, "Erased", "The person is erased. Older backups still hold them until they are "
+                                                "replaced by newer ones.")
+
+
+def open_privacy(ctx, parent, person_id: int) -> None:
+    """For a person page or dialog: the privacy actions for this person."""
+    PrivacyDialog(ctx, person_id=person_id, parent=parent).exec()

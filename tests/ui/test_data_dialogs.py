@@ -1,0 +1,67 @@
+"""Duplicates review and the privacy dialog, as a user uses them."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from relationapp.services.people import create_person  # noqa: E402
+from tests.io.helpers import count  # noqa: E402
+
+
+@pytest.fixture
+def ctx(db, qtbot):
+    from relationapp.ui.context import AppContext
+
+    context = AppContext(db)
+    yield context
+    context.tasks.wait()
+
+
+def test_duplicates_side_by_side_and_merge(ctx, qtbot, tmp_path):
+    from relationapp.ui.duplicates_dialog import DuplicatesDialog
+
+    create_person(ctx.db, name="Anna de Vries", email="anna@example.nl")
+    create_person(ctx.db, name="Anna de Vries", email="ANNA@example.nl", phone="06-12345678")
+    dialog = DuplicatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.groups.count() == 1
+    assert dialog.table.columnCount() == 2
+    assert dialog.table.item(1, 1).text() == "ANNA@example.nl"
+    dialog.grab().save(str(tmp_path / "dups.png"))
+    dialog.merge()
+    assert count(ctx.db, "person") == 1
+    assert dialog.groups.count() == 0
+
+
+def test_erase_needs_the_name_typed(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from relationapp.ui import privacy_dialog
+
+    person = create_person(ctx.db, name="Zoë Çelik")
+    dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    assert dialog.person_id() == person.id
+    prompt = privacy_dialog.ErasePrompt("Zoë Çelik")
+    qtbot.addWidget(prompt)
+    prompt.typed.setText("Zoe")
+    assert not prompt.erase.isEnabled()
+    prompt.typed.setText("zoë çelik")
+    assert prompt.erase.isEnabled()
+
+    monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    dialog.erase()
+    assert count(ctx.db, "person") == 0
+
+
+def test_menu_actions_are_registered_and_load():
+    from relationapp.ui import pages
+
+    targets = [m.target for m in pages.MENU_ACTIONS if "data_actions" in m.target or "import_wizard" in m.target]
+    assert len(targets) == 7
+    for target in targets:
+        assert callable(pages.load(target))
