@@ -65,3 +65,26 @@ def test_menu_actions_are_registered_and_load():
     assert len(targets) == 7
     for target in targets:
         assert callable(pages.load(target))
+
+
+def test_backup_now_and_restore_from_the_file_menu(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from relationapp.services.accounts import create_account
+    from relationapp.services.backups import list_backups
+    from relationapp.ui import data_actions
+
+    create_account(ctx.db, name="Before")
+    data_actions.backup_now(ctx, None)
+    ctx.tasks.wait()
+    qtbot.waitUntil(lambda: len(list_backups(ctx.db.path.parent / "backups")) == 1, timeout=5000)
+    (backup,) = list_backups(ctx.db.path.parent / "backups")
+    create_account(ctx.db, name="After")
+    changed = []
+    ctx.data_changed.connect(changed.append)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup.path), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    data_actions.restore_from_backup(ctx, None)
+    assert count(ctx.db, "account") == 1
+    assert changed and "accounts" in changed[-1]
