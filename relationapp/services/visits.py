@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from relationapp.config import Settings
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Interaction, InteractionPerson, Person, PlannedVisit, Staff
+from relationapp.data.models import DMU_ROLES, Account, Interaction, InteractionPerson, Person, PlannedVisit, Staff
 from relationapp.services import pyramid, validation
 from relationapp.services import settings as settings_service
 from relationapp.services.accounts import _coordinate as coordinate
@@ -29,7 +29,6 @@ from relationapp.services.visit_route import RoutePoint, route_order
 VISIT_KINDS = ("visit", "meeting")  # the touches that count as a visit
 DEFAULT_DURATION = 60
 FIRST_START = dt.time(9, 0)
-ROLE_ORDER = ("decision_maker", "budget_holder", "influencer", "user", "gatekeeper")
 
 
 def visit_cadence(settings: Settings, tier: str) -> int | None:
@@ -559,7 +558,7 @@ def people_to_meet(session, account_id: int) -> list[PersonToMeet]:
     query = sa.select(Person.id, Person.name, Person.job_title, Person.dmu_role).where(
         Person.account_id == account_id, Person.archived == sa.false(), Person.do_not_contact == sa.false())
     people = [PersonToMeet(*row) for row in session.execute(query)]
-    rank = {role: i for i, role in enumerate(ROLE_ORDER)}
+    rank = {role: i for i, role in enumerate(DMU_ROLES)}  # decision makers first
     return sorted(people, key=lambda p: (rank.get(p.dmu_role, len(rank)), p.name.casefold()))
 
 
