@@ -87,12 +87,6 @@ def load_pyramid(db, as_of: dt.date) -> PyramidData:
     return PyramidData(pyramid_service.pyramid_summary(db, as_of=as_of), tuple(pyramid_service.tier_members(db, as_of=as_of)))
 
 
-def load_quarters(db, as_of: dt.date) -> tuple[dt.date, ...]:
-    """The quarters one can compare; keeps their snapshots first (the first time at 50k accounts takes a while)."""
-    pyramid_service.snapshot_quarters(db, through=as_of)
-    return tuple(pyramid_service.available_quarter_ends(db, through=as_of))
-
-
 def _table(model, *, stretch_last: bool = False):
     from relationapp.ui.relationship_tabs import small_table
 
@@ -233,17 +227,25 @@ class CustomerValueView(QWidget):
 
     # --- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Three answers off the UI thread, quickest first: the pyramid, the quarters, the money."""
+        """Answers off the UI thread, quickest first: the pyramid, the quarters, the money,
+        the movement; last the quarter snapshots are kept up to date (the first
+        time at 50,000 accounts that takes a while; movement needs none of it)."""
         self._generation += 1
         generation, db, as_of = self._generation, self.ctx.db, self.as_of.value()
         self.headline.setText("Computing the pyramid…")
         self.pyramid_data = None
         self.overview = None
-        tasks = self.ctx.tasks
-        tasks.run(lambda: load_pyramid(db, as_of), on_done=lambda data: self._pyramid_loaded(generation, data), on_error=self._failed)
-        tasks.run(lambda: load_quarters(db, as_of), on_done=lambda ends: self._quarters_loaded(generation, ends), on_error=self._failed)
-        tasks.run(lambda: value_service.value_overview(db, as_of=as_of),
-                  on_done=lambda overview: self._overview_loaded(generation, overview), on_error=self._failed)
+
+        def unless_stale(work):  # a newer refresh makes queued work pointless
+            return lambda: None if generation != self._generation else work()
+
+        run = self.ctx.tasks.run
+        run(unless_stale(lambda: load_pyramid(db, as_of)),
+            on_done=lambda data: self._pyramid_loaded(generation, data), on_error=self._failed)
+        run(unless_stale(lambda: tuple(pyramid_service.available_quarter_ends(db, through=as_of))),
+            on_done=lambda ends: self._quarters_loaded(generation, ends), on_error=self._failed)
+        run(unless_stale(lambda: value_service.value_overview(db, as_of=as_of)),
+            on_done=lambda overview: self._overview_loaded(generation, overview), on_error=self._failed)
 
     def _pyramid_loaded(self, generation: int, data: PyramidData) -> None:
         if generation != self._generation:
@@ -257,9 +259,14 @@ class CustomerValueView(QWidget):
         self._maybe_loaded()
 
     def _quarters_loaded(self, generation: int, ends: tuple[dt.date, ...]) -> None:
-        if generation == self._generation:
-            self._fill_quarters(ends)
-            self.refresh_movement()
+        if generation != self._generation:
+            return
+        self._fill_quarters(ends)
+        self.refresh_movement()
+        # after the movement in the queue: keep the quarter snapshots up to date
+        db, as_of = self.ctx.db, self.as_of.value()
+        self.ctx.tasks.run(lambda: None if generation != self._generation else pyramid_service.snapshot_quarters(db, through=as_of),
+                           on_error=self._failed)
 
     def _overview_loaded(self, generation: int, overview: value_service.ValueOverview) -> None:
         if generation != self._generation:
