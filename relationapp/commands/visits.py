@@ -1,4 +1,4 @@
-"""relationapp visits due|day|brief|ics: who is due for a visit, the planned day, its briefing and calendar."""
+"""relationapp visits due|day|plan|route|log|remove|brief|ics: who is due, the planned day, its briefing and calendar."""
 
 from __future__ import annotations
 
@@ -27,6 +27,32 @@ def register(sub) -> None:
     day.add_argument("--owner", metavar="NAME", help="one account manager's stops")
     day.add_argument("--json", action="store_true")
     day.set_defaults(handler=_day)
+
+    plan = verbs.add_parser("plan", help="plan a visit to an account on a day (overlaps are warned about, not refused)")
+    plan.add_argument("account", metavar="NAME_OR_ID")
+    plan.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    plan.add_argument("--time", metavar="HH:MM", help="start (default: when the day's last stop ends, else 09:00)")
+    plan.add_argument("--minutes", type=int, default=60, help="duration (default 60)")
+    plan.add_argument("--owner", metavar="NAME", help="who visits (default: the account manager)")
+    plan.add_argument("--json", action="store_true")
+    plan.set_defaults(handler=_plan)
+
+    route = verbs.add_parser("route", help="order a planned day by route (nearest neighbour, else postcode and city)")
+    route.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    route.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    route.add_argument("--json", action="store_true")
+    route.set_defaults(handler=_route)
+
+    log = verbs.add_parser("log", help="record a planned visit as made (the plan fills in the interaction)")
+    log.add_argument("visit_id", type=int, metavar="VISIT_ID")
+    log.add_argument("--notes")
+    log.add_argument("--minutes", type=int, help="how long it took (default: as planned)")
+    log.add_argument("--json", action="store_true")
+    log.set_defaults(handler=_log)
+
+    remove = verbs.add_parser("remove", help="take a planned visit off its day")
+    remove.add_argument("visit_id", type=int, metavar="VISIT_ID")
+    remove.set_defaults(handler=_remove)
 
     brief = verbs.add_parser("brief", help="print the briefing for a planned day (PDF, one page per stop)")
     brief.add_argument("--date", required=True, metavar="YYYY-MM-DD")
@@ -76,14 +102,53 @@ def _due(args, db) -> int:
 def _day(args, db) -> int:
     from relationapp.services.visits import day_plan
 
-    plan = day_plan(db, day=_date(args.date), staff_id=_owner_id(db, args.owner))
+    return _print_plan(day_plan(db, day=_date(args.date), staff_id=_owner_id(db, args.owner)), args.json)
+
+
+def _plan(args, db) -> int:
+    from relationapp.services.accounts import find_account
+    from relationapp.services.visits import add_stop
+
+    account = find_account(db, name_or_id=args.account)
+    return _print_plan(add_stop(db, account_id=account.id, day=_date(args.date), start_time=args.time,
+                                duration_minutes=args.minutes, staff_id=_owner_id(db, args.owner)), args.json)
+
+
+def _route(args, db) -> int:
+    from relationapp.services.visits import order_by_route
+
+    return _print_plan(order_by_route(db, day=_date(args.date), staff_id=_owner_id(db, args.owner)), args.json)
+
+
+def _log(args, db) -> int:
+    from relationapp.services.visits import log_visit
+
+    logged = log_visit(db, visit_id=args.visit_id, notes=args.notes, duration_minutes=args.minutes)
     if args.json:
+        print_json(logged)
+    else:
+        i = logged.interaction
+        print(f"Logged the visit to {logged.stop.account} on {i.occurred_on} ({i.duration_minutes} min"
+              + (f", with {', '.join(i.people)}" if i.people else "") + ").")
+    return 0
+
+
+def _remove(args, db) -> int:
+    from relationapp.services.visits import remove_stop
+
+    plan = remove_stop(db, visit_id=args.visit_id)
+    print(f"Removed; {len(plan.stops)} stop(s) left on {plan.day}.", file=sys.stderr)
+    return 0
+
+
+def _print_plan(plan, as_json: bool) -> int:
+    if as_json:
         print_json({"day": plan.day, "warnings": list(plan.warnings),
                     "stops": [{**to_jsonable(s), "address": s.address, "map_url": s.map_url} for s in plan.stops]})
         return 0
-    print_table(["#", "time", "min", "account", "address", "by", "status"],
-                [[i + 1, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account, s.address,
-                  s.staff, s.status] for i, s in enumerate(plan.stops)])
+    print_table(["#", "visit id", "time", "min", "account", "by", "status", "address"],
+                [[i + 1, s.id, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account,
+                  s.staff, s.status, s.address] for i, s in enumerate(plan.stops)])
     for warning in plan.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0

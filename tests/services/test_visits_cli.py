@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from icalendar import Calendar
@@ -46,3 +47,27 @@ def test_bad_input_is_one_line_and_exit_2(demo_db, capsys, tmp_path):
         code, out, err = _run(capsys, "--db", db, *args)
         assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, args
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_plan_route_log_and_remove_from_the_command_line(db, capsys):
+    from relationapp.services.accounts import create_account
+
+    path = str(db.path)
+    today = dt.date.today().isoformat()
+    for name, lon in (("East", 5.5), ("West", 4.0), ("Middle", 4.7)):
+        create_account(db, name=name, stage="customer", latitude=52.0, longitude=lon)
+    for name in ("East", "West", "Middle"):
+        code, _, _ = _run(capsys, "--db", path, "visits", "plan", name, "--date", today)
+        assert code == 0
+    code, _, err = _run(capsys, "--db", path, "visits", "plan", "West", "--date", today, "--time", "09:30")
+    assert code == 2 and "already planned" in err
+    code, out, _ = _run(capsys, "--db", path, "visits", "route", "--date", today, "--json")
+    stops = json.loads(out)["stops"]
+    assert code == 0 and [s["account"] for s in stops] == ["East", "Middle", "West"]
+    code, out, _ = _run(capsys, "--db", path, "visits", "log", str(stops[0]["id"]), "--notes", "Good talk")
+    assert code == 0 and "Logged the visit to East" in out
+    code, _, err = _run(capsys, "--db", path, "visits", "log", str(stops[0]["id"]))
+    assert code == 2 and "logged already" in err
+    code, _, _ = _run(capsys, "--db", path, "visits", "remove", str(stops[1]["id"]))
+    code, out, _ = _run(capsys, "--db", path, "visits", "day", "--date", today, "--json")
+    assert [(s["account"], s["status"]) for s in json.loads(out)["stops"]] == [("East", "done"), ("West", "planned")]
