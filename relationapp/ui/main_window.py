@@ -164,8 +164,10 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&About relationapp", self.about)
         for entry in pages.MENU_ACTIONS:
             function = pages.load(entry.target)
-            self._action(self.menus.get(entry.menu, self.menus["Tools"]), entry.title,
-                         lambda f=function: f(self.ctx, self), entry.shortcut)
+            menu = self.menus.get(entry.menu, self.menus["Tools"])
+            action = self._action(menu, entry.title, lambda f=function: f(self.ctx, self), entry.shortcut)
+            if menu is file_menu:  # above Quit, not below it
+                menu.insertAction(self._extra_separator, action)
 
     def _undo_changed(self, label: str) -> None:
         self.undo_action.setEnabled(bool(label))
