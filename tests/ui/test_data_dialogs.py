@@ -88,3 +88,17 @@ def test_backup_now_and_restore_from_the_file_menu(ctx, qtbot, monkeypatch):
     data_actions.restore_from_backup(ctx, None)
     assert count(ctx.db, "account") == 1
     assert changed and "accounts" in changed[-1]
+
+
+def test_the_person_dialog_offers_the_privacy_actions(ctx, qtbot, monkeypatch):
+    from relationapp.ui import privacy_dialog
+    from relationapp.ui.dialogs.person_dialog import PersonDialog
+
+    person = create_person(ctx.db, name="Jan Jansen")
+    dialog = PersonDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    button = next(b for b in dialog.buttons.buttons() if b.text() == "Privacy…")
+    opened = []
+    monkeypatch.setattr(privacy_dialog, "open_privacy", lambda ctx, parent, pid: opened.append(pid))
+    button.click()
+    assert opened == [person.id]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from relationapp.services import people as people_service
 from relationapp.services.accounts import get_account
@@ -57,8 +57,21 @@ class PersonDialog(FormDialog):
         self.dnc = self.add_row("", "do_not_contact", QCheckBox("Do not contact"))
         self.dnc.setChecked(bool(p and p.do_not_contact))
         self.consent = self.add_row("Consent given on", "consent_date", OptionalDateField(p.consent_date if p else None))
+        if person_id:  # an access request or "forget me" (AVG/GDPR)
+            privacy = self.buttons.addButton("Privacy…", QDialogButtonBox.ButtonRole.ResetRole)
+            privacy.clicked.connect(self._privacy)
         self.name.setFocus()
         self.resize(480, 0)
+
+    def _privacy(self) -> None:
+        from relationapp.services.errors import NotFound
+        from relationapp.ui.privacy_dialog import open_privacy
+
+        open_privacy(self.ctx, self, self.person_id)
+        try:
+            people_service.get_person(self.ctx.db, person_id=self.person_id)
+        except NotFound:  # erased: nothing left to edit
+            self.reject()
 
     def save(self):
         values = dict(
