@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLineEdit,
-    QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
 from relationapp.reports.formatting import Formatter
@@ -56,6 +56,7 @@ class VisitsView(QWidget):
     due_loaded = Signal()
     plan_loaded = Signal()
     briefing_written = Signal(object)  # the PDF's path
+    calendar_written = Signal(object)  # the .ics file's path
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -410,7 +411,19 @@ class VisitsView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export visits to calendar", str(Path.home() / name), "Calendar (*.ics)")
         if not path:
             return
-        written = run_service(self, lambda: write_visits_ics(self.ctx.db, day=day, week=self.whole_week.isChecked(),
-                                                            path=path, staff_id=self.planner_staff.currentData()))
-        if written is not None:
+        db, week, staff_id = self.ctx.db, self.whole_week.isChecked(), self.planner_staff.currentData()
+        self.ics_button.setEnabled(False)
+
+        def done(written):
+            self.ics_button.setEnabled(True)
             self.ctx.say(f"Calendar written to {written}.")
+            self.calendar_written.emit(written)
+
+        def failed(exc):
+            self.ics_button.setEnabled(True)
+            QMessageBox.warning(self, "No calendar written", str(exc))
+            self.calendar_written.emit(None)
+
+        # a week of briefings takes a moment on a big database: off the UI thread
+        self.ctx.tasks.run(lambda: write_visits_ics(db, day=day, week=week, path=path, staff_id=staff_id),
+                           on_done=done, on_error=failed)

@@ -96,7 +96,8 @@ def test_plan_a_day_of_three_stops_reorder_and_export(view, qtbot, qtmodeltester
 
     target = tmp_path / "day.ics"
     monkeypatch.setattr("relationapp.ui.visits_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
-    view.ics_button.click()
+    with qtbot.waitSignal(view.calendar_written, timeout=20000):
+        view.ics_button.click()
     events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
     assert [str(e["summary"]) for e in events] == ["Visit: East", "Visit: Middle", "Visit: West <b>Bakery</b>"]
 
