@@ -39,7 +39,7 @@ TIER_LABELS = {
 TIER_LEVEL = {"top": 4, "big": 3, "medium": 2, "small": 1}
 
 
-@dataclass(frozen=True, slots=True)  # slots: 50k of them are made at a time
+@dataclass(frozen=True, slots=True)  # slots: small and quick, there can be 50k of them
 class TierAssignment:
     account_id: int
     tier: str

@@ -42,7 +42,7 @@ def _cents(column):
 class CustomerValue:
     account_id: int
     name: str
-    tier: str
+    tier: str | None  # None from account_value (see pyramid.compute_tiers for one account's tier)
     revenue: Decimal  # 12 months up to as_of
     cost_of_goods: Decimal
     margin: Decimal
@@ -64,10 +64,11 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
     """Values for the customers (or, with ``account_ids``, for exactly those accounts)."""
     settings = settings_service.load(session)
     start, end = window(as_of)
-    classified = {a: (t, c) for a, t, c, _ in _classify(session, as_of=as_of, settings=settings)}
     if account_ids is None:
-        ids = [a for a, (t, _) in classified.items() if t in CUSTOMER_TIERS]
-    else:
+        tier_of = {a: t for a, t, _, _ in _classify(session, as_of=as_of, settings=settings)}
+        ids = [a for a, t in tier_of.items() if t in CUSTOMER_TIERS]
+    else:  # a tier needs every account's revenue: not worth it for one account's page
+        tier_of = {}
         ids = list(account_ids)
 
     def only(query, column):
@@ -116,7 +117,7 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
         cost_to_serve = (Decimal(int(minute_cents or 0)) / 6000).quantize(_CENT, rounding=ROUND_HALF_UP)
         budget = cents_to_decimal(budget_cents) if budget_cents else None  # 0 = not estimated
         out.append(CustomerValue(
-            account_id=account_id, name=name, tier=classified.get(account_id, ("inactive", 0))[0],
+            account_id=account_id, name=name, tier=tier_of.get(account_id),
             revenue=revenue, cost_of_goods=cogs, margin=revenue - cogs,
             hours=(Decimal(int(minutes or 0)) / 60).quantize(_CENT, rounding=ROUND_HALF_UP),
             cost_to_serve=cost_to_serve, profit=revenue - cogs - cost_to_serve,
@@ -137,7 +138,7 @@ def customer_values(db: Database, *, as_of: dt.date | None = None) -> list[Custo
 
 
 def account_value(db: Database, *, account_id: int, as_of: dt.date | None = None) -> CustomerValue:
-    """The value of one account (any stage), e.g. for its page or review."""
+    """The value of one account (any stage) in money, for its page or review; quick (no tier)."""
     with db.read() as session:
         values = _values(session, as_of=as_of or dt.date.today(), account_ids=[account_id])
     if not values:

@@ -10,7 +10,6 @@ from relationapp.reports.formatting import Formatter
 from relationapp.services import orders as orders_service
 from relationapp.services import value as value_service
 from relationapp.services.errors import ServiceError
-from relationapp.services.pyramid import TIER_LABELS
 from relationapp.services.validation import parse_amount
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import error_label, small_table
@@ -97,8 +96,7 @@ class OrdersTab(QWidget):
         self.delete_button.setEnabled(bool(self.model.rows))
         value = value_service.account_value(self.ctx.db, account_id=account_id)
         parts = [
-            f"{TIER_LABELS.get(value.tier, value.tier)}",
-            f"revenue 12 months {self._money(value.revenue)}",
+            f"Revenue 12 months {self._money(value.revenue)}",
             f"margin {self._money(value.margin)}",
             f"profit after cost to serve {self._money(value.profit)}",
             f"lifetime {self._money(value.lifetime_revenue)}",

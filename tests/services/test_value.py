@@ -107,7 +107,8 @@ def test_share_of_wallet_with_and_without_a_budget(db, firm):
 
 def test_value_of_a_prospect_and_the_overview(db, firm):
     prospect = account_value(db, account_id=firm["prospect"], as_of=AS_OF)
-    assert (prospect.tier, prospect.revenue, prospect.profit, prospect.share_of_wallet) == ("prospect", Decimal("0.00"), Decimal("0.00"), None)
+    assert (prospect.revenue, prospect.profit, prospect.share_of_wallet) == (Decimal("0.00"), Decimal("0.00"), None)
+    assert [v.tier for v in customer_values(db, as_of=AS_OF)] == ["top", "small", "small", "small", "small"]
     overview = value_overview(db, as_of=AS_OF)
     assert overview.pareto == pareto(db, as_of=AS_OF)
     assert overview.whale == whale_curve(db, as_of=AS_OF)
