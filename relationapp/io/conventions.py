@@ -85,6 +85,13 @@ def date_votes(values: Iterable[str]) -> tuple[int, int, int]:
     return day, month, unsure
 
 
+def _by_votes(yes: int, no: int) -> bool | None:
+    """The majority when the values say anything, else None."""
+    if not yes and not no:
+        return None
+    return yes > no
+
+
 def detect(
     *,
     numbers: Iterable[str],
@@ -97,40 +104,26 @@ def detect(
     """Decide the file's conventions; an explicit choice always wins."""
     if decimal_comma is None:
         comma, point, unsure = number_votes(numbers)
-        if comma and not point:
-            decimal_comma = True
-        elif point and not comma:
-            decimal_comma = False
-        elif comma and point:
-            decimal_comma = comma > point
-        elif delimiter == ";":
-            decimal_comma = True  # the locales that write ';' write decimal commas
-        elif delimiter == "," or not unsure:
-            decimal_comma = False
-        else:
-            raise AmbiguousConvention(
-                f"{file_label}: amounts such as 1.234 could be read two ways; "
-                "say whether the decimal separator is a comma or a point.",
-                field="decimal_comma",
-            )
+        decimal_comma = _by_votes(comma, point)
+        if decimal_comma is None:
+            if unsure and delimiter not in (";", ","):
+                raise AmbiguousConvention(
+                    f"{file_label}: amounts such as 1.234 could be read two ways; "
+                    "say whether the decimal separator is a comma or a point.",
+                    field="decimal_comma",
+                )
+            decimal_comma = delimiter == ";"  # the locales that write ';' write decimal commas
     if day_first is None:
-        d, m, unsure = date_votes(dates)
-        if d and not m:
+        day, month, unsure = date_votes(dates)
+        day_first = _by_votes(day, month)
+        if day_first is None:
+            if unsure and delimiter != ";" and not decimal_comma:
+                raise AmbiguousConvention(
+                    f"{file_label}: dates such as 03/04/2025 could be day-month or month-day; "
+                    "say which the file uses.",
+                    field="day_first",
+                )
             day_first = True
-        elif m and not d:
-            day_first = False
-        elif d and m:
-            day_first = d > m
-        elif delimiter == ";" or decimal_comma:
-            day_first = True
-        elif not unsure:
-            day_first = True
-        else:
-            raise AmbiguousConvention(
-                f"{file_label}: dates such as 03/04/2025 could be day-month or month-day; "
-                "say which the file uses.",
-                field="day_first",
-            )
     return Conventions(decimal_comma=decimal_comma, day_first=day_first)
 
 

@@ -128,20 +128,23 @@ _STAGE_WORDS = {"klant": "customer", "prospect": "prospect", "lead": "mql", "ver
                 "inactief": "inactive", "oud-klant": "inactive", "former": "inactive"}
 
 
+def _clean_texts(clean, texts: dict, check: RowChecker) -> dict:
+    """A service's field check: the usual good row in one call, a bad one field by field to name every problem."""
+    try:
+        return clean(texts)
+    except ValidationError:
+        values: dict = {}
+        for key, value in texts.items():
+            values.update(check.take(clean, {key: value}) or {})
+        return values
+
+
 _ACCOUNT_TEXT = ("name", "street", "postcode", "city", "region", "country", "phone", "email", "website",
                  "source_detail", "notes")
 
 
 def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInput:
-    texts = {k: raw[k] for k in _ACCOUNT_TEXT if k in raw}
-    try:  # the usual good row in one call; a bad one field by field, to name every problem
-        values: dict = clean_account_fields(texts)
-    except ValidationError:
-        values = {}
-        for key, value in texts.items():
-            cleaned = check.take(clean_account_fields, {key: value})
-            if cleaned:
-                values.update(cleaned)
+    values = _clean_texts(clean_account_fields, {k: raw[k] for k in _ACCOUNT_TEXT if k in raw}, check)
     if raw.get("kind", "").strip():
         word = raw["kind"].strip().lower()
         cleaned = check.take(clean_account_fields, {"kind": _KIND_WORDS.get(word, word)})
@@ -176,14 +179,7 @@ _PERSON_TEXT = ("job_title", "email", "phone", "dmu_role", "preferred_channel", 
 
 def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput:
     texts = {"name": _person_name(raw), **{k: raw[k] for k in _PERSON_TEXT if k in raw}}
-    try:
-        values: dict = clean_person_fields(texts)
-    except ValidationError:
-        values = {}
-        for key, value in texts.items():
-            cleaned = check.take(clean_person_fields, {key: value})
-            if cleaned:
-                values.update(cleaned)
+    values = _clean_texts(clean_person_fields, texts, check)
     for key, label, length in (("account", "Organisation", 300), ("street", "Street", 300), ("postcode", "Postcode", 20),
                                ("city", "City", 200), ("country", "Country", 100)):
         if key in raw:

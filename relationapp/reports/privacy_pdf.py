@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 from reportlab.platypus import Spacer
 
 from relationapp.config import Settings
 from relationapp.reports import layout
 from relationapp.reports.formatting import Formatter
+from relationapp.services.everything import to_text
 from relationapp.services.privacy import PersonData
 
 _TITLES = {
@@ -29,11 +29,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)
+    return str(to_text(value))
 
 
 def _label(column: str) -> str:

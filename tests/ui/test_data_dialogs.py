@@ -10,15 +10,6 @@ from relationapp.services.people import create_person  # noqa: E402
 from tests.io.helpers import count  # noqa: E402
 
 
-@pytest.fixture
-def ctx(db, qtbot):
-    from relationapp.ui.context import AppContext
-
-    context = AppContext(db)
-    yield context
-    context.tasks.wait()
-
-
 def test_duplicates_side_by_side_and_merge(ctx, qtbot, tmp_path):
     from relationapp.ui.duplicates_dialog import DuplicatesDialog
 

@@ -12,15 +12,6 @@ from relationapp.ui.import_wizard import ImportWizard, PreviewModel  # noqa: E40
 from tests.io.helpers import count  # noqa: E402
 
 
-@pytest.fixture
-def ctx(db, qtbot):
-    from relationapp.ui.context import AppContext
-
-    context = AppContext(db)
-    yield context
-    context.tasks.wait()
-
-
 def _next_and_wait(qtbot, wizard, page):
     wizard.next()
     qtbot.waitUntil(lambda: page.isComplete() or "problem" in page.summary.text(), timeout=10000)
