@@ -285,9 +285,11 @@ def preview_csv(
     decimal_comma: bool | None = None,
     day_first: bool | None = None,
     delimiter: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> ImportPreview:
     """Read and check the whole file; nothing is written. Raises for a file that cannot be read at all
-    (empty, binary, no recognisable columns, ambiguous conventions)."""
+    (empty, binary, no recognisable columns, ambiguous conventions). ``progress(done, total, text)``
+    is called now and then, for a progress bar."""
     path = Path(path)
     if kind not in columns.KINDS:
         raise ValidationError(f"Unknown import kind '{kind}' (use {', '.join(columns.KINDS)}).")
@@ -316,7 +318,10 @@ def preview_csv(
 
     rows: list[PreviewRow] = []
     inputs: list = []
-    for row, raw, problems in _raw_rows(table, by_index, where):
+    total = len(table.records)
+    for done, (row, raw, problems) in enumerate(_raw_rows(table, by_index, where)):
+        if progress is not None and done % 2000 == 0:
+            progress(done, total, f"Checking row {done + 1:,} of {total:,}")
         check = RowChecker(where(row))
         check.problems.extend(problems)
         if kind == "accounts":

@@ -62,7 +62,14 @@ class DuplicatesDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.found = duplicates.find_duplicates(self.ctx.db)
+        """Looking for duplicates reads every person and account: off the UI thread."""
+        self.summary.setText("Looking for likely duplicates…")
+        self.merge_button.setEnabled(False)
+        self.ctx.tasks.run(lambda: duplicates.find_duplicates(self.ctx.db), on_done=self._found,
+                           on_error=lambda exc: self.summary.setText(str(exc)))
+
+    def _found(self, found: list) -> None:
+        self.found = found
         self.groups.clear()
         for group in self.found:
             first = group.records[0]

@@ -259,13 +259,20 @@ class PreviewPage(QWizardPage):
         self.result = None
         self.model.clear()
         self.summary.setText("Reading and checking every row…")
-        self._start(self.wiz.make_preview, self._previewed)
+        self._start(self.wiz.make_preview, self._previewed, with_progress=True)
 
-    def _start(self, fn, on_done) -> None:
+    def _start(self, fn, on_done, *, with_progress: bool = False) -> None:
         self._busy = True
+        self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.show()
         self.completeChanged.emit()
-        self.wiz.ctx.tasks.run(fn, on_done=on_done, on_error=self._failed)
+        self.wiz.ctx.tasks.run(fn, on_done=on_done, on_error=self._failed,
+                               on_progress=self._progressed if with_progress else None)
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.summary.setText(text)
 
     def _previewed(self, preview) -> None:
         self._busy = False
@@ -363,7 +370,7 @@ class ImportWizard(QWizard):
     def kind(self) -> str:
         return self.source.kind.currentData()
 
-    def make_preview(self):
+    def make_preview(self, progress=None):
         """Runs off the UI thread."""
         if self.kind() == "vcard":
             from relationapp.io.vcard import preview_vcards
@@ -372,7 +379,8 @@ class ImportWizard(QWizard):
         from relationapp.io.csv_import import preview_csv
 
         return preview_csv(self.ctx.db, path=self.path(), kind=self.kind(), mapping=self.columns.mapping(),
-                           decimal_comma=self.columns.decimal.currentData(), day_first=self.columns.dates.currentData())
+                           decimal_comma=self.columns.decimal.currentData(), day_first=self.columns.dates.currentData(),
+                           progress=progress)
 
     def commit(self, preview, skip: bool):
         """Runs off the UI thread: one transaction."""

@@ -18,12 +18,13 @@ def test_duplicates_side_by_side_and_merge(ctx, qtbot, tmp_path):
     dialog = DuplicatesDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.groups.count() == 1
+    qtbot.waitUntil(lambda: dialog.groups.count() == 1, timeout=5000)
     assert dialog.table.columnCount() == 2
     assert dialog.table.item(1, 1).text() == "ANNA@example.nl"
     dialog.grab().save(str(tmp_path / "dups.png"))
     dialog.merge()
     assert count(ctx.db, "person") == 1
+    qtbot.waitUntil(lambda: "No likely duplicates" in dialog.summary.text(), timeout=5000)
     assert dialog.groups.count() == 0
 
 
