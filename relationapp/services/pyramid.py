@@ -374,11 +374,15 @@ def snapshot_quarters(db: Database, *, through: dt.date | None = None, replace: 
     for end in todo:
         # one transaction per quarter: the write lock is never held for long
         with db.write() as session:
-            tiers = _classify(session, as_of=end, settings=settings, stages=stages_at(end))
-            session.execute(sa.delete(TierSnapshot).where(TierSnapshot.quarter_end == end))
-            _insert_snapshot(session, end, tiers)
-            rows += len(tiers)
+            rows += len(_store_quarter(session, end, settings, stages_at(end)))
     return SnapshotResult(quarter_ends=tuple(ends), computed=tuple(todo), rows=rows)
+
+
+def _store_quarter(session, end: dt.date, settings: Settings, stages: dict[int, str | None]) -> list[tuple[int, str, int, int | None]]:
+    tiers = _classify(session, as_of=end, settings=settings, stages=stages)
+    session.execute(sa.delete(TierSnapshot).where(TierSnapshot.quarter_end == end))
+    _insert_snapshot(session, end, tiers)
+    return tiers
 
 
 def _insert_snapshot(session, end: dt.date, tiers: list[tuple[int, str, int, int | None]]) -> None:
@@ -414,14 +418,24 @@ def stored_quarter_ends(db: Database) -> list[dt.date]:
         return sorted(session.execute(sa.select(TierSnapshot.quarter_end).distinct()).scalars())
 
 
+def _stored_tiers(session, end: dt.date, *, customers_only: bool = False) -> dict[int, tuple[str, int]] | None:
+    """account_id -> (tier, revenue cents) kept for a quarter end; None when none is kept."""
+    query = sa.select(TierSnapshot.account_id, TierSnapshot.tier, sa.type_coerce(TierSnapshot.revenue_12m, sa.BigInteger)).where(
+        TierSnapshot.quarter_end == end)
+    if customers_only:
+        kept = session.execute(sa.select(TierSnapshot.account_id).where(TierSnapshot.quarter_end == end).limit(1)).first()
+        if kept is None:
+            return None
+        query = query.where(sa.or_(*(TierSnapshot.tier == t for t in CUSTOMER_TIERS)))
+    stored = {a: (t, c) for a, t, c in _plain_rows(session, query)}
+    return stored if stored or customers_only else None
+
+
 def _tiers_at_quarter_end(session, end: dt.date) -> dict[int, tuple[str, int]]:
     """account_id -> (tier, revenue cents) at a quarter end: stored, or computed from orders."""
-    stored = session.execute(
-        sa.select(TierSnapshot.account_id, TierSnapshot.tier, sa.type_coerce(TierSnapshot.revenue_12m, sa.BigInteger))
-        .where(TierSnapshot.quarter_end == end)
-    ).all()
-    if stored:
-        return {a: (t, int(c)) for a, t, c in stored}
+    stored = _stored_tiers(session, end)
+    if stored is not None:
+        return stored
     settings = settings_service.load(session)
     rows = _classify(session, as_of=end, settings=settings, stages=_stage_history(session)(end))
     return {a: (t, c) for a, t, c, _ in rows}
@@ -519,13 +533,24 @@ def dropped_accounts(db: Database, *, as_of: dt.date | None = None, current: Map
     if current is None:
         current = compute_tiers(db, as_of=as_of)
     with db.read() as session:
-        then = _tiers_at_quarter_end(session, previous)
-        found = []
-        for account_id, (tier, cents) in then.items():
-            level = TIER_LEVEL.get(tier, 0)
-            now = current.get(account_id)
-            if level and now is not None and TIER_LEVEL.get(now.tier, 0) < level:
-                found.append((account_id, tier, now.tier, cents, now.revenue_12m))
+        then = _stored_tiers(session, previous, customers_only=True)
+    if then is None:  # the first look after a quarter end keeps that quarter's tiers
+        with db.write() as session:
+            first = _first_order_date(session)
+            rows = []
+            if first is not None and first <= previous:
+                rows = _store_quarter(session, previous, settings_service.load(session), _stage_history(session)(previous))
+        then = {a: (t, c) for a, t, c, _ in rows}
+    tier_now = current.tier_of if isinstance(current, Tiers) else (lambda a: current[a].tier if a in current else None)
+    found = []
+    for account_id, (tier, cents) in then.items():
+        level = TIER_LEVEL.get(tier, 0)
+        if not level:
+            continue
+        now = tier_now(account_id)
+        if now is not None and TIER_LEVEL.get(now, 0) < level:
+            found.append((account_id, tier, now, cents, current[account_id].revenue_12m))
+    with db.read() as session:
         names = _names(session, [f[0] for f in found])
     found.sort(key=lambda f: (-f[3], f[0]))
     return [

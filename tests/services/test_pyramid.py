@@ -183,12 +183,13 @@ def test_dropped_accounts_since_the_previous_quarter_end(db):
     big = customer(db, "Was Top", (dt.date(2025, 7, 10), "8000"), (dt.date(2026, 5, 1), "10"))
     ok = customer(db, "Blijft", (dt.date(2025, 9, 1), "100"), (dt.date(2026, 5, 1), "100"))
     lost = customer(db, "Kwijt", (dt.date(2025, 7, 15), "300"))
-    snapshot_quarters(db, through=dt.date(2026, 6, 30))
     dropped = dropped_accounts(db, as_of=dt.date(2026, 7, 20))
+    assert stored_quarter_ends(db) == [dt.date(2026, 6, 30)]  # the first look keeps that quarter's tiers
     assert [(d.account_id, d.from_tier, d.to_tier) for d in dropped] == [(big, "top", "small"), (lost, "small", "inactive")]
     assert dropped[0].quarter_end == dt.date(2026, 6, 30)
     assert dropped[0].revenue_before == Decimal("8010.00")
     assert ok not in {d.account_id for d in dropped}
-    # the same when Today passes the tiers it computed already
+    # the same from the kept snapshot, and when Today passes the tiers it computed already
     current = compute_tiers(db, as_of=dt.date(2026, 7, 20))
     assert dropped_accounts(db, as_of=dt.date(2026, 7, 20), current=current) == dropped
+    assert dropped_accounts(db, as_of=dt.date(2026, 7, 20), current=dict(current)) == dropped
