@@ -36,6 +36,16 @@ class SettingsForm(QWidget):
                 groups[meta["group"]] = QFormLayout(box)
                 layout.addWidget(box)
             groups[meta["group"]].addRow(meta["label"], self._editor(spec))
+        if "Backups" in groups:  # act on backups where their setting is
+            from relationapp.ui import data_actions
+
+            row = QHBoxLayout()
+            for title, action in (("Backup now", data_actions.backup_now), ("Restore…", data_actions.restore_from_backup)):
+                button = QPushButton(title, self)
+                button.clicked.connect(lambda _checked=False, act=action: act(self.ctx, self.window()))
+                row.addWidget(button)
+            row.addStretch(1)
+            groups["Backups"].addRow("", row)
         layout.addStretch(1)
         self.load()
 

@@ -94,3 +94,19 @@ def test_the_person_dialog_offers_the_privacy_actions(ctx, qtbot, monkeypatch):
     monkeypatch.setattr(privacy_dialog, "open_privacy", lambda ctx, parent, pid: opened.append(pid))
     button.click()
     assert opened == [person.id]
+
+
+def test_settings_offer_backup_now_and_restore(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from relationapp.ui import data_actions
+    from relationapp.ui.settings_view import SettingsView
+
+    calls = []
+    monkeypatch.setattr(data_actions, "backup_now", lambda c, w: calls.append("backup"))
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    buttons = {b.text(): b for b in view.findChildren(QPushButton)}
+    assert "Restore…" in buttons
+    buttons["Backup now"].click()
+    assert calls == ["backup"]
