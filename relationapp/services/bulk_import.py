@@ -157,6 +157,9 @@ def _insert_returning_ids(session, table, rows: list[dict]) -> list[int]:
     without an id max(id)+1, +2, ... (RETURNING would force one statement per row)."""
     if not rows:
         return []
+    if session.bind.dialect.name != "sqlite":  # PostgreSQL batches RETURNING well
+        result = session.execute(sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows)
+        return [r[0] for r in result]
     before = session.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
     suspended = _suspend_row_triggers(session, table) if len(rows) > 50 else []
     session.execute(sa.insert(table), rows)
