@@ -109,6 +109,7 @@ def test_value_of_a_prospect_and_the_overview(db, firm):
     prospect = account_value(db, account_id=firm["prospect"], as_of=AS_OF)
     assert (prospect.revenue, prospect.profit, prospect.share_of_wallet) == (Decimal("0.00"), Decimal("0.00"), None)
     assert [v.tier for v in customer_values(db, as_of=AS_OF)] == ["top", "small", "small", "small", "small"]
+    assert account_value(db, account_id=firm["Whale"], as_of=AS_OF, tier="top").tier == "top"  # passed through
     overview = value_overview(db, as_of=AS_OF)
     assert overview.pareto == pareto(db, as_of=AS_OF)
     assert overview.whale == whale_curve(db, as_of=AS_OF)
