@@ -295,13 +295,21 @@ def tier_members(db: Database, *, as_of: dt.date | None = None, tier: str | None
         if tier is not None:
             rows = [r for r in rows if r[1] == tier]
         names = _names(session, [r[0] for r in rows])
-    return [
+    members = [
         TierMember(account_id=a, name=names[a][0], city=names[a][1], tier=t, revenue_12m=cents_to_decimal(c), rank=rank)
         for a, t, c, rank in rows
     ]
+    # customers by rank; prospects, suspects and former customers by name
+    members.sort(key=lambda m: (PYRAMID_TIERS.index(m.tier), m.rank or 0, m.name.casefold(), m.account_id))
+    return members
 
 
 def _names(session, ids: list[int]) -> dict[int, tuple[str, str | None]]:
+    """account_id -> (name, city); many ids are read in one pass over the accounts."""
+    if len(ids) > 5000:
+        wanted = set(ids)
+        query = sa.select(Account.id, Account.name, Account.city)
+        return {r[0]: (r[1], r[2]) for r in session.connection().execute(query) if r[0] in wanted}
     out: dict[int, tuple[str, str | None]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
