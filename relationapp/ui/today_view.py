@@ -264,6 +264,7 @@ class TodayView(QWidget):
         self.ctx = ctx
         self.agenda: attention.Agenda | None = None
         self._pyramid: tuple | None = None  # (day, tiers, dropped accounts) of the last refresh
+        self._pyramid_generation = 0  # counts the changes that make them stale
         self._loading = False
         self._again = False
         outer = QVBoxLayout(self)
@@ -334,12 +335,12 @@ class TodayView(QWidget):
         return self.agenda is not None and not self._loading
 
     def refresh(self) -> None:
-        """Compute the agenda off the UI thread; the lists fill when it is ready."""
+        """Compute the agenda off the UI thread; the lists fill when it is ready, then the balance bar."""
         if self._loading:
             self._again = True
             return
         self._loading = True
-        db, today = self.ctx.db, dt.date.today()
+        db, today, generation = self.ctx.db, dt.date.today(), self._pyramid_generation
         known = self._pyramid if self._pyramid is not None and self._pyramid[0] == today else None
 
         def compute():
@@ -347,19 +348,20 @@ class TodayView(QWidget):
             day, tiers, dropped = known or (today, compute_tiers(db, as_of=today), None)
             if dropped is None:
                 dropped = dropped_accounts(db, as_of=today, current=tiers)
-            agenda = attention.agenda(db, today=today, tiers=tiers, dropped=dropped)
-            return agenda, attention_balance(db, today=today, tiers=tiers), (day, tiers, dropped)
+            return attention.agenda(db, today=today, tiers=tiers, dropped=dropped), (day, tiers, dropped)
 
-        self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
+        self.ctx.tasks.run(compute, on_done=lambda result: self._loaded(result, generation), on_error=self._failed)
 
-    def _loaded(self, result) -> None:
+    def _loaded(self, result, generation: int) -> None:
         if not isValid(self):  # the page was closed while the agenda was computed
             return
         self._loading = False
+        agenda, pyramid_data = result
+        if generation == self._pyramid_generation:  # no order or account changed meanwhile
+            self._pyramid = pyramid_data
         if self._again:
             self._again = False
             self.refresh()
-        agenda, balance, self._pyramid = result
         focused = next((k for k, s in self.sections.items() if s.table.hasFocus()), None)
         self.agenda = agenda
         self.day_label.setText(agenda.today.strftime("%A %d %B %Y"))
@@ -369,11 +371,17 @@ class TodayView(QWidget):
         self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, "Nothing due.")
         self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, "No personal dates in the coming days.")
         self.sections["prospects"].set_rows(agenda.prospects_to_nurture, agenda.prospects_total, "No prospect is waiting.")
-        self.balance_bar.set_balance(balance)
-        self.balance_label.setText(f"{balance.customer_hours} h customers · {balance.prospect_hours} h prospects")
         if focused is not None:
             self.sections[focused].table.setFocus()
         self.reminder.announce(agenda)
+        db, today, tiers = self.ctx.db, agenda.today, pyramid_data[1]
+        self.ctx.tasks.run(lambda: attention_balance(db, today=today, tiers=tiers), on_done=self._balance_loaded)
+
+    def _balance_loaded(self, balance) -> None:
+        if not isValid(self):
+            return
+        self.balance_bar.set_balance(balance)
+        self.balance_label.setText(f"{balance.customer_hours} h customers · {balance.prospect_hours} h prospects")
 
     def _failed(self, exc) -> None:
         if not isValid(self):
@@ -384,6 +392,7 @@ class TodayView(QWidget):
     def _data_changed(self, kinds: set) -> None:
         if kinds & PYRAMID_CHANGES:
             self._pyramid = None
+            self._pyramid_generation += 1
         if kinds & CHANGES:
             self.refresh()
 

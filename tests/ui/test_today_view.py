@@ -52,7 +52,7 @@ def names(view, section: str) -> list[str]:
     return [model.row_object(i).account for i in range(model.rowCount())]
 
 
-def test_sections_rank_customers_by_value_and_pass_the_model_tester(today_view, qtmodeltester):
+def test_sections_rank_customers_by_value_and_pass_the_model_tester(today_view, firm, qtbot, qtmodeltester):
     assert names(today_view, "attention") == ["Top Holding", "Small Bakery"]
     assert today_view.sections["attention"].heading.text() == "Needs attention (2)"
     coming = today_view.sections["coming_up"].model
@@ -60,6 +60,11 @@ def test_sections_rank_customers_by_value_and_pass_the_model_tester(today_view, 
     assert today_view.summary.text().startswith("2 customers need you")
     for section in today_view.sections.values():
         qtmodeltester.check(section.model)
+    interactions.log_interaction(firm["ctx"].db, account_id=firm["top"].id, kind="visit", occurred_on=ago(1),
+                                 duration_minutes=90)
+    firm["ctx"].notify({"interactions"})
+    qtbot.waitUntil(lambda: today_view.balance_label.text() == "1.5 h customers · 0.0 h prospects")
+    assert "Top: 1.5 h (100.0 %)" in today_view.balance_bar.toolTip()
 
 
 def test_log_a_touch_with_the_keyboard_and_the_row_leaves(today_view, firm, qtbot):
