@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
+from shiboken6 import isValid
 
 from relationapp.services import ambassadors as ambassadors_service
 from relationapp.services import nps as nps_service
@@ -45,6 +46,7 @@ class RelationshipsView(QWidget):
         self.ctx = ctx
         self._stale = True
         self.loading = False
+        self._generation = 0
         layout = QVBoxLayout(self)
         title = plain_label("Relationships: who recommends us, who brought whom, how satisfied customers are", self)
         layout.addWidget(title)
@@ -143,9 +145,13 @@ class RelationshipsView(QWidget):
                 tree=referrals_service.referral_tree(db),
             )
 
-        self.ctx.tasks.run(load, on_done=self._show, on_error=self._failed)
+        self._generation += 1
+        generation = self._generation
+        self.ctx.tasks.run(load, on_done=lambda loaded: self._show(loaded, generation), on_error=self._failed)
 
-    def _show(self, loaded: _Loaded) -> None:
+    def _show(self, loaded: _Loaded, generation: int) -> None:
+        if not isValid(self) or generation != self._generation:  # closed, or a newer load is under way
+            return
         self.loading = False
         self.error.hide()
         self.ambassadors_model.set_rows(loaded.ambassadors)
@@ -165,6 +171,8 @@ class RelationshipsView(QWidget):
         self._fill_tree(loaded.tree)
 
     def _failed(self, exc: Exception) -> None:
+        if not isValid(self):
+            return
         self.loading = False
         self.error.setText(f"Could not load the relationships: {exc}")
         self.error.show()

@@ -209,3 +209,30 @@ def test_people_list_shows_the_ambassador_badge(ctx, firm, qtbot):
     badge = [c.title for c in model.columns].index("Ambassador")
     shown = {model.data(model.index(r, 0)): model.data(model.index(r, badge)) for r in range(2)}
     assert shown == {"Anna Aarts": "★ Ambassador", "Bram Bos": ""}
+
+
+def test_closing_the_relationships_page_while_it_loads_breaks_nothing(ctx, firm, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from relationapp.ui.relationships_view import RelationshipsView
+
+    view = RelationshipsView(ctx)
+    view.refresh()
+    view.deleteLater()
+    QApplication.processEvents()
+    ctx.tasks.wait()
+    QApplication.processEvents()  # the result arrives for a page that is gone: ignored
+
+
+def test_changing_the_period_shows_that_quarter(ctx, firm, qtbot):
+    from relationapp.ui.relationships_view import RelationshipsView
+
+    nps.record_score(ctx.db, person_id=firm["anna"], score=2)
+    view = RelationshipsView(ctx)
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.loading)
+    assert "-100" in view.headline.text()
+    view.period.setCurrentIndex(view.period.count() - 1)  # a quarter three years back
+    qtbot.waitUntil(lambda: not view.loading)
+    assert view.headline.text().endswith("no scores yet") and view.period.currentText() in view.headline.text()
