@@ -115,7 +115,9 @@ def _raw_rows(table: csv_read.CsvTable, mapping: dict[int, str], label: Callable
             problems.append(f"{label(rec.row)}: the row has {len(rec.cells)} cells but the header has {width}.")
         raw: dict[str, str] = {}
         for i, fname in mapping.items():
-            value = unneutralise(rec.cells[i]) if i < len(rec.cells) else ""
+            value = rec.cells[i] if i < len(rec.cells) else ""
+            if value[:1] == "'":
+                value = unneutralise(value)
             if fname in raw and raw[fname].strip():
                 continue  # two columns for one field (Business Phone, Mobile Phone): the first filled wins
             raw[fname] = value
@@ -334,7 +336,7 @@ def preview_csv(
             item = _order_row(raw, conv, check, lookup, row)
         else:
             item = _interaction_row(raw, conv, check, lookup)
-        rows.append(PreviewRow(row, tuple(raw.get(f, "")[:200] for f in shown), tuple(check.problems)))
+        rows.append(PreviewRow(row, tuple([raw.get(f, "")[:200] for f in shown]), tuple(check.problems)))
         if not check.problems and item is not None:
             inputs.append(item)
     if kind == "orders":
