@@ -13,7 +13,7 @@ from relationapp.io.csv_import import commit_csv, preview_csv
 from relationapp.io.vcard import commit_vcards, preview_vcards
 from relationapp.services.errors import ValidationError
 
-FUZZ = settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+FUZZ = settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                          HealthCheck.too_slow])
 
 
