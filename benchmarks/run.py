@@ -240,6 +240,7 @@ def probe():
     app.processEvents()
     shown = time.time()
     print("RELATIONAPP-PROBE " + json.dumps({"shown": shown, "visible": visible[0], "vmhwm_kb": peak_rss_kb(),
+          "cpu": time.process_time(),
           "page": window.current_page() if hasattr(window, "current_page") else None}), flush=True)
     app.quit()
 
@@ -281,8 +282,9 @@ def startup(bench: Bench) -> Measure:
     runs = gui_runs(bench)
     seconds = [r["seconds"] for r in runs]
     visible = statistics.median(r["visible_seconds"] for r in runs)
-    return Measure(statistics.median(seconds), f"window visible at {visible:.2f} s; {len(runs)} starts, slowest {max(seconds):.2f} s; "
-                   f"first page {runs[0]['page']}", {"runs": seconds, "visible_s": visible})
+    cpu = statistics.median(r["cpu"] for r in runs)  # all threads; less than wall time when the machine is busy
+    return Measure(statistics.median(seconds), f"window visible at {visible:.2f} s; {cpu:.2f} s of CPU; {len(runs)} starts, "
+                   f"slowest {max(seconds):.2f} s; first page {runs[0]['page']}", {"runs": seconds, "visible_s": visible, "cpu_s": cpu})
 
 
 # what people type: names, places, parts of addresses, a typo, and the first keystrokes
@@ -582,7 +584,7 @@ def run(bench: Bench, names: list[str], *, log=None) -> list[dict]:
         fig = FIGURES[name]
         entry = {"name": name, "label": fig.label, "unit": fig.unit, "target": fig.target, "limit": fig.limit,
                  "statistic": fig.statistic, "value": None, "met": None, "detail": "", "status": "ok"}
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         try:
             m = fig.measure(bench)
         except NotAvailable as exc:
@@ -593,6 +595,9 @@ def run(bench: Bench, names: list[str], *, log=None) -> list[dict]:
             entry.update(value=round(m.value, 4), detail=m.detail, extra=m.extra,
                          met=None if fig.limit is None else m.value <= fig.limit)
         entry["took_s"] = round(time.perf_counter() - start, 2)
+        # this process's CPU time over wall time: near 1 for single-threaded work on an idle machine,
+        # lower when other programs compete for the cores (then every time above is inflated)
+        entry["cpu_share"] = round((time.process_time() - cpu) / max(entry["took_s"], 1e-6), 2)
         if log:
             log(f"{name}: {entry['status']} in {entry['took_s']} s")
         results.append(entry)
@@ -606,7 +611,7 @@ def _scale(bench: Bench) -> dict[str, int]:
 
 
 def table(results: list[dict]) -> str:
-    rows = [("figure", "measured", "target", "met", "detail")]
+    rows = [("figure", "measured", "target", "met", "cpu/wall", "detail")]
     for r in results:
         if r["status"] == "ok":
             measured = f"{_number(r['value'])} {r['unit']}"
@@ -615,11 +620,12 @@ def table(results: list[dict]) -> str:
             met = "n/a" if r["met"] is None else ("yes" if r["met"] else "NO")
         else:
             measured, met = r["status"], "n/a"
-        rows.append((r["label"], measured, r["target"], met, r["detail"]))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        share = f"{r['cpu_share']:.2f}" if r["status"] == "ok" and r.get("cpu_share") is not None else ""
+        rows.append((r["label"], measured, r["target"], met, share, r["detail"]))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     lines = []
     for i, row in enumerate(rows):
-        lines.append(" | ".join(cell.ljust(widths[j]) for j, cell in enumerate(row[:4])) + " | " + row[4])
+        lines.append(" | ".join(cell.ljust(widths[j]) for j, cell in enumerate(row[:5])) + " | " + row[5])
         if i == 0:
             lines.append("-+-".join("-" * w for w in widths) + "-+-" + "-" * 6)
     return "\n".join(lines)
@@ -635,6 +641,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.db.exists():
         parser.error(f"{args.db} does not exist; make one with benchmarks/generate.py")
     bench = Bench(args.db, quick=args.quick)
+    load_before = os.getloadavg()[0]  # other work on the machine slows every figure
     try:
         bench.prepare(log=lambda line: print(line, file=sys.stderr))
         names = args.only or list(FIGURES)
@@ -646,11 +653,13 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({
             "database": str(args.db), "rows": scale, "quick": args.quick,
             "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version},
+            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
+                        "load_before": load_before, "load_after": os.getloadavg()[0]},
             "figures": results,
         }, indent=2, default=str))
     else:
         print(f"{args.db}: " + ", ".join(f"{n:,} {t}" for t, n in scale.items()))
+        print(f"{os.cpu_count()} cores; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
         print(table(results))
     return 0
 
