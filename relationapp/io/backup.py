@@ -33,7 +33,7 @@ def copy_database(source: Path, dest: Path) -> None:
 
 def backup_file(source: Path, backup_dir: Path, *, reason: str = "manual") -> Path:
     """Copy the database at ``source`` into ``backup_dir``; the copy is 0600."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
+    backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = backup_dir / f"{source.stem}-{stamp}-{reason}.db"
     n = 1

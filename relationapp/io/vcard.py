@@ -37,6 +37,7 @@ MAX_CARD_BYTES = 4 * 1024 * 1024  # text of one card without its photo
 _READ_CHUNK = 64 * 1024
 _BINARY_PROPS = ("PHOTO", "LOGO", "SOUND", "KEY")
 _ISO = Conventions(decimal_comma=False, day_first=True)
+_BIRTHDAY = re.compile(r"^(\d{4}-?\d{2}-?\d{2}|--\d{2}-?\d{2})$")  # 1971-03-14, 19710314, --0314, --03-14
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,7 @@ def card_to_raw(card) -> dict[str, str]:
     if _values(card, "title"):
         raw["job_title"] = _text(_values(card, "title")[0].value)
     if _values(card, "bday"):
-        raw["birthday"] = _text(_values(card, "bday")[0].value).split("T")[0]
+        raw["birthday"] = _text(_values(card, "bday")[0].value).split("T")[0].strip()
     if _values(card, "adr"):
         adr = _values(card, "adr")[0].value
         if hasattr(adr, "street"):
@@ -241,11 +242,15 @@ def preview_vcards(path: str | Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) ->
             message = re.sub(r"^At line \d+: ", "", str(exc)).strip() or type(exc).__name__
             cards.append(CardPreview(raw_card.number, "", (f"{where}: cannot be read: {message[:200]}",), raw_card.notes))
             continue
+        notes = list(raw_card.notes)
+        if fields.get("birthday") and not _BIRTHDAY.match(fields["birthday"]):
+            # vCard 4.0 allows a text birthday ("circa 1800"): the person is imported without it
+            notes.append(f"{where}: birthday '{fields.pop('birthday')[:40]}' is not a date; left out.")
         check = RowChecker(where)
         person = person_input(fields, _ISO, check)
         if person is None and not check.problems:
             check.problems.append(f"{where}: the card has no name.")
-        cards.append(CardPreview(raw_card.number, fields.get("name", ""), tuple(check.problems), raw_card.notes))
+        cards.append(CardPreview(raw_card.number, fields.get("name", ""), tuple(check.problems), tuple(notes)))
         if person is not None and not check.problems:
             inputs.append(person)
     return VcardPreview(path, tuple(cards), tuple(inputs))

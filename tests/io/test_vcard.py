@@ -136,3 +136,12 @@ def test_thousands_of_cards_stream(db, tmp_path):
         for i in range(3000):
             fh.write(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Persoon {i}\r\nEMAIL:p{i}@example.nl\r\nEND:VCARD\r\n")
     assert import_vcards(db, path=f).added == 3000
+
+
+def test_a_text_birthday_is_left_out_with_a_note(db, tmp_path):
+    f = tmp_path / "t.vcf"
+    f.write_text("BEGIN:VCARD\nVERSION:4.0\nFN:Oude Jan\nBDAY;VALUE=text:circa 1800\nEND:VCARD\n", encoding="utf-8")
+    preview = preview_vcards(f)
+    assert preview.problems == []
+    assert any("circa 1800" in n and "left out" in n for n in preview.notes)
+    assert [p.birthday_month for p in preview.inputs] == [None]
