@@ -13,17 +13,15 @@ from relationapp.services.settings import get_settings
 
 def export_person(db: Database, *, person_id: int, out: str | Path, pdf: str | Path | None = None) -> list[Path]:
     """Everything we hold on the person as JSON at ``out`` (and a readable PDF); files are 0600."""
+    from relationapp.reports.layout import write_atomically  # whole files or none (mkstemp: 0600)
+
     data = person_data(db, person_id=person_id)
-    out = Path(out)
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(fd, "w", encoding="utf-8") as fh:
-        json.dump(data.as_json(), fh, ensure_ascii=False, indent=2)
-    written = [out]
+    text = json.dumps(data.as_json(), ensure_ascii=False, indent=2)
+    written = [write_atomically(out, text.encode("utf-8"))]
     if pdf is not None:
-        from relationapp.reports.layout import write_atomically
         from relationapp.reports.privacy_pdf import render_person_data
 
-        path = write_atomically(pdf, render_person_data(data, settings=get_settings(db)))
+        written.append(write_atomically(pdf, render_person_data(data, settings=get_settings(db))))
+    for path in written:
         os.chmod(path, 0o600)
-        written.append(path)
     return written
