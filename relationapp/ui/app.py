@@ -26,6 +26,7 @@ def run_gui(*, db_arg: str | None = None) -> int:
     window = build_main_window(db)
     window.show()
     code = app.exec()
+    window.ctx.tasks.wait()  # let background work finish before the database closes
     db.dispose()
     return code
 

@@ -6,6 +6,7 @@ import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 
 class _Signals(QObject):
@@ -50,14 +51,25 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        """``fn()`` (or ``fn(progress)`` when on_progress is given) runs off the UI thread."""
+        """``fn()`` (or ``fn(progress)`` when on_progress is given) runs off the UI thread.
+
+        Results for a widget that was closed meanwhile are dropped: pass it as
+        ``owner`` (bound methods of a QObject are checked without it).
+        """
         signals = _Signals()
         self._live.add(signals)
 
+        def alive(callback) -> bool:
+            for obj in (owner, getattr(callback, "__self__", None)):
+                if isinstance(obj, QObject) and not isValid(obj):
+                    return False
+            return True
+
         def finish(callback, value):
             self._live.discard(signals)
-            if callback is not None:
+            if callback is not None and alive(callback):
                 callback(value)
 
         signals.done.connect(lambda value: finish(on_done, value))
