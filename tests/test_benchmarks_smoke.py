@@ -33,6 +33,7 @@ def test_small_firm_has_the_apps_schema_and_realistic_rows(tmp_path):
         birthdays = con.execute("SELECT avg(birthday_month IS NOT NULL) FROM person").fetchone()[0]
         newest_order = con.execute("SELECT max(ordered_on) FROM orders").fetchone()[0]
         broken = con.execute("PRAGMA foreign_key_check").fetchall()
+        quarters = con.execute("SELECT count(DISTINCT quarter_end) FROM tier_snapshot").fetchone()[0]
     finally:
         con.close()
     assert counts == {"account": 500, "person": 1500, "interaction": 20000, "orders": 5000}
@@ -42,6 +43,7 @@ def test_small_firm_has_the_apps_schema_and_realistic_rows(tmp_path):
     assert birthdays > 0.7
     assert newest_order <= "2026-11-22"
     assert broken == []
+    assert quarters >= 8  # three years of orders: the pyramid of each past quarter end is kept
 
 
 def test_same_seed_same_firm(tmp_path):
