@@ -74,14 +74,16 @@ def file_problem(path: Path) -> str | None:
         return "is not a SQLite database"
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.text_factory = bytes  # the messages quote damaged pages: any bytes at all
         try:
-            rows = con.execute("PRAGMA quick_check").fetchall()
+            rows = [r[0].decode("utf-8", "replace") if isinstance(r[0], bytes) else str(r[0])
+                    for r in con.execute("PRAGMA quick_check").fetchall()]
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:
         return f"is damaged ({exc})"
-    if rows != [("ok",)]:
-        return f"is damaged ({'; '.join(str(r[0]) for r in rows[:3])})"
+    if rows != ["ok"]:
+        return f"is damaged ({'; '.join(rows[:3])})"
     return None
 
 
