@@ -67,7 +67,7 @@ def backup_now(ctx, window) -> None:
 
 
 def restore_from_backup(ctx, window) -> None:
-    from relationapp.services.backups import backup_problem, restore_backup
+    from relationapp.services.backups import backup_problem
 
     folder = _backup_dir(ctx)
     if folder is None:
@@ -83,21 +83,26 @@ def restore_from_backup(ctx, window) -> None:
         window, "Restore this backup?",
         f"Replace everything in the app with the backup {Path(name).name}?\n\n"
         "What the app holds now is kept as a backup first.")
-    if answer != QMessageBox.StandardButton.Yes:
-        return
+    if answer == QMessageBox.StandardButton.Yes:
+        restore_given_backup(ctx, window, Path(name))
+
+
+def restore_given_backup(ctx, window, backup: Path) -> None:
+    """Put ``backup`` in place of the database (checked again by the service) and refresh every view."""
+    from relationapp.services.backups import restore_backup
+    from relationapp.startup import open_database
+
     ctx.tasks.wait()
     ctx.db.dispose()  # no connection may stay open on the file being replaced
     try:
-        result = restore_backup(ctx.db.path, backup=name, backup_dir=folder)
-        from relationapp.startup import open_database
-
+        result = restore_backup(ctx.db.path, backup=backup, backup_dir=_backup_dir(ctx))
         open_database(str(ctx.db.path)).dispose()  # an older backup is migrated like any database
-    except (ServiceError, Exception) as exc:  # noqa: BLE001 - shown to the user, the old file is kept
+    except Exception as exc:  # noqa: BLE001 - shown to the user; the service changed nothing on a refusal
         _failed(window, "Not restored")(exc)
         return
     ctx.notify(ALL_KINDS)
     kept = f" The previous state is kept in {result.kept_current.name}." if result.kept_current else ""
-    QMessageBox.information(window, "Restored", f"Restored from {Path(name).name}.{kept}")
+    QMessageBox.information(window, "Restored", f"Restored from {backup.name}.{kept}")
 
 
 def find_duplicates(ctx, window) -> None:

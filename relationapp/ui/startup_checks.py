@@ -1,0 +1,82 @@
+"""What the window does around opening the database: who else holds it, a damaged file, the daily backup.
+
+For ``ui/app.py``:
+
+    choice = claim_database(path, parent=None)   # before open_database: "open", "read_only" or "quit"
+    ...
+    after_window_shown(ctx, window)              # daily backup + quick_check, off the UI thread
+    ...
+    release_instance_lock(path)                  # at exit (services.instance_lock)
+
+A full ``quick_check`` of a large file takes seconds, so it runs after the
+window is up; nothing has been written by then (reading does not write).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from relationapp.services import backups
+from relationapp.services.instance_lock import acquire_instance_lock
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    return Path(db_path).parent / "backups"
+
+
+def claim_database(db_path: str | Path, parent=None) -> str:
+    """Take the file for this app; if another app holds it, say who and offer to open it read-only."""
+    holder = acquire_instance_lock(db_path)
+    if holder is None:
+        return "open"
+    box = QMessageBox(QMessageBox.Icon.Warning, "The database is in use",
+                      f"{Path(db_path).name} is open in another relationapp: {holder.describe()}.\n\n"
+                      "You can look at it here without changing anything, or quit and use the other window.",
+                      QMessageBox.StandardButton.NoButton, parent)
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return "read_only" if box.clickedButton() is read_only else "quit"
+
+
+def offer_good_backup(ctx, window, problem: str) -> None:
+    """The file failed its check: never write to it; offer the newest backup that passes."""
+    from relationapp.ui import data_actions
+
+    db_path = ctx.db.path
+    good = backups.latest_good_backup(backup_dir_for(db_path), stem=db_path.stem)
+    if good is None:
+        QMessageBox.critical(window, "The database is damaged",
+                             f"{problem}.\n\nThere is no good backup to go back to. Close the app and keep the "
+                             "file: a specialist may still rescue it.")
+        return
+    answer = QMessageBox.question(
+        window, "The database is damaged",
+        f"{problem}.\n\nGo back to the latest good backup, {good.name}? The damaged file is kept aside.")
+    if answer == QMessageBox.StandardButton.Yes:
+        data_actions.restore_given_backup(ctx, window, good)
+
+
+def after_window_shown(ctx, window) -> None:
+    """Check the file, then make the daily backup (only of a healthy file), off the UI thread."""
+    db_path = ctx.db.path
+    if db_path is None:
+        return
+    keep = ctx.settings.backups_keep
+
+    def work():
+        problem = backups.database_problem(db_path)
+        if problem:
+            return problem, None
+        return None, backups.auto_backup(db_path, backup_dir_for(db_path), keep=keep)
+
+    def done(result) -> None:
+        problem, made = result
+        if problem:
+            offer_good_backup(ctx, window, problem)
+        elif made is not None:
+            ctx.say(f"Daily backup written to {made.name}.")
+
+    ctx.tasks.run(work, on_done=done, on_error=lambda exc: ctx.say(f"No daily backup: {exc}"))

@@ -1,0 +1,60 @@
+"""Around opening the database: another app holding it, a damaged file, the daily backup."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from relationapp.services.accounts import create_account  # noqa: E402
+from relationapp.services.backups import list_backups, make_backup  # noqa: E402
+from relationapp.services.instance_lock import lock_path, release_instance_lock  # noqa: E402
+from relationapp.ui import startup_checks  # noqa: E402
+from tests.io.helpers import count  # noqa: E402
+
+
+def test_a_free_database_is_claimed(db_path, qtbot):
+    assert startup_checks.claim_database(db_path) == "open"
+    release_instance_lock(db_path)
+
+
+def test_a_database_held_elsewhere_is_offered_read_only(db_path, qtbot, monkeypatch):
+    lock_path(db_path).write_text(json.dumps({"host": socket.gethostname(), "pid": os.getppid(), "since": "9:00"}))
+    shown = {}
+
+    def fake_exec(box):
+        shown["text"] = box.text()
+        box.buttons()[0].click()  # "Open read-only"
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    assert startup_checks.claim_database(db_path) == "read_only"
+    assert f"process {os.getppid()}" in shown["text"]
+
+
+def test_after_start_a_daily_backup_is_made(ctx, qtbot):
+    create_account(ctx.db, name="A")
+    startup_checks.after_window_shown(ctx, None)
+    qtbot.waitUntil(lambda: len(list_backups(ctx.db.path.parent / "backups")) == 1, timeout=5000)
+
+
+def test_a_damaged_database_is_offered_the_latest_good_backup(ctx, qtbot, monkeypatch):
+    create_account(ctx.db, name="Safe")
+    make_backup(ctx.db.path, backup_dir=ctx.db.path.parent / "backups")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    ctx.db.dispose()
+    data = bytearray(ctx.db.path.read_bytes())
+    data[4096 * 2:4096 * 2 + 64] = b"\xff" * 64  # a page header gone
+    ctx.db.path.write_bytes(bytes(data))
+    startup_checks.after_window_shown(ctx, None)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "damaged" in asked[0] or "latest good backup" in asked[0]
+    assert count(ctx.db, "account") == 1
