@@ -115,17 +115,22 @@ class ThankReferrerDialog(FormDialog):
         return row
 
 
-def complete_follow_up(ctx, parent, follow_up) -> bool:
-    """Mark a follow-up done; a "Thank ..." follow-up asks how the thanks went (card or gift).
+def thank_referrer_for(ctx, parent, follow_up_id: int) -> bool:
+    """For a "Thank ..." follow-up, ask how the thanks went (card or gift) and record it;
+    False for any other follow-up (the caller then simply marks it done)."""
+    referral = referrals_service.referral_for_follow_up(ctx.db, follow_up_id=follow_up_id)
+    if referral is None:
+        return False
+    ThankReferrerDialog(ctx, referral.id, parent=parent).exec()
+    return True
 
-    For the Today agenda and the account page. Returns False when the user cancelled.
-    """
+
+def complete_follow_up(ctx, parent, follow_up) -> bool:
+    """Mark a follow-up done (a "Thank ..." one through the thank-you dialog); False if refused."""
     from relationapp.services import follow_ups as follow_ups_service
 
-    if follow_up.origin == "referral_thanks":
-        referral = referrals_service.referral_for_follow_up(ctx.db, follow_up_id=follow_up.id)
-        if referral is not None:
-            return bool(ThankReferrerDialog(ctx, referral.id, parent=parent).exec())
+    if thank_referrer_for(ctx, parent, follow_up.id):
+        return True
     done = run_service(parent, lambda: follow_ups_service.complete_follow_up(ctx.db, follow_up_id=follow_up.id))
     ctx.notify({"follow_ups"})
     return done is not None
@@ -151,7 +156,8 @@ class _AmbassadorBadge:
             from relationapp.services.ambassadors import ambassador_person_ids
 
             self.ids = ambassador_person_ids(self.ctx.db)
-        person_id = getattr(row, "person_id", None) or row.id
+        # people lists have the person's own id; agenda rows name theirs (or none)
+        person_id = row.person_id if hasattr(row, "person_id") else row.id
         return "★ Ambassador" if person_id in self.ids else ""
 
 

@@ -42,6 +42,7 @@ from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import money_column, small_table
 from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.widgets import DateField, plain_label
+from relationapp.ui.referral_widgets import ambassador_column, thank_referrer_for
 
 CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates"}
 PYRAMID_CHANGES = {"orders", "accounts", "settings", "snapshots"}
@@ -67,12 +68,14 @@ def _section_columns(ctx) -> dict[str, list[Column]]:
             Column("With", lambda r: ", ".join(p for p in (r.person, r.account) if p)),
             Column("Days overdue", lambda r: r.days_overdue, align_right=True),
             money_column("Revenue 12 m", lambda r: r.value, ctx),
+            ambassador_column(ctx),
         ],
         "coming_up": [
             Column("Date", lambda r: r.on.strftime("%a %d %b")),
             Column("When", lambda r: _days(r.days_away)),
             Column("What", lambda r: r.reason),
             Column("Account", lambda r: r.account or ""),
+            ambassador_column(ctx),
         ],
         "prospects": [
             Column("Account", lambda r: r.account),
@@ -441,6 +444,8 @@ class TodayView(QWidget):
 
     def mark_done(self, section: str, row) -> None:
         if section == "follow_ups":
+            if thank_referrer_for(self.ctx, self, row.follow_up_id):  # "Thank …": a card or gift, logged
+                return
             if run_service(self, lambda: follow_up_service.complete_follow_up(
                     self.ctx.db, follow_up_id=row.follow_up_id, done_on=dt.date.today())) is not None:
                 self.ctx.push_undo("Follow-up done", lambda: follow_up_service.reopen_follow_up(

@@ -236,3 +236,23 @@ def test_changing_the_period_shows_that_quarter(ctx, firm, qtbot):
     view.period.setCurrentIndex(view.period.count() - 1)  # a quarter three years back
     qtbot.waitUntil(lambda: not view.loading)
     assert view.headline.text().endswith("no scores yet") and view.period.currentText() in view.headline.text()
+
+
+def test_today_marks_a_thank_you_done_through_the_thank_you_dialog(ctx, firm, qtbot):
+    from relationapp.ui.referral_widgets import thank_referrer_for
+
+    manual = follow_ups.create_follow_up(ctx.db, title="Send the quote", due_on=dt.date.today(), account_id=firm["alpha"])
+    assert thank_referrer_for(ctx, None, manual.id) is False  # any other follow-up: the caller marks it done
+    referrals.record_referral(ctx.db, referred_account_id=firm["beta"], referrer_person_id=firm["anna"])
+    orders.create_order(ctx.db, account_id=firm["beta"], ordered_on=dt.date.today(), amount="10.00")
+    (thanks,) = [f for f in follow_ups.list_follow_ups(ctx.db) if f.origin == "referral_thanks"]
+
+    def gift(dialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("gift"))
+        qtbot.keyClicks(dialog.gift_item, "Tulpen")
+        dialog.accept()
+
+    run_modal(qtbot, lambda: thank_referrer_for(ctx, None, thanks.id), gift)
+    (touch,) = interactions.list_interactions(ctx.db, account_id=firm["alpha"])
+    assert (touch.kind, touch.gift_item) == ("gift", "Tulpen")
+    assert [f.title for f in follow_ups.list_follow_ups(ctx.db)] == ["Send the quote"]
