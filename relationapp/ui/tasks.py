@@ -42,7 +42,6 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # a single worker: SQLite has one writer anyway
-        self._live: set[_Signals] = set()
 
     def run(
         self,
@@ -58,8 +57,10 @@ class TaskRunner(QObject):
         Results for a widget that was closed meanwhile are dropped: pass it as
         ``owner`` (bound methods of a QObject are checked without it).
         """
-        signals = _Signals()
-        self._live.add(signals)
+        # Parented to the runner, so the worker thread dropping its Python
+        # reference never destroys the QObject there; deleteLater() ends it
+        # on the UI thread once the result is delivered.
+        signals = _Signals(self)
 
         def alive(callback) -> bool:
             for obj in (owner, getattr(callback, "__self__", None)):
@@ -68,7 +69,7 @@ class TaskRunner(QObject):
             return True
 
         def finish(callback, value):
-            self._live.discard(signals)
+            signals.deleteLater()
             if callback is not None and alive(callback):
                 callback(value)
 
