@@ -607,7 +607,7 @@ def _scale(bench: Bench) -> dict[str, int]:
                 for t in ("account", "person", "interaction", "orders", "follow_up")}
 
 
-def table(results: list[dict]) -> str:
+def table(results: list[dict], *, markdown: bool = False) -> str:
     rows = [("figure", "measured", "target", "met", "cpu/wall", "detail")]
     for r in results:
         if r["status"] == "ok":
@@ -619,6 +619,10 @@ def table(results: list[dict]) -> str:
             measured, met = r["status"], "n/a"
         share = f"{r['cpu_share']:.2f}" if r["status"] == "ok" and r.get("cpu_share") is not None else ""
         rows.append((r["label"], measured, r["target"], met, share, r["detail"]))
+    if markdown:  # for benchmarks/README.md
+        cells = [[c.replace("|", "\\|") for c in row] for row in rows]
+        return "\n".join(["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * len(cells[0])]
+                         + ["| " + " | ".join(row) + " |" for row in cells[1:]])
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     lines = []
     for i, row in enumerate(rows):
@@ -632,6 +636,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure relationapp's figures on a generated database.")
     parser.add_argument("--db", required=True, type=Path, help="a database made by benchmarks/generate.py")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for README.md)")
     parser.add_argument("--quick", action="store_true", help="few repetitions and small imports (the smoke test)")
     parser.add_argument("--only", nargs="+", metavar="NAME", choices=sorted(FIGURES), help="only these figures")
     args = parser.parse_args(argv)
@@ -657,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{args.db}: " + ", ".join(f"{n:,} {t}" for t, n in scale.items()))
         print(f"{os.cpu_count()} cores; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
-        print(table(results))
+        print(table(results, markdown=args.markdown))
     return 0
 
 
