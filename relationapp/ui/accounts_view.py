@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
 
 from relationapp.services import accounts as accounts_service
 from relationapp.ui.dialogs.account_dialog import STAGE_LABELS
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column, LazyTableModel
 from relationapp.ui.list_view import LazyListView
 
 COLUMNS = [
-    Column("Name", lambda r: r.name, "name"),
-    Column("Stage", lambda r: STAGE_LABELS.get(r.stage, r.stage), "stage"),
-    Column("City", lambda r: r.city, "city"),
-    Column("Account manager", lambda r: r.owner),
-    Column("Last touch", lambda r: r.last_touch),
-    Column("Phone", lambda r: r.phone),
-    Column("E-mail", lambda r: r.email),
+    Column(QT_TR_NOOP("Name"), lambda r: r.name, "name"),
+    Column(QT_TR_NOOP("Stage"), lambda r: tr(STAGE_LABELS.get(r.stage, r.stage)), "stage"),
+    Column(QT_TR_NOOP("City"), lambda r: r.city, "city"),
+    Column(QT_TR_NOOP("Account manager"), lambda r: r.owner),
+    Column(QT_TR_NOOP("Last touch"), lambda r: r.last_touch),
+    Column(QT_TR_NOOP("Phone"), lambda r: r.phone),
+    Column(QT_TR_NOOP("E-mail"), lambda r: r.email),
 ]
 
 
@@ -31,14 +33,14 @@ def accounts_model(ctx, parent=None) -> LazyTableModel:
 
 class AccountsView(LazyListView):
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, accounts_model(ctx), "accounts", parent)
+        super().__init__(ctx, accounts_model(ctx), tr("accounts"), parent)
         self.model.setParent(self)
         self.stage = QComboBox(self)
-        self.stage.addItem("All stages", None)
+        self.stage.addItem(tr("All stages"), None)
         for value, label in STAGE_LABELS.items():
-            self.stage.addItem(label, value)
-        self.archived = QCheckBox("Show archived", self)
-        self.new_button = QPushButton("New account…", self)
+            self.stage.addItem(tr(label), value)
+        self.archived = QCheckBox(tr("Show archived"), self)
+        self.new_button = QPushButton(tr("New account…"), self)
         for widget in (self.stage, self.archived, self.new_button):
             self.toolbar.addWidget(widget)
         self.stage.currentIndexChanged.connect(lambda _i: self.model.set_query(stage=self.stage.currentData()))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 from relationapp.config import Settings
 from relationapp.data.db import Database
 from relationapp.services import settings as settings_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.tasks import TaskRunner
 
 
@@ -59,7 +60,7 @@ class AppContext(QObject):
         self._undo.append((label, undo, set(kinds)))
         del self._undo[:-20]
         self.undo_changed.emit(label)
-        self.say(f"{label}. Ctrl+Z takes it back.")
+        self.say(tr("{action}. Ctrl+Z takes it back.").format(action=label))
 
     def undo(self) -> bool:
         if not self._undo:
@@ -68,5 +69,5 @@ class AppContext(QObject):
         undo()
         self.notify(kinds)
         self.undo_changed.emit(self._undo[-1][0] if self._undo else "")
-        self.say(f"Undone: {label}.")
+        self.say(tr("Undone: {action}.").format(action=label))
         return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relationapp.services import gifts
 from relationapp.services.errors import ValidationError
+from relationapp.ui.i18n import tr
 
 
 class GiftRepeatGuard:
@@ -20,4 +21,4 @@ class GiftRepeatGuard:
         if self._acknowledged == key:
             return
         self._acknowledged = key
-        raise ValidationError(warning + " Save again to give it anyway.", field="gift_item")
+        raise ValidationError(tr("{warning} Save again to give it anyway.").format(warning=warning), field="gift_item")

@@ -7,6 +7,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from relationapp.services.search import search
+from relationapp.ui.i18n import tr
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -15,7 +16,7 @@ class GlobalSearch(QLineEdit):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setPlaceholderText("Find a person or account…  (Ctrl+K)")
+        self.setPlaceholderText(tr("Find a person or account…  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
         self.setMaximumWidth(520)

@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from relationapp.ui.i18n import tr
 from relationapp.ui.text import tooltip
 
 PAGE = 1000
@@ -23,7 +24,7 @@ CACHE_ROWS = 5000
 
 @dataclass(frozen=True)
 class Column:
-    title: str
+    title: str  # QT_TR_NOOP(...): translated when shown
     value: Callable[[Any], Any]
     sort_key: str | None = None  # the service's sort name; None = not sortable
     align_right: bool = False
@@ -133,7 +134,7 @@ class LazyTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            return self.columns[section].title
+            return tr(self.columns[section].title)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex):

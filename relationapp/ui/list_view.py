@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import LazyTableModel
 from relationapp.ui.widgets import plain_label
 
 
 class LazyListView(QWidget):
-    """Subclasses give the model and react to ``activated(id)`` (Enter or double-click)."""
+    """Subclasses give the model and react to ``activated(id)`` (Enter or double-click).
+
+    ``noun`` is the translated plural ("accounts") for the filter box and the count.
+    """
 
     activated = Signal(int)
 
@@ -23,7 +27,7 @@ class LazyListView(QWidget):
         layout = QVBoxLayout(self)
         self.toolbar = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(f"Filter {noun}…  (Ctrl+F)")
+        self.search.setPlaceholderText(tr("Filter {things}…  (Ctrl+F)").format(things=noun))
         self.search.setClearButtonEnabled(True)
         self.toolbar.addWidget(self.search, 1)
         self.count = plain_label("", self)
@@ -66,7 +70,7 @@ class LazyListView(QWidget):
             self.model.reload()
 
     def _update_count(self) -> None:
-        self.count.setText(f"{self.model.total():,} {self.noun}")
+        self.count.setText(tr("{count} {things}").format(count=QLocale().toString(self.model.total()), things=self.noun))
 
     def _focus_first(self) -> None:
         if self.model.rowCount():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QSplitter, QStackedWidget
 
@@ -10,6 +10,16 @@ from relationapp import __version__
 from relationapp.ui import pages
 from relationapp.ui.account_page import AccountPage
 from relationapp.ui.context import AppContext
+from relationapp.ui.i18n import tr
+
+# menu key -> title; the keys are what pages.MENU_ACTIONS names
+MENU_TITLES = {
+    "File": QT_TR_NOOP("&File"),
+    "Edit": QT_TR_NOOP("&Edit"),
+    "Go": QT_TR_NOOP("&Go"),
+    "Tools": QT_TR_NOOP("&Tools"),
+    "Help": QT_TR_NOOP("&Help"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -28,7 +38,7 @@ class MainWindow(QMainWindow):
             view = pages.load(entry.target)(ctx, self.stack)
             self.views[entry.key] = view
             self.stack.addWidget(view)
-            item = QListWidgetItem(entry.title, self.sidebar)
+            item = QListWidgetItem(tr(entry.title), self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
         self.account_page = AccountPage(ctx, self.stack)
         self.stack.addWidget(self.account_page)
@@ -116,11 +126,11 @@ class MainWindow(QMainWindow):
     def _build_toolbar(self) -> None:
         from relationapp.ui.global_search import GlobalSearch
 
-        toolbar = self.addToolBar("Search")
+        toolbar = self.addToolBar(tr("Search"))
         toolbar.setMovable(False)
         self.search_box = GlobalSearch(self.ctx, toolbar)
         toolbar.addWidget(self.search_box)
-        log = QAction("Log interaction", self)
+        log = QAction(tr("Log interaction"), self)
         log.triggered.connect(lambda _c=False: self.log_interaction())
         toolbar.addAction(log)
 
@@ -141,37 +151,37 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.menus = {name: bar.addMenu(f"&{name}") for name in ("File", "Edit", "Go", "Tools", "Help")}
+        self.menus = {name: bar.addMenu(tr(title)) for name, title in MENU_TITLES.items()}
         file_menu, edit, go, help_menu = self.menus["File"], self.menus["Edit"], self.menus["Go"], self.menus["Help"]
-        self.log_action = self._action(file_menu, "&Log interaction…", self.log_interaction, "Ctrl+L")
-        self._action(file_menu, "New &account…", self.new_account, QKeySequence.StandardKey.New)
-        self._action(file_menu, "New &person…", self.new_person, "Ctrl+Shift+N")
-        self._action(file_menu, "New &follow-up…", self.new_follow_up, "Ctrl+Shift+F")
+        self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L")
+        self._action(file_menu, tr("New &account…"), self.new_account, QKeySequence.StandardKey.New)
+        self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N")
+        self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F")
         file_menu.addSeparator()
         self._extra_separator = file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self._action(edit, "&Undo", self.ctx.undo, QKeySequence.StandardKey.Undo)
+        self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(edit, tr("&Undo"), self.ctx.undo, QKeySequence.StandardKey.Undo)
         self.undo_action.setEnabled(False)
         self.ctx.undo_changed.connect(self._undo_changed)
         edit.addSeparator()
-        self._action(edit, "&Find in list", self.focus_search, QKeySequence.StandardKey.Find)
-        self._action(edit, "Find &anyone", lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
-        self._action(edit, "&Settings…", self.open_settings, "Ctrl+,")
+        self._action(edit, tr("&Find in list"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, tr("Find &anyone"), lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
+        self._action(edit, tr("&Settings…"), self.open_settings, "Ctrl+,")
         for entry in pages.PAGES:
-            self._action(go, entry.title, lambda key=entry.key: self.show_page(key), entry.shortcut)
+            self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut)
         go.addSeparator()
-        self._action(go, "&Back", self.go_back, "Alt+Left")
-        self._action(help_menu, "&About relationapp", self.about)
+        self._action(go, tr("&Back"), self.go_back, "Alt+Left")
+        self._action(help_menu, tr("&About relationapp"), self.about)
         for entry in pages.MENU_ACTIONS:
             function = pages.load(entry.target)
             menu = self.menus.get(entry.menu, self.menus["Tools"])
-            action = self._action(menu, entry.title, lambda f=function: f(self.ctx, self), entry.shortcut)
+            action = self._action(menu, tr(entry.title), lambda f=function: f(self.ctx, self), entry.shortcut)
             if menu is file_menu:  # above Quit, not below it
                 menu.insertAction(self._extra_separator, action)
 
     def _undo_changed(self, label: str) -> None:
         self.undo_action.setEnabled(bool(label))
-        self.undo_action.setText(f"&Undo {label.lower()}" if label else "&Undo")
+        self.undo_action.setText(tr("&Undo {action}").format(action=label.lower()) if label else tr("&Undo"))
 
     # --- actions ----------------------------------------------------------------
     def _current_account_id(self) -> int | None:
@@ -217,7 +227,11 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         db = self.ctx.db.path or self.ctx.db.url
         box = QMessageBox(self)
-        box.setWindowTitle("About relationapp")
+        box.setWindowTitle(tr("About relationapp"))
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"relationapp {__version__}\nLeads are people; existing customers come first.\n\nDatabase: {db}")
+        box.setText(
+            tr("relationapp {version}\nLeads are people; existing customers come first.\n\nDatabase: {path}").format(
+                version=__version__, path=db
+            )
+        )
         box.exec()

@@ -9,51 +9,53 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TR_NOOP
+
 
 @dataclass(frozen=True)
 class PageEntry:
     key: str
-    title: str
+    title: str  # QT_TR_NOOP(...); shown through i18n.tr
     target: str  # "module:Class"
     shortcut: str | None = None
 
 
 PAGES: list[PageEntry] = [
-    PageEntry("today", "Today", "relationapp.ui.today_view:TodayView", "Ctrl+1"),
-    PageEntry("accounts", "Accounts", "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
-    PageEntry("people", "People", "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
-    PageEntry("relationships", "Relationships", "relationapp.ui.relationships_view:RelationshipsView"),
-    PageEntry("visits", "Visits", "relationapp.ui.visits_view:VisitsView"),
-    PageEntry("value", "Customer value", "relationapp.ui.value_view:CustomerValueView"),
-    PageEntry("reports", "Reports", "relationapp.ui.reports_view:ReportsView", "Ctrl+4"),
-    PageEntry("settings", "Settings", "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
+    PageEntry("today", QT_TR_NOOP("Today"), "relationapp.ui.today_view:TodayView", "Ctrl+1"),
+    PageEntry("accounts", QT_TR_NOOP("Accounts"), "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
+    PageEntry("people", QT_TR_NOOP("People"), "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
+    PageEntry("relationships", QT_TR_NOOP("Relationships"), "relationapp.ui.relationships_view:RelationshipsView"),
+    PageEntry("visits", QT_TR_NOOP("Visits"), "relationapp.ui.visits_view:VisitsView"),
+    PageEntry("value", QT_TR_NOOP("Customer value"), "relationapp.ui.value_view:CustomerValueView"),
+    PageEntry("reports", QT_TR_NOOP("Reports"), "relationapp.ui.reports_view:ReportsView", "Ctrl+4"),
+    PageEntry("settings", QT_TR_NOOP("Settings"), "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
 ]
 
 
 @dataclass(frozen=True)
 class AccountTab:
-    title: str
+    title: str  # QT_TR_NOOP(...); shown through i18n.tr
     target: str  # "module:Class"
 
 
 # Built-in tabs (people, timeline, follow-ups, notes) come first; these follow.
 ACCOUNT_TABS: list[AccountTab] = [
-    AccountTab("Referrals", "relationapp.ui.relationship_tabs:ReferralsTab"),
-    AccountTab("NPS", "relationapp.ui.relationship_tabs:NpsTab"),
-    AccountTab("Orders", "relationapp.ui.orders_tab:OrdersTab"),
-    AccountTab("Visits", "relationapp.ui.visit_tabs:AccountVisitsTab"),
+    AccountTab(QT_TR_NOOP("Referrals"), "relationapp.ui.relationship_tabs:ReferralsTab"),
+    AccountTab(QT_TR_NOOP("NPS"), "relationapp.ui.relationship_tabs:NpsTab"),
+    AccountTab(QT_TR_NOOP("Orders"), "relationapp.ui.orders_tab:OrdersTab"),
+    AccountTab(QT_TR_NOOP("Visits"), "relationapp.ui.visit_tabs:AccountVisitsTab"),
 ]
 
 
 @dataclass(frozen=True)
 class AccountAction:
-    title: str
+    title: str  # QT_TR_NOOP(...); shown through i18n.tr
     target: str  # "module:function", called as function(ctx, account_page, account_id)
 
 
 # Buttons on the account page beside Log interaction / Edit.
 ACCOUNT_ACTIONS: list[AccountAction] = [
-    AccountAction("Print review…", "relationapp.ui.reports_view:print_review"),
+    AccountAction(QT_TR_NOOP("Print review…"), "relationapp.ui.reports_view:print_review"),
 ]
 
 
@@ -67,19 +69,19 @@ def load(target: str):
 @dataclass(frozen=True)
 class MenuAction:
     menu: str  # "File", "Edit", "Go", "Tools", "Help"
-    title: str
+    title: str  # QT_TR_NOOP(...); shown through i18n.tr
     target: str  # "module:function", called as function(ctx, window)
     shortcut: str | None = None
 
 
 # Capabilities add their menu entries here (import, export, backups, calendar ...).
 MENU_ACTIONS: list[MenuAction] = [
-    MenuAction("File", "Export &calendar…", "relationapp.ui.today_view:export_calendar"),
-    MenuAction("File", "&Import…", "relationapp.ui.import_wizard:open_import_wizard", "Ctrl+I"),
-    MenuAction("File", "Export &everything…", "relationapp.ui.data_actions:export_everything"),
-    MenuAction("File", "Export people as &vCards…", "relationapp.ui.data_actions:export_people_vcards"),
-    MenuAction("File", "&Backup now", "relationapp.ui.data_actions:backup_now"),
-    MenuAction("File", "&Restore backup…", "relationapp.ui.data_actions:restore_from_backup"),
-    MenuAction("Tools", "Find &duplicates…", "relationapp.ui.data_actions:find_duplicates"),
-    MenuAction("Tools", "&Privacy of a person…", "relationapp.ui.data_actions:privacy_of_a_person"),
+    MenuAction("File", QT_TR_NOOP("Export &calendar…"), "relationapp.ui.today_view:export_calendar"),
+    MenuAction("File", QT_TR_NOOP("&Import…"), "relationapp.ui.import_wizard:open_import_wizard", "Ctrl+I"),
+    MenuAction("File", QT_TR_NOOP("Export &everything…"), "relationapp.ui.data_actions:export_everything"),
+    MenuAction("File", QT_TR_NOOP("Export people as &vCards…"), "relationapp.ui.data_actions:export_people_vcards"),
+    MenuAction("File", QT_TR_NOOP("&Backup now"), "relationapp.ui.data_actions:backup_now"),
+    MenuAction("File", QT_TR_NOOP("&Restore backup…"), "relationapp.ui.data_actions:restore_from_backup"),
+    MenuAction("Tools", QT_TR_NOOP("Find &duplicates…"), "relationapp.ui.data_actions:find_duplicates"),
+    MenuAction("Tools", QT_TR_NOOP("&Privacy of a person…"), "relationapp.ui.data_actions:privacy_of_a_person"),
 ]

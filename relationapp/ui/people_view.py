@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QPushButton
 
 from relationapp.services import people as people_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column, LazyTableModel
 from relationapp.ui.list_view import LazyListView
 from relationapp.ui.referral_widgets import ambassador_column
 
 COLUMNS = [
-    Column("Name", lambda r: r.name, "name"),
-    Column("Account", lambda r: r.account),
-    Column("Job title", lambda r: r.job_title, "job_title"),
-    Column("Birthday", lambda r: r.birthday),
-    Column("Phone", lambda r: r.phone),
-    Column("E-mail", lambda r: r.email, "email"),
+    Column(QT_TR_NOOP("Name"), lambda r: r.name, "name"),
+    Column(QT_TR_NOOP("Account"), lambda r: r.account),
+    Column(QT_TR_NOOP("Job title"), lambda r: r.job_title, "job_title"),
+    Column(QT_TR_NOOP("Birthday"), lambda r: r.birthday),
+    Column(QT_TR_NOOP("Phone"), lambda r: r.phone),
+    Column(QT_TR_NOOP("E-mail"), lambda r: r.email, "email"),
 ]
 
 
@@ -30,10 +32,10 @@ def people_model(ctx, parent=None) -> LazyTableModel:
 
 class PeopleView(LazyListView):
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, people_model(ctx), "people", parent)
+        super().__init__(ctx, people_model(ctx), tr("people"), parent)
         self.model.setParent(self)
-        self.new_button = QPushButton("New person…", self)
-        self.open_account = QPushButton("Open account", self)
+        self.new_button = QPushButton(tr("New person…"), self)
+        self.open_account = QPushButton(tr("Open account"), self)
         self.toolbar.addWidget(self.open_account)
         self.toolbar.addWidget(self.new_button)
         self.new_button.clicked.connect(self.new_person)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import plain_label
 
 
@@ -13,7 +15,7 @@ class _Placeholder(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        label = plain_label(self.TEXT, self)
+        label = plain_label(tr(self.TEXT), self)
         label.setWordWrap(True)
         layout.addWidget(label)
         layout.addStretch(1)
@@ -23,8 +25,8 @@ class _Placeholder(QWidget):
 
 
 class TodayPlaceholder(_Placeholder):
-    TEXT = "Today: who needs you, whose birthday is near, what you promised. (Coming with the Today capability.)"
+    TEXT = QT_TR_NOOP("Today: who needs you, whose birthday is near, what you promised. (Coming with the Today capability.)")
 
 
 class ReportsPlaceholder(_Placeholder):
-    TEXT = "Reports: account reviews and the quarterly portfolio report. (Coming with the reports capability.)"
+    TEXT = QT_TR_NOOP("Reports: account reviews and the quarterly portfolio report. (Coming with the reports capability.)")

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.text import tooltip
 
@@ -32,7 +33,7 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            return self.columns[section].title
+            return tr(self.columns[section].title)
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QCompleter, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from relationapp.services.accounts import account_choices
+from relationapp.ui.i18n import tr
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -71,14 +72,14 @@ class AccountPicker(QLineEdit):
 
     account_chosen = Signal(int)
 
-    def __init__(self, db, parent=None, *, choices=None, placeholder: str = "Type to find an account…"):
+    def __init__(self, db, parent=None, *, choices=None, placeholder: str | None = None):
         super().__init__(parent)
         self.db = db
         # (db, search=, limit=) -> [(id, label)]; other pickers (people) reuse this widget
         self._choices_fn = choices or account_choices
         self._account_id: int | None = None
         self._choices: dict[str, int] = {}
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(placeholder or tr("Type to find an account…"))
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

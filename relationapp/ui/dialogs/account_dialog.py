@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 from relationapp.services import accounts as accounts_service
 from relationapp.services.staff import list_lead_sources, list_staff
 from relationapp.ui.dialogs.base import FormDialog
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import OptionalDateField
 
+# stage code -> label (shown through tr)
 STAGE_LABELS = {
-    "suspect": "Suspect", "prospect": "Prospect", "mql": "Lead (marketing-qualified, cold)",
-    "sql": "Lead (sales-qualified, hot)", "customer": "Customer", "inactive": "Former customer",
+    "suspect": QT_TR_NOOP("Suspect"), "prospect": QT_TR_NOOP("Prospect"),
+    "mql": QT_TR_NOOP("Lead (marketing-qualified, cold)"), "sql": QT_TR_NOOP("Lead (sales-qualified, hot)"),
+    "customer": QT_TR_NOOP("Customer"), "inactive": QT_TR_NOOP("Former customer"),
 }
 
 
@@ -28,39 +32,41 @@ def combo(items: list[tuple[object, str]], current=None, *, empty: str | None = 
 
 class AccountDialog(FormDialog):
     def __init__(self, ctx, account_id: int | None = None, parent=None):
-        super().__init__(ctx, "Edit account" if account_id else "New account", parent)
+        super().__init__(ctx, tr("Edit account") if account_id else tr("New account"), parent)
         self.account_id = account_id
         a = accounts_service.get_account(ctx.db, account_id=account_id) if account_id else None
         staff = [(s.id, s.name) for s in list_staff(ctx.db)]
         sources = [(s.id, s.name) for s in list_lead_sources(ctx.db)]
-        self.name = self.add_row("&Name", "name", QLineEdit(a.name if a else ""))
-        self.kind = self.add_row("Kind", "kind", combo([("organisation", "Organisation"), ("private", "Private customer")], a.kind if a else "organisation"))
-        self.stage = self.add_row("&Stage", "stage", combo(list(STAGE_LABELS.items()), a.stage if a else "prospect"))
-        self.owner = self.add_row("Account manager", "owner_id", combo(staff, a.owner_id if a else None, empty="—"))
-        self.street = self.add_row("Street", "street", QLineEdit(a.street or "" if a else ""))
-        self.postcode = self.add_row("Postcode", "postcode", QLineEdit(a.postcode or "" if a else ""))
-        self.city = self.add_row("&City", "city", QLineEdit(a.city or "" if a else ""))
-        self.region = self.add_row("Region", "region", QLineEdit(a.region or "" if a else ""))
-        self.country = self.add_row("Country", "country", QLineEdit(a.country or "" if a else ""))
-        self.phone = self.add_row("&Phone", "phone", QLineEdit(a.phone or "" if a else ""))
-        self.email = self.add_row("&E-mail", "email", QLineEdit(a.email or "" if a else ""))
-        self.website = self.add_row("Website", "website", QLineEdit(a.website or "" if a else ""))
-        self.source = self.add_row("Lead source", "source_id", combo(sources, a.source_id if a else None, empty="—"))
-        self.source_detail = self.add_row("Source detail", "source_detail", QLineEdit(a.source_detail or "" if a else ""))
+        self.name = self.add_row(tr("&Name"), "name", QLineEdit(a.name if a else ""))
+        kinds = [("organisation", tr("Organisation")), ("private", tr("Private customer"))]
+        self.kind = self.add_row(tr("Kind"), "kind", combo(kinds, a.kind if a else "organisation"))
+        stages = [(code, tr(label)) for code, label in STAGE_LABELS.items()]
+        self.stage = self.add_row(tr("&Stage"), "stage", combo(stages, a.stage if a else "prospect"))
+        self.owner = self.add_row(tr("Account manager"), "owner_id", combo(staff, a.owner_id if a else None, empty="—"))
+        self.street = self.add_row(tr("Street"), "street", QLineEdit(a.street or "" if a else ""))
+        self.postcode = self.add_row(tr("Postcode"), "postcode", QLineEdit(a.postcode or "" if a else ""))
+        self.city = self.add_row(tr("&City"), "city", QLineEdit(a.city or "" if a else ""))
+        self.region = self.add_row(tr("Region"), "region", QLineEdit(a.region or "" if a else ""))
+        self.country = self.add_row(tr("Country"), "country", QLineEdit(a.country or "" if a else ""))
+        self.phone = self.add_row(tr("&Phone"), "phone", QLineEdit(a.phone or "" if a else ""))
+        self.email = self.add_row(tr("&E-mail"), "email", QLineEdit(a.email or "" if a else ""))
+        self.website = self.add_row(tr("Website"), "website", QLineEdit(a.website or "" if a else ""))
+        self.source = self.add_row(tr("Lead source"), "source_id", combo(sources, a.source_id if a else None, empty="—"))
+        self.source_detail = self.add_row(tr("Source detail"), "source_detail", QLineEdit(a.source_detail or "" if a else ""))
         self.introduced_by = None
         if not account_id:
             from relationapp.ui.referral_widgets import add_introduced_by  # (it uses combo() from here)
 
             self.introduced_by = add_introduced_by(self)
-        self.customer_since = self.add_row("Customer since", "customer_since", OptionalDateField(a.customer_since if a else None))
-        self.budget = self.add_row("Estimated annual budget", "annual_budget", QLineEdit(str(a.annual_budget) if a and a.annual_budget is not None else ""))
-        self.budget.setPlaceholderText("what they spend a year on what we sell")
-        self.cadence = self.add_row("Contact every (days)", "cadence_days", QSpinBox())
+        self.customer_since = self.add_row(tr("Customer since"), "customer_since", OptionalDateField(a.customer_since if a else None))
+        self.budget = self.add_row(tr("Estimated annual budget"), "annual_budget", QLineEdit(str(a.annual_budget) if a and a.annual_budget is not None else ""))
+        self.budget.setPlaceholderText(tr("what they spend a year on what we sell"))
+        self.cadence = self.add_row(tr("Contact every (days)"), "cadence_days", QSpinBox())
         self.cadence.setRange(0, 3650)
-        self.cadence.setSpecialValueText("by tier (default)")
+        self.cadence.setSpecialValueText(tr("by tier (default)"))
         self.cadence.setValue(a.cadence_days or 0 if a else 0)
-        self.next_steps = self.add_row("Agreed next steps", "next_steps", QPlainTextEdit(a.next_steps or "" if a else ""))
-        self.notes = self.add_row("Notes", "notes", QPlainTextEdit(a.notes or "" if a else ""))
+        self.next_steps = self.add_row(tr("Agreed next steps"), "next_steps", QPlainTextEdit(a.next_steps or "" if a else ""))
+        self.notes = self.add_row(tr("Notes"), "notes", QPlainTextEdit(a.notes or "" if a else ""))
         for edit in (self.next_steps, self.notes):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(60)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from relationapp.services.errors import ServiceError
+from relationapp.ui.i18n import tr
 
 
 class FormDialog(QDialog):
@@ -68,5 +69,5 @@ def run_service(parent: QWidget, fn: Callable[[], Any]) -> Any:
     try:
         return fn()
     except ServiceError as exc:
-        QMessageBox.warning(parent, "Not saved", str(exc))
+        QMessageBox.warning(parent, tr("Not saved"), str(exc))
         return None

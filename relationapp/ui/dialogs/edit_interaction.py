@@ -5,6 +5,7 @@ from __future__ import annotations
 from relationapp.services import interactions as interactions_service
 from relationapp.services.errors import ValidationError
 from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+from relationapp.ui.i18n import tr
 
 
 class EditInteractionDialog(LogInteractionDialog):
@@ -12,7 +13,7 @@ class EditInteractionDialog(LogInteractionDialog):
         row = interactions_service.get_interaction(ctx.db, interaction_id=interaction_id)
         super().__init__(ctx, row.account_id, kind=row.kind, person_ids=row.person_ids, occurred_on=row.occurred_on,
                          duration_minutes=row.duration_minutes, subject=row.subject or "", parent=parent)
-        self.setWindowTitle("Edit interaction")
+        self.setWindowTitle(tr("Edit interaction"))
         self.interaction_id = interaction_id
         self.notes.setPlainText(row.notes or "")
         self.gift_item.setText(row.gift_item or "")
@@ -25,7 +26,7 @@ class EditInteractionDialog(LogInteractionDialog):
     def save(self):
         account_id = self.account.account_id()
         if account_id is None:
-            raise ValidationError("Choose the account from the list.", field="account_id")
+            raise ValidationError(tr("Choose the account from the list."), field="account_id")
         is_gift = self.kind.currentData() == "gift"
         result = interactions_service.update_interaction(
             self.ctx.db, interaction_id=self.interaction_id, account_id=account_id, kind=self.kind.currentData(),

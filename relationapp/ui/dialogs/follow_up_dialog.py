@@ -9,18 +9,19 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from relationapp.services import follow_ups as follow_ups_service
 from relationapp.services.accounts import get_account
 from relationapp.ui.dialogs.base import FormDialog
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import AccountPicker, DateField
 
 
 class FollowUpDialog(FormDialog):
     def __init__(self, ctx, account_id: int | None = None, *, title: str = "", due_on: dt.date | None = None, parent=None):
-        super().__init__(ctx, "New follow-up", parent)
-        self.account = self.add_row("&Account", "account_id", AccountPicker(ctx.db))
+        super().__init__(ctx, tr("New follow-up"), parent)
+        self.account = self.add_row(tr("&Account"), "account_id", AccountPicker(ctx.db))
         if account_id:
             self.account.set_account(account_id, get_account(ctx.db, account_id=account_id).name)
-        self.title = self.add_row("&What", "title", QLineEdit(title))
-        self.due = self.add_row("&Due", "due_on", DateField(due_on or dt.date.today() + dt.timedelta(days=7)))
-        self.notes = self.add_row("&Note", "notes", QPlainTextEdit())
+        self.title = self.add_row(tr("&What"), "title", QLineEdit(title))
+        self.due = self.add_row(tr("&Due"), "due_on", DateField(due_on or dt.date.today() + dt.timedelta(days=7)))
+        self.notes = self.add_row(tr("&Note"), "notes", QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         self.title.setFocus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox
 
 from relationapp.services import interactions as interactions_service
@@ -14,34 +14,37 @@ from relationapp.services.people import people_of_account
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog
 from relationapp.ui.gift_check import GiftRepeatGuard
+from relationapp.ui.i18n import tr
 from relationapp.ui.nps_widgets import NpsScoreBox, check_nps_person, save_nps
 from relationapp.ui.widgets import AccountPicker, DateField
 
-KINDS = [("call", "Call"), ("visit", "Visit"), ("meeting", "Meeting"), ("email", "E-mail"), ("event", "Event"),
-         ("gift", "Gift"), ("card", "Card"), ("content", "Content sent"), ("note", "Note")]
+# stored kind -> label (shown through tr)
+KINDS = [("call", QT_TR_NOOP("Call")), ("visit", QT_TR_NOOP("Visit")), ("meeting", QT_TR_NOOP("Meeting")),
+         ("email", QT_TR_NOOP("E-mail")), ("event", QT_TR_NOOP("Event")), ("gift", QT_TR_NOOP("Gift")),
+         ("card", QT_TR_NOOP("Card")), ("content", QT_TR_NOOP("Content sent")), ("note", QT_TR_NOOP("Note"))]
 DEFAULT_MINUTES = {"call": 15, "visit": 60, "meeting": 60, "email": 5, "event": 120, "gift": 10, "card": 10, "content": 5, "note": 0}
 
 
 class LogInteractionDialog(FormDialog):
     def __init__(self, ctx, account_id: int | None = None, *, kind: str = "call", person_ids=(),
                  occurred_on: dt.date | None = None, duration_minutes: int | None = None, subject: str = "", parent=None):
-        super().__init__(ctx, "Log interaction", parent)
-        self.account = self.add_row("&Account", "account_id", AccountPicker(ctx.db))
-        self.kind = self.add_row("&Kind", "kind", combo(KINDS, kind))
-        self.date = self.add_row("&Date", "occurred_on", DateField(occurred_on))
-        self.minutes = self.add_row("D&uration (minutes)", "duration_minutes", QSpinBox())
+        super().__init__(ctx, tr("Log interaction"), parent)
+        self.account = self.add_row(tr("&Account"), "account_id", AccountPicker(ctx.db))
+        self.kind = self.add_row(tr("&Kind"), "kind", combo([(value, tr(label)) for value, label in KINDS], kind))
+        self.date = self.add_row(tr("&Date"), "occurred_on", DateField(occurred_on))
+        self.minutes = self.add_row(tr("D&uration (minutes)"), "duration_minutes", QSpinBox())
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(5)
         self.minutes.setValue(duration_minutes if duration_minutes is not None else DEFAULT_MINUTES.get(kind, 15))
-        self.people = self.add_row("With", "person_ids", QListWidget())
+        self.people = self.add_row(tr("With"), "person_ids", QListWidget())
         self.people.setMaximumHeight(90)
-        self.subject = self.add_row("&Subject", "subject", QLineEdit(subject))
-        self.gift_item = self.add_row("Gift", "gift_item", QLineEdit())
-        self.gift_cost = self.add_row("Gift cost", "gift_cost", QLineEdit())
-        self.notes = self.add_row("&Note", "notes", QPlainTextEdit())
+        self.subject = self.add_row(tr("&Subject"), "subject", QLineEdit(subject))
+        self.gift_item = self.add_row(tr("Gift"), "gift_item", QLineEdit())
+        self.gift_cost = self.add_row(tr("Gift cost"), "gift_cost", QLineEdit())
+        self.notes = self.add_row(tr("&Note"), "notes", QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
-        self.nps_score = self.add_row("NPS score", "nps_score", NpsScoreBox())
+        self.nps_score = self.add_row(tr("NPS score"), "nps_score", NpsScoreBox())
         self._preselect = set(person_ids)
         self.gift_guard = GiftRepeatGuard()
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -80,7 +83,7 @@ class LogInteractionDialog(FormDialog):
     def save(self):
         account_id = self.account.account_id()
         if account_id is None:
-            raise ValidationError("Choose the account from the list.", field="account_id")
+            raise ValidationError(tr("Choose the account from the list."), field="account_id")
         is_gift = self.kind.currentData() == "gift"
         nps_person = check_nps_person(self.nps_score, self.person_ids(), self.date.value())  # before anything is saved
         if is_gift:  # warns once when this person already got this item
@@ -92,6 +95,6 @@ class LogInteractionDialog(FormDialog):
             gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
         )
         self.ctx.notify({"interactions"})
-        self.ctx.say(f"Logged {self.kind.currentText().lower()} with {result.account}.")
+        self.ctx.say(tr("Logged {kind} with {account}.").format(kind=self.kind.currentText().lower(), account=result.account))
         save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())
         return result

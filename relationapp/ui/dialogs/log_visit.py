@@ -5,6 +5,7 @@ from __future__ import annotations
 from relationapp.services import visits as visits_service
 from relationapp.services.visits import VisitPrefill
 from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+from relationapp.ui.i18n import tr
 from relationapp.ui.nps_widgets import check_nps_person, save_nps
 
 
@@ -15,7 +16,7 @@ class LogVisitDialog(LogInteractionDialog):
         super().__init__(ctx, prefill.account_id, kind="visit", person_ids=prefill.person_ids,
                          occurred_on=prefill.occurred_on, duration_minutes=prefill.duration_minutes,
                          subject=prefill.subject, parent=parent)
-        self.setWindowTitle(f"Log visit: {prefill.account}")
+        self.setWindowTitle(tr("Log visit: {account}").format(account=prefill.account))
         self.prefill = prefill
         # the visit belongs to this account and is a visit; the rest is the user's to correct
         self.account.setEnabled(False)
@@ -30,6 +31,6 @@ class LogVisitDialog(LogInteractionDialog):
             notes=self.notes.toPlainText(),
         )
         self.ctx.notify({"interactions", "visits"})
-        self.ctx.say(f"Logged the visit to {logged.stop.account}.")
+        self.ctx.say(tr("Logged the visit to {account}.").format(account=logged.stop.account))
         save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())
         return logged
