@@ -102,7 +102,10 @@ class CustomerValueView(QWidget):
         self.ctx = ctx
         self.pyramid_data: PyramidData | None = None
         self.overview: value_service.ValueOverview | None = None
-        self._generation = 0
+        # the latest refresh; a list so that work on the worker thread can read it
+        # without holding the view (a widget must never be freed on that thread)
+        self._generation = [0]
+        self._stale = True
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -147,7 +150,12 @@ class CustomerValueView(QWidget):
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
         self.members_table.doubleClicked.connect(lambda i: self._open(self.members_model.row_object(i.row())))
         ctx.data_changed.connect(self._data_changed)
-        self.refresh()
+
+    def showEvent(self, event) -> None:
+        """The figures are computed when the page is first shown, not when the window is built."""
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # --- building ---------------------------------------------------------------------
     def _build_movement(self) -> QWidget:
@@ -230,14 +238,16 @@ class CustomerValueView(QWidget):
         """Answers off the UI thread, quickest first: the pyramid, the quarters, the money,
         the movement; last the quarter snapshots are kept up to date (the first
         time at 50,000 accounts that takes a while; movement needs none of it)."""
-        self._generation += 1
-        generation, db, as_of = self._generation, self.ctx.db, self.as_of.value()
+        self._stale = False
+        self._generation[0] += 1
+        latest = self._generation
+        generation, db, as_of = latest[0], self.ctx.db, self.as_of.value()
         self.headline.setText("Computing the pyramid…")
         self.pyramid_data = None
         self.overview = None
 
         def unless_stale(work):  # a newer refresh makes queued work pointless
-            return lambda: None if generation != self._generation else work()
+            return lambda: None if generation != latest[0] else work()
 
         run = self.ctx.tasks.run
         run(unless_stale(lambda: load_pyramid(db, as_of)),
@@ -248,7 +258,7 @@ class CustomerValueView(QWidget):
             on_done=lambda overview: self._overview_loaded(generation, overview), on_error=self._failed)
 
     def _pyramid_loaded(self, generation: int, data: PyramidData) -> None:
-        if generation != self._generation:
+        if generation != self._generation[0]:
             return  # the date changed meanwhile; a newer answer is on its way
         self.pyramid_data = data
         s = data.summary
@@ -259,17 +269,18 @@ class CustomerValueView(QWidget):
         self._maybe_loaded()
 
     def _quarters_loaded(self, generation: int, ends: tuple[dt.date, ...]) -> None:
-        if generation != self._generation:
+        if generation != self._generation[0]:
             return
         self._fill_quarters(ends)
         self.refresh_movement()
         # after the movement in the queue: keep the quarter snapshots up to date
         db, as_of = self.ctx.db, self.as_of.value()
-        self.ctx.tasks.run(lambda: None if generation != self._generation else pyramid_service.snapshot_quarters(db, through=as_of),
+        latest = self._generation
+        self.ctx.tasks.run(lambda: None if generation != latest[0] else pyramid_service.snapshot_quarters(db, through=as_of),
                            on_error=self._failed)
 
     def _overview_loaded(self, generation: int, overview: value_service.ValueOverview) -> None:
-        if generation != self._generation:
+        if generation != self._generation[0]:
             return
         self.overview = overview
         self._show_profit(overview)
@@ -351,7 +362,10 @@ class CustomerValueView(QWidget):
 
     def _data_changed(self, kinds: set) -> None:
         if kinds & CHANGES:
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True  # recomputed when shown
 
     def _open(self, row) -> None:
         if row is not None:
