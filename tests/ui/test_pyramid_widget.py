@@ -140,3 +140,21 @@ def test_page_and_tab_are_registered():
     assert "relationapp.ui.orders_tab:OrdersTab" in [t.target for t in pages.ACCOUNT_TABS]
     for target in ("relationapp.ui.value_view:CustomerValueView", "relationapp.ui.orders_tab:OrdersTab"):
         assert pages.load(target)
+
+
+def test_page_computes_when_shown_and_again_after_new_orders(demo_ctx, qtbot):
+    from relationapp.services.orders import create_order
+    from relationapp.ui.value_view import CustomerValueView
+
+    view = CustomerValueView(demo_ctx)
+    qtbot.addWidget(view)
+    view.as_of.set_date(DEMO_DAY)
+    assert view.pyramid_data is None and view.pyramid.summary is None  # built, not computed
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        view.show()
+    top = view.pyramid_data.summary.tier("top")
+    runner_up = view.pyramid_data.summary.tier("big").account_ids[0]
+    create_order(demo_ctx.db, account_id=runner_up, ordered_on=DEMO_DAY, amount=top.revenue + 1)
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        demo_ctx.notify({"orders"})
+    assert view.pyramid_data.summary.tier("top").account_ids[0] == runner_up
