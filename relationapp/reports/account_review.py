@@ -12,7 +12,9 @@ from relationapp.data.db import Database
 from relationapp.reports import data as report_data
 from relationapp.reports.charts import revenue_chart
 from relationapp.reports.formatting import Formatter
-from relationapp.reports.layout import Page, body_width, labelled, load_logo, page_size, para, render, stylesheet, table, write_atomically
+from relationapp.reports.layout import (
+    Page, body_width, labelled, load_logo, page_size, para, render, stylesheet, table, with_note, write_atomically,
+)
 from relationapp.reports.wording import KINDS, ROLES, TIERS
 from relationapp.services.quarters import Quarter
 
@@ -127,11 +129,8 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
         widths.append(width - sum(widths))
         rows = []
         for touch in review.touches:
-            subject = touch.subject or ""
-            if touch.notes:
-                subject = f"{subject}\n{touch.notes}" if subject else touch.notes
             rows.append([fmt.short_date(touch.day), t(KINDS.get(touch.kind, touch.kind)), ", ".join(touch.people),
-                         touch.staff or "", fmt.hours(touch.minutes), subject])
+                         touch.staff or "", fmt.hours(touch.minutes), with_note(touch.subject, touch.notes, s["Cell"])])
         out.append(table(s, header, rows, widths, right=(4,), plain=(0, 4)))
     else:
         out.append(para(t("No touches in this quarter."), s["Muted"]))
@@ -165,8 +164,7 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
     if review.follow_ups:
         rows = []
         for f in review.follow_ups:
-            title = f"{f.title}\n{f.notes}" if f.notes else f.title
-            rows.append([fmt.date(f.due_on), title, f.person or ""])
+            rows.append([fmt.date(f.due_on), with_note(f.title, f.notes, s["Cell"]), f.person or ""])
         out.append(table(s, [t("Due"), t("What"), t("With")], rows, [24 * mm, width - 24 * mm - 45 * mm, 45 * mm], plain=(0,)))
     else:
         out.append(para(t("Nothing open."), s["Muted"]))

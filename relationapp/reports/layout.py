@@ -25,7 +25,7 @@ from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph, Table, TableStyle
 
 from relationapp.reports import fonts
 from relationapp.reports.formatting import Formatter
@@ -79,6 +79,14 @@ def para(text, style) -> Paragraph:
     return Paragraph(safe(text), style)
 
 
+def with_note(text, note, style) -> Paragraph:
+    """``text`` with a greyed ``note`` under it (both printed literally)."""
+    if not note:
+        return para(text, style)
+    first = f"{safe(text)}<br/>" if text else ""
+    return Paragraph(f'{first}<font color="#{MUTED.hexval()[2:]}">{safe(note)}</font>', style)
+
+
 def labelled(label: str, value, style) -> Paragraph:
     """"<b>Label</b> value" with only our own label in bold."""
     return Paragraph(f"<b>{safe(label)}</b>  {safe(value)}", style)
@@ -93,6 +101,8 @@ def table(sheet: StyleSheet1, header: list[str], rows: list[list], widths: list[
     never parses as markup and lays out many times faster.
     """
     def cell(value, col, head=False):
+        if isinstance(value, Flowable):  # already laid out (and escaped) by the caller
+            return value
         if col in plain and not head:
             return fonts.printable("" if value is None else str(value))
         name = ("CellHead" if head else "Cell") + ("Right" if col in right else "")
