@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from relationapp.data.db import Database, DatabaseError, check_sqlite_file
 
 # Must equal Alembic's head; tests/data/test_migrations.py checks it.
-SCHEMA_HEAD = "0005_interaction_time_index"
+SCHEMA_HEAD = "0006_today_caches"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

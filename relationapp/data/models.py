@@ -104,6 +104,8 @@ class Account(SQLModel, table=True):
         sa.Index("ix_account_archived_name", "archived", "name"),
         sa.Index("ix_account_archived_city", "archived", "city"),
         sa.Index("ix_account_archived_stage", "archived", "stage"),
+        # Today's overdue accounts: a range on the last touch, the rest read from the index (revision 0006)
+        sa.Index("ix_account_attention", "archived", "stage", "last_touch_on", "cadence_days", "customer_since", "created_at"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(sa_type=_name_type(300), index=True)
@@ -132,6 +134,8 @@ class Account(SQLModel, table=True):
     archived: bool = Field(default=False)
     created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
     updated_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    # the latest interaction.occurred_on of this account; kept by SQLite triggers (revision 0006), never set by hand
+    last_touch_on: Optional[dt.date] = Field(default=None)
 
 
 class Person(SQLModel, table=True):
@@ -140,6 +144,10 @@ class Person(SQLModel, table=True):
         sa.Index("ix_person_birthday", "birthday_month", "birthday_day"),
         sa.Index("ix_person_email", "email"),
         sa.Index("ix_person_archived_name", "archived", "name"),
+        # Today: who asked not to be contacted, and birthdays coming, from the index alone (revision 0006)
+        sa.Index("ix_person_contact", "do_not_contact", "archived", "account_id"),
+        sa.Index("ix_person_birthday_contact", "birthday_month", "birthday_day", "archived", "do_not_contact",
+                 "account_id", "birthday_year"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     account_id: Optional[int] = Field(
@@ -213,6 +221,10 @@ class FollowUp(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_follow_up_open_due", "done_on", "due_on"),
         sa.Index("ix_follow_up_origin", "origin", "origin_ref"),
+        # Today's follow-ups due, ranked from the index alone (revision 0006)
+        sa.Index("ix_follow_up_due", "done_on", "due_on", "snoozed_until", "account_id"),
+        # Today: accounts whose contact is planned (open follow-ups made from Today), from the index alone
+        sa.Index("ix_follow_up_open_origin", "origin", "done_on", "account_id"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE", index=True)
@@ -364,6 +376,37 @@ class TierSnapshot(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True)
     tier: str = Field(max_length=20)
     revenue_12m: Decimal = Field(sa_type=Money)
+
+
+class TierCache(SQLModel, table=True):
+    """The current pyramid tier of every active account, for the day in TierCacheState.
+
+    Derived from orders, stages and the tier settings; SQLite triggers clear
+    TierCacheState.valid when any of them changes (revision 0006), and
+    services/pyramid.current_tiers recomputes it.
+    """
+
+    __tablename__ = "tier_cache"
+    __table_args__ = (sa.Index("ix_tier_cache_dropped", "dropped_from"),)
+    account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True, sa_type=sa.Integer,
+                            sa_column_kwargs={"autoincrement": False})
+    tier: str = Field(max_length=20)
+    revenue_12m: Decimal = Field(sa_type=Money)
+    rank: Optional[int] = Field(default=None)
+    # a customer tier at TierCacheState.quarter_end above the tier now (the account fell), and the revenue then
+    dropped_from: Optional[str] = Field(default=None, max_length=20)
+    revenue_before: Optional[Decimal] = Field(default=None, sa_type=Money)
+
+
+class TierCacheState(SQLModel, table=True):
+    """One row (id 1): the day tier_cache was computed for, the quarter end its drops compare with,
+    and whether it still holds."""
+
+    __tablename__ = "tier_cache_state"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    as_of: Optional[dt.date] = Field(default=None)
+    quarter_end: Optional[dt.date] = Field(default=None)
+    valid: bool = Field(default=False)
 
 
 class PlannedVisit(SQLModel, table=True):

@@ -24,7 +24,15 @@ import sqlalchemy as sa
 
 from relationapp.config import Settings
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Order, StageChange, TierSnapshot, cents_to_decimal
+from relationapp.data.models import (
+    Account,
+    Order,
+    StageChange,
+    TierCache,
+    TierCacheState,
+    TierSnapshot,
+    cents_to_decimal,
+)
 from relationapp.services import settings as settings_service
 from relationapp.services.quarters import parse_quarter, previous_quarter_end, quarter_end, quarter_ends
 
@@ -221,6 +229,110 @@ def tiers_in_session(session, *, as_of: dt.date, settings: Settings) -> Tiers:
     return Tiers(_classify(session, as_of=as_of, settings=settings))
 
 
+# --- the current standing, kept in tier_cache (revision 0006) ----------------------
+#
+# tier_cache holds the tiers of one day (tier_cache_state.as_of) and, for the
+# accounts that fell since the quarter end before it, the tier they fell from.
+# SQLite triggers clear tier_cache_state.valid whenever orders, an account's
+# stage or archived flag, the accounts themselves, the tier percentages or the
+# snapshot of that quarter end change. Elsewhere no trigger keeps it, so it is
+# never trusted there.
+
+
+def tier_cache_holds(session, as_of: dt.date) -> bool:
+    """tier_cache is exactly the standing on ``as_of``."""
+    if session.connection().dialect.name != "sqlite":
+        return False
+    state = session.execute(sa.select(TierCacheState.as_of, TierCacheState.valid).where(TierCacheState.id == 1)).first()
+    return state is not None and bool(state.valid) and state.as_of == as_of
+
+
+def _level(tier):
+    return sa.case(*((tier == t, level) for t, level in TIER_LEVEL.items()), else_=0)
+
+
+def _mark_drops(session, now: sa.Table, then: sa.Table, quarter: dt.date) -> None:
+    """In ``now``: the customer tier each account had in ``then`` at ``quarter`` when it is lower now."""
+    session.execute(
+        sa.update(now)
+        .where(then.c.quarter_end == quarter, then.c.account_id == now.c.account_id,
+               then.c.tier.in_(CUSTOMER_TIERS), _level(now.c.tier) < _level(then.c.tier))
+        .values(dropped_from=then.c.tier, revenue_before=then.c.revenue_12m)
+    )
+
+
+_CACHE_COLUMNS = ("account_id", "tier", "revenue_12m", "rank")
+
+
+def store_tier_cache(session, *, as_of: dt.date, settings: Settings) -> list[tuple[int, str, int, int | None]]:
+    """Compute the standing on ``as_of`` and keep it as the cache. Call inside ``db.write()``:
+    BEGIN IMMEDIATE keeps every other writer out between reading the orders and marking the cache valid.
+
+    The first look after a quarter end keeps that quarter's snapshot (the drops compare with it).
+    """
+    quarter = previous_quarter_end(as_of)
+    keep_quarter(session, quarter)
+    rows = _classify(session, as_of=as_of, settings=settings)
+    session.execute(sa.delete(TierCache))
+    _insert_rows(session, "tier_cache", _CACHE_COLUMNS, sorted(rows))
+    _mark_drops(session, TierCache.__table__, TierSnapshot.__table__, quarter)
+    session.execute(sa.delete(TierCacheState))
+    session.execute(sa.insert(TierCacheState).values(id=1, as_of=as_of, quarter_end=quarter, valid=True))
+    return rows
+
+
+def temporary_standing(session, *, as_of: dt.date) -> sa.Table:
+    """For a database that cannot keep the cache (opened read-only): the standing on ``as_of`` in a
+    TEMP table of this connection, shaped like tier_cache (computed, so slower)."""
+    conn = session.connection()
+    now = sa.Table("standing_now", sa.MetaData(), sa.Column("account_id", sa.Integer, primary_key=True),
+                   sa.Column("tier", sa.String), sa.Column("revenue_12m", sa.BigInteger), sa.Column("rank", sa.Integer),
+                   sa.Column("dropped_from", sa.String), sa.Column("revenue_before", sa.BigInteger),
+                   prefixes=["TEMPORARY"])
+    then = sa.Table("standing_then", sa.MetaData(), sa.Column("quarter_end", sa.Date, primary_key=True),
+                    sa.Column("account_id", sa.Integer, primary_key=True), sa.Column("tier", sa.String),
+                    sa.Column("revenue_12m", sa.BigInteger), prefixes=["TEMPORARY"])
+    for table in (now, then):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table.name}")
+        table.create(conn)
+    quarter = previous_quarter_end(as_of)
+    _insert_rows(session, now.name, _CACHE_COLUMNS,
+                 sorted(_classify(session, as_of=as_of, settings=settings_service.load(session))))
+    day = quarter.isoformat() if conn.dialect.name == "sqlite" else quarter
+    _insert_rows(session, then.name, ("quarter_end", "account_id", "tier", "revenue_12m"),
+                 [(day, a, t, c) for a, (t, c) in _tiers_at_quarter_end(session, quarter).items()])
+    _mark_drops(session, now, then, quarter)
+    return now
+
+
+def _cached_rows(session) -> list[tuple[int, str, int, int | None]]:
+    query = sa.select(TierCache.account_id, TierCache.tier, sa.type_coerce(TierCache.revenue_12m, sa.BigInteger),
+                      TierCache.rank).order_by(TierCache.rank.is_(None), TierCache.rank, TierCache.account_id)
+    return _plain_rows(session, query)
+
+
+def current_tiers(db: Database, *, as_of: dt.date | None = None) -> Tiers:
+    """The tier of every active account on ``as_of`` (default today), from the cache when it holds that day.
+
+    Otherwise computed and kept as the cache in one write transaction (the
+    cache holds one day: the last one asked for). A database that cannot be
+    written (opened read-only) gets the tiers computed.
+    """
+    as_of = as_of or dt.date.today()
+    with db.read() as session:
+        if tier_cache_holds(session, as_of):
+            return Tiers(_cached_rows(session))
+        if session.connection().dialect.name != "sqlite":
+            return tiers_in_session(session, as_of=as_of, settings=settings_service.load(session))
+    try:
+        with db.write() as session:
+            if tier_cache_holds(session, as_of):  # another writer kept it meanwhile
+                return Tiers(_cached_rows(session))
+            return Tiers(store_tier_cache(session, as_of=as_of, settings=settings_service.load(session)))
+    except sa.exc.OperationalError:  # read-only, or locked for longer than the busy timeout
+        return compute_tiers(db, as_of=as_of)
+
+
 # --- the pyramid as a whole ----------------------------------------------------------
 
 
@@ -394,24 +506,39 @@ def _store_quarter(session, end: dt.date, settings: Settings, stages: dict[int, 
 
 
 def _insert_snapshot(session, end: dt.date, tiers: list[tuple[int, str, int, int | None]]) -> None:
-    """Cents straight into the column; on SQLite one driver executemany (40k rows a quarter at L)."""
+    day = end.isoformat() if session.connection().dialect.name == "sqlite" else end
+    _insert_rows(session, "tier_snapshot", ("quarter_end", "account_id", "tier", "revenue_12m"),
+                 [(day, a, t, c) for a, t, c, _ in tiers])
+
+
+def _insert_rows(session, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Plain values (cents, ISO dates on SQLite) straight into the columns: on SQLite one driver
+    executemany (40k rows a quarter at L)."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         cursor = conn.connection.driver_connection.cursor()
         try:
-            day = end.isoformat()
-            cursor.executemany(
-                "INSERT INTO tier_snapshot (quarter_end, account_id, tier, revenue_12m) VALUES (?, ?, ?, ?)",
-                [(day, a, t, c) for a, t, c, _ in tiers],
-            )
+            cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
         finally:
             cursor.close()
-    elif tiers:
-        insert = sa.insert(TierSnapshot.__table__).values(
-            quarter_end=sa.bindparam("q", type_=sa.Date), account_id=sa.bindparam("a", type_=sa.Integer),
-            tier=sa.bindparam("t", type_=sa.String), revenue_12m=sa.bindparam("c", type_=sa.BigInteger),
-        )
-        conn.execute(insert, [{"q": end, "a": a, "t": t, "c": c} for a, t, c, _ in tiers])
+    elif rows:
+        target = sa.table(table, *(sa.column(c) for c in columns))
+        conn.execute(sa.insert(target), [dict(zip(columns, row)) for row in rows])
+
+
+def quarter_missing(session, end: dt.date) -> bool:
+    """No snapshot is kept for ``end`` although there were orders by then."""
+    if session.execute(sa.select(TierSnapshot.account_id).where(TierSnapshot.quarter_end == end).limit(1)).first():
+        return False
+    first = _first_order_date(session)
+    return first is not None and first <= end
+
+
+def keep_quarter(session, end: dt.date) -> list[tuple[int, str, int, int | None]]:
+    """Store the tiers at quarter end ``end`` when missing (inside ``db.write()``); the rows stored."""
+    if not quarter_missing(session, end):
+        return []
+    return _store_quarter(session, end, settings_service.load(session), _stage_history(session)(end))
 
 
 def available_quarter_ends(db: Database, *, through: dt.date | None = None) -> list[dt.date]:
@@ -544,10 +671,7 @@ def dropped_accounts(db: Database, *, as_of: dt.date | None = None, current: Map
         then = _stored_tiers(session, previous, customers_only=True)
     if then is None:  # the first look after a quarter end keeps that quarter's tiers
         with db.write() as session:
-            first = _first_order_date(session)
-            rows = []
-            if first is not None and first <= previous:
-                rows = _store_quarter(session, previous, settings_service.load(session), _stage_history(session)(previous))
+            rows = keep_quarter(session, previous)
         then = {a: (t, c) for a, t, c, _ in rows}
     tier_now = current.tier_of if isinstance(current, Tiers) else (lambda a: current[a].tier if a in current else None)
     found = []
