@@ -41,6 +41,21 @@ def month_days_within(today: dt.date, days: int, *, feb29_on: str = "feb28") -> 
     return out
 
 
+def days_away_within(today: dt.date, days: int, *, feb29_on: str = "feb28") -> dict[tuple[int, int], int]:
+    """(month, day) -> days from ``today`` to its next celebration, for those within ``days``.
+
+    The same days as ``next_occurrence``: the first day on or after today on
+    which the date is celebrated (Feb 29 on Feb 28 or Mar 1 in other years).
+    """
+    out: dict[tuple[int, int], int] = {}
+    for offset in range(days + 1):
+        day = today + dt.timedelta(days=offset)
+        out.setdefault((day.month, day.day), offset)
+        if not calendar.isleap(day.year) and (day.month, day.day) == ((3, 1) if feb29_on == "mar1" else (2, 28)):
+            out.setdefault((2, 29), offset)
+    return out
+
+
 def month_ranges(pairs: set[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """(month, first day, last day) spans covering the pairs: index-friendly SQL ranges."""
     by_month: dict[int, list[int]] = {}

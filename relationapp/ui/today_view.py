@@ -35,7 +35,8 @@ from relationapp.services import follow_ups as follow_up_service
 from relationapp.services import interactions as interaction_service
 from relationapp.services.attention_balance import attention_balance
 from relationapp.services.errors import ServiceError
-from relationapp.services.pyramid import compute_tiers, dropped_accounts
+from relationapp.services.pyramid import current_tiers
+from relationapp.services.visits import planned_visits
 from relationapp.ui.dialogs.base import run_service
 from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
 from relationapp.ui.lazy_model import Column
@@ -44,8 +45,7 @@ from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.widgets import DateField, plain_label
 from relationapp.ui.referral_widgets import ambassador_column, thank_referrer_for
 
-CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates"}
-PYRAMID_CHANGES = {"orders", "accounts", "settings", "snapshots"}
+CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates", "visits"}
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
 MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
 
@@ -266,8 +266,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.agenda: attention.Agenda | None = None
-        self._pyramid: tuple | None = None  # (day, tiers, dropped accounts) of the last refresh
-        self._pyramid_generation = 0  # counts the changes that make them stale
+        self.visits: list = []  # the visits planned for today (visits.Stop)
         self._loading = False
         self._again = False
         outer = QVBoxLayout(self)
@@ -286,6 +285,11 @@ class TodayView(QWidget):
         balance_row.addWidget(self.balance_bar, 1)
         balance_row.addWidget(self.balance_label)
         outer.addLayout(balance_row)
+        self.visits_label = plain_label("", self)
+        self.visits_label.setAccessibleName("Visits today")
+        self.visits_label.setWordWrap(True)
+        self.visits_label.hide()
+        outer.addWidget(self.visits_label)
 
         columns = _section_columns(ctx)
         self.sections = {
@@ -343,25 +347,19 @@ class TodayView(QWidget):
             self._again = True
             return
         self._loading = True
-        db, today, generation = self.ctx.db, dt.date.today(), self._pyramid_generation
-        known = self._pyramid if self._pyramid is not None and self._pyramid[0] == today else None
+        db, today = self.ctx.db, dt.date.today()
 
         def compute():
-            # the tiers and the dropped accounts change with orders, not with a logged touch: kept between refreshes
-            day, tiers, dropped = known or (today, compute_tiers(db, as_of=today), None)
-            if dropped is None:
-                dropped = dropped_accounts(db, as_of=today, current=tiers)
-            return attention.agenda(db, today=today, tiers=tiers, dropped=dropped), (day, tiers, dropped)
+            # the pyramid standing is cached in the database (pyramid.current_tiers): kept until orders change
+            return attention.agenda(db, today=today), planned_visits(db, on=today)
 
-        self.ctx.tasks.run(compute, on_done=lambda result: self._loaded(result, generation), on_error=self._failed)
+        self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
-    def _loaded(self, result, generation: int) -> None:
+    def _loaded(self, result) -> None:
         if not isValid(self):  # the page was closed while the agenda was computed
             return
         self._loading = False
-        agenda, pyramid_data = result
-        if generation == self._pyramid_generation:  # no order or account changed meanwhile
-            self._pyramid = pyramid_data
+        agenda, self.visits = result
         if self._again:
             self._again = False
             self.refresh()
@@ -374,11 +372,22 @@ class TodayView(QWidget):
         self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, "Nothing due.")
         self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, "No personal dates in the coming days.")
         self.sections["prospects"].set_rows(agenda.prospects_to_nurture, agenda.prospects_total, "No prospect is waiting.")
+        self._show_visits()
         if focused is not None:
             self.sections[focused].table.setFocus()
         self.reminder.announce(agenda)
-        db, today, tiers = self.ctx.db, agenda.today, pyramid_data[1]
-        self.ctx.tasks.run(lambda: attention_balance(db, today=today, tiers=tiers), on_done=self._balance_loaded)
+        db, today = self.ctx.db, agenda.today
+        self.ctx.tasks.run(lambda: attention_balance(db, today=today, tiers=current_tiers(db, as_of=today)),
+                           on_done=self._balance_loaded)
+
+    def _show_visits(self) -> None:
+        """One line: "Visits today: 09:30 Bakkerij Vos (Piet), De Haan BV"; none, no line."""
+        stops = [f"{stop.start_time:%H:%M} {stop.account}" if stop.start_time else stop.account for stop in self.visits]
+        who = {stop.staff for stop in self.visits if stop.staff}
+        if len(who) > 1:  # everyone's day: say whose stop it is
+            stops = [f"{text} ({stop.staff})" if stop.staff else text for text, stop in zip(stops, self.visits)]
+        self.visits_label.setText(f"Visits today: {', '.join(stops)}" if stops else "")
+        self.visits_label.setVisible(bool(stops))
 
     def _balance_loaded(self, balance) -> None:
         if not isValid(self):
@@ -393,9 +402,6 @@ class TodayView(QWidget):
         self.summary.setText(f"Today could not be computed: {exc}")
 
     def _data_changed(self, kinds: set) -> None:
-        if kinds & PYRAMID_CHANGES:
-            self._pyramid = None
-            self._pyramid_generation += 1
         if kinds & CHANGES:
             self.refresh()
 

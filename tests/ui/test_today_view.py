@@ -191,3 +191,24 @@ def test_new_orders_rerank_the_list(today_view, firm, qtbot):
     # the bakery is now the Top customer; the holding, no longer Top, is not due on a Top cadence any more
     qtbot.waitUntil(lambda: names(today_view, "attention") == ["Small Bakery"])
     assert today_view.sections["attention"].model.row_object(0).tier == "top"
+
+
+def test_visits_planned_for_today_are_on_one_line(firm, qtbot):
+    from relationapp.services import visits
+    from relationapp.ui.today_view import TodayView
+
+    db = firm["ctx"].db
+    visits.add_stop(db, account_id=firm["small"].id, day=TODAY, start_time="09:30")
+    visits.add_stop(db, account_id=firm["top"].id, day=TODAY + dt.timedelta(days=1))  # tomorrow: not today
+    view = TodayView(firm["ctx"])
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(view.is_filled)
+    assert view.visits_label.isVisible() and view.visits_label.text() == "Visits today: 09:30 Small Bakery"
+    visits.add_stop(db, account_id=firm["top"].id, day=TODAY, start_time="14:00")
+    firm["ctx"].notify({"visits"})
+    qtbot.waitUntil(lambda: view.visits_label.text() == "Visits today: 09:30 Small Bakery, 14:00 Top Holding")
+
+
+def test_no_visits_today_no_line(today_view):
+    assert today_view.visits_label.isHidden()
