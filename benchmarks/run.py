@@ -207,7 +207,7 @@ def sample_accounts(bench: Bench, count: int) -> list[int]:
 # shown and every start-up background task has delivered its result (the Today
 # view filled), prints the wall-clock time and the peak RSS, then quits.
 GUI_PROBE = r"""
-import json, sys, time
+import json, os, sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -230,11 +230,16 @@ def peak_rss_kb():
     return None
 
 visible = []
+deadline = time.time() + float(sys.argv[2])
 
 def probe():
     window = next((w for w in app.topLevelWidgets() if w.isVisible() and hasattr(w, "views")), None)
     if window is not None and not visible:
         visible.append(time.time())
+    if time.time() > deadline:  # a dialog waits for a person, or Today failed: say so instead of hanging
+        what = "the main window never showed" if window is None else "Today was not filled"
+        print(f"RELATIONAPP-PROBE-FAILED {what} within {sys.argv[2]} s", flush=True)
+        os._exit(3)
     if window is None or not settled(window):
         QTimer.singleShot(2, probe)
         return
@@ -249,20 +254,36 @@ QTimer.singleShot(0, probe)
 from relationapp.__main__ import main
 sys.exit(main(["--db", sys.argv[1]]))
 """
+PROBE_PATIENCE_S = 120
 
 
 def gui_runs(bench: Bench) -> list[dict]:
     """Start the app a few times (cached for every GUI figure)."""
     if "gui" in bench.cache:
+        if isinstance(bench.cache["gui"], Exception):
+            raise bench.cache["gui"]
         return bench.cache["gui"]
     need("relationapp.ui.app", "run_gui")
     need("relationapp.ui.main_window", "MainWindow")
+    try:
+        bench.cache["gui"] = _start_gui(bench)
+    except Exception as exc:  # one failure is enough: the other GUI figures report it too
+        bench.cache["gui"] = exc
+        raise
+    return bench.cache["gui"]
+
+
+def _start_gui(bench: Bench) -> list[dict]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     runs = []
     for _ in range(bench.times(5, 1)):
         start = time.time()
-        proc = subprocess.run([sys.executable, "-c", GUI_PROBE, str(bench.db_path)], env=env,
-                              capture_output=True, text=True, timeout=300)
+        # the app exits cleanly after the probe (waiting for its start-up checks), hence the generous timeout
+        proc = subprocess.run([sys.executable, "-c", GUI_PROBE, str(bench.db_path), str(PROBE_PATIENCE_S)], env=env,
+                              capture_output=True, text=True, timeout=PROBE_PATIENCE_S + 240)
+        failed = next((l for l in proc.stdout.splitlines() if l.startswith("RELATIONAPP-PROBE-FAILED ")), None)
+        if failed:
+            raise RuntimeError(failed.split(" ", 1)[1])
         line = next((l for l in proc.stdout.splitlines() if l.startswith("RELATIONAPP-PROBE ")), None)
         if line is None:
             last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
@@ -271,7 +292,6 @@ def gui_runs(bench: Bench) -> list[dict]:
         data["seconds"] = data["shown"] - start
         data["visible_seconds"] = data["visible"] - start
         runs.append(data)
-    bench.cache["gui"] = runs
     return runs
 
 
