@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QMessageBox, QPlainTextEdit, QPushButton, QTableView,
@@ -17,36 +17,39 @@ from relationapp.services.errors import NotFound
 from relationapp.ui import pages
 from relationapp.ui.dialogs.account_dialog import STAGE_LABELS
 from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.dialogs.log_interaction import KINDS
+from relationapp.ui.dialogs.person_dialog import ROLES
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.widgets import plain_label
 
-ROLE_LABELS = {"decision_maker": "Decision maker", "budget_holder": "Budget holder", "influencer": "Influencer",
-               "user": "User", "gatekeeper": "Gatekeeper"}
+ROLE_LABELS = dict(ROLES)
+KIND_LABELS = dict(KINDS)
 
 PEOPLE_COLUMNS = [
-    Column("Name", lambda p: p.name),
-    Column("Job title", lambda p: p.job_title),
-    Column("Role", lambda p: ROLE_LABELS.get(p.dmu_role or "", "")),
-    Column("Birthday", lambda p: people_service.format_birthday(p.birthday_day, p.birthday_month, p.birthday_year)),
-    Column("Phone", lambda p: p.phone),
-    Column("E-mail", lambda p: p.email),
-    Column("Family", lambda p: p.family_notes),
+    Column(QT_TR_NOOP("Name"), lambda p: p.name),
+    Column(QT_TR_NOOP("Job title"), lambda p: p.job_title),
+    Column(QT_TR_NOOP("Role"), lambda p: tr(ROLE_LABELS[p.dmu_role]) if p.dmu_role in ROLE_LABELS else ""),
+    Column(QT_TR_NOOP("Birthday"), lambda p: people_service.format_birthday(p.birthday_day, p.birthday_month, p.birthday_year)),
+    Column(QT_TR_NOOP("Phone"), lambda p: p.phone),
+    Column(QT_TR_NOOP("E-mail"), lambda p: p.email),
+    Column(QT_TR_NOOP("Family"), lambda p: p.family_notes),
 ]
 TIMELINE_COLUMNS = [
-    Column("Date", lambda i: i.occurred_on),
-    Column("Kind", lambda i: i.kind),
-    Column("With", lambda i: ", ".join(i.people)),
-    Column("Subject", lambda i: i.subject or (f"{i.gift_item}" if i.gift_item else "")),
-    Column("Minutes", lambda i: i.duration_minutes or "", align_right=True),
-    Column("By", lambda i: i.staff),
-    Column("Note", lambda i: (i.notes or "").replace("\n", " ")),
+    Column(QT_TR_NOOP("Date"), lambda i: i.occurred_on),
+    Column(QT_TR_NOOP("Kind"), lambda i: tr(KIND_LABELS.get(i.kind, i.kind))),
+    Column(QT_TR_NOOP("With"), lambda i: ", ".join(i.people)),
+    Column(QT_TR_NOOP("Subject"), lambda i: i.subject or (f"{i.gift_item}" if i.gift_item else "")),
+    Column(QT_TR_NOOP("Minutes"), lambda i: i.duration_minutes or "", align_right=True),
+    Column(QT_TR_NOOP("By"), lambda i: i.staff),
+    Column(QT_TR_NOOP("Note"), lambda i: (i.notes or "").replace("\n", " ")),
 ]
 FOLLOW_UP_COLUMNS = [
-    Column("Due", lambda f: f.effective_due),
-    Column("What", lambda f: f.title),
-    Column("Person", lambda f: f.person),
-    Column("Note", lambda f: f.notes),
+    Column(QT_TR_NOOP("Due"), lambda f: f.effective_due),
+    Column(QT_TR_NOOP("What"), lambda f: f.title),
+    Column(QT_TR_NOOP("Person"), lambda f: f.person),
+    Column(QT_TR_NOOP("Note"), lambda f: f.notes),
 ]
 
 
@@ -86,8 +89,8 @@ class AccountPage(QWidget):
         contact = QHBoxLayout()
         self.phone_button = QPushButton(self)
         self.email_button = QPushButton(self)
-        self.map_button = QPushButton("Open map", self)
-        self.web_button = QPushButton("Website", self)
+        self.map_button = QPushButton(tr("Open map"), self)
+        self.web_button = QPushButton(tr("Website"), self)
         for button in (self.phone_button, self.email_button, self.map_button, self.web_button):
             contact.addWidget(button)
         contact.addStretch(1)
@@ -98,16 +101,16 @@ class AccountPage(QWidget):
         self.web_button.clicked.connect(lambda: self._open(self._website()))
 
         actions = QHBoxLayout()
-        self.log_button = QPushButton("Log interaction… (Ctrl+L)", self)
-        self.follow_up_button = QPushButton("New follow-up…", self)
-        self.person_button = QPushButton("Add person…", self)
-        self.edit_button = QPushButton("Edit…", self)
-        self.archive_button = QPushButton("Archive", self)
+        self.log_button = QPushButton(tr("Log interaction… (Ctrl+L)"), self)
+        self.follow_up_button = QPushButton(tr("New follow-up…"), self)
+        self.person_button = QPushButton(tr("Add person…"), self)
+        self.edit_button = QPushButton(tr("Edit…"), self)
+        self.archive_button = QPushButton(tr("Archive"), self)
         for button in (self.log_button, self.follow_up_button, self.person_button, self.edit_button, self.archive_button):
             actions.addWidget(button)
         self.action_buttons = []
         for entry in pages.ACCOUNT_ACTIONS:
-            button = QPushButton(entry.title, self)
+            button = QPushButton(tr(entry.title), self)
             action = pages.load(entry.target)
             button.clicked.connect(lambda _=False, action=action: self.account and action(self.ctx, self, self.account.id))
             actions.addWidget(button)
@@ -130,7 +133,7 @@ class AccountPage(QWidget):
         self.follow_ups_table = _table(self.follow_ups_model)
         self.people_table.doubleClicked.connect(self._edit_person)
         self.timeline_table.doubleClicked.connect(self.edit_interaction)
-        delete = QAction("Delete interaction", self.timeline_table)
+        delete = QAction(tr("Delete interaction"), self.timeline_table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         delete.triggered.connect(self.delete_interaction)
@@ -139,20 +142,20 @@ class AccountPage(QWidget):
         follow_ups_tab = QWidget()
         fl = QVBoxLayout(follow_ups_tab)
         fl.addWidget(self.follow_ups_table)
-        done = QPushButton("Mark done", follow_ups_tab)
+        done = QPushButton(tr("Mark done"), follow_ups_tab)
         done.clicked.connect(self._mark_done)
         fl.addWidget(done, 0, Qt.AlignmentFlag.AlignLeft)
         self.notes = QPlainTextEdit(self)
         self.notes.setReadOnly(True)
-        self.tabs.addTab(self.people_table, "People")
-        self.tabs.addTab(self.timeline_table, "Timeline")
-        self.tabs.addTab(follow_ups_tab, "Follow-ups")
-        self.tabs.addTab(self.notes, "Notes")
+        self.tabs.addTab(self.people_table, tr("People"))
+        self.tabs.addTab(self.timeline_table, tr("Timeline"))
+        self.tabs.addTab(follow_ups_tab, tr("Follow-ups"))
+        self.tabs.addTab(self.notes, tr("Notes"))
         self.extra_tabs = []
         for entry in pages.ACCOUNT_TABS:
             tab = pages.load(entry.target)(ctx, self)
             self.extra_tabs.append(tab)
-            self.tabs.addTab(tab, entry.title)
+            self.tabs.addTab(tab, tr(entry.title))
         layout.addWidget(self.tabs, 1)
         ctx.data_changed.connect(self._changed)
 
@@ -162,36 +165,37 @@ class AccountPage(QWidget):
             self.account = accounts_service.get_account(self.ctx.db, account_id=account_id)
         except NotFound:
             self.account = None
-            self.title.setText("This account no longer exists.")
+            self.title.setText(tr("This account no longer exists."))
             return
         a = self.account
-        self.title.setText(a.name + ("  (archived)" if a.archived else ""))
-        facts = [STAGE_LABELS.get(a.stage, a.stage)]
+        self.title.setText(tr("{name}  (archived)").format(name=a.name) if a.archived else a.name)
+        facts = [tr(STAGE_LABELS.get(a.stage, a.stage))]
         if a.customer_since:
-            facts.append(f"customer since {a.customer_since.isoformat()}")
+            facts.append(tr("customer since {date}").format(date=a.customer_since.isoformat()))
         if a.owner:
-            facts.append(f"account manager {a.owner}")
+            facts.append(tr("account manager {name}").format(name=a.owner))
         if a.source:
-            facts.append(f"came through {a.source}" + (f" ({a.source_detail})" if a.source_detail else ""))
+            source = f"{a.source} ({a.source_detail})" if a.source_detail else a.source
+            facts.append(tr("came through {source}").format(source=source))
         lines = [" · ".join(facts)]
         if a.address_line:
             lines.append(a.address_line)
         self.facts.setText("\n".join(lines))
-        self.phone_button.setText(f"Call {a.phone}" if a.phone else "No phone")
+        self.phone_button.setText(tr("Call {phone}").format(phone=a.phone) if a.phone else tr("No phone"))
         self.phone_button.setEnabled(bool(a.phone))
-        self.email_button.setText(f"Mail {a.email}" if a.email else "No e-mail")
+        self.email_button.setText(tr("Mail {email}").format(email=a.email) if a.email else tr("No e-mail"))
         self.email_button.setEnabled(bool(a.email))
         self.map_button.setEnabled(bool(a.address_line or a.latitude is not None))
         self.web_button.setEnabled(bool(a.website))
-        self.archive_button.setText("Restore" if a.archived else "Archive")
+        self.archive_button.setText(tr("Restore") if a.archived else tr("Archive"))
         self.people_model.set_rows(people_service.people_of_account(self.ctx.db, account_id=a.id))
         self.timeline_model.set_rows(interactions_service.list_interactions(self.ctx.db, account_id=a.id, limit=500))
         self.follow_ups_model.set_rows(follow_ups_service.list_follow_ups(self.ctx.db, account_id=a.id))
         notes = []
         if a.next_steps:
-            notes.append("Agreed next steps:\n" + a.next_steps)
+            notes.append(tr("Agreed next steps:") + "\n" + a.next_steps)
         if a.notes:
-            notes.append("Notes:\n" + a.notes)
+            notes.append(tr("Notes:") + "\n" + a.notes)
         self.notes.setPlainText("\n\n".join(notes))
         for tab in self.extra_tabs:
             tab.set_account(a.id)
@@ -249,8 +253,8 @@ class AccountPage(QWidget):
             return
         if not a.archived:
             answer = QMessageBox.question(
-                self, "Archive account",
-                f"Archive {a.name}? It leaves the lists and Today; its history is kept and you can restore it.",
+                self, tr("Archive account"),
+                tr("Archive {name}? It leaves the lists and Today; its history is kept and you can restore it.").format(name=a.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -273,7 +277,8 @@ class AccountPage(QWidget):
         if removed is None:
             return
         self.ctx.push_undo(
-            f"Deleted {removed.kind} of {removed.occurred_on.isoformat()}",
+            tr("Deleted {kind} of {date}").format(kind=tr(KIND_LABELS.get(removed.kind, removed.kind)).lower(),
+                                                  date=removed.occurred_on.isoformat()),
             lambda: interactions_service.restore_interaction(self.ctx.db, row=removed),
             {"interactions"},
         )
