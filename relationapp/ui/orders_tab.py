@@ -4,6 +4,7 @@ Dutch, 1,234.56 in English; a minus sign makes a credit note)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from relationapp.reports.formatting import Formatter
@@ -11,6 +12,7 @@ from relationapp.services import orders as orders_service
 from relationapp.services import value as value_service
 from relationapp.services.errors import ServiceError
 from relationapp.services.validation import parse_amount
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import error_label, small_table
 from relationapp.ui.rows_model import RowsModel
@@ -27,12 +29,12 @@ class OrdersTab(QWidget):
         self.value_line.setWordWrap(True)
         layout.addWidget(self.value_line)
         self.model = RowsModel([
-            Column("Date", lambda o: o.ordered_on.isoformat()),
-            Column("Reference", lambda o: o.reference or ""),
-            Column("Description", lambda o: o.description or ""),
-            Column("Amount", lambda o: self._money(o.amount), align_right=True),
-            Column("Cost of goods", lambda o: self._money(o.cost_of_goods) if o.cost_of_goods is not None else "", align_right=True),
-            Column("Margin", lambda o: self._money(o.margin) if o.margin is not None else "", align_right=True),
+            Column(QT_TR_NOOP("Date"), lambda o: o.ordered_on.isoformat()),
+            Column(QT_TR_NOOP("Reference"), lambda o: o.reference or ""),
+            Column(QT_TR_NOOP("Description"), lambda o: o.description or ""),
+            Column(QT_TR_NOOP("Amount"), lambda o: self._money(o.amount), align_right=True),
+            Column(QT_TR_NOOP("Cost of goods"), lambda o: self._money(o.cost_of_goods) if o.cost_of_goods is not None else "", align_right=True),
+            Column(QT_TR_NOOP("Margin"), lambda o: self._money(o.margin) if o.margin is not None else "", align_right=True),
         ], self)
         self.table = small_table(self.model, stretch_last=False)
         self.table.horizontalHeader().setSectionResizeMode(2, self.table.horizontalHeader().ResizeMode.Stretch)
@@ -44,8 +46,9 @@ class OrdersTab(QWidget):
         self.cost = QLineEdit(self)
         self.reference = QLineEdit(self)
         self.description = QLineEdit(self)
-        for column, (label, widget) in enumerate((("Date", self.date), ("Amount", self.amount), ("Cost of goods", self.cost),
-                                                  ("Reference", self.reference), ("Description", self.description))):
+        for column, (label, widget) in enumerate(((tr("Date"), self.date), (tr("Amount"), self.amount),
+                                                  (tr("Cost of goods"), self.cost), (tr("Reference"), self.reference),
+                                                  (tr("Description"), self.description))):
             form.addWidget(plain_label(label, self), 0, column)
             form.addWidget(widget, 1, column)
         form.setColumnStretch(4, 1)
@@ -53,8 +56,8 @@ class OrdersTab(QWidget):
         self.error = error_label(self)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add order", self)
-        self.delete_button = QPushButton("Delete selected order", self)
+        self.add_button = QPushButton(tr("Add order"), self)
+        self.delete_button = QPushButton(tr("Delete selected order"), self)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
@@ -78,15 +81,15 @@ class OrdersTab(QWidget):
     def _update_placeholders(self) -> None:
         example = "1.234,56" if self._decimal_comma() else "1,234.56"
         self.amount.setPlaceholderText(example)
-        self.amount.setToolTip(f"Like {example}; a minus sign makes a credit note.")
-        self.cost.setPlaceholderText("optional")
-        self.reference.setPlaceholderText("invoice number")
+        self.amount.setToolTip(tr("Like {example}; a minus sign makes a credit note.").format(example=example))
+        self.cost.setPlaceholderText(tr("optional"))
+        self.reference.setPlaceholderText(tr("invoice number"))
 
-    def _amount(self, field: QLineEdit, label: str, *, required: bool):
+    def _amount(self, field: QLineEdit, name: str, label: str, *, required: bool):
         text = field.text().strip()
         if not text and not required:
             return None
-        return parse_amount(text, decimal_comma=self._decimal_comma(), field=label.lower(), label=label)
+        return parse_amount(text, decimal_comma=self._decimal_comma(), field=name, label=label)
 
     # --- loading ------------------------------------------------------------------------
     def set_account(self, account_id: int) -> None:
@@ -96,16 +99,16 @@ class OrdersTab(QWidget):
         self.delete_button.setEnabled(bool(self.model.rows))
         value = value_service.account_value(self.ctx.db, account_id=account_id)
         parts = [
-            f"Revenue 12 months {self._money(value.revenue)}",
-            f"margin {self._money(value.margin)}",
-            f"profit after cost to serve {self._money(value.profit)}",
-            f"lifetime {self._money(value.lifetime_revenue)}",
+            tr("Revenue 12 months {amount}").format(amount=self._money(value.revenue)),
+            tr("margin {amount}").format(amount=self._money(value.margin)),
+            tr("profit after cost to serve {amount}").format(amount=self._money(value.profit)),
+            tr("lifetime {amount}").format(amount=self._money(value.lifetime_revenue)),
         ]
         if value.annual_budget is not None:
-            parts.append(f"share of wallet {value.share_of_wallet} % of {self._money(value.annual_budget)} "
-                         f"(gap {self._money(value.wallet_gap)})")
+            parts.append(tr("share of wallet {share} % of {budget} (gap {gap})").format(
+                share=value.share_of_wallet, budget=self._money(value.annual_budget), gap=self._money(value.wallet_gap)))
         else:
-            parts.append("no budget estimated (share of wallet unknown)")
+            parts.append(tr("no budget estimated (share of wallet unknown)"))
         self.value_line.setText(" · ".join(parts))
 
     # --- actions ------------------------------------------------------------------------
@@ -115,8 +118,8 @@ class OrdersTab(QWidget):
         try:
             order = orders_service.create_order(
                 self.ctx.db, account_id=self.account_id, ordered_on=self.date.value(),
-                amount=self._amount(self.amount, "Amount", required=True),
-                cost_of_goods=self._amount(self.cost, "Cost of goods", required=False),
+                amount=self._amount(self.amount, "amount", tr("Amount"), required=True),
+                cost_of_goods=self._amount(self.cost, "cost of goods", tr("Cost of goods"), required=False),
                 reference=self.reference.text(), description=self.description.text(),
             )
         except ServiceError as exc:  # keep what was typed; say what is wrong
@@ -126,7 +129,8 @@ class OrdersTab(QWidget):
         self.error.hide()
         for field in (self.amount, self.cost, self.reference, self.description):
             field.clear()
-        self.ctx.say(f"{'Credit note' if order.is_credit_note else 'Order'} of {self._money(order.amount)} added.")
+        added = tr("Credit note of {amount} added.") if order.is_credit_note else tr("Order of {amount} added.")
+        self.ctx.say(added.format(amount=self._money(order.amount)))
         self._changed()
         self.amount.setFocus()
 
@@ -140,7 +144,7 @@ class OrdersTab(QWidget):
             orders_service.create_order(self.ctx.db, account_id=o.account_id, ordered_on=o.ordered_on, amount=o.amount,
                                         cost_of_goods=o.cost_of_goods, reference=o.reference, description=o.description)
 
-        self.ctx.push_undo(f"Order of {self._money(order.amount)} deleted", undo, {"orders"})
+        self.ctx.push_undo(tr("Order of {amount} deleted").format(amount=self._money(order.amount)), undo, {"orders"})
         self._changed()
 
     def _changed(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea,
     QSpinBox, QVBoxLayout, QWidget,
@@ -12,9 +13,29 @@ from PySide6.QtWidgets import (
 from relationapp.config import Settings
 from relationapp.services import settings as settings_service
 from relationapp.services.errors import ServiceError
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import plain_label
 
-CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": "Feb 28", "mar1": "Mar 1"}
+# a language is named in its own words, never translated
+CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": QT_TR_NOOP("Feb 28"), "mar1": QT_TR_NOOP("Mar 1")}
+
+# config.Settings declares its labels and groups in English (no Qt there); listed here so
+# lupdate collects them (tests/ui/test_i18n.py checks none is missing)
+SETTING_TEXTS = (
+    QT_TR_NOOP("General"), QT_TR_NOOP("Cadence"), QT_TR_NOOP("Visits"), QT_TR_NOOP("Pyramid"),
+    QT_TR_NOOP("Reports"), QT_TR_NOOP("Backups"),
+    QT_TR_NOOP("Company name"), QT_TR_NOOP("Language"), QT_TR_NOOP("Currency"),
+    QT_TR_NOOP("Hourly cost of staff time"), QT_TR_NOOP("What we call a lead"),
+    QT_TR_NOOP("Cadence Top (days)"), QT_TR_NOOP("Cadence Big (days)"), QT_TR_NOOP("Cadence Medium (days)"),
+    QT_TR_NOOP("Cadence Small (days)"), QT_TR_NOOP("Cadence prospects and leads (days)"),
+    QT_TR_NOOP("Cadence sales-qualified (hot) leads (days)"),
+    QT_TR_NOOP("Visit every Top customer (days)"), QT_TR_NOOP("Visit every Big customer (days)"),
+    QT_TR_NOOP("Visit every Medium customer (days)"), QT_TR_NOOP("Visit every Small customer (days)"),
+    QT_TR_NOOP("Top tier (% of customers)"), QT_TR_NOOP("Big tier (% of customers)"),
+    QT_TR_NOOP("Medium tier (% of customers)"), QT_TR_NOOP("Feb 29 birthdays in other years fall on"),
+    QT_TR_NOOP("Show personal dates this many days ahead"), QT_TR_NOOP("Paper size"),
+    QT_TR_NOOP("Logo for reports (PNG or JPEG)"), QT_TR_NOOP("Backups to keep"),
+)
 
 
 class SettingsForm(QWidget):
@@ -32,15 +53,19 @@ class SettingsForm(QWidget):
         for spec in Settings.specs():
             meta = spec.metadata
             if meta["group"] not in groups:
-                box = QGroupBox(meta["group"], self)
+                box = QGroupBox(tr(meta["group"]), self)
                 groups[meta["group"]] = QFormLayout(box)
                 layout.addWidget(box)
-            groups[meta["group"]].addRow(meta["label"], self._editor(spec))
+            groups[meta["group"]].addRow(tr(meta["label"]), self._editor(spec))
+            if spec.name == "language":  # the window is built once, in the language of the start
+                self.language_note = plain_label(tr("A new language shows after restarting relationapp."), self)
+                self.language_note.setStyleSheet("color: palette(mid);")
+                groups[meta["group"]].addRow("", self.language_note)
         if "Backups" in groups:  # act on backups where their setting is
             from relationapp.ui import data_actions
 
             row = QHBoxLayout()
-            for title, action in (("Backup now", data_actions.backup_now), ("Restore…", data_actions.restore_from_backup)):
+            for title, action in ((tr("Backup now"), data_actions.backup_now), (tr("Restore…"), data_actions.restore_from_backup)):
                 button = QPushButton(title, self)
                 button.clicked.connect(lambda _checked=False, act=action: act(self.ctx, self.window()))
                 row.addWidget(button)
@@ -54,7 +79,7 @@ class SettingsForm(QWidget):
         if meta["choices"]:
             editor = QComboBox(self)
             for choice in meta["choices"]:
-                editor.addItem(CHOICE_LABELS.get(choice, choice), choice)
+                editor.addItem(tr(CHOICE_LABELS.get(choice, choice)), choice)
         elif spec.type in ("int", int):
             editor = QSpinBox(self)
             editor.setRange(meta["min"] or 0, meta["max"] or 1_000_000)
@@ -90,6 +115,7 @@ class SettingsForm(QWidget):
         return out
 
     def save(self) -> bool:
+        language_before = self.ctx.settings.language
         try:
             settings_service.update_settings(self.ctx.db, **self.values())
         except ServiceError as exc:
@@ -98,7 +124,10 @@ class SettingsForm(QWidget):
             return False
         self.error.hide()
         self.ctx.notify({"settings"})
-        self.ctx.say("Settings saved.")
+        if self.ctx.settings.language != language_before:
+            self.ctx.say(tr("Settings saved. Restart relationapp to see the new language."))
+        else:
+            self.ctx.say(tr("Settings saved."))
         return True
 
 
@@ -114,8 +143,8 @@ class SettingsView(QWidget):
         scroll.setWidget(self.form)
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton("Save settings", self)
-        self.revert_button = QPushButton("Revert", self)
+        self.save_button = QPushButton(tr("Save settings"), self)
+        self.revert_button = QPushButton(tr("Revert"), self)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -130,7 +159,7 @@ class SettingsView(QWidget):
 class SettingsDialog(QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         layout = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)

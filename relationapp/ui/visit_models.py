@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from relationapp.services.pyramid import TIER_LABELS
 from relationapp.services.visits import Stop
+from relationapp.ui.i18n import tr
+from relationapp.ui.labels import tier_label
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.text import tooltip
@@ -18,16 +19,16 @@ STOP_MIME = "application/x-relationapp-visit-ids"
 
 def due_columns(money: Callable) -> list[Column]:
     return [
-        Column("Account", lambda r: r.name),
-        Column("City", lambda r: r.city),
-        Column("Region", lambda r: r.region),
-        Column("Tier", lambda r: TIER_LABELS.get(r.tier, r.tier)),
-        Column("Last visit", lambda r: r.last_visit.isoformat() if r.last_visit else "never"),
-        Column("Overdue", lambda r: f"{r.days_overdue} d" if r.days_overdue >= 0 else f"in {-r.days_overdue} d",
-               align_right=True),
-        Column("At stake", lambda r: money(r.value_at_stake), align_right=True),
-        Column("Manager", lambda r: r.owner),
-        Column("Planned", lambda r: r.next_planned.isoformat() if r.next_planned else ""),
+        Column(QT_TR_NOOP("Account"), lambda r: r.name),
+        Column(QT_TR_NOOP("City"), lambda r: r.city),
+        Column(QT_TR_NOOP("Region"), lambda r: r.region),
+        Column(QT_TR_NOOP("Tier"), lambda r: tier_label(r.tier)),
+        Column(QT_TR_NOOP("Last visit"), lambda r: r.last_visit.isoformat() if r.last_visit else tr("never")),
+        Column(QT_TR_NOOP("Overdue"), lambda r: tr("{days} d").format(days=r.days_overdue) if r.days_overdue >= 0
+               else tr("in {days} d").format(days=-r.days_overdue), align_right=True),
+        Column(QT_TR_NOOP("At stake"), lambda r: money(r.value_at_stake), align_right=True),
+        Column(QT_TR_NOOP("Manager"), lambda r: r.owner),
+        Column(QT_TR_NOOP("Planned"), lambda r: r.next_planned.isoformat() if r.next_planned else ""),
     ]
 
 
@@ -40,7 +41,8 @@ class DueModel(RowsModel):
         return super().data(index, role)
 
 
-STATUS_LABELS = {"planned": "planned", "done": "visited", "cancelled": "cancelled"}
+# stored status -> label (shown through tr)
+STATUS_LABELS = {"planned": QT_TR_NOOP("planned"), "done": QT_TR_NOOP("visited"), "cancelled": QT_TR_NOOP("cancelled")}
 
 
 class StopsModel(QAbstractTableModel):
@@ -52,7 +54,8 @@ class StopsModel(QAbstractTableModel):
     visits service and reload.
     """
 
-    COLUMNS = ("#", "Time", "Minutes", "Account", "By", "Status", "Address")
+    COLUMNS = ("#", QT_TR_NOOP("Time"), QT_TR_NOOP("Minutes"), QT_TR_NOOP("Account"), QT_TR_NOOP("By"),
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Address"))
     TIME, MINUTES = 1, 2
 
     def __init__(self, parent=None, *, on_edit: Callable[[Stop, str, object], bool] | None = None,
@@ -78,7 +81,7 @@ class StopsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
     def _text(self, stop: Stop, column: int, row: int) -> str:
@@ -93,8 +96,8 @@ class StopsModel(QAbstractTableModel):
         if column == 4:
             return stop.staff or ""
         if column == 5:
-            return STATUS_LABELS.get(stop.status, stop.status)
-        return stop.address or "no address"
+            return tr(STATUS_LABELS.get(stop.status, stop.status))
+        return stop.address or tr("no address")
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.stops) or not 0 <= index.column() < len(self.COLUMNS):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from relationapp.services import visits as visits_service
 from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import small_table
 from relationapp.ui.rows_model import RowsModel
@@ -17,12 +19,12 @@ from relationapp.ui.widgets import DateField, plain_label
 CHANGES = {"visits", "interactions", "accounts"}
 
 VISIT_COLUMNS = [
-    Column("Day", lambda s: s.planned_on.isoformat()),
-    Column("Time", lambda s: f"{s.start_time:%H:%M}" if s.start_time else ""),
-    Column("Minutes", lambda s: s.duration_minutes, align_right=True),
-    Column("By", lambda s: s.staff),
-    Column("Status", lambda s: STATUS_LABELS.get(s.status, s.status)),
-    Column("Notes", lambda s: (s.notes or "").replace("\n", " ")),
+    Column(QT_TR_NOOP("Day"), lambda s: s.planned_on.isoformat()),
+    Column(QT_TR_NOOP("Time"), lambda s: f"{s.start_time:%H:%M}" if s.start_time else ""),
+    Column(QT_TR_NOOP("Minutes"), lambda s: s.duration_minutes, align_right=True),
+    Column(QT_TR_NOOP("By"), lambda s: s.staff),
+    Column(QT_TR_NOOP("Status"), lambda s: tr(STATUS_LABELS.get(s.status, s.status))),
+    Column(QT_TR_NOOP("Notes"), lambda s: (s.notes or "").replace("\n", " ")),
 ]
 
 
@@ -35,12 +37,12 @@ class AccountVisitsTab(QWidget):
         self.model = RowsModel(VISIT_COLUMNS, self)
         self.table = small_table(self.model)
         layout.addWidget(self.table, 1)
-        self.empty = plain_label("No visit planned.", self)
+        self.empty = plain_label(tr("No visit planned."), self)
         layout.addWidget(self.empty)
         row = QHBoxLayout()
         self.day = DateField(dt.date.today() + dt.timedelta(days=1), self)
-        self.plan_button = QPushButton("Plan a visit", self)
-        self.remove_button = QPushButton("Remove planned visit", self)
+        self.plan_button = QPushButton(tr("Plan a visit"), self)
+        self.remove_button = QPushButton(tr("Remove planned visit"), self)
         row.addWidget(self.day)
         row.addWidget(self.plan_button)
         row.addWidget(self.remove_button)
