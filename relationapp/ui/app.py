@@ -18,6 +18,9 @@ def run_gui(*, db_arg: str | None = None) -> int:
     from relationapp.ui.errors import install_error_dialog
 
     install_error_dialog()
+    from relationapp.ui.tasks import collect_garbage_on_ui_thread
+
+    collect_garbage_on_ui_thread(app)
     path = sqlite_path(url_for(config.resolve_db(db_arg)))
     read_only = False
     if path is not None and path.exists():

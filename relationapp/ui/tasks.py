@@ -81,3 +81,18 @@ class TaskRunner(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
+
+
+def collect_garbage_on_ui_thread(parent: QObject, *, interval_ms: int = 5000) -> None:
+    """Python's cycle collector may run in whatever thread allocates; if it frees a
+    Qt object on a worker thread, Qt crashes or hangs. So (as Anki does) automatic
+    collection is off and the UI thread collects on a timer instead."""
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    gc.disable()
+    timer = QTimer(parent)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(lambda: gc.collect())
+    timer.start()

@@ -1,4 +1,16 @@
+import gc
+
 import pytest
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_ui_thread():
+    """As in the app (ui.tasks.collect_garbage_on_ui_thread): never let the cycle
+    collector free a Qt object on a worker thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

@@ -12,7 +12,12 @@ def no_event_loop(monkeypatch):
     """run_gui up to the event loop: record the window instead of running it."""
     shown = {}
     monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: shown.setdefault("ran", True) and 0))
-    return shown
+    monkeypatch.setattr("relationapp.ui.tasks.collect_garbage_on_ui_thread", lambda parent: None)
+    yield shown
+    for widget in QApplication.topLevelWidgets():  # what the real event loop's end would close
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()
 
 
 def test_window_opens_and_releases_its_claim(tmp_path, qtbot, no_event_loop):
