@@ -198,9 +198,21 @@ def _merge(db: Database, model, label: str, survivor_id: int, other_ids: list[in
         survivor.updated_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
         session.add(survivor)
         session.flush()
+        if model is Account:
+            _drop_snapshots_for_moved_orders(session, others_ids)
         moved = _move_references(session, model.__table__, survivor_id, others_ids)
         session.execute(sa.delete(model.__table__).where(model.__table__.c.id.in_(others_ids)))
     return MergeResult(label, survivor_id, tuple(others_ids), moved)
+
+
+def _drop_snapshots_for_moved_orders(session, account_ids: list[int]) -> None:
+    """Orders moving to the survivor change its revenue in every quarter since the first of them."""
+    from relationapp.data.models import Order
+    from relationapp.services.orders import drop_stale_snapshots
+
+    first = session.execute(sa.select(sa.func.min(Order.ordered_on)).where(Order.account_id.in_(account_ids))).scalar()
+    if first is not None:
+        drop_stale_snapshots(session, dt.date.fromisoformat(first) if isinstance(first, str) else first)
 
 
 def merge_people(db: Database, *, survivor_id: int, other_ids: list[int]) -> MergeResult:

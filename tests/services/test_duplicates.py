@@ -64,3 +64,21 @@ def test_merge_needs_another_record(db):
     a = create_account(db, name="A")
     with pytest.raises(ValidationError):
         merge_accounts(db, survivor_id=a.id, other_ids=[a.id])
+
+
+def test_merging_accounts_drops_the_quarter_snapshots_their_orders_change(db):
+    import datetime as dt
+
+    from relationapp.services import accounts, orders, pyramid
+    from relationapp.services.duplicates import merge_accounts
+
+    a = accounts.create_account(db, name="Bakkerij Jansen", stage="customer")
+    b = accounts.create_account(db, name="Bakkerij Jansen BV", stage="customer")
+    orders.create_order(db, account_id=a.id, ordered_on=dt.date(2026, 2, 1), amount="100.00")
+    orders.create_order(db, account_id=b.id, ordered_on=dt.date(2026, 5, 1), amount="900.00")
+    pyramid.snapshot_quarters(db, through=dt.date(2026, 9, 30))
+    before = pyramid.stored_quarter_ends(db)
+    assert dt.date(2026, 6, 30) in before
+    merge_accounts(db, survivor_id=a.id, other_ids=[b.id])
+    after = pyramid.stored_quarter_ends(db)
+    assert dt.date(2026, 3, 31) in after and dt.date(2026, 6, 30) not in after
