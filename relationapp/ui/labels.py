@@ -9,17 +9,36 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP
 
+from relationapp.services.journey import JOURNEY_LABELS
 from relationapp.services.pyramid import TIER_LABELS
+from relationapp.services.referrals import OUTCOME_LABELS
 from relationapp.ui.i18n import tr
 
 TIER_TEXTS = (
     QT_TR_NOOP("Top"), QT_TR_NOOP("Big"), QT_TR_NOOP("Medium"), QT_TR_NOOP("Small"),
     QT_TR_NOOP("Prospect"), QT_TR_NOOP("Suspect"), QT_TR_NOOP("Inactive"),
 )
+OUTCOME_TEXTS = (QT_TR_NOOP("Introduced"), QT_TR_NOOP("Became a customer"), QT_TR_NOOP("No fit"))
+JOURNEY_TEXTS = (
+    QT_TR_NOOP("Considering"), QT_TR_NOOP("Evaluating"), QT_TR_NOOP("Buying"),
+    QT_TR_NOOP("Enjoying"), QT_TR_NOOP("Advocating"), QT_TR_NOOP("Bonded"),
+)
+
+
+def _label(labels: dict, code: str | None) -> str:
+    return tr(labels.get(code, code)) if code else ""
 
 
 def tier_label(tier: str | None) -> str:
     """The pyramid tier's label in the user's language ("" for none)."""
-    if not tier:
-        return ""
-    return tr(TIER_LABELS.get(tier, tier))
+    return _label(TIER_LABELS, tier)
+
+
+def outcome_label(outcome: str | None) -> str:
+    """A referral's outcome in the user's language."""
+    return _label(OUTCOME_LABELS, outcome)
+
+
+def journey_label(stage: str | None) -> str:
+    """A customer-journey stage in the user's language."""
+    return _label(JOURNEY_LABELS, stage)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -13,8 +14,10 @@ from relationapp.services import nps as nps_service
 from relationapp.services import referrals as referrals_service
 from relationapp.services.errors import ServiceError
 from relationapp.services.people import people_of_account
+from relationapp.ui.i18n import tr
+from relationapp.ui.labels import journey_label, outcome_label
 from relationapp.ui.lazy_model import Column
-from relationapp.ui.nps_widgets import NpsScoreBox
+from relationapp.ui.nps_widgets import NpsScoreBox, category_label
 from relationapp.ui.referral_widgets import RecordReferralDialog, ThankReferrerDialog
 from relationapp.ui.rows_model import RowsModel
 from relationapp.ui.widgets import DateField, plain_label
@@ -23,27 +26,28 @@ CHANGES = {"referrals", "nps", "orders", "accounts", "people", "interactions", "
 
 
 def money_column(title: str, value, ctx) -> Column:
+    """``title``: QT_TR_NOOP(...), like every column title."""
     return Column(title, lambda r: Formatter.for_settings(ctx.settings).money(value(r), whole=True), align_right=True)
 
 
 def introduced_columns(ctx) -> list[Column]:
     return [
-        Column("Date", lambda r: r.referred_on),
-        Column("Introduced", lambda r: r.referred_account),
-        Column("Through", lambda r: r.referrer_person),
-        Column("Outcome", lambda r: referrals_service.OUTCOME_LABELS.get(r.outcome, r.outcome)),
-        money_column("First year", lambda r: r.credited_first_year, ctx),
-        money_column("Lifetime", lambda r: r.credited_lifetime, ctx),
-        Column("Thanked", lambda r: r.thanked_on or ("not yet" if r.first_order_on else "")),
+        Column(QT_TR_NOOP("Date"), lambda r: r.referred_on),
+        Column(QT_TR_NOOP("Introduced"), lambda r: r.referred_account),
+        Column(QT_TR_NOOP("Through"), lambda r: r.referrer_person),
+        Column(QT_TR_NOOP("Outcome"), lambda r: outcome_label(r.outcome)),
+        money_column(QT_TR_NOOP("First year"), lambda r: r.credited_first_year, ctx),
+        money_column(QT_TR_NOOP("Lifetime"), lambda r: r.credited_lifetime, ctx),
+        Column(QT_TR_NOOP("Thanked"), lambda r: r.thanked_on or (tr("not yet") if r.first_order_on else "")),
     ]
 
 
 RESPONSE_COLUMNS = [
-    Column("Date", lambda r: r.responded_on),
-    Column("Person", lambda r: r.person),
-    Column("Score", lambda r: r.score, align_right=True),
-    Column("", lambda r: r.category),
-    Column("Comment", lambda r: (r.comment or "").replace("\n", " ")),
+    Column(QT_TR_NOOP("Date"), lambda r: r.responded_on),
+    Column(QT_TR_NOOP("Person"), lambda r: r.person),
+    Column(QT_TR_NOOP("Score"), lambda r: r.score, align_right=True),
+    Column("", lambda r: category_label(r.category)),
+    Column(QT_TR_NOOP("Comment"), lambda r: (r.comment or "").replace("\n", " ")),
 ]
 
 
@@ -75,18 +79,18 @@ class ReferralsTab(QWidget):
         self.introduced_by.setWordWrap(True)
         layout.addWidget(self.introduced_by)
         row = QHBoxLayout()
-        self.record_button = QPushButton("Record who introduced it…", self)
-        self.open_referrer = QPushButton("Open the referrer's account", self)
+        self.record_button = QPushButton(tr("Record who introduced it…"), self)
+        self.open_referrer = QPushButton(tr("Open the referrer's account"), self)
         row.addWidget(self.record_button)
         row.addWidget(self.open_referrer)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(plain_label("Accounts it introduced", self))
+        layout.addWidget(plain_label(tr("Accounts it introduced"), self))
         self.model = RowsModel(introduced_columns(ctx), self)
         self.table = small_table(self.model)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
-        self.thank_button = QPushButton("Thank for this introduction…", self)
+        self.thank_button = QPushButton(tr("Thank for this introduction…"), self)
         actions.addWidget(self.thank_button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -100,11 +104,12 @@ class ReferralsTab(QWidget):
         self.data = referrals_service.account_referrals(self.ctx.db, account_id=account_id)
         by = self.data.introduced_by
         if by is None:
-            self.introduced_by.setText("Nobody is recorded as having introduced this account.")
+            self.introduced_by.setText(tr("Nobody is recorded as having introduced this account."))
         else:
-            parts = [f"Introduced by {by.referrer} on {by.referred_on.isoformat()}",
-                     referrals_service.OUTCOME_LABELS.get(by.outcome, by.outcome)]
-            parts.append(f"thanked on {by.thanked_on.isoformat()}" if by.thanked_on else "not thanked yet")
+            parts = [tr("Introduced by {referrer} on {date}").format(referrer=by.referrer, date=by.referred_on.isoformat()),
+                     outcome_label(by.outcome)]
+            parts.append(tr("thanked on {date}").format(date=by.thanked_on.isoformat()) if by.thanked_on
+                         else tr("not thanked yet"))
             text = " · ".join(parts)
             if by.note:
                 text += "\n" + by.note
@@ -145,7 +150,7 @@ class NpsTab(QWidget):
         layout.addWidget(self.summary)
 
         journey_row = QHBoxLayout()
-        journey_row.addWidget(plain_label("Journey stage:", self))
+        journey_row.addWidget(plain_label(tr("Journey stage:"), self))
         self.journey = QComboBox(self)
         journey_row.addWidget(self.journey)
         journey_row.addStretch(1)
@@ -156,8 +161,8 @@ class NpsTab(QWidget):
         self.score = NpsScoreBox(self)
         self.date = DateField(parent=self)
         self.comment = QLineEdit(self)
-        self.comment.setPlaceholderText("what they said")
-        self.save_button = QPushButton("Record score", self)
+        self.comment.setPlaceholderText(tr("what they said"))
+        self.save_button = QPushButton(tr("Record score"), self)
         for widget in (self.person, self.score, self.date):
             entry.addWidget(widget)
         entry.addWidget(self.comment, 1)
@@ -176,11 +181,13 @@ class NpsTab(QWidget):
         self.account_id = account_id
         summary = nps_service.account_nps(self.ctx.db, account_id=account_id)
         if summary.nps is None:
-            self.summary.setText("NPS, last 12 months: no scores yet")
+            self.summary.setText(tr("NPS, last 12 months: no scores yet"))
         else:
             self.summary.setText(
-                f"NPS, last 12 months: {summary.text}  ({summary.responses} score{'s' if summary.responses != 1 else ''}: {summary.promoters} promoters, "
-                f"{summary.passives} passives, {summary.detractors} detractors)")
+                tr("NPS, last 12 months: {nps}  (scores: {responses}; promoters: {promoters}, passives: {passives}, "
+                   "detractors: {detractors})").format(
+                    nps=summary.text, responses=summary.responses, promoters=summary.promoters,
+                    passives=summary.passives, detractors=summary.detractors))
         current = self.person.currentData()
         self.person.clear()
         for person in people_of_account(self.ctx.db, account_id=account_id):
@@ -193,10 +200,10 @@ class NpsTab(QWidget):
     def _show_journey(self) -> None:
         stage = journey_service.journey_stage(self.ctx.db, account_id=self.account_id)
         self.journey.clear()
-        derived = journey_service.JOURNEY_LABELS.get(stage.derived, "—") if stage.derived else "—"
-        self.journey.addItem(f"Automatic: {derived} ({stage.reason})", None)
-        for key, label in journey_service.JOURNEY_LABELS.items():
-            self.journey.addItem(label, key)
+        derived = journey_label(stage.derived) or "—"
+        self.journey.addItem(tr("Automatic: {stage} ({reason})").format(stage=derived, reason=stage.reason), None)
+        for key in journey_service.JOURNEY_LABELS:
+            self.journey.addItem(journey_label(key), key)
         self.journey.setCurrentIndex(max(self.journey.findData(stage.stored), 0) if stage.stored else 0)
 
     def _journey_chosen(self) -> None:
@@ -219,10 +226,12 @@ class NpsTab(QWidget):
         self.error.hide()
         self.comment.clear()
         self.score.setCurrentIndex(0)
-        message = f"Recorded {recorded.response.person}: {recorded.response.score}/10."
         if recorded.follow_ups:
-            message += " Follow-up added: " + "; ".join(recorded.follow_ups) + "."
-        self.ctx.say(message)
+            message = tr("Recorded {person}: {score}/10. Follow-up added: {titles}.")
+        else:
+            message = tr("Recorded {person}: {score}/10.")
+        self.ctx.say(message.format(person=recorded.response.person, score=recorded.response.score,
+                                    titles="; ".join(recorded.follow_ups)))
         self.ctx.notify({"nps", "follow_ups"})  # the account page refreshes its tabs
 
     def _show_error(self, message: str) -> None:
