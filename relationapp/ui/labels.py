@@ -18,6 +18,7 @@ TIER_TEXTS = (
     QT_TR_NOOP("Top"), QT_TR_NOOP("Big"), QT_TR_NOOP("Medium"), QT_TR_NOOP("Small"),
     QT_TR_NOOP("Prospect"), QT_TR_NOOP("Suspect"), QT_TR_NOOP("Inactive"),
 )
+NPS_TEXTS = (QT_TR_NOOP("no scores yet"),)  # nps.NpsSummary.text without scores
 OUTCOME_TEXTS = (QT_TR_NOOP("Introduced"), QT_TR_NOOP("Became a customer"), QT_TR_NOOP("No fit"))
 JOURNEY_TEXTS = (
     QT_TR_NOOP("Considering"), QT_TR_NOOP("Evaluating"), QT_TR_NOOP("Buying"),

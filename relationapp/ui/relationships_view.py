@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
@@ -14,6 +14,7 @@ from shiboken6 import isValid
 from relationapp.services import ambassadors as ambassadors_service
 from relationapp.services import nps as nps_service
 from relationapp.services import referrals as referrals_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import CHANGES, error_label, introduced_columns, money_column, small_table
 from relationapp.ui.rows_model import RowsModel
@@ -29,14 +30,17 @@ class _Loaded:
     tree: list
 
 
-def _summary_columns(first: str) -> list[Column]:
+NO_ACCOUNT = QT_TR_NOOP("No account")  # the nps service's tier label for scores without one
+
+
+def _summary_columns(first: str, label=lambda s: s.label) -> list[Column]:
     return [
-        Column(first, lambda s: s.label),
-        Column("NPS", lambda s: s.text, align_right=True),
-        Column("Scores", lambda s: s.responses, align_right=True),
-        Column("Promoters", lambda s: s.promoters, align_right=True),
-        Column("Passives", lambda s: s.passives, align_right=True),
-        Column("Detractors", lambda s: s.detractors, align_right=True),
+        Column(first, label),
+        Column(QT_TR_NOOP("NPS"), lambda s: tr(s.text), align_right=True),
+        Column(QT_TR_NOOP("Scores"), lambda s: s.responses, align_right=True),
+        Column(QT_TR_NOOP("Promoters"), lambda s: s.promoters, align_right=True),
+        Column(QT_TR_NOOP("Passives"), lambda s: s.passives, align_right=True),
+        Column(QT_TR_NOOP("Detractors"), lambda s: s.detractors, align_right=True),
     ]
 
 
@@ -48,7 +52,7 @@ class RelationshipsView(QWidget):
         self.loading = False
         self._generation = 0
         layout = QVBoxLayout(self)
-        title = plain_label("Relationships: who recommends us, who brought whom, how satisfied customers are", self)
+        title = plain_label(tr("Relationships: who recommends us, who brought whom, how satisfied customers are"), self)
         layout.addWidget(title)
         self.error = error_label(self)
         layout.addWidget(self.error)
@@ -57,13 +61,13 @@ class RelationshipsView(QWidget):
 
         # ambassadors
         self.ambassadors_model = RowsModel([
-            Column("Ambassador", lambda a: a.person),
-            Column("Account", lambda a: a.account),
-            Column("Latest score", lambda a: f"{a.latest_score} ({a.scored_on.isoformat()})"),
-            Column("Introductions", lambda a: a.introductions, align_right=True),
-            Column("Became customers", lambda a: a.customers, align_right=True),
-            money_column("First year", lambda a: a.credited_first_year, ctx),
-            money_column("Revenue brought", lambda a: a.credited_lifetime, ctx),
+            Column(QT_TR_NOOP("Ambassador"), lambda a: a.person),
+            Column(QT_TR_NOOP("Account"), lambda a: a.account),
+            Column(QT_TR_NOOP("Latest score"), lambda a: f"{a.latest_score} ({a.scored_on.isoformat()})"),
+            Column(QT_TR_NOOP("Introductions"), lambda a: a.introductions, align_right=True),
+            Column(QT_TR_NOOP("Became customers"), lambda a: a.customers, align_right=True),
+            money_column(QT_TR_NOOP("First year"), lambda a: a.credited_first_year, ctx),
+            money_column(QT_TR_NOOP("Revenue brought"), lambda a: a.credited_lifetime, ctx),
         ], self)
         self.ambassadors_table = small_table(self.ambassadors_model, stretch_last=False)
         self.ambassadors_table.doubleClicked.connect(
@@ -74,59 +78,60 @@ class RelationshipsView(QWidget):
         self.ambassadors_note.setWordWrap(True)
         pl.addWidget(self.ambassadors_note)
         pl.addWidget(self.ambassadors_table, 1)
-        self.tabs.addTab(page, "Ambassadors")
+        self.tabs.addTab(page, tr("Ambassadors"))
 
         # NPS
         page = QWidget()
         pl = QVBoxLayout(page)
         top = QHBoxLayout()
-        top.addWidget(plain_label("Period:", page))
+        top.addWidget(plain_label(tr("Period:"), page))
         self.period = QComboBox(page)
-        self.period.addItem("Last 12 months", None)
+        self.period.addItem(tr("Last 12 months"), None)
         for label in nps_service.recent_quarter_labels(count=12):
             self.period.addItem(label, label)
         top.addWidget(self.period)
         self.headline = plain_label("", page)
         top.addWidget(self.headline, 1)
         pl.addLayout(top)
-        self.by_quarter_model = RowsModel(_summary_columns("Quarter"), self)
-        self.by_tier_model = RowsModel(_summary_columns("Pyramid tier"), self)
-        self.by_manager_model = RowsModel(_summary_columns("Account manager"), self)
+        self.by_quarter_model = RowsModel(_summary_columns(QT_TR_NOOP("Quarter")), self)
+        self.by_tier_model = RowsModel(_summary_columns(QT_TR_NOOP("Pyramid tier"), lambda s: tr(s.label)), self)
+        self.by_manager_model = RowsModel(_summary_columns(QT_TR_NOOP("Account manager")), self)
         split = QSplitter(Qt.Orientation.Vertical, page)
         for model in (self.by_quarter_model, self.by_tier_model, self.by_manager_model):
             split.addWidget(small_table(model, stretch_last=False))
         pl.addWidget(split, 1)
-        self.tabs.addTab(page, "NPS")
+        self.tabs.addTab(page, tr("NPS"))
         self.period.currentIndexChanged.connect(self.refresh)
 
         # ledger
         page = QWidget()
         pl = QVBoxLayout(page)
         self.ledger_model = RowsModel(
-            [Column("Referrer", lambda r: r.referrer)] + [c for c in introduced_columns(ctx) if c.title != "Through"], self)
+            [Column(QT_TR_NOOP("Referrer"), lambda r: r.referrer)]
+            + [c for c in introduced_columns(ctx) if c.title != "Through"], self)
         self.ledger_table = small_table(self.ledger_model)
         self.ledger_table.doubleClicked.connect(
             lambda i: self._open(getattr(self.ledger_model.row_object(i.row()), "referred_account_id", None)))
         self.credit_model = RowsModel([
-            Column("Referrer", lambda c: c.referrer_person or c.referrer_account),
-            Column("Account", lambda c: c.referrer_account),
-            Column("Introductions", lambda c: c.introductions, align_right=True),
-            Column("Became customers", lambda c: c.customers, align_right=True),
-            money_column("First year", lambda c: c.credited_first_year, ctx),
-            money_column("Lifetime", lambda c: c.credited_lifetime, ctx),
+            Column(QT_TR_NOOP("Referrer"), lambda c: c.referrer_person or c.referrer_account),
+            Column(QT_TR_NOOP("Account"), lambda c: c.referrer_account),
+            Column(QT_TR_NOOP("Introductions"), lambda c: c.introductions, align_right=True),
+            Column(QT_TR_NOOP("Became customers"), lambda c: c.customers, align_right=True),
+            money_column(QT_TR_NOOP("First year"), lambda c: c.credited_first_year, ctx),
+            money_column(QT_TR_NOOP("Lifetime"), lambda c: c.credited_lifetime, ctx),
         ], self)
-        pl.addWidget(plain_label("Every referral, with the revenue credited to whoever made it", page))
+        pl.addWidget(plain_label(tr("Every referral, with the revenue credited to whoever made it"), page))
         pl.addWidget(self.ledger_table, 2)
-        pl.addWidget(plain_label("Credited per referrer", page))
+        pl.addWidget(plain_label(tr("Credited per referrer"), page))
         pl.addWidget(small_table(self.credit_model, stretch_last=False), 1)
-        self.tabs.addTab(page, "Referral ledger")
+        self.tabs.addTab(page, tr("Referral ledger"))
 
         # tree
         self.tree = QTreeWidget(self)
-        self.tree.setHeaderLabels(["Account", "Introduced by", "Revenue brought"])
+        self.tree.setHeaderLabels([tr("Account"), tr("Introduced by"), tr("Revenue brought")])
         self.tree.header().setStretchLastSection(False)
         self.tree.itemActivated.connect(lambda item, _col: self._open(item.data(0, Qt.ItemDataRole.UserRole)))
-        self.tabs.addTab(self.tree, "Referral tree")
+        self.tabs.addTab(self.tree, tr("Referral tree"))
 
         ctx.data_changed.connect(self._changed)
 
@@ -156,13 +161,18 @@ class RelationshipsView(QWidget):
         self.error.hide()
         self.ambassadors_model.set_rows(loaded.ambassadors)
         self.ambassadors_note.setText(
-            "Promoters (latest score 9-10) who introduced at least one account, ranked by the revenue their "
-            "introductions brought." if loaded.ambassadors else
-            "No ambassadors yet: an ambassador is a promoter (latest score 9-10) who introduced at least one account.")
+            tr("Promoters (latest score 9-10) who introduced at least one account, ranked by the revenue their "
+               "introductions brought.") if loaded.ambassadors else
+            tr("No ambassadors yet: an ambassador is a promoter (latest score 9-10) who introduced at least one account."))
         report = loaded.report
         overall = report.overall
-        self.headline.setText(f"NPS {report.period}: {overall.text}"
-                              + (f" from {overall.responses} scores" if overall.responses else ""))
+        # a quarter is named as the service names it ("2026Q3"); the 12 months by their last day
+        period = report.period if self.period.currentData() else tr("12 months to {date}").format(date=report.end.isoformat())
+        if overall.responses:
+            headline = tr("NPS {period}: {nps} from {count} scores")
+        else:
+            headline = tr("NPS {period}: {nps}")
+        self.headline.setText(headline.format(period=period, nps=tr(overall.text), count=overall.responses))
         self.by_quarter_model.set_rows(list(reversed(report.by_quarter)))
         self.by_tier_model.set_rows(report.by_tier)
         self.by_manager_model.set_rows(report.by_manager)
@@ -174,7 +184,7 @@ class RelationshipsView(QWidget):
         if not isValid(self):
             return
         self.loading = False
-        self.error.setText(f"Could not load the relationships: {exc}")
+        self.error.setText(tr("Could not load the relationships: {error}").format(error=exc))
         self.error.show()
 
     def _fill_tree(self, roots) -> None:
