@@ -26,6 +26,7 @@ from relationapp.services.errors import ServiceError
 from relationapp.services.staff import list_staff
 from relationapp.ui.account_page import _table
 from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.visit_models import DueModel, StopsModel, due_columns
 from relationapp.ui.widgets import DateField, plain_label
 
@@ -81,7 +82,7 @@ class VisitsView(QWidget):
 
     # --- building -------------------------------------------------------------------
     def _build_due(self) -> QWidget:
-        box = QGroupBox("Due for a visit", self)
+        box = QGroupBox(tr("Due for a visit"), self)
         layout = QVBoxLayout(box)
         filters = QGridLayout()
         self.city = QComboBox(box)
@@ -89,18 +90,19 @@ class VisitsView(QWidget):
         self.region = QComboBox(box)
         self.region.setEditable(True)
         self.postcode = QLineEdit(box)
-        self.postcode.setPlaceholderText("e.g. 35")
+        self.postcode.setPlaceholderText(tr("e.g. 35"))
         self.manager = QComboBox(box)
         self.horizon = QSpinBox(box)
         self.horizon.setRange(0, 365)
         self.horizon.setValue(DEFAULT_HORIZON_DAYS)
-        self.horizon.setSuffix(" days")
-        for col, (label, widget) in enumerate((("City", self.city), ("Region", self.region), ("Postcode", self.postcode))):
+        self.horizon.setSuffix(tr(" days"))
+        for col, (label, widget) in enumerate(((tr("City"), self.city), (tr("Region"), self.region),
+                                               (tr("Postcode"), self.postcode))):
             filters.addWidget(plain_label(label, box), 0, col * 2)
             filters.addWidget(widget, 0, col * 2 + 1)
-        filters.addWidget(plain_label("Manager", box), 1, 0)
+        filters.addWidget(plain_label(tr("Manager"), box), 1, 0)
         filters.addWidget(self.manager, 1, 1)
-        filters.addWidget(plain_label("Due within", box), 1, 2)
+        filters.addWidget(plain_label(tr("Due within"), box), 1, 2)
         filters.addWidget(self.horizon, 1, 3)
         layout.addLayout(filters)
         self.due_model = DueModel(due_columns(self._money), self)
@@ -111,9 +113,9 @@ class VisitsView(QWidget):
         self.due_summary = plain_label("", box)
         layout.addWidget(self.due_summary)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("Add to day →", box)
-        self.open_account_button = QPushButton("Open account", box)
-        self.due_map_button = QPushButton("Open in map", box)
+        self.add_button = QPushButton(tr("Add to day →"), box)
+        self.open_account_button = QPushButton(tr("Open account"), box)
+        self.due_map_button = QPushButton(tr("Open in map"), box)
         for button in (self.add_button, self.open_account_button, self.due_map_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -127,14 +129,14 @@ class VisitsView(QWidget):
         return box
 
     def _build_planner(self) -> QWidget:
-        box = QGroupBox("Day plan", self)
+        box = QGroupBox(tr("Day plan"), self)
         layout = QVBoxLayout(box)
         top = QHBoxLayout()
         self.day = DateField(parent=box)
         self.planner_staff = QComboBox(box)
-        top.addWidget(plain_label("Day", box))
+        top.addWidget(plain_label(tr("Day"), box))
         top.addWidget(self.day)
-        top.addWidget(plain_label("For", box))
+        top.addWidget(plain_label(tr("For"), box))
         top.addWidget(self.planner_staff, 1)
         layout.addLayout(top)
         self.stops_model = StopsModel(self, on_edit=self._edit_stop, on_reorder=self.reorder)
@@ -153,15 +155,15 @@ class VisitsView(QWidget):
         self.warnings.setStyleSheet("color: #9a5b00;")
         layout.addWidget(self.warnings)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
-        self.route_button = QPushButton("Order by route", box)
-        self.up_button = QPushButton("Move up", box)
-        self.down_button = QPushButton("Move down", box)
-        self.remove_button = QPushButton("Remove", box)
-        self.log_button = QPushButton("Log visit…", box)
-        self.map_button = QPushButton("Open in map", box)
-        self.brief_button = QPushButton("Print briefing", box)
-        self.ics_button = QPushButton("Export to calendar…", box)
-        self.whole_week = QCheckBox("whole week", box)
+        self.route_button = QPushButton(tr("Order by route"), box)
+        self.up_button = QPushButton(tr("Move up"), box)
+        self.down_button = QPushButton(tr("Move down"), box)
+        self.remove_button = QPushButton(tr("Remove"), box)
+        self.log_button = QPushButton(tr("Log visit…"), box)
+        self.map_button = QPushButton(tr("Open in map"), box)
+        self.brief_button = QPushButton(tr("Print briefing"), box)
+        self.ics_button = QPushButton(tr("Export to calendar…"), box)
+        self.whole_week = QCheckBox(tr("whole week"), box)
         for button in (self.route_button, self.up_button, self.down_button, self.remove_button, self.log_button):
             row1.addWidget(button)
         row1.addStretch(1)
@@ -194,7 +196,7 @@ class VisitsView(QWidget):
             box.clear()
             box.addItems([""] + items)
             box.blockSignals(False)
-        for box, first in ((self.manager, "Any manager"), (self.planner_staff, "Everyone")):
+        for box, first in ((self.manager, tr("Any manager")), (self.planner_staff, tr("Everyone"))):
             box.blockSignals(True)
             box.clear()
             box.addItem(first, None)
@@ -223,7 +225,7 @@ class VisitsView(QWidget):
         db = self.ctx.db
         filters = dict(city=self.city.currentText(), region=self.region.currentText(), postcode=self.postcode.text(),
                        owner_id=self.manager.currentData(), horizon_days=self.horizon.value())
-        self.due_summary.setText("Looking for customers due…")
+        self.due_summary.setText(tr("Looking for customers due…"))
         self.ctx.tasks.run(lambda: visits_service.due_for_visit(db, **filters),
                            on_done=lambda rows: self._due_done(generation, rows), on_error=self._due_failed)
 
@@ -232,12 +234,14 @@ class VisitsView(QWidget):
             return  # the filters changed meanwhile; a newer answer is on its way
         self.due_model.set_rows(rows)
         overdue = sum(1 for r in rows if r.days_overdue >= 0)
-        self.due_summary.setText(f"{overdue} overdue, {len(rows) - overdue} due within {self.horizon.value()} days."
-                                 if rows else "Nobody is due for a visit with these filters.")
+        self.due_summary.setText(
+            tr("{overdue} overdue, {coming} due within {days} days.").format(
+                overdue=overdue, coming=len(rows) - overdue, days=self.horizon.value())
+            if rows else tr("Nobody is due for a visit with these filters."))
         self.due_loaded.emit()
 
     def _due_failed(self, exc) -> None:
-        self.due_summary.setText(str(exc) if isinstance(exc, ServiceError) else f"The due list failed: {exc}")
+        self.due_summary.setText(str(exc) if isinstance(exc, ServiceError) else tr("The due list failed: {error}").format(error=exc))
         self.due_loaded.emit()
 
     def refresh_plan(self) -> None:
@@ -273,7 +277,7 @@ class VisitsView(QWidget):
     def add_selected(self) -> None:
         chosen = self.selected_due()
         if not chosen:
-            self.ctx.say("Select the customers to visit first.")
+            self.ctx.say(tr("Select the customers to visit first."))
             return
         plan = None
         for row in chosen:
@@ -282,7 +286,7 @@ class VisitsView(QWidget):
             plan = result or plan
         if plan is not None:
             self.ctx.notify({"visits"})
-            self.ctx.say(f"Planned {len(chosen)} visit(s) on {self.day.value().isoformat()}.")
+            self.ctx.say(tr("Visits planned on {date}: {count}.").format(date=self.day.value().isoformat(), count=len(chosen)))
 
     def _open_due_account(self) -> None:
         chosen = self.selected_due()
@@ -297,7 +301,7 @@ class VisitsView(QWidget):
 
     def _open_map(self, url: str | None) -> None:
         if url is None:
-            self.ctx.say("No address on file for this account.")
+            self.ctx.say(tr("No address on file for this account."))
             return
         open_url(url)
 
@@ -354,7 +358,7 @@ class VisitsView(QWidget):
         if result is not None:
             account_id, day, staff_id = stop.account_id, stop.planned_on, stop.staff_id
             start, minutes = stop.start_time, stop.duration_minutes
-            self.ctx.push_undo(f"Removed the visit to {stop.account}", lambda: visits_service.add_stop(
+            self.ctx.push_undo(tr("Removed the visit to {account}").format(account=stop.account), lambda: visits_service.add_stop(
                 self.ctx.db, account_id=account_id, day=day, staff_id=staff_id, start_time=start,
                 duration_minutes=minutes, auto_time=False), {"visits"})
             self.ctx.notify({"visits"})
@@ -364,10 +368,10 @@ class VisitsView(QWidget):
 
         stop = self.selected_stop()
         if stop is None:
-            self.ctx.say("Select the stop you visited.")
+            self.ctx.say(tr("Select the stop you visited."))
             return
         if stop.status != "planned":
-            self.ctx.say("This visit has been logged already.")
+            self.ctx.say(tr("This visit has been logged already."))
             return
         prefill = run_service(self, lambda: visits_service.visit_prefill(self.ctx.db, visit_id=stop.id))
         if prefill is not None:
@@ -388,17 +392,17 @@ class VisitsView(QWidget):
         suffix = f"-{self.planner_staff.currentText().split()[0].lower()}" if staff_id else ""
         path = folder / f"visit-briefing-{day.isoformat()}{suffix}.pdf"
         self.brief_button.setEnabled(False)
-        self.ctx.say("Writing the briefing…")
+        self.ctx.say(tr("Writing the briefing…"))
 
         def done(written):
             self.brief_button.setEnabled(True)
             open_file(written)
-            self.ctx.say(f"Briefing written to {written}.")
+            self.ctx.say(tr("Briefing written to {path}.").format(path=written))
             self.briefing_written.emit(written)
 
         def failed(exc):
             self.brief_button.setEnabled(True)
-            self.ctx.say(f"No briefing: {exc}")
+            self.ctx.say(tr("No briefing: {error}").format(error=exc))
             self.briefing_written.emit(None)
 
         self.ctx.tasks.run(lambda: write_briefing(db, day=day, path=path, staff_id=staff_id), on_done=done, on_error=failed)
@@ -408,7 +412,8 @@ class VisitsView(QWidget):
 
         day = self.day.value()
         name = f"visits-week-of-{day.isoformat()}.ics" if self.whole_week.isChecked() else f"visits-{day.isoformat()}.ics"
-        path, _ = QFileDialog.getSaveFileName(self, "Export visits to calendar", str(Path.home() / name), "Calendar (*.ics)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export visits to calendar"), str(Path.home() / name),
+                                              tr("Calendar (*.ics)"))
         if not path:
             return
         db, week, staff_id = self.ctx.db, self.whole_week.isChecked(), self.planner_staff.currentData()
@@ -416,12 +421,12 @@ class VisitsView(QWidget):
 
         def done(written):
             self.ics_button.setEnabled(True)
-            self.ctx.say(f"Calendar written to {written}.")
+            self.ctx.say(tr("Calendar written to {path}.").format(path=written))
             self.calendar_written.emit(written)
 
         def failed(exc):
             self.ics_button.setEnabled(True)
-            QMessageBox.warning(self, "No calendar written", str(exc))
+            QMessageBox.warning(self, tr("No calendar written"), str(exc))
             self.calendar_written.emit(None)
 
         # a week of briefings takes a moment on a big database: off the UI thread
