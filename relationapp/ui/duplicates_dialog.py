@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,17 +21,19 @@ from PySide6.QtWidgets import (
 
 from relationapp.services import duplicates
 from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import plain_label
 
-_ROWS = (("Name", "name"), ("E-mail", "email"), ("Phone", "phone"), ("City", "city"), ("Account", "account"),
-         ("History (interactions, orders)", "links"), ("Number", "id"))
+_ROWS = ((QT_TR_NOOP("Name"), "name"), (QT_TR_NOOP("E-mail"), "email"), (QT_TR_NOOP("Phone"), "phone"),
+         (QT_TR_NOOP("City"), "city"), (QT_TR_NOOP("Account"), "account"),
+         (QT_TR_NOOP("History (interactions, orders)"), "links"), (QT_TR_NOOP("Number"), "id"))
 
 
 class DuplicatesDialog(QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Likely duplicates")
+        self.setWindowTitle(tr("Likely duplicates"))
         self.resize(900, 480)
         layout = QVBoxLayout(self)
         self.summary = plain_label("", self)
@@ -46,10 +48,10 @@ class DuplicatesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         side.addWidget(self.table)
         row = QHBoxLayout()
-        row.addWidget(plain_label("Keep", right))
+        row.addWidget(plain_label(tr("Keep"), right))
         self.keep = QComboBox(right)
         row.addWidget(self.keep, 1)
-        self.merge_button = QPushButton("Merge the others into it", right)
+        self.merge_button = QPushButton(tr("Merge the others into it"), right)
         self.merge_button.clicked.connect(self.merge)
         row.addWidget(self.merge_button)
         side.addLayout(row)
@@ -63,7 +65,7 @@ class DuplicatesDialog(QDialog):
 
     def reload(self) -> None:
         """Looking for duplicates reads every person and account: off the UI thread."""
-        self.summary.setText("Looking for likely duplicates…")
+        self.summary.setText(tr("Looking for likely duplicates…"))
         self.merge_button.setEnabled(False)
         self.ctx.tasks.run(lambda: duplicates.find_duplicates(self.ctx.db), on_done=self._found,
                            on_error=lambda exc: self.summary.setText(str(exc)))
@@ -73,11 +75,12 @@ class DuplicatesDialog(QDialog):
         self.groups.clear()
         for group in self.found:
             first = group.records[0]
-            label = f"{'Person' if group.kind == 'person' else 'Account'}: {first.name} ×{len(group.records)} ({group.reason})"
+            label = tr("Person: {name} ×{count} ({reason})") if group.kind == "person" else tr("Account: {name} ×{count} ({reason})")
+            label = label.format(name=first.name, count=len(group.records), reason=group.reason)
             self.groups.addItem(QListWidgetItem(label))  # QListWidgetItem text is plain
         n = len(self.found)
-        self.summary.setText(f"{n} group{'s' if n != 1 else ''} of likely duplicates." if self.found
-                             else "No likely duplicates found.")
+        self.summary.setText(tr("Groups of likely duplicates: {count}.").format(count=n) if self.found
+                             else tr("No likely duplicates found."))
         self.merge_button.setEnabled(bool(self.found))
         if self.found:
             self.groups.setCurrentRow(0)
@@ -92,7 +95,7 @@ class DuplicatesDialog(QDialog):
         group = self.found[index]
         self.table.setColumnCount(len(group.records))
         self.table.setRowCount(len(_ROWS))
-        self.table.setVerticalHeaderLabels([label for label, _ in _ROWS])
+        self.table.setVerticalHeaderLabels([tr(label) for label, _ in _ROWS])
         self.table.setHorizontalHeaderLabels([f"#{r.id}" for r in group.records])
         for col, record in enumerate(group.records):
             for row, (_, attr) in enumerate(_ROWS):
@@ -118,5 +121,5 @@ class DuplicatesDialog(QDialog):
         if result is None:
             return
         self.ctx.notify({"people", "accounts", "interactions", "orders", "follow_ups"})
-        self.ctx.say(f"Merged {len(others)} into #{survivor}.")
+        self.ctx.say(tr("Merged {count} into #{number}.").format(count=len(others), number=survivor))
         self.reload()

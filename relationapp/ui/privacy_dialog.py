@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from relationapp.services import people as people_service
 from relationapp.services import privacy
 from relationapp.ui.dialogs.base import run_service
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import plain_label
 
 
@@ -30,21 +31,21 @@ class ErasePrompt(QDialog):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.name = name
-        self.setWindowTitle("Erase a person")
+        self.setWindowTitle(tr("Erase a person"))
         layout = QVBoxLayout(self)
         text = plain_label(
-            f"Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is "
-            "removed from notes and subjects. This cannot be undone (except by restoring a backup).\n\n"
-            f"Type the name to confirm:", self)
+            tr("Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is "
+               "removed from notes and subjects. This cannot be undone (except by restoring a backup).\n\n"
+               "Type the name to confirm:").format(name=name), self)
         text.setWordWrap(True)
         layout.addWidget(text)
         self.typed = QLineEdit(self)
         layout.addWidget(self.typed)
-        self.keep = QCheckBox("Keep their interactions as account history, without their name", self)
+        self.keep = QCheckBox(tr("Keep their interactions as account history, without their name"), self)
         self.keep.setChecked(True)
         layout.addWidget(self.keep)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.erase = self.buttons.addButton("Erase", QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase = self.buttons.addButton(tr("Erase"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.erase.setEnabled(False)
         self.erase.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -56,12 +57,12 @@ class PrivacyDialog(QDialog):
     def __init__(self, ctx, person_id: int | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Privacy of a person")
+        self.setWindowTitle(tr("Privacy of a person"))
         self.resize(520, 420)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Find the person by name or e-mail…")
+        self.search.setPlaceholderText(tr("Find the person by name or e-mail…"))
         self.search.textChanged.connect(self._find)
         row.addWidget(self.search)
         layout.addLayout(row)
@@ -72,9 +73,9 @@ class PrivacyDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         actions = QHBoxLayout()
-        self.export_button = QPushButton("Export everything we hold…", self)
+        self.export_button = QPushButton(tr("Export everything we hold…"), self)
         self.export_button.clicked.connect(self.export)
-        self.erase_button = QPushButton("Erase…", self)
+        self.erase_button = QPushButton(tr("Erase…"), self)
         self.erase_button.clicked.connect(self.erase)
         actions.addWidget(self.export_button)
         actions.addWidget(self.erase_button)
@@ -112,7 +113,7 @@ class PrivacyDialog(QDialog):
         person_id = self.person_id()
         if person_id is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Export everything we hold", str(Path.home() / f"person-{person_id}.json"),
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export everything we hold"), str(Path.home() / f"person-{person_id}.json"),
                                               "JSON (*.json)")
         if not name:
             return
@@ -121,7 +122,7 @@ class PrivacyDialog(QDialog):
         pdf = str(Path(name).with_suffix(".pdf"))
         written = run_service(self, lambda: export_person(self.ctx.db, person_id=person_id, out=name, pdf=pdf))
         if written:
-            self.status.setText("Written: " + ", ".join(str(p) for p in written))
+            self.status.setText(tr("Written: {files}").format(files=", ".join(str(p) for p in written)))
 
     def erase(self) -> None:
         person_id = self.person_id()
@@ -136,11 +137,11 @@ class PrivacyDialog(QDialog):
         if result is None:
             return
         self.ctx.notify({"people", "interactions", "follow_ups", "nps", "accounts"})
-        self.status.setText(f"Erased. {result.interactions_kept} interactions kept without the name, "
-                            f"{result.interactions_deleted} deleted.")
+        self.status.setText(tr("Erased. Interactions kept without the name: {kept}; deleted: {deleted}.").format(
+            kept=result.interactions_kept, deleted=result.interactions_deleted))
         self._find(self.search.text())
-        QMessageBox.information(self, "Erased", "The person is erased. Older backups still hold them until they are "
-                                                "replaced by newer ones.")
+        QMessageBox.information(self, tr("Erased"), tr("The person is erased. Older backups still hold them until they are "
+                                                       "replaced by newer ones."))
 
 
 def open_privacy(ctx, parent, person_id: int) -> None:
