@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,18 +30,37 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.io import columns as column_specs
+from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import plain_label
 
 KINDS = [
-    ("accounts", "Accounts (organisations and private customers)"),
-    ("people", "People"),
-    ("orders", "Orders (revenue from the accounting package)"),
-    ("interactions", "Interactions (visits, calls, ...)"),
-    ("vcard", "Contacts from a vCard file (.vcf)"),
+    ("accounts", QT_TR_NOOP("Accounts (organisations and private customers)")),
+    ("people", QT_TR_NOOP("People")),
+    ("orders", QT_TR_NOOP("Orders (revenue from the accounting package)")),
+    ("interactions", QT_TR_NOOP("Interactions (visits, calls, ...)")),
+    ("vcard", QT_TR_NOOP("Contacts from a vCard file (.vcf)")),
 ]
-PRESETS = [("", "Recognise the column names"), ("google", "Google Contacts export"),
-           ("outlook", "Outlook export"), ("relationapp", "relationapp's own export")]
-NOT_IMPORTED = "(not imported)"
+PRESETS = [("", QT_TR_NOOP("Recognise the column names")), ("google", QT_TR_NOOP("Google Contacts export")),
+           ("outlook", QT_TR_NOOP("Outlook export")), ("relationapp", QT_TR_NOOP("relationapp's own export"))]
+NOT_IMPORTED = QT_TR_NOOP("(not imported)")
+# io.columns.FIELDS names the fields in English (no Qt there); marked here for lupdate
+# (tests/ui/test_i18n.py checks none is missing)
+FIELD_TEXTS = (
+    QT_TR_NOOP("Name"), QT_TR_NOOP("Kind"), QT_TR_NOOP("Stage"), QT_TR_NOOP("Street"), QT_TR_NOOP("Postcode"),
+    QT_TR_NOOP("City"), QT_TR_NOOP("Region"), QT_TR_NOOP("Country"), QT_TR_NOOP("Phone"), QT_TR_NOOP("E-mail"),
+    QT_TR_NOOP("Website"), QT_TR_NOOP("Customer since"), QT_TR_NOOP("Annual budget"), QT_TR_NOOP("Source detail"),
+    QT_TR_NOOP("Notes"), QT_TR_NOOP("First name"), QT_TR_NOOP("Middle name"), QT_TR_NOOP("Last name"),
+    QT_TR_NOOP("Organisation"), QT_TR_NOOP("Job title"), QT_TR_NOOP("Birthday"), QT_TR_NOOP("Birthday day"),
+    QT_TR_NOOP("Birthday month"), QT_TR_NOOP("Birthday year"), QT_TR_NOOP("Role"), QT_TR_NOOP("Preferred channel"),
+    QT_TR_NOOP("Do not contact"), QT_TR_NOOP("Consent date"), QT_TR_NOOP("Family"), QT_TR_NOOP("Customer"),
+    QT_TR_NOOP("Date"), QT_TR_NOOP("Amount"), QT_TR_NOOP("Cost of goods"), QT_TR_NOOP("Reference"),
+    QT_TR_NOOP("Description"), QT_TR_NOOP("Account"), QT_TR_NOOP("Minutes"), QT_TR_NOOP("Subject"),
+    QT_TR_NOOP("Person"), QT_TR_NOOP("Gift"), QT_TR_NOOP("Gift cost"),
+)
+ADDED = {
+    "accounts": QT_TR_NOOP("{count} accounts added."), "people": QT_TR_NOOP("{count} people added."),
+    "orders": QT_TR_NOOP("{count} orders added."), "interactions": QT_TR_NOOP("{count} interactions added."),
+}
 
 
 class PreviewModel(QAbstractTableModel):
@@ -54,13 +73,13 @@ class PreviewModel(QAbstractTableModel):
 
     def set_csv(self, preview) -> None:
         self.beginResetModel()
-        self._headers = ["Row", "Problems", *preview.labels]
+        self._headers = [tr("Row"), tr("Problems"), *(tr(label) for label in preview.labels)]
         self._rows = [(r.row, r.values, r.problems) for r in preview.rows]
         self.endResetModel()
 
     def set_cards(self, preview) -> None:
         self.beginResetModel()
-        self._headers = ["Card", "Problems", "Name"]
+        self._headers = [tr("Card"), tr("Problems"), tr("Name")]
         self._rows = [(c.number, (c.name,), c.problems + c.notes) for c in preview.cards]
         self.endResetModel()
 
@@ -102,27 +121,27 @@ class PreviewModel(QAbstractTableModel):
 class SourcePage(QWizardPage):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setTitle("What to import")
-        self.setSubTitle("A CSV file from a spreadsheet, Google, Outlook or the accounting package, or a vCard file.")
+        self.setTitle(tr("What to import"))
+        self.setSubTitle(tr("A CSV file from a spreadsheet, Google, Outlook or the accounting package, or a vCard file."))
         form = QFormLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit(self)
-        self.path.setPlaceholderText("Choose a file…")
-        browse = QPushButton("Browse…", self)
+        self.path.setPlaceholderText(tr("Choose a file…"))
+        browse = QPushButton(tr("Browse…"), self)
         browse.clicked.connect(self._browse)
         row.addWidget(self.path)
         row.addWidget(browse)
-        form.addRow("File", row)
+        form.addRow(tr("File"), row)
         self.kind = QComboBox(self)
         for key, label in KINDS:
-            self.kind.addItem(label, key)
-        form.addRow("Import as", self.kind)
+            self.kind.addItem(tr(label), key)
+        form.addRow(tr("Import as"), self.kind)
         self.path.textChanged.connect(self._path_changed)
         self.path.textChanged.connect(self.completeChanged)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import file", str(Path.home()),
-                                              "CSV or vCard (*.csv *.txt *.vcf);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, tr("Import file"), str(Path.home()),
+                                              tr("CSV or vCard (*.csv *.txt *.vcf);;All files (*)"))
         if name:
             self.path.setText(name)
 
@@ -143,29 +162,31 @@ class ColumnsPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle("Columns")
-        self.setSubTitle("Check what each column is imported as. Recognised columns are filled in already.")
+        self.setTitle(tr("Columns"))
+        self.setSubTitle(tr("Check what each column is imported as. Recognised columns are filled in already."))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.preset = QComboBox(self)
         for key, label in PRESETS:
-            self.preset.addItem(label, key)
+            self.preset.addItem(tr(label), key)
         self.preset.currentIndexChanged.connect(self._load)
-        form.addRow("Made by", self.preset)
+        form.addRow(tr("Made by"), self.preset)
         self.decimal = QComboBox(self)
-        for value, label in ((None, "Detect from the file"), (True, "1.234,56 (decimal comma)"), (False, "1,234.56 (decimal point)")):
+        for value, label in ((None, tr("Detect from the file")), (True, tr("1.234,56 (decimal comma)")),
+                             (False, tr("1,234.56 (decimal point)"))):
             self.decimal.addItem(label, value)
-        form.addRow("Amounts", self.decimal)
+        form.addRow(tr("Amounts"), self.decimal)
         self.dates = QComboBox(self)
-        for value, label in ((None, "Detect from the file"), (True, "31-12-2025 (day first)"), (False, "12/31/2025 (month first)")):
+        for value, label in ((None, tr("Detect from the file")), (True, tr("31-12-2025 (day first)")),
+                             (False, tr("12/31/2025 (month first)"))):
             self.dates.addItem(label, value)
-        form.addRow("Dates", self.dates)
+        form.addRow(tr("Dates"), self.dates)
         layout.addLayout(form)
         self.info = plain_label("", self)
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels(["Column in the file", "Imported as"])
+        self.table.setHorizontalHeaderLabels([tr("Column in the file"), tr("Imported as")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
@@ -193,16 +214,17 @@ class ColumnsPage(QWizardPage):
             self.completeChanged.emit()
             return
         self._columns = cols
-        delimiter = {",": "comma", ";": "semicolon", "\t": "tab"}.get(cols.delimiter, cols.delimiter)
-        self.info.setText(f"{cols.path.name}: {cols.encoding} text, columns separated by {delimiter}.")
+        delimiter = {",": tr("comma"), ";": tr("semicolon"), "\t": tr("tab")}.get(cols.delimiter, cols.delimiter)
+        self.info.setText(tr("{file}: {encoding} text, columns separated by {delimiter}.").format(
+            file=cols.path.name, encoding=cols.encoding, delimiter=delimiter))
         self.table.setRowCount(len(cols.header))
         for row, header in enumerate(cols.header):
-            item_label = plain_label(header or f"(column {row + 1} has no name)")
+            item_label = plain_label(header or tr("(column {number} has no name)").format(number=row + 1))
             self.table.setCellWidget(row, 0, item_label)
             combo = QComboBox(self.table)
-            combo.addItem(NOT_IMPORTED, None)
+            combo.addItem(tr(NOT_IMPORTED), None)
             for field, label in cols.fields.items():
-                combo.addItem(label, field)
+                combo.addItem(tr(label), field)
             current = cols.mapping.get(header)
             combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
             combo.currentIndexChanged.connect(self._changed)
@@ -216,7 +238,7 @@ class ColumnsPage(QWizardPage):
     def _changed(self, *_):
         chosen = self.mapping()
         missing = column_specs.missing_required({i: f for i, f in enumerate(chosen.values())}, self.wiz.kind())
-        self.problem.setText(f"Choose a column for: {', '.join(missing)}." if missing else "")
+        self.problem.setText(tr("Choose a column for: {fields}.").format(fields=", ".join(tr(label) for label in missing)) if missing else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -229,9 +251,9 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__(wizard)
         self.wiz = wizard
-        self.setTitle("Preview")
+        self.setTitle(tr("Preview"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, tr("Import"))
         layout = QVBoxLayout(self)
         self.summary = plain_label("", self)
         self.summary.setWordWrap(True)
@@ -243,7 +265,7 @@ class PreviewPage(QWizardPage):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.view)
-        self.skip = QCheckBox("Skip the rows with problems and import the others", self)
+        self.skip = QCheckBox(tr("Skip the rows with problems and import the others"), self)
         self.skip.toggled.connect(self.completeChanged)
         layout.addWidget(self.skip)
         self.progress = QProgressBar(self)
@@ -258,7 +280,7 @@ class PreviewPage(QWizardPage):
         self.preview = None
         self.result = None
         self.model.clear()
-        self.summary.setText("Reading and checking every row…")
+        self.summary.setText(tr("Reading and checking every row…"))
         self._start(self.wiz.make_preview, self._previewed, with_progress=True)
 
     def _start(self, fn, on_done, *, with_progress: bool = False) -> None:
@@ -286,17 +308,19 @@ class PreviewPage(QWizardPage):
             total, bad = len(preview.cards), sum(1 for c in preview.cards if c.problems)
         self.view.setColumnWidth(0, 50)
         self.view.setColumnWidth(1, 320 if bad else 120)
-        self.summary.setText(
-            f"{total} rows, {bad} with problems. " + (
-                "Nothing is imported while a row has a problem, unless you skip those rows." if bad
-                else "Every row can be imported; rows we already have are left alone."))
+        if bad:
+            summary = tr("{total} rows, {bad} with problems. Nothing is imported while a row has a problem, "
+                         "unless you skip those rows.")
+        else:
+            summary = tr("{total} rows, {bad} with problems. Every row can be imported; rows we already have are left alone.")
+        self.summary.setText(summary.format(total=total, bad=bad))
         self.skip.setVisible(bool(bad))
         self.completeChanged.emit()
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
         self.progress.hide()
-        self.summary.setText(str(exc) if _is_user_error(exc) else f"The import stopped: {exc}")
+        self.summary.setText(str(exc) if _is_user_error(exc) else tr("The import stopped: {error}").format(error=exc))
         self.completeChanged.emit()
 
     def bad_count(self) -> int:
@@ -314,7 +338,7 @@ class PreviewPage(QWizardPage):
         if self.result is not None:
             return True
         preview, skip = self.preview, self.skip.isChecked()
-        self.summary.setText("Importing…")
+        self.summary.setText(tr("Importing…"))
         self._start(lambda: self.wiz.commit(preview, skip), self._committed)
         return False
 
@@ -335,7 +359,7 @@ def _is_user_error(exc: Exception) -> bool:
 class DonePage(QWizardPage):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setTitle("Imported")
+        self.setTitle(tr("Imported"))
         layout = QVBoxLayout(self)
         self.text = plain_label("", self)
         self.text.setWordWrap(True)
@@ -349,7 +373,7 @@ class ImportWizard(QWizard):
     def __init__(self, ctx, parent=None, *, path: str | None = None, kind: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Import")
+        self.setWindowTitle(tr("Import"))
         self.source = SourcePage(self)
         self.columns = ColumnsPage(self)
         self.preview_page = PreviewPage(self)
@@ -393,11 +417,13 @@ class ImportWizard(QWizard):
         return commit_csv(self.ctx.db, preview=preview, skip_bad_rows=skip)
 
     def finished_import(self, result) -> None:
-        lines = [f"{result.added} {result.kind} added.", f"{result.existing} were already there and were left alone."]
+        added = tr(ADDED[result.kind]) if result.kind in ADDED else tr("{count} {kind} added.")
+        lines = [added.format(count=result.added, kind=result.kind),
+                 tr("{count} were already there and were left alone.").format(count=result.existing)]
         if result.accounts_added:
-            lines.append(f"{result.accounts_added} new accounts were made for their organisations.")
+            lines.append(tr("{count} new accounts were made for their organisations.").format(count=result.accounts_added))
         if result.skipped_bad:
-            lines.append(f"{result.skipped_bad} rows with problems were skipped.")
+            lines.append(tr("{count} rows with problems were skipped.").format(count=result.skipped_bad))
         self.done_page.text.setText("\n".join(lines))
         kinds = {"accounts", "people", "orders", "interactions"} if result.kind != "orders" else {"orders", "accounts"}
         self.ctx.notify(kinds)
