@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from relationapp.services.errors import ServiceError
+from relationapp.ui.i18n import tr
 
 ALL_KINDS = {"accounts", "people", "interactions", "follow_ups", "orders", "settings", "referrals", "nps", "visits"}
 
@@ -27,7 +28,7 @@ def _backup_dir(ctx) -> Path | None:
 
 
 def export_everything(ctx, window) -> None:
-    folder = QFileDialog.getExistingDirectory(window, "Export everything into an empty folder", str(Path.home()))
+    folder = QFileDialog.getExistingDirectory(window, tr("Export everything into an empty folder"), str(Path.home()))
     if not folder:
         return
     from relationapp.io.export import export_all
@@ -35,22 +36,23 @@ def export_everything(ctx, window) -> None:
     target = Path(folder)
     if target.exists() and any(target.iterdir()):
         target = target / "relationapp-export"
-    ctx.say("Exporting…")
+    ctx.say(tr("Exporting…"))
     ctx.tasks.run(lambda: export_all(ctx.db, out=target, bom=True),
-                  on_done=lambda r: ctx.say(f"Exported {r.rows} rows in {len(r.files)} files to {r.path}."),
-                  on_error=_failed(window, "Not exported"))
+                  on_done=lambda r: ctx.say(tr("Exported {rows} rows in {files} files to {path}.").format(
+                      rows=r.rows, files=len(r.files), path=r.path)),
+                  on_error=_failed(window, tr("Not exported")))
 
 
 def export_people_vcards(ctx, window) -> None:
-    name, _ = QFileDialog.getSaveFileName(window, "Export everyone as vCards", str(Path.home() / "people.vcf"),
+    name, _ = QFileDialog.getSaveFileName(window, tr("Export everyone as vCards"), str(Path.home() / "people.vcf"),
                                           "vCard (*.vcf)")
     if not name:
         return
     from relationapp.io.vcard import export_vcards
 
     ctx.tasks.run(lambda: export_vcards(ctx.db, out=name),
-                  on_done=lambda r: ctx.say(f"{r.cards} people written to {r.path}."),
-                  on_error=_failed(window, "Not exported"))
+                  on_done=lambda r: ctx.say(tr("{count} people written to {path}.").format(count=r.cards, path=r.path)),
+                  on_error=_failed(window, tr("Not exported")))
 
 
 def backup_now(ctx, window) -> None:
@@ -58,12 +60,12 @@ def backup_now(ctx, window) -> None:
 
     folder = _backup_dir(ctx)
     if folder is None:
-        QMessageBox.information(window, "Backup", "This database is on a server; back it up with the server's tools.")
+        QMessageBox.information(window, tr("Backup"), tr("This database is on a server; back it up with the server's tools."))
         return
     keep = ctx.settings.backups_keep
     ctx.tasks.run(lambda: make_backup(ctx.db.path, backup_dir=folder, keep=keep),
-                  on_done=lambda path: ctx.say(f"Backup written to {path}."),
-                  on_error=_failed(window, "No backup made"))
+                  on_done=lambda path: ctx.say(tr("Backup written to {path}.").format(path=path)),
+                  on_error=_failed(window, tr("No backup made")))
 
 
 def restore_from_backup(ctx, window) -> None:
@@ -72,17 +74,17 @@ def restore_from_backup(ctx, window) -> None:
     folder = _backup_dir(ctx)
     if folder is None:
         return
-    name, _ = QFileDialog.getOpenFileName(window, "Restore a backup", str(folder), "Databases (*.db);;All files (*)")
+    name, _ = QFileDialog.getOpenFileName(window, tr("Restore a backup"), str(folder), tr("Databases (*.db);;All files (*)"))
     if not name:
         return
     problem = backup_problem(name)
     if problem:
-        QMessageBox.warning(window, "Not restored", f"Not restored: {problem}.")
+        QMessageBox.warning(window, tr("Not restored"), tr("Not restored: {problem}.").format(problem=problem))
         return
     answer = QMessageBox.question(
-        window, "Restore this backup?",
-        f"Replace everything in the app with the backup {Path(name).name}?\n\n"
-        "What the app holds now is kept as a backup first.")
+        window, tr("Restore this backup?"),
+        tr("Replace everything in the app with the backup {file}?\n\n"
+           "What the app holds now is kept as a backup first.").format(file=Path(name).name))
     if answer == QMessageBox.StandardButton.Yes:
         restore_given_backup(ctx, window, Path(name))
 
@@ -98,11 +100,14 @@ def restore_given_backup(ctx, window, backup: Path) -> None:
         result = restore_backup(ctx.db.path, backup=backup, backup_dir=_backup_dir(ctx))
         open_database(str(ctx.db.path)).dispose()  # an older backup is migrated like any database
     except Exception as exc:  # noqa: BLE001 - shown to the user; the service changed nothing on a refusal
-        _failed(window, "Not restored")(exc)
+        _failed(window, tr("Not restored"))(exc)
         return
     ctx.notify(ALL_KINDS)
-    kept = f" The previous state is kept in {result.kept_current.name}." if result.kept_current else ""
-    QMessageBox.information(window, "Restored", f"Restored from {backup.name}.{kept}")
+    if result.kept_current:
+        text = tr("Restored from {file}. The previous state is kept in {kept}.")
+    else:
+        text = tr("Restored from {file}.")
+    QMessageBox.information(window, tr("Restored"), text.format(file=backup.name, kept=getattr(result.kept_current, "name", "")))
 
 
 def find_duplicates(ctx, window) -> None:
