@@ -3,6 +3,7 @@ thank-you dialogs, the ambassador badge column."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from relationapp.services import referrals as referrals_service
@@ -10,10 +11,12 @@ from relationapp.services.errors import ValidationError
 from relationapp.ui.dialogs.account_dialog import combo
 from relationapp.ui.dialogs.base import FormDialog, run_service
 from relationapp.ui.dialogs.log_interaction import LogInteractionDialog
+from relationapp.ui.i18n import tr
+from relationapp.ui.labels import outcome_label
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.widgets import AccountPicker, DateField
 
-OUTCOMES = list(referrals_service.OUTCOME_LABELS.items())
+OUTCOMES = list(referrals_service.OUTCOME_LABELS)
 
 
 class ReferrerPicker(AccountPicker):
@@ -21,7 +24,7 @@ class ReferrerPicker(AccountPicker):
 
     def __init__(self, db, parent=None):
         super().__init__(db, parent, choices=referrals_service.referrer_choices,
-                         placeholder="Type a name to find who introduced it…")
+                         placeholder=tr("Type a name to find who introduced it…"))
 
     def person_id(self) -> int | None:
         return self.account_id()  # the picker's id is a person id here
@@ -29,7 +32,7 @@ class ReferrerPicker(AccountPicker):
     def checked_person_id(self) -> int | None:
         """The chosen person; refuses text that names nobody in the list."""
         if self.text().strip() and self.person_id() is None:
-            raise ValidationError("Pick who introduced it from the list (or leave it empty).", field="referrer_person_id")
+            raise ValidationError(tr("Pick who introduced it from the list (or leave it empty)."), field="referrer_person_id")
         return self.person_id()
 
 
@@ -38,8 +41,8 @@ class ReferrerPicker(AccountPicker):
 
 def add_introduced_by(dialog: FormDialog) -> ReferrerPicker:
     """Adds the row to a new-account form; call ``save_introduced_by`` after creating the account."""
-    picker = dialog.add_row("Introduced by", "referrer_person_id", ReferrerPicker(dialog.ctx.db))
-    picker.setToolTip("Who recommended us to them? Their referral is credited and thanked.")
+    picker = dialog.add_row(tr("Introduced by"), "referrer_person_id", ReferrerPicker(dialog.ctx.db))
+    picker.setToolTip(tr("Who recommended us to them? Their referral is credited and thanked."))
     return picker
 
 
@@ -57,12 +60,12 @@ class RecordReferralDialog(FormDialog):
     """Who introduced this account: person, date, outcome, note."""
 
     def __init__(self, ctx, account_id: int, parent=None):
-        super().__init__(ctx, "Record who introduced this account", parent)
+        super().__init__(ctx, tr("Record who introduced this account"), parent)
         self.account_id = account_id
-        self.referrer = self.add_row("Introduced &by", "referrer_person_id", ReferrerPicker(ctx.db))
-        self.date = self.add_row("&Date", "referred_on", DateField())
-        self.outcome = self.add_row("&Outcome", "outcome", combo(OUTCOMES, "introduced"))
-        self.note = self.add_row("&Note", "note", QPlainTextEdit())
+        self.referrer = self.add_row(tr("Introduced &by"), "referrer_person_id", ReferrerPicker(ctx.db))
+        self.date = self.add_row(tr("&Date"), "referred_on", DateField())
+        self.outcome = self.add_row(tr("&Outcome"), "outcome", combo([(o, outcome_label(o)) for o in OUTCOMES], "introduced"))
+        self.note = self.add_row(tr("&Note"), "note", QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
         self.referrer.setFocus()
@@ -71,13 +74,13 @@ class RecordReferralDialog(FormDialog):
     def save(self):
         person_id = self.referrer.checked_person_id()
         if person_id is None:
-            raise ValidationError("Choose who made the introduction.", field="referrer_person_id")
+            raise ValidationError(tr("Choose who made the introduction."), field="referrer_person_id")
         row = referrals_service.record_referral(
             self.ctx.db, referred_account_id=self.account_id, referrer_person_id=person_id,
             referred_on=self.date.value(), outcome=self.outcome.currentData(), note=self.note.toPlainText(),
         )
         self.ctx.notify({"referrals", "follow_ups"})
-        self.ctx.say(f"Recorded: {row.referrer} introduced {row.referred_account}.")
+        self.ctx.say(tr("Recorded: {referrer} introduced {account}.").format(referrer=row.referrer, account=row.referred_account))
         return row
 
 
@@ -85,16 +88,17 @@ class ThankReferrerDialog(FormDialog):
     """Thank a referrer with a card or a gift; it is logged as an interaction."""
 
     def __init__(self, ctx, referral_id: int, parent=None):
-        super().__init__(ctx, "Thank the referrer", parent)
+        super().__init__(ctx, tr("Thank the referrer"), parent)
         self.referral = referrals_service.get_referral(ctx.db, referral_id=referral_id)
-        self.kind = self.add_row("&With", "kind", combo([("card", "A card"), ("gift", "A gift")], "card"))
-        self.gift_item = self.add_row("&Gift", "gift_item", QLineEdit())
-        self.gift_cost = self.add_row("Gift &cost", "gift_cost", QLineEdit())
-        self.date = self.add_row("&Date", "thanked_on", DateField())
-        self.note = self.add_row("&Note", "notes", QPlainTextEdit())
+        self.kind = self.add_row(tr("&With"), "kind", combo([("card", tr("A card")), ("gift", tr("A gift"))], "card"))
+        self.gift_item = self.add_row(tr("&Gift"), "gift_item", QLineEdit())
+        self.gift_cost = self.add_row(tr("Gift &cost"), "gift_cost", QLineEdit())
+        self.date = self.add_row(tr("&Date"), "thanked_on", DateField())
+        self.note = self.add_row(tr("&Note"), "notes", QPlainTextEdit())
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(60)
-        self.setWindowTitle(f"Thank {self.referral.referrer} for introducing {self.referral.referred_account}")
+        self.setWindowTitle(tr("Thank {referrer} for introducing {account}").format(
+            referrer=self.referral.referrer, account=self.referral.referred_account))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(460, 0)
@@ -111,7 +115,7 @@ class ThankReferrerDialog(FormDialog):
             thanked_on=self.date.value(), notes=self.note.toPlainText(),
         )
         self.ctx.notify({"referrals", "interactions", "follow_ups"})
-        self.ctx.say(f"Thanked {row.referrer}.")
+        self.ctx.say(tr("Thanked {referrer}.").format(referrer=row.referrer))
         return row
 
 
@@ -158,9 +162,9 @@ class _AmbassadorBadge:
             self.ids = ambassador_person_ids(self.ctx.db)
         # people lists have the person's own id; agenda rows name theirs (or none)
         person_id = row.person_id if hasattr(row, "person_id") else row.id
-        return "★ Ambassador" if person_id in self.ids else ""
+        return tr("★ Ambassador") if person_id in self.ids else ""
 
 
 def ambassador_column(ctx):
     """A column for any list of people rows (``person_id`` or ``id``)."""
-    return Column("Ambassador", _AmbassadorBadge(ctx))
+    return Column(QT_TR_NOOP("Ambassador"), _AmbassadorBadge(ctx))
