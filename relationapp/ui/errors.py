@@ -7,14 +7,16 @@ import traceback
 
 
 def describe(exc: BaseException) -> str:
+    from relationapp.ui.i18n import tr
+
     text = str(getattr(exc, "orig", exc))
     if "readonly database" in text or "read-only" in text:
-        return "This database is open read-only (another relationapp window holds it), so the change was not saved."
+        return tr("This database is open read-only (another relationapp window holds it), so the change was not saved.")
     if "database is locked" in text:
-        return "The database is busy in another program; nothing was saved. Try again in a moment."
+        return tr("The database is busy in another program; nothing was saved. Try again in a moment.")
     if type(getattr(exc, "orig", exc)).__name__ in ("DatabaseError", "OperationalError", "IntegrityError"):
-        return f"The database refused the change ({text}); nothing was saved."
-    return f"Something went wrong: {exc.__class__.__name__}: {text}"
+        return tr("The database refused the change ({error}); nothing was saved.").format(error=text)
+    return tr("Something went wrong: {kind}: {error}").format(kind=exc.__class__.__name__, error=text)
 
 
 def install_error_dialog() -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from relationapp.services import backups
 from relationapp.services.instance_lock import acquire_instance_lock
+from relationapp.ui.i18n import tr
 
 
 def backup_dir_for(db_path: Path) -> Path:
@@ -31,12 +32,13 @@ def claim_database(db_path: str | Path, parent=None) -> str:
     holder = acquire_instance_lock(db_path)
     if holder is None:
         return "open"
-    box = QMessageBox(QMessageBox.Icon.Warning, "The database is in use",
-                      f"{Path(db_path).name} is open in another relationapp: {holder.describe()}.\n\n"
-                      "You can look at it here without changing anything, or quit and use the other window.",
+    box = QMessageBox(QMessageBox.Icon.Warning, tr("The database is in use"),
+                      tr("{file} is open in another relationapp: {holder}.\n\n"
+                         "You can look at it here without changing anything, or quit and use the other window.").format(
+                          file=Path(db_path).name, holder=holder.describe()),
                       QMessageBox.StandardButton.NoButton, parent)
-    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    read_only = box.addButton(tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return "read_only" if box.clickedButton() is read_only else "quit"
 
@@ -48,13 +50,14 @@ def offer_good_backup(ctx, window, problem: str) -> None:
     db_path = ctx.db.path
     good = backups.latest_good_backup(backup_dir_for(db_path), stem=db_path.stem)
     if good is None:
-        QMessageBox.critical(window, "The database is damaged",
-                             f"{problem}.\n\nThere is no good backup to go back to. Close the app and keep the "
-                             "file: a specialist may still rescue it.")
+        QMessageBox.critical(window, tr("The database is damaged"),
+                             tr("{problem}.\n\nThere is no good backup to go back to. Close the app and keep the "
+                                "file: a specialist may still rescue it.").format(problem=problem))
         return
     answer = QMessageBox.question(
-        window, "The database is damaged",
-        f"{problem}.\n\nGo back to the latest good backup, {good.name}? The damaged file is kept aside.")
+        window, tr("The database is damaged"),
+        tr("{problem}.\n\nGo back to the latest good backup, {file}? The damaged file is kept aside.").format(
+            problem=problem, file=good.name))
     if answer == QMessageBox.StandardButton.Yes:
         data_actions.restore_given_backup(ctx, window, good)
 
@@ -77,6 +80,6 @@ def after_window_shown(ctx, window) -> None:
         if problem:
             offer_good_backup(ctx, window, problem)
         elif made is not None:
-            ctx.say(f"Daily backup written to {made.name}.")
+            ctx.say(tr("Daily backup written to {file}.").format(file=made.name))
 
-    ctx.tasks.run(work, on_done=done, on_error=lambda exc: ctx.say(f"No daily backup: {exc}"))
+    ctx.tasks.run(work, on_done=done, on_error=lambda exc: ctx.say(tr("No daily backup: {error}").format(error=exc)))
