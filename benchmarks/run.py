@@ -87,6 +87,7 @@ class Bench:
         self._scratch: Path | None = None
         self._tmp = Path(tempfile.mkdtemp(prefix="relationapp-bench-"))
         self.cache: dict = {}  # results shared between figures (e.g. the GUI runs)
+        self.on_close: list[Callable[[], None]] = []  # e.g. Qt views to take down before the database closes
 
     @property
     def db(self):
@@ -138,6 +139,8 @@ class Bench:
         return closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True))
 
     def close(self) -> None:
+        for fn in reversed(self.on_close):
+            fn()
         if self._db is not None:
             self._db.dispose()
         shutil.rmtree(self._tmp, ignore_errors=True)
@@ -188,6 +191,29 @@ def qt_app():
     except ImportError as exc:  # pragma: no cover - Qt is a dependency
         raise NotAvailable(f"PySide6 cannot be imported: {exc}") from exc
     return QApplication.instance() or QApplication([])
+
+
+def qt_view(bench: Bench, build: Callable):
+    """``build(ctx)`` shown offscreen at window size, taken down (with its background tasks) when the run ends."""
+    app = qt_app()
+    from relationapp.ui.context import AppContext
+
+    ctx = AppContext(bench.db)
+    view = build(ctx)
+    view.resize(1200, 760)
+    view.show()
+    app.processEvents()
+
+    def take_down() -> None:
+        ctx.tasks.wait()  # a tab still loading must not outlive the database
+        app.processEvents()
+        view.close()
+        view.deleteLater()
+        ctx.deleteLater()
+        app.processEvents()
+
+    bench.on_close.append(take_down)
+    return app, ctx, view
 
 
 def sample_accounts(bench: Bench, count: int) -> list[int]:
@@ -365,20 +391,32 @@ def account_page(bench: Bench) -> Measure:
     return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms over {len(ids)} accounts (incl. the busiest)")
 
 
+@figure("account_page_ui", "Open one account page in the window (filled, painted)", unit="ms", limit=None)
+def account_page_ui(bench: Bench) -> Measure:
+    need("relationapp.ui.account_page", "AccountPage")
+    from relationapp.ui.account_page import AccountPage
+
+    _app, _ctx, page = qt_view(bench, AccountPage)
+
+    def open_page(account_id: int) -> None:
+        page.set_account(account_id)
+        page.repaint()
+
+    ids = sample_accounts(bench, bench.times(30, 6))
+    samples = []
+    for account_id in ids:
+        samples += timed(lambda: open_page(account_id), 1)
+    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms over {len(ids)} accounts "
+                   "(AccountPage.set_account on the UI thread, every tab)")
+
+
 def _accounts_view(bench: Bench):
     need("relationapp.ui.lazy_model", "LazyTableModel")
     need("relationapp.ui.accounts_view", "AccountsView")
     if "accounts_view" not in bench.cache:
-        app = qt_app()
         from relationapp.ui.accounts_view import AccountsView
-        from relationapp.ui.context import AppContext
 
-        ctx = AppContext(bench.db)
-        view = AccountsView(ctx)
-        view.resize(1200, 760)
-        view.show()
-        app.processEvents()
-        bench.cache["accounts_view"] = (app, ctx, view)
+        bench.cache["accounts_view"] = qt_view(bench, AccountsView)
     return bench.cache["accounts_view"]
 
 
