@@ -1,0 +1,2773 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/account_page.py" line="31"/>
+        <location filename="../../ui/accounts_view.py" line="15"/>
+        <location filename="../../ui/duplicates_dialog.py" line="27"/>
+        <location filename="../../ui/import_wizard.py" line="49"/>
+        <location filename="../../ui/import_wizard.py" line="82"/>
+        <location filename="../../ui/people_view.py" line="15"/>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="32"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="36"/>
+        <location filename="../../ui/import_wizard.py" line="53"/>
+        <location filename="../../ui/people_view.py" line="17"/>
+        <source>Job title</source>
+        <translation>Functie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="33"/>
+        <location filename="../../ui/import_wizard.py" line="54"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="34"/>
+        <location filename="../../ui/import_wizard.py" line="53"/>
+        <location filename="../../ui/people_view.py" line="18"/>
+        <source>Birthday</source>
+        <translation>Verjaardag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="35"/>
+        <location filename="../../ui/accounts_view.py" line="20"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="18"/>
+        <location filename="../../ui/duplicates_dialog.py" line="27"/>
+        <location filename="../../ui/import_wizard.py" line="50"/>
+        <location filename="../../ui/people_view.py" line="19"/>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="36"/>
+        <location filename="../../ui/accounts_view.py" line="21"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="23"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="18"/>
+        <location filename="../../ui/duplicates_dialog.py" line="27"/>
+        <location filename="../../ui/import_wizard.py" line="50"/>
+        <location filename="../../ui/people_view.py" line="20"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="37"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="57"/>
+        <location filename="../../ui/import_wizard.py" line="55"/>
+        <source>Family</source>
+        <translation>Gezin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="40"/>
+        <location filename="../../ui/import_wizard.py" line="56"/>
+        <location filename="../../ui/orders_tab.py" line="32"/>
+        <location filename="../../ui/orders_tab.py" line="49"/>
+        <location filename="../../ui/relationship_tabs.py" line="35"/>
+        <location filename="../../ui/relationship_tabs.py" line="46"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="41"/>
+        <location filename="../../ui/dialogs/account_dialog.py" line="42"/>
+        <location filename="../../ui/import_wizard.py" line="49"/>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="42"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="39"/>
+        <source>With</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="43"/>
+        <location filename="../../ui/import_wizard.py" line="57"/>
+        <source>Subject</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="44"/>
+        <location filename="../../ui/import_wizard.py" line="57"/>
+        <location filename="../../ui/visit_models.py" line="57"/>
+        <location filename="../../ui/visit_tabs.py" line="24"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="45"/>
+        <location filename="../../ui/visit_models.py" line="57"/>
+        <location filename="../../ui/visit_tabs.py" line="25"/>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="46"/>
+        <location filename="../../ui/account_page.py" line="52"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="24"/>
+        <source>Note</source>
+        <translation>Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="49"/>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="50"/>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="51"/>
+        <location filename="../../ui/import_wizard.py" line="58"/>
+        <location filename="../../ui/relationship_tabs.py" line="47"/>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="92"/>
+        <source>Open map</source>
+        <translation>Kaart openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="93"/>
+        <location filename="../../ui/dialogs/account_dialog.py" line="53"/>
+        <location filename="../../ui/import_wizard.py" line="51"/>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="104"/>
+        <source>Log interaction… (Ctrl+L)</source>
+        <translation>Contactmoment vastleggen… (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="105"/>
+        <source>New follow-up…</source>
+        <translation>Nieuwe opvolgactie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="106"/>
+        <source>Add person…</source>
+        <translation>Persoon toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="107"/>
+        <source>Edit…</source>
+        <translation>Wijzigen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="108"/>
+        <location filename="../../ui/account_page.py" line="190"/>
+        <source>Archive</source>
+        <translation>Archiveren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="136"/>
+        <source>Delete interaction</source>
+        <translation>Contactmoment verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="145"/>
+        <source>Mark done</source>
+        <translation>Afvinken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="150"/>
+        <location filename="../../ui/import_wizard.py" line="38"/>
+        <location filename="../../ui/pages.py" line="26"/>
+        <source>People</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="151"/>
+        <source>Timeline</source>
+        <translation>Tijdlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="152"/>
+        <source>Follow-ups</source>
+        <translation>Opvolgacties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="153"/>
+        <location filename="../../ui/dialogs/account_dialog.py" line="69"/>
+        <location filename="../../ui/import_wizard.py" line="52"/>
+        <location filename="../../ui/visit_tabs.py" line="27"/>
+        <source>Notes</source>
+        <translation>Notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="168"/>
+        <source>This account no longer exists.</source>
+        <translation>Deze relatie bestaat niet meer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="171"/>
+        <source>{name}  (archived)</source>
+        <translation>{name}  (gearchiveerd)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="174"/>
+        <source>customer since {date}</source>
+        <translation>klant sinds {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="176"/>
+        <source>account manager {name}</source>
+        <translation>accountmanager {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="179"/>
+        <source>came through {source}</source>
+        <translation>binnengekomen via {source}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="184"/>
+        <source>Call {phone}</source>
+        <translation>Bel {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="184"/>
+        <source>No phone</source>
+        <translation>Geen telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="186"/>
+        <source>Mail {email}</source>
+        <translation>Mail {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="186"/>
+        <source>No e-mail</source>
+        <translation>Geen e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="190"/>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="196"/>
+        <source>Agreed next steps:</source>
+        <translation>Afgesproken vervolgstappen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="198"/>
+        <source>Notes:</source>
+        <translation>Notities:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="256"/>
+        <source>Archive account</source>
+        <translation>Relatie archiveren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="257"/>
+        <source>Archive {name}? It leaves the lists and Today; its history is kept and you can restore it.</source>
+        <translation>{name} archiveren? De relatie verdwijnt uit de lijsten en uit Vandaag; de geschiedenis blijft bewaard en u kunt haar terugzetten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="280"/>
+        <source>Deleted {kind} of {date}</source>
+        <translation>{kind} van {date} verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="16"/>
+        <location filename="../../ui/import_wizard.py" line="49"/>
+        <source>Stage</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="17"/>
+        <location filename="../../ui/duplicates_dialog.py" line="28"/>
+        <location filename="../../ui/import_wizard.py" line="50"/>
+        <location filename="../../ui/visit_models.py" line="23"/>
+        <location filename="../../ui/visits_view.py" line="99"/>
+        <source>City</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="18"/>
+        <location filename="../../ui/dialogs/account_dialog.py" line="45"/>
+        <location filename="../../ui/relationships_view.py" line="98"/>
+        <source>Account manager</source>
+        <translation>Accountmanager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="19"/>
+        <source>Last touch</source>
+        <translation>Laatste contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="36"/>
+        <source>accounts</source>
+        <translation>relaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="39"/>
+        <source>All stages</source>
+        <translation>Alle fasen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="42"/>
+        <source>Show archived</source>
+        <translation>Gearchiveerde tonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/accounts_view.py" line="43"/>
+        <source>New account…</source>
+        <translation>Nieuwe relatie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="63"/>
+        <source>{action}. Ctrl+Z takes it back.</source>
+        <translation>{action}. Met Ctrl+Z maakt u het ongedaan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/context.py" line="72"/>
+        <source>Undone: {action}.</source>
+        <translation>Ongedaan gemaakt: {action}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="31"/>
+        <source>Export everything into an empty folder</source>
+        <translation>Alles exporteren naar een lege map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="39"/>
+        <source>Exporting…</source>
+        <translation>Bezig met exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="41"/>
+        <source>Exported {rows} rows in {files} files to {path}.</source>
+        <translation>{rows} regels in {files} bestanden geëxporteerd naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="43"/>
+        <location filename="../../ui/data_actions.py" line="55"/>
+        <source>Not exported</source>
+        <translation>Niet geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="47"/>
+        <source>Export everyone as vCards</source>
+        <translation>Iedereen exporteren als vCards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="54"/>
+        <source>{count} people written to {path}.</source>
+        <translation>{count} personen weggeschreven naar {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="63"/>
+        <source>Backup</source>
+        <translation>Back-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="63"/>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <translation>Deze database staat op een server; maak de back-up met de hulpmiddelen van de server.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="67"/>
+        <source>Backup written to {path}.</source>
+        <translation>Back-up gemaakt: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="68"/>
+        <source>No backup made</source>
+        <translation>Geen back-up gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="77"/>
+        <source>Restore a backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="77"/>
+        <source>Databases (*.db);;All files (*)</source>
+        <translation>Databases (*.db);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="82"/>
+        <location filename="../../ui/data_actions.py" line="103"/>
+        <source>Not restored</source>
+        <translation>Niet teruggezet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="82"/>
+        <source>Not restored: {problem}.</source>
+        <translation>Niet teruggezet: {problem}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="85"/>
+        <source>Restore this backup?</source>
+        <translation>Deze back-up terugzetten?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="86"/>
+        <source>Replace everything in the app with the backup {file}?
+
+What the app holds now is kept as a backup first.</source>
+        <translation>Alles in de app vervangen door de back-up {file}?
+
+Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="107"/>
+        <source>Restored from {file}. The previous state is kept in {kept}.</source>
+        <translation>Teruggezet vanuit {file}. De vorige toestand is bewaard in {kept}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="109"/>
+        <source>Restored from {file}.</source>
+        <translation>Teruggezet vanuit {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="110"/>
+        <source>Restored</source>
+        <translation>Teruggezet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="16"/>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Suspect</source>
+        <translation>Suspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="16"/>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Prospect</source>
+        <translation>Prospect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="17"/>
+        <source>Lead (marketing-qualified, cold)</source>
+        <translation>Lead (marketing-gekwalificeerd, koud)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="17"/>
+        <source>Lead (sales-qualified, hot)</source>
+        <translation>Lead (sales-gekwalificeerd, warm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="18"/>
+        <location filename="../../ui/import_wizard.py" line="55"/>
+        <source>Customer</source>
+        <translation>Klant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="18"/>
+        <source>Former customer</source>
+        <translation>Oud-klant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="35"/>
+        <source>Edit account</source>
+        <translation>Relatie wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="35"/>
+        <source>New account</source>
+        <translation>Nieuwe relatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="40"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="31"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="41"/>
+        <location filename="../../ui/import_wizard.py" line="53"/>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="41"/>
+        <source>Private customer</source>
+        <translation>Particuliere klant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="44"/>
+        <source>&amp;Stage</source>
+        <translation>&amp;Fase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="46"/>
+        <location filename="../../ui/import_wizard.py" line="49"/>
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="47"/>
+        <location filename="../../ui/import_wizard.py" line="49"/>
+        <location filename="../../ui/visits_view.py" line="100"/>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="48"/>
+        <source>&amp;City</source>
+        <translation>&amp;Plaats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="49"/>
+        <location filename="../../ui/import_wizard.py" line="50"/>
+        <location filename="../../ui/visit_models.py" line="24"/>
+        <location filename="../../ui/visits_view.py" line="99"/>
+        <source>Region</source>
+        <translation>Regio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="50"/>
+        <location filename="../../ui/import_wizard.py" line="50"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="39"/>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="38"/>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="54"/>
+        <source>Lead source</source>
+        <translation>Herkomst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="55"/>
+        <location filename="../../ui/import_wizard.py" line="51"/>
+        <source>Source detail</source>
+        <translation>Herkomst (toelichting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="61"/>
+        <location filename="../../ui/import_wizard.py" line="51"/>
+        <source>Customer since</source>
+        <translation>Klant sinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="62"/>
+        <source>Estimated annual budget</source>
+        <translation>Geschat jaarbudget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="63"/>
+        <source>what they spend a year on what we sell</source>
+        <translation>wat zij per jaar uitgeven aan wat wij verkopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="64"/>
+        <source>Contact every (days)</source>
+        <translation>Contact elke (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="66"/>
+        <source>by tier (default)</source>
+        <translation>volgens niveau (standaard)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/account_dialog.py" line="68"/>
+        <source>Agreed next steps</source>
+        <translation>Afgesproken vervolgstappen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/base.py" line="72"/>
+        <source>Not saved</source>
+        <translation>Niet opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/edit_interaction.py" line="16"/>
+        <source>Edit interaction</source>
+        <translation>Contactmoment wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/edit_interaction.py" line="29"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="86"/>
+        <source>Choose the account from the list.</source>
+        <translation>Kies de relatie uit de lijst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_dialog.py" line="18"/>
+        <source>New follow-up</source>
+        <translation>Nieuwe opvolgactie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_dialog.py" line="19"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="32"/>
+        <source>&amp;Account</source>
+        <translation>&amp;Relatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_dialog.py" line="22"/>
+        <source>&amp;What</source>
+        <translation>&amp;Wat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_dialog.py" line="23"/>
+        <source>&amp;Due</source>
+        <translation>&amp;Uiterlijk op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/follow_up_dialog.py" line="24"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="44"/>
+        <location filename="../../ui/referral_widgets.py" line="68"/>
+        <location filename="../../ui/referral_widgets.py" line="97"/>
+        <source>&amp;Note</source>
+        <translation>&amp;Notitie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="22"/>
+        <source>Call</source>
+        <translation>Telefoongesprek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="22"/>
+        <location filename="../../ui/dialogs/person_dialog.py" line="18"/>
+        <source>Visit</source>
+        <translation>Bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="22"/>
+        <source>Meeting</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="23"/>
+        <source>Event</source>
+        <translation>Evenement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="23"/>
+        <location filename="../../ui/dialogs/log_interaction.py" line="42"/>
+        <location filename="../../ui/import_wizard.py" line="58"/>
+        <source>Gift</source>
+        <translation>Cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="24"/>
+        <location filename="../../ui/import_wizard.py" line="82"/>
+        <source>Card</source>
+        <translation>Kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="24"/>
+        <source>Content sent</source>
+        <translation>Inhoud gestuurd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="31"/>
+        <location filename="../../ui/main_window.py" line="133"/>
+        <source>Log interaction</source>
+        <translation>Contactmoment vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="33"/>
+        <source>&amp;Kind</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="34"/>
+        <location filename="../../ui/referral_widgets.py" line="66"/>
+        <location filename="../../ui/referral_widgets.py" line="96"/>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="35"/>
+        <source>D&amp;uration (minutes)</source>
+        <translation>Du&amp;ur (minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="41"/>
+        <source>&amp;Subject</source>
+        <translation>&amp;Onderwerp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="43"/>
+        <location filename="../../ui/import_wizard.py" line="58"/>
+        <source>Gift cost</source>
+        <translation>Kosten cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="47"/>
+        <source>NPS score</source>
+        <translation>NPS-score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_interaction.py" line="98"/>
+        <source>Logged {kind} with {account}.</source>
+        <translation>Vastgelegd: {kind} met {account}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_visit.py" line="19"/>
+        <source>Log visit: {account}</source>
+        <translation>Bezoek vastleggen: {account}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/log_visit.py" line="34"/>
+        <source>Logged the visit to {account}.</source>
+        <translation>Bezoek aan {account} vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="16"/>
+        <source>Decision maker</source>
+        <translation>Beslisser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="16"/>
+        <source>Budget holder</source>
+        <translation>Budgethouder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="17"/>
+        <source>Influencer</source>
+        <translation>Beïnvloeder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="17"/>
+        <source>User</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="17"/>
+        <source>Gatekeeper</source>
+        <translation>Poortwachter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="19"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="19"/>
+        <source>Message</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="28"/>
+        <source>Edit person</source>
+        <translation>Persoon wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="28"/>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="32"/>
+        <location filename="../../ui/duplicates_dialog.py" line="28"/>
+        <location filename="../../ui/import_wizard.py" line="57"/>
+        <location filename="../../ui/people_view.py" line="16"/>
+        <location filename="../../ui/relationships_view.py" line="65"/>
+        <location filename="../../ui/relationships_view.py" line="117"/>
+        <location filename="../../ui/relationships_view.py" line="131"/>
+        <location filename="../../ui/visit_models.py" line="22"/>
+        <location filename="../../ui/visit_models.py" line="57"/>
+        <source>Account</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="37"/>
+        <source>Role in decisions</source>
+        <translation>Rol bij beslissingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="45"/>
+        <source>day</source>
+        <translation>dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="47"/>
+        <source>month</source>
+        <translation>maand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="50"/>
+        <source>year (optional)</source>
+        <translation>jaar (optioneel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="55"/>
+        <source>&amp;Birthday</source>
+        <translation>&amp;Verjaardag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="58"/>
+        <source>partner, children&apos;s names, …</source>
+        <translation>partner, namen van de kinderen, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="59"/>
+        <source>Personal notes</source>
+        <translation>Persoonlijke notities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="60"/>
+        <source>hobbies, preferences, gifts they liked, …</source>
+        <translation>hobby’s, voorkeuren, cadeaus die in de smaak vielen, …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="64"/>
+        <location filename="../../ui/import_wizard.py" line="54"/>
+        <source>Preferred channel</source>
+        <translation>Voorkeurskanaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="65"/>
+        <location filename="../../ui/import_wizard.py" line="55"/>
+        <source>Do not contact</source>
+        <translation>Niet benaderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="67"/>
+        <source>Consent given on</source>
+        <translation>Toestemming gegeven op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="69"/>
+        <source>Privacy…</source>
+        <translation>Privacy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/person_dialog.py" line="96"/>
+        <source>Pick the account from the list (or clear the field).</source>
+        <translation>Kies de relatie uit de lijst (of maak het veld leeg).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="29"/>
+        <source>History (interactions, orders)</source>
+        <translation>Geschiedenis (contactmomenten, orders)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="29"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="36"/>
+        <source>Likely duplicates</source>
+        <translation>Waarschijnlijk dubbel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="51"/>
+        <source>Keep</source>
+        <translation>Bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="54"/>
+        <source>Merge the others into it</source>
+        <translation>De andere hierin samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="68"/>
+        <source>Looking for likely duplicates…</source>
+        <translation>Zoeken naar waarschijnlijke dubbelen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="78"/>
+        <source>Person: {name} ×{count} ({reason})</source>
+        <translation>Persoon: {name} ×{count} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="78"/>
+        <source>Account: {name} ×{count} ({reason})</source>
+        <translation>Relatie: {name} ×{count} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="82"/>
+        <source>Groups of likely duplicates: {count}.</source>
+        <translation>Groepen waarschijnlijke dubbelen: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="83"/>
+        <source>No likely duplicates found.</source>
+        <translation>Geen waarschijnlijke dubbelen gevonden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/duplicates_dialog.py" line="124"/>
+        <source>Merged {count} into #{number}.</source>
+        <translation>{count} samengevoegd in #{number}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="14"/>
+        <source>This database is open read-only (another relationapp window holds it), so the change was not saved.</source>
+        <translation>Deze database is alleen-lezen geopend (een ander relationapp-venster heeft hem in gebruik); de wijziging is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="16"/>
+        <source>The database is busy in another program; nothing was saved. Try again in a moment.</source>
+        <translation>De database is bezet door een ander programma; er is niets opgeslagen. Probeer het zo nog eens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="18"/>
+        <source>The database refused the change ({error}); nothing was saved.</source>
+        <translation>De database weigerde de wijziging ({error}); er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="19"/>
+        <source>Something went wrong: {kind}: {error}</source>
+        <translation>Er ging iets mis: {kind}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/gift_check.py" line="24"/>
+        <source>{warning} Save again to give it anyway.</source>
+        <translation>{warning} Sla nogmaals op om het toch te geven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/global_search.py" line="19"/>
+        <source>Find a person or account…  (Ctrl+K)</source>
+        <translation>Zoek een persoon of relatie…  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="37"/>
+        <source>Accounts (organisations and private customers)</source>
+        <translation>Relaties (organisaties en particuliere klanten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="39"/>
+        <source>Orders (revenue from the accounting package)</source>
+        <translation>Orders (omzet uit het boekhoudpakket)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="40"/>
+        <source>Interactions (visits, calls, ...)</source>
+        <translation>Contactmomenten (bezoeken, gesprekken, ...)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="41"/>
+        <source>Contacts from a vCard file (.vcf)</source>
+        <translation>Contacten uit een vCard-bestand (.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="43"/>
+        <source>Recognise the column names</source>
+        <translation>Kolomnamen herkennen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="43"/>
+        <source>Google Contacts export</source>
+        <translation>Export van Google Contacten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="44"/>
+        <source>Outlook export</source>
+        <translation>Export van Outlook</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="44"/>
+        <source>relationapp&apos;s own export</source>
+        <translation>Eigen export van relationapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="45"/>
+        <source>(not imported)</source>
+        <translation>(niet importeren)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="51"/>
+        <source>Annual budget</source>
+        <translation>Jaarbudget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="52"/>
+        <source>First name</source>
+        <translation>Voornaam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="52"/>
+        <source>Middle name</source>
+        <translation>Tussenvoegsel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="52"/>
+        <source>Last name</source>
+        <translation>Achternaam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="53"/>
+        <source>Birthday day</source>
+        <translation>Verjaardag (dag)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="54"/>
+        <source>Birthday month</source>
+        <translation>Verjaardag (maand)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="54"/>
+        <source>Birthday year</source>
+        <translation>Geboortejaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="55"/>
+        <source>Consent date</source>
+        <translation>Datum toestemming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="56"/>
+        <location filename="../../ui/orders_tab.py" line="35"/>
+        <location filename="../../ui/orders_tab.py" line="49"/>
+        <location filename="../../ui/orders_tab.py" line="121"/>
+        <source>Amount</source>
+        <translation>Bedrag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="56"/>
+        <location filename="../../ui/orders_tab.py" line="36"/>
+        <location filename="../../ui/orders_tab.py" line="50"/>
+        <location filename="../../ui/orders_tab.py" line="122"/>
+        <source>Cost of goods</source>
+        <translation>Inkoopwaarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="56"/>
+        <location filename="../../ui/orders_tab.py" line="33"/>
+        <location filename="../../ui/orders_tab.py" line="50"/>
+        <source>Reference</source>
+        <translation>Referentie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="57"/>
+        <location filename="../../ui/orders_tab.py" line="34"/>
+        <location filename="../../ui/orders_tab.py" line="51"/>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="61"/>
+        <source>{count} accounts added.</source>
+        <translation>{count} relaties toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="61"/>
+        <source>{count} people added.</source>
+        <translation>{count} personen toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="62"/>
+        <source>{count} orders added.</source>
+        <translation>{count} orders toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="62"/>
+        <source>{count} interactions added.</source>
+        <translation>{count} contactmomenten toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="76"/>
+        <source>Row</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="76"/>
+        <location filename="../../ui/import_wizard.py" line="82"/>
+        <source>Problems</source>
+        <translation>Problemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="124"/>
+        <source>What to import</source>
+        <translation>Wat importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="125"/>
+        <source>A CSV file from a spreadsheet, Google, Outlook or the accounting package, or a vCard file.</source>
+        <translation>Een CSV-bestand uit een spreadsheet, Google, Outlook of het boekhoudpakket, of een vCard-bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="129"/>
+        <source>Choose a file…</source>
+        <translation>Kies een bestand…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="130"/>
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="134"/>
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="138"/>
+        <source>Import as</source>
+        <translation>Importeren als</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="143"/>
+        <source>Import file</source>
+        <translation>Bestand importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="144"/>
+        <source>CSV or vCard (*.csv *.txt *.vcf);;All files (*)</source>
+        <translation>CSV of vCard (*.csv *.txt *.vcf);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="165"/>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="166"/>
+        <source>Check what each column is imported as. Recognised columns are filled in already.</source>
+        <translation>Controleer als wat elke kolom wordt geïmporteerd. Herkende kolommen zijn al ingevuld.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="173"/>
+        <source>Made by</source>
+        <translation>Gemaakt met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="175"/>
+        <location filename="../../ui/import_wizard.py" line="180"/>
+        <source>Detect from the file</source>
+        <translation>Uit het bestand afleiden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="175"/>
+        <source>1.234,56 (decimal comma)</source>
+        <translation>1.234,56 (decimale komma)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="176"/>
+        <source>1,234.56 (decimal point)</source>
+        <translation>1,234.56 (decimale punt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="178"/>
+        <source>Amounts</source>
+        <translation>Bedragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="180"/>
+        <source>31-12-2025 (day first)</source>
+        <translation>31-12-2025 (dag eerst)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="181"/>
+        <source>12/31/2025 (month first)</source>
+        <translation>12/31/2025 (maand eerst)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="183"/>
+        <source>Dates</source>
+        <translation>Datums</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="189"/>
+        <source>Column in the file</source>
+        <translation>Kolom in het bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="189"/>
+        <source>Imported as</source>
+        <translation>Importeren als</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="217"/>
+        <source>comma</source>
+        <translation>komma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="217"/>
+        <source>semicolon</source>
+        <translation>puntkomma</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="217"/>
+        <source>tab</source>
+        <translation>tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="218"/>
+        <source>{file}: {encoding} text, columns separated by {delimiter}.</source>
+        <translation>{file}: tekst in {encoding}, kolommen gescheiden door {delimiter}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="222"/>
+        <source>(column {number} has no name)</source>
+        <translation>(kolom {number} heeft geen naam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="241"/>
+        <source>Choose a column for: {fields}.</source>
+        <translation>Kies een kolom voor: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="254"/>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="256"/>
+        <location filename="../../ui/import_wizard.py" line="376"/>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="268"/>
+        <source>Skip the rows with problems and import the others</source>
+        <translation>Regels met problemen overslaan en de rest importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="283"/>
+        <source>Reading and checking every row…</source>
+        <translation>Alle regels lezen en controleren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="312"/>
+        <source>{total} rows, {bad} with problems. Nothing is imported while a row has a problem, unless you skip those rows.</source>
+        <translation>{total} regels, {bad} met problemen. Er wordt niets geïmporteerd zolang een regel een probleem heeft, tenzij u die regels overslaat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="315"/>
+        <source>{total} rows, {bad} with problems. Every row can be imported; rows we already have are left alone.</source>
+        <translation>{total} regels, {bad} met problemen. Alle regels kunnen worden geïmporteerd; wat er al is, blijft ongemoeid.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="323"/>
+        <source>The import stopped: {error}</source>
+        <translation>Het importeren is gestopt: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="341"/>
+        <source>Importing…</source>
+        <translation>Bezig met importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="362"/>
+        <source>Imported</source>
+        <translation>Geïmporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="420"/>
+        <source>{count} {kind} added.</source>
+        <translation>{count} {kind} toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="422"/>
+        <source>{count} were already there and were left alone.</source>
+        <translation>{count} bestonden al en zijn ongemoeid gelaten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="424"/>
+        <source>{count} new accounts were made for their organisations.</source>
+        <translation>{count} nieuwe relaties gemaakt voor hun organisaties.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_wizard.py" line="426"/>
+        <source>{count} rows with problems were skipped.</source>
+        <translation>{count} regels met problemen overgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Top</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Big</source>
+        <translation>Groot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Medium</source>
+        <translation>Middel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Small</source>
+        <translation>Klein</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Inactive</source>
+        <translation>Inactief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="21"/>
+        <source>no scores yet</source>
+        <translation>nog geen scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/relationship_tabs.py" line="36"/>
+        <source>Introduced</source>
+        <translation>Aanbevolen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>Became a customer</source>
+        <translation>Klant geworden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
+        <source>No fit</source>
+        <translation>Geen match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Considering</source>
+        <translation>Oriënteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Evaluating</source>
+        <translation>Vergelijken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Buying</source>
+        <translation>Kopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>Enjoying</source>
+        <translation>Gebruiken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>Advocating</source>
+        <translation>Aanbevelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="25"/>
+        <source>Bonded</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_view.py" line="30"/>
+        <source>Filter {things}…  (Ctrl+F)</source>
+        <translation>Filter {things}…  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_view.py" line="73"/>
+        <source>{count} {things}</source>
+        <translation>{count} {things}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="17"/>
+        <source>&amp;File</source>
+        <translation>&amp;Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="18"/>
+        <source>&amp;Edit</source>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="19"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ga naar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="20"/>
+        <source>&amp;Tools</source>
+        <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="21"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="129"/>
+        <source>Search</source>
+        <translation>Zoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>&amp;Log interaction…</source>
+        <translation>Contactmoment &amp;vastleggen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="157"/>
+        <source>New &amp;account…</source>
+        <translation>Nieuwe &amp;relatie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>New &amp;person…</source>
+        <translation>Nieuwe &amp;persoon…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>New &amp;follow-up…</source>
+        <translation>Nieuwe &amp;opvolgactie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>&amp;Find in list</source>
+        <translation>&amp;Zoeken in lijst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>Find &amp;anyone</source>
+        <translation>Iedereen &amp;vinden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>&amp;Back</source>
+        <translation>&amp;Terug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>&amp;About relationapp</source>
+        <translation>&amp;Over relationapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;Undo {action}</source>
+        <translation>&amp;Ongedaan maken: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>About relationapp</source>
+        <translation>Over relationapp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <source>relationapp {version}
+Leads are people; existing customers come first.
+
+Database: {path}</source>
+        <translation>relationapp {version}
+Leads zijn mensen; bestaande klanten gaan voor.
+
+Database: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="14"/>
+        <source>no score</source>
+        <translation>geen score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="16"/>
+        <source>promoter</source>
+        <translation>promotor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="16"/>
+        <source>passive</source>
+        <translation>passief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="16"/>
+        <source>detractor</source>
+        <translation>criticaster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="31"/>
+        <source>How likely are they to recommend us (0-10)? Promoters 9-10, detractors 0-6.</source>
+        <translation>Hoe waarschijnlijk is het dat zij ons aanbevelen (0-10)? Promotors 9-10, criticasters 0-6.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="42"/>
+        <source>An NPS score belongs to one person: tick exactly one under &apos;With&apos;.</source>
+        <translation>Een NPS-score hoort bij één persoon: vink er precies één aan onder &apos;Met&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="44"/>
+        <source>A score cannot be dated in the future.</source>
+        <translation>Een score kan niet in de toekomst liggen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nps_widgets.py" line="54"/>
+        <source>Score recorded; follow-up added: {titles}.</source>
+        <translation>Score vastgelegd; opvolgactie toegevoegd: {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="37"/>
+        <source>Margin</source>
+        <translation>Marge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="59"/>
+        <source>Add order</source>
+        <translation>Order toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="60"/>
+        <source>Delete selected order</source>
+        <translation>Gekozen order verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="84"/>
+        <source>Like {example}; a minus sign makes a credit note.</source>
+        <translation>Bijvoorbeeld {example}; met een minteken wordt het een creditnota.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="85"/>
+        <source>optional</source>
+        <translation>optioneel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="86"/>
+        <source>invoice number</source>
+        <translation>factuurnummer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="102"/>
+        <source>Revenue 12 months {amount}</source>
+        <translation>Omzet 12 maanden {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="103"/>
+        <source>margin {amount}</source>
+        <translation>marge {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="104"/>
+        <source>profit after cost to serve {amount}</source>
+        <translation>winst na bedieningskosten {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="105"/>
+        <source>lifetime {amount}</source>
+        <translation>totaal {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="108"/>
+        <source>share of wallet {share} % of {budget} (gap {gap})</source>
+        <translation>share of wallet {share} % van {budget} (ruimte {gap})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="111"/>
+        <source>no budget estimated (share of wallet unknown)</source>
+        <translation>geen budget geschat (share of wallet onbekend)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="132"/>
+        <source>Credit note of {amount} added.</source>
+        <translation>Creditnota van {amount} toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="132"/>
+        <source>Order of {amount} added.</source>
+        <translation>Order van {amount} toegevoegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders_tab.py" line="147"/>
+        <source>Order of {amount} deleted</source>
+        <translation>Order van {amount} verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="24"/>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="25"/>
+        <location filename="../../ui/reports_view.py" line="120"/>
+        <source>Accounts</source>
+        <translation>Relaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="27"/>
+        <source>Relationships</source>
+        <translation>Relatiebeheer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="28"/>
+        <location filename="../../ui/pages.py" line="46"/>
+        <location filename="../../ui/settings_view.py" line="25"/>
+        <source>Visits</source>
+        <translation>Bezoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="29"/>
+        <source>Customer value</source>
+        <translation>Klantwaarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="30"/>
+        <location filename="../../ui/settings_view.py" line="26"/>
+        <source>Reports</source>
+        <translation>Rapporten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="31"/>
+        <location filename="../../ui/settings_view.py" line="162"/>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="43"/>
+        <source>Referrals</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="44"/>
+        <location filename="../../ui/relationships_view.py" line="39"/>
+        <location filename="../../ui/relationships_view.py" line="103"/>
+        <source>NPS</source>
+        <translation>NPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="45"/>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="58"/>
+        <source>Print review…</source>
+        <translation>Overzicht afdrukken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="79"/>
+        <source>Export &amp;calendar…</source>
+        <translation>A&amp;genda exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="80"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="81"/>
+        <source>Export &amp;everything…</source>
+        <translation>Alles &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="82"/>
+        <source>Export people as &amp;vCards…</source>
+        <translation>Personen als v&amp;Cards exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="83"/>
+        <source>&amp;Backup now</source>
+        <translation>&amp;Back-up maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="84"/>
+        <source>&amp;Restore backup…</source>
+        <translation>Back-up &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="85"/>
+        <source>Find &amp;duplicates…</source>
+        <translation>&amp;Dubbelen zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages.py" line="86"/>
+        <source>&amp;Privacy of a person…</source>
+        <translation>&amp;Privacy van een persoon…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_view.py" line="35"/>
+        <source>people</source>
+        <translation>personen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_view.py" line="37"/>
+        <source>New person…</source>
+        <translation>Nieuwe persoon…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_view.py" line="38"/>
+        <location filename="../../ui/visits_view.py" line="117"/>
+        <source>Open account</source>
+        <translation>Relatie openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholder.py" line="28"/>
+        <source>Today: who needs you, whose birthday is near, what you promised. (Coming with the Today capability.)</source>
+        <translation>Vandaag: wie u nodig heeft, wie binnenkort jarig is, wat u hebt beloofd. (Komt met de functie Vandaag.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/placeholder.py" line="32"/>
+        <source>Reports: account reviews and the quarterly portfolio report. (Coming with the reports capability.)</source>
+        <translation>Rapporten: relatieoverzichten en het portefeuillerapport per kwartaal. (Komt met de functie Rapporten.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="34"/>
+        <source>Erase a person</source>
+        <translation>Persoon wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="37"/>
+        <source>Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is removed from notes and subjects. This cannot be undone (except by restoring a backup).
+
+Type the name to confirm:</source>
+        <translation>{name} definitief wissen? Gegevens, datums, scores en inschrijvingen worden verwijderd en de naam verdwijnt uit notities en onderwerpen. Dit kan niet ongedaan worden gemaakt (behalve door een back-up terug te zetten).
+
+Typ de naam ter bevestiging:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="44"/>
+        <source>Keep their interactions as account history, without their name</source>
+        <translation>Contactmomenten bewaren als geschiedenis van de relatie, zonder de naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="48"/>
+        <source>Erase</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="60"/>
+        <source>Privacy of a person</source>
+        <translation>Privacy van een persoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="65"/>
+        <source>Find the person by name or e-mail…</source>
+        <translation>Zoek de persoon op naam of e-mail…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="76"/>
+        <source>Export everything we hold…</source>
+        <translation>Alles exporteren wat we bewaren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="78"/>
+        <source>Erase…</source>
+        <translation>Wissen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="116"/>
+        <source>Export everything we hold</source>
+        <translation>Alles exporteren wat we bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="125"/>
+        <source>Written: {files}</source>
+        <translation>Weggeschreven: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="140"/>
+        <source>Erased. Interactions kept without the name: {kept}; deleted: {deleted}.</source>
+        <translation>Gewist. Contactmomenten bewaard zonder naam: {kept}; verwijderd: {deleted}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="143"/>
+        <source>Erased</source>
+        <translation>Gewist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/privacy_dialog.py" line="143"/>
+        <source>The person is erased. Older backups still hold them until they are replaced by newer ones.</source>
+        <translation>De persoon is gewist. Oudere back-ups bevatten de gegevens nog tot ze door nieuwere zijn vervangen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="27"/>
+        <source>Type a name to find who introduced it…</source>
+        <translation>Typ een naam om te vinden wie de relatie aanbracht…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="35"/>
+        <source>Pick who introduced it from the list (or leave it empty).</source>
+        <translation>Kies uit de lijst wie de relatie aanbracht (of laat het leeg).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="44"/>
+        <location filename="../../ui/relationships_view.py" line="131"/>
+        <source>Introduced by</source>
+        <translation>Aanbevolen door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="45"/>
+        <source>Who recommended us to them? Their referral is credited and thanked.</source>
+        <translation>Wie heeft ons bij hen aanbevolen? Die aanbeveling wordt toegerekend en bedankt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="63"/>
+        <source>Record who introduced this account</source>
+        <translation>Vastleggen wie deze relatie aanbracht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="65"/>
+        <source>Introduced &amp;by</source>
+        <translation>&amp;Aanbevolen door</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="67"/>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="77"/>
+        <source>Choose who made the introduction.</source>
+        <translation>Kies wie de aanbeveling deed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="83"/>
+        <source>Recorded: {referrer} introduced {account}.</source>
+        <translation>Vastgelegd: {referrer} bracht {account} aan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="91"/>
+        <source>Thank the referrer</source>
+        <translation>Aanbeveler bedanken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="93"/>
+        <source>&amp;With</source>
+        <translation>&amp;Met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="93"/>
+        <source>A card</source>
+        <translation>Een kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="93"/>
+        <source>A gift</source>
+        <translation>Een cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="94"/>
+        <source>&amp;Gift</source>
+        <translation>&amp;Cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="95"/>
+        <source>Gift &amp;cost</source>
+        <translation>&amp;Kosten cadeau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="100"/>
+        <source>Thank {referrer} for introducing {account}</source>
+        <translation>{referrer} bedanken voor de aanbeveling van {account}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="118"/>
+        <source>Thanked {referrer}.</source>
+        <translation>{referrer} bedankt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="165"/>
+        <source>★ Ambassador</source>
+        <translation>★ Ambassadeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/referral_widgets.py" line="170"/>
+        <location filename="../../ui/relationships_view.py" line="64"/>
+        <source>Ambassador</source>
+        <translation>Ambassadeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="37"/>
+        <source>Through</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="38"/>
+        <source>Outcome</source>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="39"/>
+        <location filename="../../ui/relationships_view.py" line="69"/>
+        <location filename="../../ui/relationships_view.py" line="120"/>
+        <source>First year</source>
+        <translation>Eerste jaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="40"/>
+        <location filename="../../ui/relationships_view.py" line="121"/>
+        <source>Lifetime</source>
+        <translation>Totaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="41"/>
+        <source>Thanked</source>
+        <translation>Bedankt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="41"/>
+        <source>not yet</source>
+        <translation>nog niet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="48"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="50"/>
+        <source>Comment</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="82"/>
+        <source>Record who introduced it…</source>
+        <translation>Vastleggen wie haar aanbracht…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="83"/>
+        <source>Open the referrer&apos;s account</source>
+        <translation>Relatie van de aanbeveler openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="88"/>
+        <source>Accounts it introduced</source>
+        <translation>Relaties die zij aanbracht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="93"/>
+        <source>Thank for this introduction…</source>
+        <translation>Bedanken voor deze aanbeveling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="107"/>
+        <source>Nobody is recorded as having introduced this account.</source>
+        <translation>Niet vastgelegd wie deze relatie aanbracht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="109"/>
+        <source>Introduced by {referrer} on {date}</source>
+        <translation>Aanbevolen door {referrer} op {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="111"/>
+        <source>thanked on {date}</source>
+        <translation>bedankt op {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="112"/>
+        <source>not thanked yet</source>
+        <translation>nog niet bedankt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="153"/>
+        <source>Journey stage:</source>
+        <translation>Fase in de klantreis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="164"/>
+        <source>what they said</source>
+        <translation>wat zij zeiden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="165"/>
+        <source>Record score</source>
+        <translation>Score vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="184"/>
+        <source>NPS, last 12 months: no scores yet</source>
+        <translation>NPS, laatste 12 maanden: nog geen scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="187"/>
+        <source>NPS, last 12 months: {nps}  (scores: {responses}; promoters: {promoters}, passives: {passives}, detractors: {detractors})</source>
+        <translation>NPS, laatste 12 maanden: {nps}  (scores: {responses}; promotors: {promoters}, passieven: {passives}, criticasters: {detractors})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="204"/>
+        <source>Automatic: {stage} ({reason})</source>
+        <translation>Automatisch: {stage} ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="230"/>
+        <source>Recorded {person}: {score}/10. Follow-up added: {titles}.</source>
+        <translation>Vastgelegd voor {person}: {score}/10. Opvolgactie toegevoegd: {titles}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationship_tabs.py" line="232"/>
+        <source>Recorded {person}: {score}/10.</source>
+        <translation>Vastgelegd voor {person}: {score}/10.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="33"/>
+        <source>No account</source>
+        <translation>Geen relatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="40"/>
+        <source>Scores</source>
+        <translation>Scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="41"/>
+        <source>Promoters</source>
+        <translation>Promotors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="42"/>
+        <source>Passives</source>
+        <translation>Passieven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="43"/>
+        <source>Detractors</source>
+        <translation>Criticasters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="55"/>
+        <source>Relationships: who recommends us, who brought whom, how satisfied customers are</source>
+        <translation>Relatiebeheer: wie ons aanbeveelt, wie wie aanbracht, hoe tevreden klanten zijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="66"/>
+        <source>Latest score</source>
+        <translation>Laatste score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="67"/>
+        <location filename="../../ui/relationships_view.py" line="118"/>
+        <source>Introductions</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="68"/>
+        <location filename="../../ui/relationships_view.py" line="119"/>
+        <source>Became customers</source>
+        <translation>Klant geworden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="70"/>
+        <location filename="../../ui/relationships_view.py" line="131"/>
+        <source>Revenue brought</source>
+        <translation>Aangebrachte omzet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="81"/>
+        <source>Ambassadors</source>
+        <translation>Ambassadeurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="87"/>
+        <source>Period:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="89"/>
+        <source>Last 12 months</source>
+        <translation>Laatste 12 maanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="96"/>
+        <location filename="../../ui/reports_view.py" line="115"/>
+        <location filename="../../ui/reports_view.py" line="316"/>
+        <source>Quarter</source>
+        <translation>Kwartaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="97"/>
+        <source>Pyramid tier</source>
+        <translation>Niveau in de piramide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="110"/>
+        <location filename="../../ui/relationships_view.py" line="116"/>
+        <source>Referrer</source>
+        <translation>Aanbeveler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="123"/>
+        <source>Every referral, with the revenue credited to whoever made it</source>
+        <translation>Alle aanbevelingen, met de omzet toegerekend aan wie ze deed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="125"/>
+        <source>Credited per referrer</source>
+        <translation>Toegerekend per aanbeveler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="127"/>
+        <source>Referral ledger</source>
+        <translation>Aanbevelingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="134"/>
+        <source>Referral tree</source>
+        <translation>Aanbevelingsboom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="164"/>
+        <source>Promoters (latest score 9-10) who introduced at least one account, ranked by the revenue their introductions brought.</source>
+        <translation>Promotors (laatste score 9-10) die minstens één relatie aanbrachten, gerangschikt naar de omzet die hun aanbevelingen opleverden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="166"/>
+        <source>No ambassadors yet: an ambassador is a promoter (latest score 9-10) who introduced at least one account.</source>
+        <translation>Nog geen ambassadeurs: een ambassadeur is een promotor (laatste score 9-10) die minstens één relatie aanbracht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="170"/>
+        <source>12 months to {date}</source>
+        <translation>12 maanden tot {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="172"/>
+        <source>NPS {period}: {nps} from {count} scores</source>
+        <translation>NPS {period}: {nps} uit {count} scores</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="174"/>
+        <source>NPS {period}: {nps}</source>
+        <translation>NPS {period}: {nps}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/relationships_view.py" line="187"/>
+        <source>Could not load the relationships: {error}</source>
+        <translation>Relatiebeheer kon niet worden geladen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="107"/>
+        <source>Once a quarter: one PDF review per account and the portfolio report, written into a folder.</source>
+        <translation>Eens per kwartaal: een PDF-overzicht per relatie en het portefeuillerapport, in één map.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="137"/>
+        <source>Name or number of the account</source>
+        <translation>Naam of nummer van de relatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="150"/>
+        <location filename="../../ui/reports_view.py" line="317"/>
+        <location filename="../../ui/visits_view.py" line="139"/>
+        <source>For</source>
+        <translation>Voor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="151"/>
+        <source>Also the portfolio report</source>
+        <translation>Ook het portefeuillerapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="159"/>
+        <source>Choose…</source>
+        <translation>Kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="163"/>
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="167"/>
+        <source>Write the reports</source>
+        <translation>Rapporten maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="169"/>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="172"/>
+        <source>Open</source>
+        <translation>Openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="207"/>
+        <source>Folder for the reports</source>
+        <translation>Map voor de rapporten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="217"/>
+        <source>Tick at least one tier.</source>
+        <translation>Vink minstens één niveau aan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="221"/>
+        <source>There is no account manager to choose.</source>
+        <translation>Er is geen accountmanager om te kiezen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="246"/>
+        <source>Preparing…</source>
+        <translation>Voorbereiden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="259"/>
+        <source>Stopping after the files being written now…</source>
+        <translation>Stoppen na de bestanden die nu worden gemaakt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="264"/>
+        <source>{done} of {total}: {name}</source>
+        <translation>{done} van {total}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="273"/>
+        <source>Cancelled: {count} of {total} files written to {folder}.</source>
+        <translation>Geannuleerd: {count} van {total} bestanden gemaakt in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="276"/>
+        <source>No accounts in this choice; nothing written.</source>
+        <translation>Geen relaties in deze keuze; niets gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="278"/>
+        <source>{count} files written to {folder}.</source>
+        <translation>{count} bestanden gemaakt in {folder}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="287"/>
+        <source>The reports could not be written: {error}</source>
+        <translation>De rapporten konden niet worden gemaakt: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="311"/>
+        <source>Print review</source>
+        <translation>Overzicht afdrukken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="343"/>
+        <source>Writing the review…</source>
+        <translation>Overzicht maken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="344"/>
+        <source>Review written to {path}</source>
+        <translation>Overzicht gemaakt: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="20"/>
+        <source>Feb 28</source>
+        <translation>28 februari</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="20"/>
+        <source>Mar 1</source>
+        <translation>1 maart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="25"/>
+        <source>General</source>
+        <translation>Algemeen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="25"/>
+        <source>Cadence</source>
+        <translation>Contactritme</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="25"/>
+        <source>Pyramid</source>
+        <translation>Klantpiramide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="26"/>
+        <source>Backups</source>
+        <translation>Back-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="27"/>
+        <source>Company name</source>
+        <translation>Bedrijfsnaam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="27"/>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="27"/>
+        <source>Currency</source>
+        <translation>Valuta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="28"/>
+        <source>Hourly cost of staff time</source>
+        <translation>Uurkosten van medewerkers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="28"/>
+        <source>What we call a lead</source>
+        <translation>Wat wij een lead noemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="29"/>
+        <source>Cadence Top (days)</source>
+        <translation>Ritme Top (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="29"/>
+        <source>Cadence Big (days)</source>
+        <translation>Ritme Groot (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="29"/>
+        <source>Cadence Medium (days)</source>
+        <translation>Ritme Middel (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="30"/>
+        <source>Cadence Small (days)</source>
+        <translation>Ritme Klein (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="30"/>
+        <source>Cadence prospects and leads (days)</source>
+        <translation>Ritme prospects en leads (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="31"/>
+        <source>Cadence sales-qualified (hot) leads (days)</source>
+        <translation>Ritme warme leads (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="32"/>
+        <source>Visit every Top customer (days)</source>
+        <translation>Bezoek elke Top-klant (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="32"/>
+        <source>Visit every Big customer (days)</source>
+        <translation>Bezoek elke grote klant (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="33"/>
+        <source>Visit every Medium customer (days)</source>
+        <translation>Bezoek elke middelgrote klant (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="33"/>
+        <source>Visit every Small customer (days)</source>
+        <translation>Bezoek elke kleine klant (dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="34"/>
+        <source>Top tier (% of customers)</source>
+        <translation>Niveau Top (% van de klanten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="34"/>
+        <source>Big tier (% of customers)</source>
+        <translation>Niveau Groot (% van de klanten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="35"/>
+        <source>Medium tier (% of customers)</source>
+        <translation>Niveau Middel (% van de klanten)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="35"/>
+        <source>Feb 29 birthdays in other years fall on</source>
+        <translation>Verjaardag op 29 februari valt in andere jaren op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="36"/>
+        <source>Show personal dates this many days ahead</source>
+        <translation>Persoonlijke datums zoveel dagen vooruit tonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="36"/>
+        <source>Paper size</source>
+        <translation>Papierformaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="37"/>
+        <source>Logo for reports (PNG or JPEG)</source>
+        <translation>Logo voor rapporten (PNG of JPEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="37"/>
+        <source>Backups to keep</source>
+        <translation>Aantal back-ups bewaren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="61"/>
+        <source>A new language shows after restarting relationapp.</source>
+        <translation>Een andere taal verschijnt na het opnieuw starten van relationapp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="68"/>
+        <source>Backup now</source>
+        <translation>Back-up maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="68"/>
+        <source>Restore…</source>
+        <translation>Terugzetten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="128"/>
+        <source>Settings saved. Restart relationapp to see the new language.</source>
+        <translation>Instellingen opgeslagen. Start relationapp opnieuw om de nieuwe taal te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="130"/>
+        <source>Settings saved.</source>
+        <translation>Instellingen opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="146"/>
+        <source>Save settings</source>
+        <translation>Instellingen opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_view.py" line="147"/>
+        <source>Revert</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="35"/>
+        <source>The database is in use</source>
+        <translation>De database is in gebruik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="36"/>
+        <source>{file} is open in another relationapp: {holder}.
+
+You can look at it here without changing anything, or quit and use the other window.</source>
+        <translation>{file} is geopend in een andere relationapp: {holder}.
+
+U kunt hem hier bekijken zonder iets te wijzigen, of afsluiten en het andere venster gebruiken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="40"/>
+        <source>Open read-only</source>
+        <translation>Alleen-lezen openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="41"/>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="53"/>
+        <location filename="../../ui/startup_checks.py" line="58"/>
+        <source>The database is damaged</source>
+        <translation>De database is beschadigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="54"/>
+        <source>{problem}.
+
+There is no good backup to go back to. Close the app and keep the file: a specialist may still rescue it.</source>
+        <translation>{problem}.
+
+Er is geen goede back-up om naar terug te gaan. Sluit de app en bewaar het bestand: een specialist kan het misschien nog redden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="59"/>
+        <source>{problem}.
+
+Go back to the latest good backup, {file}? The damaged file is kept aside.</source>
+        <translation>{problem}.
+
+Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt apart bewaard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="83"/>
+        <source>Daily backup written to {file}.</source>
+        <translation>Dagelijkse back-up gemaakt: {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup_checks.py" line="85"/>
+        <source>No daily backup: {error}</source>
+        <translation>Geen dagelijkse back-up: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="25"/>
+        <source>Tier</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="26"/>
+        <source>Last visit</source>
+        <translation>Laatste bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="26"/>
+        <source>never</source>
+        <translation>nooit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="27"/>
+        <source>Overdue</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="27"/>
+        <source>{days} d</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="28"/>
+        <source>in {days} d</source>
+        <translation>over {days} d</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="29"/>
+        <source>At stake</source>
+        <translation>Op het spel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="30"/>
+        <location filename="../../ui/visits_view.py" line="103"/>
+        <source>Manager</source>
+        <translation>Accountmanager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="31"/>
+        <source>Planned</source>
+        <translation>Gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="45"/>
+        <source>planned</source>
+        <translation>gepland</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="45"/>
+        <source>visited</source>
+        <translation>bezocht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="45"/>
+        <source>cancelled</source>
+        <translation>geannuleerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="57"/>
+        <location filename="../../ui/visit_tabs.py" line="23"/>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="58"/>
+        <location filename="../../ui/visit_tabs.py" line="26"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="58"/>
+        <source>Address</source>
+        <translation>Adres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_models.py" line="100"/>
+        <source>no address</source>
+        <translation>geen adres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_tabs.py" line="22"/>
+        <location filename="../../ui/visits_view.py" line="137"/>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_tabs.py" line="40"/>
+        <source>No visit planned.</source>
+        <translation>Geen bezoek gepland.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_tabs.py" line="44"/>
+        <source>Plan a visit</source>
+        <translation>Bezoek plannen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_tabs.py" line="45"/>
+        <source>Remove planned visit</source>
+        <translation>Gepland bezoek verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="85"/>
+        <source>Due for a visit</source>
+        <translation>Toe aan een bezoek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="93"/>
+        <source>e.g. 35</source>
+        <translation>bijv. 35</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="98"/>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="105"/>
+        <source>Due within</source>
+        <translation>Binnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="116"/>
+        <source>Add to day →</source>
+        <translation>Aan dag toevoegen →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="118"/>
+        <location filename="../../ui/visits_view.py" line="163"/>
+        <source>Open in map</source>
+        <translation>Op kaart tonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="132"/>
+        <source>Day plan</source>
+        <translation>Dagplanning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="158"/>
+        <source>Order by route</source>
+        <translation>Op route zetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="159"/>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="160"/>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="161"/>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="162"/>
+        <source>Log visit…</source>
+        <translation>Bezoek vastleggen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="164"/>
+        <source>Print briefing</source>
+        <translation>Briefing afdrukken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="165"/>
+        <source>Export to calendar…</source>
+        <translation>Naar agenda exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="166"/>
+        <source>whole week</source>
+        <translation>hele week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="199"/>
+        <source>Any manager</source>
+        <translation>Alle accountmanagers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="199"/>
+        <source>Everyone</source>
+        <translation>Iedereen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="228"/>
+        <source>Looking for customers due…</source>
+        <translation>Klanten zoeken die aan de beurt zijn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="238"/>
+        <source>{overdue} overdue, {coming} due within {days} days.</source>
+        <translation>{overdue} te laat, {coming} binnen {days} dagen aan de beurt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="240"/>
+        <source>Nobody is due for a visit with these filters.</source>
+        <translation>Met deze filters is niemand toe aan een bezoek.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="244"/>
+        <source>The due list failed: {error}</source>
+        <translation>De bezoeklijst kon niet worden gemaakt: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="280"/>
+        <source>Select the customers to visit first.</source>
+        <translation>Kies eerst de klanten die u wilt bezoeken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="289"/>
+        <source>Visits planned on {date}: {count}.</source>
+        <translation>Bezoeken gepland op {date}: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="304"/>
+        <source>No address on file for this account.</source>
+        <translation>Geen adres bekend voor deze relatie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="361"/>
+        <source>Removed the visit to {account}</source>
+        <translation>Bezoek aan {account} verwijderd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="371"/>
+        <source>Select the stop you visited.</source>
+        <translation>Kies het bezoek dat u hebt afgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="374"/>
+        <source>This visit has been logged already.</source>
+        <translation>Dit bezoek is al vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="395"/>
+        <source>Writing the briefing…</source>
+        <translation>Briefing maken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="400"/>
+        <source>Briefing written to {path}.</source>
+        <translation>Briefing gemaakt: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="405"/>
+        <source>No briefing: {error}</source>
+        <translation>Geen briefing: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="415"/>
+        <source>Export visits to calendar</source>
+        <translation>Bezoeken naar agenda exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="416"/>
+        <source>Calendar (*.ics)</source>
+        <translation>Agenda (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="424"/>
+        <source>Calendar written to {path}.</source>
+        <translation>Agenda gemaakt: {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visits_view.py" line="429"/>
+        <source>No calendar written</source>
+        <translation>Geen agenda gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="82"/>
+        <source>Type to find an account…</source>
+        <translation>Typ om een relatie te zoeken…</translation>
+    </message>
+</context>
+</TS>
