@@ -199,7 +199,6 @@ class Generator:
         self.stage = [""] + stages  # by account id
         self.owner = [0] * (n + 1)
         self.since_days = [0] * (n + 1)  # customer since, in days ago (0: none)
-        self.city = [None] * (n + 1)
         self.private = [False] * (n + 1)
         self.domain = [""] * (n + 1)  # the account's mail domain, for its people's addresses
         # yearly revenue weight, Pareto-shaped: a few whales and a long tail
@@ -221,7 +220,7 @@ class Generator:
             slug = ascii_slug(name).replace(".", "")[:24] or "fam"
             owner = rng.choice(self.staff_ids)
             since = rng.randint(200, 365 * 9) if stage in ("customer", "inactive") else 0
-            self.owner[aid], self.since_days[aid], self.city[aid], self.private[aid] = owner, since, city, private
+            self.owner[aid], self.since_days[aid], self.private[aid] = owner, since, private
             self.domain[aid] = rng.choice(MAIL_PROVIDERS) if private else f"{slug}.nl"
             if stage in ("customer", "inactive"):
                 self.weight[aid] = rng.paretovariate(1.16)
