@@ -366,12 +366,12 @@ def global_search(bench: Bench) -> Measure:
 
 @figure("today_agenda", "Today agenda computation", unit="ms", limit=100)
 def today_agenda(bench: Bench) -> Measure:
-    mod = need("relationapp.services.attention")
-    fn = next((getattr(mod, n) for n in ("agenda", "today_agenda", "build_agenda", "today") if hasattr(mod, n)), None)
-    if fn is None:
-        raise NotAvailable("relationapp.services.attention has no agenda function yet")
-    samples = timed(lambda: fn(bench.db, today=bench.today), bench.times(7, 1))
-    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms ({fn.__name__})")
+    attention = need("relationapp.services.attention", "agenda")
+    # the first call of a day (or after orders changed) may fill caches; the rest is every later look
+    first = timed(lambda: attention.agenda(bench.db, today=bench.today), 1, warmup=0)[0]
+    samples = timed(lambda: attention.agenda(bench.db, today=bench.today), bench.times(7, 1))
+    return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms; first call {ms(first):.0f} ms",
+                   {"first_ms": ms(first)})
 
 
 @figure("account_page", "Open one account page (data)", unit="ms", limit=50)
