@@ -60,6 +60,7 @@ class SettingsForm(QWidget):
             if spec.name == "language":  # the window is built once, in the language of the start
                 self.language_note = plain_label(tr("A new language shows after restarting relationapp."), self)
                 self.language_note.setStyleSheet("color: palette(mid);")
+                self.language_note.setWordWrap(True)
                 groups[meta["group"]].addRow("", self.language_note)
         if "Backups" in groups:  # act on backups where their setting is
             from relationapp.ui import data_actions

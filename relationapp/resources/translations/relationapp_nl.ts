@@ -1600,7 +1600,7 @@ Database: {path}</translation>
     <message>
         <location filename="../../ui/pages.py" line="27"/>
         <source>Relationships</source>
-        <translation>Relatiebeheer</translation>
+        <translation>Klantrelaties</translation>
     </message>
     <message>
         <location filename="../../ui/pages.py" line="28"/>
@@ -1622,7 +1622,7 @@ Database: {path}</translation>
     </message>
     <message>
         <location filename="../../ui/pages.py" line="31"/>
-        <location filename="../../ui/settings_view.py" line="162"/>
+        <location filename="../../ui/settings_view.py" line="163"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -2031,7 +2031,7 @@ Typ de naam ter bevestiging:</translation>
     <message>
         <location filename="../../ui/relationships_view.py" line="55"/>
         <source>Relationships: who recommends us, who brought whom, how satisfied customers are</source>
-        <translation>Relatiebeheer: wie ons aanbeveelt, wie wie aanbracht, hoe tevreden klanten zijn</translation>
+        <translation>Klantrelaties: wie ons aanbeveelt, wie wie aanbracht, hoe tevreden klanten zijn</translation>
     </message>
     <message>
         <location filename="../../ui/relationships_view.py" line="66"/>
@@ -2137,7 +2137,7 @@ Typ de naam ter bevestiging:</translation>
     <message>
         <location filename="../../ui/relationships_view.py" line="187"/>
         <source>Could not load the relationships: {error}</source>
-        <translation>Relatiebeheer kon niet worden geladen: {error}</translation>
+        <translation>Klantrelaties konden niet worden geladen: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/reports_view.py" line="107"/>
@@ -2374,12 +2374,12 @@ Typ de naam ter bevestiging:</translation>
     <message>
         <location filename="../../ui/settings_view.py" line="35"/>
         <source>Feb 29 birthdays in other years fall on</source>
-        <translation>Verjaardag op 29 februari valt in andere jaren op</translation>
+        <translation>Jarig op 29 februari: in andere jaren op</translation>
     </message>
     <message>
         <location filename="../../ui/settings_view.py" line="36"/>
         <source>Show personal dates this many days ahead</source>
-        <translation>Persoonlijke datums zoveel dagen vooruit tonen</translation>
+        <translation>Persoonlijke datums vooruit (dagen)</translation>
     </message>
     <message>
         <location filename="../../ui/settings_view.py" line="36"/>
@@ -2402,32 +2402,32 @@ Typ de naam ter bevestiging:</translation>
         <translation>Een andere taal verschijnt na het opnieuw starten van relationapp.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="68"/>
+        <location filename="../../ui/settings_view.py" line="69"/>
         <source>Backup now</source>
         <translation>Back-up maken</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="68"/>
+        <location filename="../../ui/settings_view.py" line="69"/>
         <source>Restore…</source>
         <translation>Terugzetten…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="128"/>
+        <location filename="../../ui/settings_view.py" line="129"/>
         <source>Settings saved. Restart relationapp to see the new language.</source>
         <translation>Instellingen opgeslagen. Start relationapp opnieuw om de nieuwe taal te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="130"/>
+        <location filename="../../ui/settings_view.py" line="131"/>
         <source>Settings saved.</source>
         <translation>Instellingen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="146"/>
+        <location filename="../../ui/settings_view.py" line="147"/>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_view.py" line="147"/>
+        <location filename="../../ui/settings_view.py" line="148"/>
         <source>Revert</source>
         <translation>Herstellen</translation>
     </message>
@@ -2672,7 +2672,7 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
     <message>
         <location filename="../../ui/visits_view.py" line="199"/>
         <source>Any manager</source>
-        <translation>Alle accountmanagers</translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location filename="../../ui/visits_view.py" line="199"/>
