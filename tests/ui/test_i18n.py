@@ -157,3 +157,20 @@ def test_dutch_mnemonics_do_not_collide_within_a_form(language, demo_ctx, qtbot)
         keys = [m.group(1).lower() for text in texts if (m := re.search(r"&(\w)", text))]
         assert keys, type(dialog).__name__
         assert len(keys) == len(set(keys)), (type(dialog).__name__, texts)
+
+
+def test_changing_the_language_says_it_shows_after_a_restart(ctx, qtbot):
+    from relationapp.ui.settings_view import SettingsForm
+
+    form = SettingsForm(ctx)
+    qtbot.addWidget(form)
+    said = []
+    ctx.status_message.connect(said.append)
+    assert "restart" in form.language_note.text()
+    language = form.editors["language"]
+    language.setCurrentIndex(language.findData("en" if ctx.settings.language == "nl" else "nl"))
+    assert form.save()
+    assert said == ["Settings saved. Restart relationapp to see the new language."]
+    said.clear()
+    assert form.save()  # nothing changed about the language now
+    assert said == ["Settings saved."]
