@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from relationapp.reports.formatting import Formatter
 from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import LazyTableModel
 from relationapp.ui.widgets import plain_label
@@ -70,7 +71,8 @@ class LazyListView(QWidget):
             self.model.reload()
 
     def _update_count(self) -> None:
-        self.count.setText(tr("{count} {things}").format(count=QLocale().toString(self.model.total()), things=self.noun))
+        count = Formatter.for_settings(self.ctx.settings).number(self.model.total())  # 1.234 in Dutch, 1,234 in English
+        self.count.setText(tr("{count} {things}").format(count=count, things=self.noun))
 
     def _focus_first(self) -> None:
         if self.model.rowCount():
