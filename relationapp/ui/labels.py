@@ -10,13 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP
 
 from relationapp.services.journey import JOURNEY_LABELS
-from relationapp.services.pyramid import TIER_LABELS
+from relationapp.services.pyramid import MOVEMENT_LABELS, TIER_LABELS
 from relationapp.services.referrals import OUTCOME_LABELS
 from relationapp.ui.i18n import tr
 
 TIER_TEXTS = (
     QT_TR_NOOP("Top"), QT_TR_NOOP("Big"), QT_TR_NOOP("Medium"), QT_TR_NOOP("Small"),
     QT_TR_NOOP("Prospect"), QT_TR_NOOP("Suspect"), QT_TR_NOOP("Inactive"),
+    QT_TR_NOOP("Not listed"),  # pyramid.MOVEMENT_LABELS: not in the quarter's pyramid
 )
 NPS_TEXTS = (QT_TR_NOOP("no scores yet"),)  # nps.NpsSummary.text without scores
 OUTCOME_TEXTS = (QT_TR_NOOP("Introduced"), QT_TR_NOOP("Became a customer"), QT_TR_NOOP("No fit"))
@@ -43,3 +44,8 @@ def outcome_label(outcome: str | None) -> str:
 def journey_label(stage: str | None) -> str:
     """A customer-journey stage in the user's language."""
     return _label(JOURNEY_LABELS, stage)
+
+
+def movement_label(tier: str | None) -> str:
+    """A tier in the movement between quarters ("Not listed" included)."""
+    return _label(MOVEMENT_LABELS, tier)

@@ -68,12 +68,12 @@ def test_labels_declared_outside_the_ui_are_in_the_dutch_file():
     from relationapp.io.columns import FIELDS
     from relationapp.services.journey import JOURNEY_LABELS
     from relationapp.services.nps import NO_SCORES
-    from relationapp.services.pyramid import TIER_LABELS
+    from relationapp.services.pyramid import MOVEMENT_LABELS
     from relationapp.services.referrals import OUTCOME_LABELS
 
     wanted = {spec.metadata["label"] for spec in Settings.specs()} | {spec.metadata["group"] for spec in Settings.specs()}
     wanted |= {label for fields in FIELDS.values() for label in fields.values()}
-    wanted |= set(TIER_LABELS.values()) | set(OUTCOME_LABELS.values()) | set(JOURNEY_LABELS.values()) | {NO_SCORES}
+    wanted |= set(MOVEMENT_LABELS.values()) | set(OUTCOME_LABELS.values()) | set(JOURNEY_LABELS.values()) | {NO_SCORES}
     assert wanted - _sources(TS) == set()
 
 

@@ -1304,63 +1304,68 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>Inactief</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>Not listed</source>
+        <translation>Niet vermeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>no scores yet</source>
         <translation>nog geen scores</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <location filename="../../ui/relationship_tabs.py" line="36"/>
         <source>Introduced</source>
         <translation>Aanbevolen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Became a customer</source>
         <translation>Klant geworden</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>No fit</source>
         <translation>Geen match</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Considering</source>
         <translation>Oriënteren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Evaluating</source>
         <translation>Vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Buying</source>
         <translation>Kopen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Enjoying</source>
         <translation>Gebruiken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Advocating</source>
         <translation>Aanbevelen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Bonded</source>
         <translation>Verbonden</translation>
     </message>
     <message>
-        <location filename="../../ui/list_view.py" line="30"/>
+        <location filename="../../ui/list_view.py" line="31"/>
         <source>Filter {things}…  (Ctrl+F)</source>
         <translation>Filter {things}…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/list_view.py" line="73"/>
+        <location filename="../../ui/list_view.py" line="75"/>
         <source>{count} {things}</source>
         <translation>{count} {things}</translation>
     </message>
