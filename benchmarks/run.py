@@ -561,6 +561,16 @@ def on_scratch_copy(bench: Bench, write: Callable) -> tuple[float, object]:
         db.dispose()
 
 
+def import_file(bench: Bench, name: str, make: Callable[[Path, int], None], full: int, quick: int,
+                importer: Callable) -> tuple[int, float, object]:
+    """Write a file of ``full`` (or with --quick ``quick``) records, import it into a scratch copy: (count, seconds, result)."""
+    count = quick if bench.quick else full
+    path = bench.tmp(name)
+    make(path, count)
+    seconds, result = on_scratch_copy(bench, lambda db: importer(db, path))
+    return count, seconds, result
+
+
 def _csv_accounts(path: Path, count: int) -> None:
     """A Dutch-Excel-style accounts export: semicolons, decimal commas, day-first dates."""
     import csv
@@ -592,10 +602,8 @@ def visits_due(bench: Bench) -> Measure:
 @figure("csv_import", "CSV import of 100,000 rows (all or nothing)", unit="s", limit=10)
 def csv_import(bench: Bench) -> Measure:
     importer = need("relationapp.io.csv_import", "import_csv")
-    count = 2_000 if bench.quick else 100_000
-    path = bench.tmp("accounts.csv")
-    _csv_accounts(path, count)
-    seconds, result = on_scratch_copy(bench, lambda db: importer.import_csv(db, path=path, kind="accounts"))
+    count, seconds, result = import_file(bench, "accounts.csv", _csv_accounts, 100_000, 2_000,
+                                         lambda db, path: importer.import_csv(db, path=path, kind="accounts"))
     added = getattr(result, "added", None)
     return Measure(seconds, f"{count:,} account rows into a copy of the database, {added:,} added", {"rows": count})
 
@@ -616,10 +624,8 @@ def _vcards(path: Path, count: int) -> None:
 @figure("vcard_import", "vCard import of 10,000 cards", unit="s", limit=10)
 def vcard_import(bench: Bench) -> Measure:
     vcard = need("relationapp.io.vcard", "import_vcards")
-    count = 200 if bench.quick else 10_000
-    path = bench.tmp("cards.vcf")
-    _vcards(path, count)
-    seconds, _ = on_scratch_copy(bench, lambda db: vcard.import_vcards(db, path=path))
+    count, seconds, _ = import_file(bench, "cards.vcf", _vcards, 10_000, 200,
+                                    lambda db, path: vcard.import_vcards(db, path=path))
     return Measure(seconds, f"{count:,} cards into a copy of the database", {"cards": count})
 
 
