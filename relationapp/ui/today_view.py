@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from relationapp.services import attention
+from relationapp.services.ambassadors import ambassador_person_ids
 from relationapp.services import follow_ups as follow_up_service
 from relationapp.services import interactions as interaction_service
 from relationapp.services.attention_balance import attention_balance
@@ -48,6 +49,7 @@ from relationapp.ui.referral_widgets import ambassador_column, thank_referrer_fo
 CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settings", "important_dates", "visits"}
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
 MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
+FIT_ROWS = 20  # rows read to fit a column to its contents
 
 
 def _days(n: int) -> str:
@@ -214,6 +216,8 @@ class _Section(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # the row in a list without focus is marked softly: one strong highlight on the page
         self.table.setStyleSheet("QTableView:!focus { selection-background-color: #dde7f3; selection-color: black; }")
+        # fitting the columns reads the rows in view and a few more, not all 100 (the list shows 8 at a time)
+        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.model.modelReset.connect(self._clamp_columns)  # after the table fitted them to their contents
         self.table.doubleClicked.connect(lambda _index: view.act(key, "open"))
         self.table.installEventFilter(_Keys(view, key))
@@ -351,7 +355,7 @@ class TodayView(QWidget):
 
         def compute():
             # the pyramid standing is cached in the database (pyramid.current_tiers): kept until orders change
-            return attention.agenda(db, today=today), planned_visits(db, on=today)
+            return attention.agenda(db, today=today), planned_visits(db, on=today), ambassador_person_ids(db)
 
         self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
@@ -359,7 +363,11 @@ class TodayView(QWidget):
         if not isValid(self):  # the page was closed while the agenda was computed
             return
         self._loading = False
-        agenda, self.visits = result
+        agenda, self.visits, ambassadors = result
+        for section in self.sections.values():  # the badge column reads these off the UI thread, not at first paint
+            for column in section.model.columns:
+                if getattr(column.value, "ids", False) is None:
+                    column.value.ids = ambassadors
         if self._again:
             self._again = False
             self.refresh()

@@ -74,7 +74,7 @@ class VisitsView(QWidget):
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.refresh_due)
         ctx.data_changed.connect(self._data_changed)
-        self._fill_choices()
+        self._choices_stale = True  # the pickers too: distinct cities of 50,000 accounts are not read at start-up
         self._stale = True  # loads when first shown (see showEvent), not at start-up
         self.day.blockSignals(True)
         self.day.set_date(visits_service.next_planned_day(ctx.db) or dt.date.today())
@@ -189,6 +189,7 @@ class VisitsView(QWidget):
         return box
 
     def _fill_choices(self) -> None:
+        self._choices_stale = False
         choices = visits_service.visit_filter_choices(self.ctx.db)
         staff = [(s.name, s.id) for s in list_staff(self.ctx.db)]
         for box, items in ((self.city, choices["city"]), (self.region, choices["region"])):
@@ -210,6 +211,8 @@ class VisitsView(QWidget):
     # --- loading ----------------------------------------------------------------------
     def refresh(self) -> None:
         self._stale = False
+        if self._choices_stale:
+            self._fill_choices()
         self.refresh_due()
         self.refresh_plan()
 
@@ -263,7 +266,9 @@ class VisitsView(QWidget):
 
     def _data_changed(self, kinds: set) -> None:
         if "staff" in kinds or "accounts" in kinds:
-            self._fill_choices()
+            self._choices_stale = True
+            if self.isVisible():
+                self._fill_choices()
         if kinds & CHANGES:
             self._stale = True
             if self.isVisible():
