@@ -13,6 +13,15 @@ def collect_garbage_on_the_ui_thread():
     gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test(qapp):
+    """A test that starts the app in Dutch (the default language) leaves no translator behind."""
+    yield
+    from relationapp.ui.i18n import install
+
+    install(qapp, "en")
+
+
 @pytest.fixture
 def ctx(db, qtbot):
     from relationapp.ui.context import AppContext
