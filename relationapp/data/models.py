@@ -387,7 +387,7 @@ class TierCache(SQLModel, table=True):
     """
 
     __tablename__ = "tier_cache"
-    __table_args__ = (sa.Index("ix_tier_cache_dropped", "dropped_from"),)
+    __table_args__ = (sa.Index("ix_tier_cache_dropped", "dropped_from", sqlite_where=sa.text("dropped_from IS NOT NULL")),)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True, sa_type=sa.Integer,
                             sa_column_kwargs={"autoincrement": False})
     tier: str = Field(max_length=20)

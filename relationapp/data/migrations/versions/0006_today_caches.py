@@ -91,7 +91,8 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["account_id"], ["account.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("account_id"),
     )
-    op.create_index("ix_tier_cache_dropped", "tier_cache", ["dropped_from"])
+    # only the few that fell are indexed: the 50,000 others cost nothing when the cache is rewritten
+    op.create_index("ix_tier_cache_dropped", "tier_cache", ["dropped_from"], sqlite_where=sa.text("dropped_from IS NOT NULL"))
     op.create_table(
         "tier_cache_state",
         sa.Column("id", sa.Integer(), nullable=False),
