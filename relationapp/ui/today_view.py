@@ -50,6 +50,7 @@ CHANGES = {"interactions", "follow_ups", "accounts", "people", "orders", "settin
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
 MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
 FIT_ROWS = 20  # rows read to fit a column to its contents
+VISITS_SHOWN = 5  # on the visits line; the Visits page has them all
 
 
 def _days(n: int) -> str:
@@ -243,9 +244,10 @@ class _Section(QWidget):
 
     def set_rows(self, rows, total: int, empty_text: str) -> None:
         self.model.set_rows(list(rows))
-        shown = f"{total}" if total == len(rows) else f"{len(rows)} of {total}"
+        shown = f"{total:,}" if total == len(rows) else f"{len(rows):,} of {total:,}"
         self.heading.setText(f"{self.title} ({shown})")
-        self.empty.setText("" if rows else empty_text)
+        more = total - len(rows)  # the agenda brings the first rows only, and how many there are in all
+        self.empty.setText(empty_text if not rows else f"and {more:,} more" if more > 0 else "")
         for button in self.buttons.values():
             button.setEnabled(bool(rows))
         if rows:
@@ -266,6 +268,8 @@ class _Section(QWidget):
 
 
 class TodayView(QWidget):
+    LIMIT = attention.DEFAULT_LIMIT  # rows per list; the heading says how many there are in all
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -351,11 +355,11 @@ class TodayView(QWidget):
             self._again = True
             return
         self._loading = True
-        db, today = self.ctx.db, dt.date.today()
+        db, today, limit = self.ctx.db, dt.date.today(), self.LIMIT
 
         def compute():
             # the pyramid standing is cached in the database (pyramid.current_tiers): kept until orders change
-            return attention.agenda(db, today=today), planned_visits(db, on=today), ambassador_person_ids(db)
+            return attention.agenda(db, today=today, limit=limit), planned_visits(db, on=today), ambassador_person_ids(db)
 
         self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
@@ -389,13 +393,15 @@ class TodayView(QWidget):
                            on_done=self._balance_loaded)
 
     def _show_visits(self) -> None:
-        """One line: "Visits today: 09:30 Bakkerij Vos (Piet), De Haan BV"; none, no line."""
-        stops = [f"{stop.start_time:%H:%M} {stop.account}" if stop.start_time else stop.account for stop in self.visits]
-        who = {stop.staff for stop in self.visits if stop.staff}
-        if len(who) > 1:  # everyone's day: say whose stop it is
-            stops = [f"{text} ({stop.staff})" if stop.staff else text for text, stop in zip(stops, self.visits)]
-        self.visits_label.setText(f"Visits today: {', '.join(stops)}" if stops else "")
-        self.visits_label.setVisible(bool(stops))
+        """One line, by time: "Visits today: 09:30 Bakkerij Vos (Piet), De Haan BV"; none, no line."""
+        visits = sorted(self.visits, key=lambda stop: (stop.start_time is None, stop.start_time or dt.time(), stop.position))
+        several = len({stop.staff for stop in visits}) > 1  # everyone's day: say whose stop it is
+        stops = [(f"{stop.start_time:%H:%M} " if stop.start_time else "") + stop.account
+                 + (f" ({stop.staff})" if several and stop.staff else "") for stop in visits[:VISITS_SHOWN]]
+        more = len(visits) - len(stops)
+        text = f"Visits today ({len(visits)}): " + ", ".join(stops) + (f" and {more} more" if more > 0 else "")
+        self.visits_label.setText(text if visits else "")
+        self.visits_label.setVisible(bool(visits))
 
     def _balance_loaded(self, balance) -> None:
         if not isValid(self):

@@ -204,11 +204,26 @@ def test_visits_planned_for_today_are_on_one_line(firm, qtbot):
     qtbot.addWidget(view)
     view.show()
     qtbot.waitUntil(view.is_filled)
-    assert view.visits_label.isVisible() and view.visits_label.text() == "Visits today: 09:30 Small Bakery"
-    visits.add_stop(db, account_id=firm["top"].id, day=TODAY, start_time="14:00")
+    assert view.visits_label.isVisible() and view.visits_label.text() == "Visits today (1): 09:30 Small Bakery"
+    visits.add_stop(db, account_id=firm["top"].id, day=TODAY, start_time="08:00")
     firm["ctx"].notify({"visits"})
-    qtbot.waitUntil(lambda: view.visits_label.text() == "Visits today: 09:30 Small Bakery, 14:00 Top Holding")
+    qtbot.waitUntil(lambda: view.visits_label.text() == "Visits today (2): 08:00 Top Holding, 09:30 Small Bakery")
 
 
 def test_no_visits_today_no_line(today_view):
     assert today_view.visits_label.isHidden()
+
+
+def test_a_long_list_shows_its_first_rows_and_says_how_many_more(firm, qtbot, monkeypatch):
+    from relationapp.ui.today_view import TodayView
+
+    for i in range(5):
+        accounts.create_account(firm["ctx"].db, name=f"Quiet {i}", stage="customer", customer_since=ago(2000))
+    monkeypatch.setattr(TodayView, "LIMIT", 3)  # as 100 of thousands on a big database
+    view = TodayView(firm["ctx"])
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(view.is_filled)
+    section = view.sections["attention"]
+    assert section.model.rowCount() == 3
+    assert section.heading.text() == "Needs attention (3 of 7)" and section.empty.text() == "and 4 more"
