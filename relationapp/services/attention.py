@@ -240,10 +240,13 @@ def _shortest_cadences(session, settings: Settings, stages: tuple[str, ...]) -> 
         .where(Account.archived == sa.false(), Account.stage.in_(stages), Account.cadence_days != 0)
         .group_by(Account.stage)
     ).all())
-    tiers = [settings.cadence_for_tier(t) for t in pyramid.CUSTOMER_TIERS] + [settings.cadence_prospect]
-    shared = {"customer": min(tiers), "sql": settings.cadence_hot_lead}
-    return {s: min(shared.get(s, settings.cadence_prospect), own.get(s) or shared.get(s, settings.cadence_prospect))
-            for s in stages}
+    by_tier = [settings.cadence_for_tier(t) for t in pyramid.CUSTOMER_TIERS] + [settings.cadence_prospect]
+    shared = {"customer": min(by_tier), "sql": settings.cadence_hot_lead}  # mql, prospect: cadence_prospect
+    out = {}
+    for stage in stages:
+        days = shared.get(stage, settings.cadence_prospect)
+        out[stage] = min(days, own.get(stage, days))
+    return out
 
 
 def _candidates(session, *, today: dt.date, settings: Settings, stages: tuple[str, ...], tiers: sa.Table,
