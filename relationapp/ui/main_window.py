@@ -22,6 +22,21 @@ MENU_TITLES = {
 }
 
 
+class _Pages(dict):
+    """The sidebar's views, each built the first time it is asked for (start-up builds only Today)."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, key: str):
+        entry = next(e for e in pages.PAGES if e.key == key)
+        view = pages.load(entry.target)(self.window.ctx, self.window.stack)
+        self[key] = view
+        self.window.stack.addWidget(view)
+        return view
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -32,16 +47,12 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(130)
         self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget(self)
-        self.views: dict[str, object] = {}
+        self.views = _Pages(self)
+        self._account_page: AccountPage | None = None
         self._history: list[tuple[str, int | None]] = []
         for entry in pages.PAGES:
-            view = pages.load(entry.target)(ctx, self.stack)
-            self.views[entry.key] = view
-            self.stack.addWidget(view)
             item = QListWidgetItem(tr(entry.title), self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
-        self.account_page = AccountPage(ctx, self.stack)
-        self.stack.addWidget(self.account_page)
         splitter = QSplitter(self)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
@@ -60,6 +71,13 @@ class MainWindow(QMainWindow):
         self.resize(1200, 760)
         self.show_page(pages.PAGES[0].key)
 
+    @property
+    def account_page(self) -> AccountPage:
+        if self._account_page is None:  # built on first use, with all its tabs
+            self._account_page = AccountPage(self.ctx, self.stack)
+            self.stack.addWidget(self._account_page)
+        return self._account_page
+
     # --- navigation -----------------------------------------------------------
     def show_page(self, key: str) -> None:
         row = [e.key for e in pages.PAGES].index(key)
@@ -70,7 +88,7 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> str | None:
         item = self.sidebar.currentItem()
-        if self.stack.currentWidget() is self.account_page:
+        if self._account_page is not None and self.stack.currentWidget() is self._account_page:
             return "account"
         return item.data(Qt.ItemDataRole.UserRole) if item else None
 
@@ -94,7 +112,7 @@ class MainWindow(QMainWindow):
 
     def _remember(self) -> None:
         current = self.stack.currentWidget()
-        if current is self.account_page and self.account_page.account is not None:
+        if self._account_page is not None and current is self._account_page and self._account_page.account is not None:
             self._history.append(("account", self.account_page.account.id))
         else:
             for key, view in self.views.items():
@@ -185,8 +203,9 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------
     def _current_account_id(self) -> int | None:
-        if self.stack.currentWidget() is self.account_page and self.account_page.account is not None:
-            return self.account_page.account.id
+        page = self._account_page
+        if page is not None and self.stack.currentWidget() is page and page.account is not None:
+            return page.account.id
         return None
 
     def log_interaction(self, account_id: int | None = None) -> None:
