@@ -673,7 +673,7 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/log_interaction.py" line="31"/>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Log interaction</source>
         <translation>Contactmoment vastleggen</translation>
     </message>
@@ -1395,78 +1395,78 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Log interaction…</source>
         <translation>Contactmoment &amp;vastleggen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>New &amp;account…</source>
         <translation>Nieuwe &amp;relatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>New &amp;person…</source>
         <translation>Nieuwe &amp;persoon…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>New &amp;follow-up…</source>
         <translation>Nieuwe &amp;opvolgactie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Find in list</source>
         <translation>&amp;Zoeken in lijst</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Find &amp;anyone</source>
         <translation>Iedereen &amp;vinden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;About relationapp</source>
         <translation>&amp;Over relationapp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Ongedaan maken: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>About relationapp</source>
         <translation>Over relationapp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>relationapp {version}
 Leads are people; existing customers come first.
 
@@ -1708,16 +1708,6 @@ Database: {path}</translation>
         <location filename="../../ui/visits_view.py" line="117"/>
         <source>Open account</source>
         <translation>Relatie openen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/placeholder.py" line="28"/>
-        <source>Today: who needs you, whose birthday is near, what you promised. (Coming with the Today capability.)</source>
-        <translation>Vandaag: wie u nodig heeft, wie binnenkort jarig is, wat u hebt beloofd. (Komt met de functie Vandaag.)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/placeholder.py" line="32"/>
-        <source>Reports: account reviews and the quarterly portfolio report. (Coming with the reports capability.)</source>
-        <translation>Rapporten: relatieoverzichten en het portefeuillerapport per kwartaal. (Komt met de functie Rapporten.)</translation>
     </message>
     <message>
         <location filename="../../ui/privacy_dialog.py" line="34"/>
@@ -2675,97 +2665,97 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <translation>hele week</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="199"/>
+        <location filename="../../ui/visits_view.py" line="200"/>
         <source>Any manager</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="199"/>
+        <location filename="../../ui/visits_view.py" line="200"/>
         <source>Everyone</source>
         <translation>Iedereen</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="228"/>
+        <location filename="../../ui/visits_view.py" line="231"/>
         <source>Looking for customers due…</source>
         <translation>Klanten zoeken die aan de beurt zijn…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="238"/>
+        <location filename="../../ui/visits_view.py" line="241"/>
         <source>{overdue} overdue, {coming} due within {days} days.</source>
         <translation>{overdue} te laat, {coming} binnen {days} dagen aan de beurt.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="240"/>
+        <location filename="../../ui/visits_view.py" line="243"/>
         <source>Nobody is due for a visit with these filters.</source>
         <translation>Met deze filters is niemand toe aan een bezoek.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="244"/>
+        <location filename="../../ui/visits_view.py" line="247"/>
         <source>The due list failed: {error}</source>
         <translation>De bezoeklijst kon niet worden gemaakt: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="280"/>
+        <location filename="../../ui/visits_view.py" line="285"/>
         <source>Select the customers to visit first.</source>
         <translation>Kies eerst de klanten die u wilt bezoeken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="289"/>
+        <location filename="../../ui/visits_view.py" line="294"/>
         <source>Visits planned on {date}: {count}.</source>
         <translation>Bezoeken gepland op {date}: {count}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="304"/>
+        <location filename="../../ui/visits_view.py" line="309"/>
         <source>No address on file for this account.</source>
         <translation>Geen adres bekend voor deze relatie.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="361"/>
+        <location filename="../../ui/visits_view.py" line="366"/>
         <source>Removed the visit to {account}</source>
         <translation>Bezoek aan {account} verwijderd</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="371"/>
+        <location filename="../../ui/visits_view.py" line="376"/>
         <source>Select the stop you visited.</source>
         <translation>Kies het bezoek dat u hebt afgelegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="374"/>
+        <location filename="../../ui/visits_view.py" line="379"/>
         <source>This visit has been logged already.</source>
         <translation>Dit bezoek is al vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="395"/>
+        <location filename="../../ui/visits_view.py" line="400"/>
         <source>Writing the briefing…</source>
         <translation>Briefing maken…</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="400"/>
+        <location filename="../../ui/visits_view.py" line="405"/>
         <source>Briefing written to {path}.</source>
         <translation>Briefing gemaakt: {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="405"/>
+        <location filename="../../ui/visits_view.py" line="410"/>
         <source>No briefing: {error}</source>
         <translation>Geen briefing: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="415"/>
+        <location filename="../../ui/visits_view.py" line="420"/>
         <source>Export visits to calendar</source>
         <translation>Bezoeken naar agenda exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="416"/>
+        <location filename="../../ui/visits_view.py" line="421"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="424"/>
+        <location filename="../../ui/visits_view.py" line="429"/>
         <source>Calendar written to {path}.</source>
         <translation>Agenda gemaakt: {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/visits_view.py" line="429"/>
+        <location filename="../../ui/visits_view.py" line="434"/>
         <source>No calendar written</source>
         <translation>Geen agenda gemaakt</translation>
     </message>
