@@ -228,12 +228,8 @@ def _detail(session, a: Account) -> AccountDetail:
     )
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _filtered(query, *, search: str | None, stage: str | None, include_archived: bool, city: str | None = None, owner_id: int | None = None):
+def _filtered(query, *, search: str | None, stage: str | None, include_archived: bool, city: str | None = None,
+              owner_id: int | None = None, dialect: str = "sqlite"):
     if not include_archived:
         query = query.where(Account.archived == sa.false())
     if stage:
@@ -243,14 +239,9 @@ def _filtered(query, *, search: str | None, stage: str | None, include_archived:
     if owner_id is not None:
         query = query.where(Account.owner_id == owner_id)
     if search and search.strip():
-        pattern = _like(search.strip())
-        query = query.where(
-            sa.or_(
-                Account.name.ilike(pattern, escape="\\"),
-                Account.city.ilike(pattern, escape="\\"),
-                Account.email.ilike(pattern, escape="\\"),
-            )
-        )
+        from relationapp.services.search import list_filter
+
+        query = query.where(list_filter(Account, search.strip(), dialect=dialect, like_columns=(Account.name, Account.city, Account.email)))
     return query
 
 
@@ -268,7 +259,8 @@ def list_account_ids(
     """Ids of the accounts matching, in display order (for lazy list models)."""
     column = SORT_COLUMNS.get(sort, Account.name)
     order = column.desc() if descending else column.asc()
-    query = _filtered(sa.select(Account.id), search=search, stage=stage, include_archived=include_archived, city=city, owner_id=owner_id)
+    query = _filtered(sa.select(Account.id), search=search, stage=stage, include_archived=include_archived, city=city,
+                      owner_id=owner_id, dialect=db.engine.dialect.name)
     query = query.order_by(order, Account.id)
     with db.read() as session:
         return list(session.execute(query).scalars())
@@ -331,7 +323,8 @@ def find_account(db: Database, *, name_or_id: str) -> AccountDetail:
 
 def account_choices(db: Database, *, search: str = "", limit: int = 20) -> list[tuple[int, str]]:
     """(id, label) pairs for pickers: name and city, active accounts only."""
-    query = _filtered(sa.select(Account.id, Account.name, Account.city), search=search, stage=None, include_archived=False)
+    query = _filtered(sa.select(Account.id, Account.name, Account.city), search=search, stage=None, include_archived=False,
+                      dialect=db.engine.dialect.name)
     query = query.order_by(Account.name).limit(limit)
     with db.read() as session:
         return [(r[0], f"{r[1]} ({r[2]})" if r[2] else r[1]) for r in session.execute(query)]

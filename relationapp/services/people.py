@@ -173,9 +173,9 @@ def list_person_ids(
     if account_id is not None:
         query = query.where(Person.account_id == account_id)
     if search and search.strip():
-        text = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{text}%"
-        query = query.where(sa.or_(Person.name.ilike(pattern, escape="\\"), Person.email.ilike(pattern, escape="\\")))
+        from relationapp.services.search import list_filter
+
+        query = query.where(list_filter(Person, search.strip(), dialect=db.engine.dialect.name, like_columns=(Person.name, Person.email)))
     query = query.order_by(column.desc() if descending else column.asc(), Person.id)
     with db.read() as session:
         return list(session.execute(query).scalars())

@@ -29,11 +29,37 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def match_expression(text: str) -> str | None:
-    """User text as an FTS5 query: every word must match as a prefix; no operators."""
+    """User text as an FTS5 query: every word must match as a prefix; no operators.
+
+    A one-letter word matches as a whole token ("B.V."): as a prefix it would
+    read the posting lists of half the dictionary.
+    """
     words = _WORD.findall(text)
     if not words:
         return None
-    return " ".join(f'"{w}"*' for w in words[:8])
+    return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words[:8])
+
+
+def list_filter(model, text: str, *, dialect: str, like_columns):
+    """The WHERE clause of a list's type-to-filter box, for accounts or people.
+
+    Words of two letters or more use the search index (each word a prefix of
+    a word in the name, city, e-mail or phone); a single letter means "names
+    starting with it" (an index range); text without words ("%_") falls back
+    to a literal substring match.
+    """
+    words = _WORD.findall(text)
+    if dialect == "sqlite" and words and max(len(w) for w in words) > 1:
+        parity = 0 if model is Account else 1
+        ids = sa.select(sa.literal_column("rowid / 2")).select_from(sa.table("search_index")).where(
+            sa.text("search_index MATCH :expression").bindparams(expression=match_expression(text)),
+            sa.literal_column("rowid % 2") == parity,
+        )
+        return model.id.in_(ids)
+    if len(text) == 1 and words:
+        return sa.and_(model.name >= text, model.name < text + "\U0010ffff")
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return sa.or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in like_columns))
 
 
 def _name_prefix_ids(session, model, text: str, limit: int, include_archived: bool) -> list[int]:

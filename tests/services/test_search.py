@@ -33,3 +33,17 @@ def test_search_operators_in_user_text_are_just_words(db):
     assert match_expression('" OR NEAR(') == '"OR"* "NEAR"*'
     assert search(db, text='"beste" NOT') and search(db, text="*") == []
     assert search(db, text="   ") == []
+
+
+def test_list_filters_match_words_by_prefix_and_single_letters_by_name(db):
+    from relationapp.services.accounts import list_account_ids
+    from relationapp.services.people import list_person_ids
+
+    for name, city in [("Bakkerij Jansen", "Utrecht"), ("Jansen Bouw", "Amsterdam"), ("Visser & Zn.", "Jutphaas")]:
+        accounts.create_account(db, name=name, city=city)
+    people.create_person(db, name="Jan Bakker", email="jan@visser.nl")
+    names = lambda ids: sorted(accounts.get_account(db, account_id=i).name for i in ids)
+    assert names(list_account_ids(db, search="jans")) == ["Bakkerij Jansen", "Jansen Bouw"]
+    assert names(list_account_ids(db, search="jansen utr")) == ["Bakkerij Jansen"]  # every word, any field
+    assert names(list_account_ids(db, search="j")) == ["Jansen Bouw"]  # one letter: the name starts with it
+    assert [people.get_person(db, person_id=i).name for i in list_person_ids(db, search="visser")] == ["Jan Bakker"]
