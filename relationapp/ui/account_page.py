@@ -63,7 +63,8 @@ def _table(model) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     table.setWordWrap(False)
     table.verticalHeader().setDefaultSectionSize(24)
-    # short lists: fit the columns (never the rows) to what they hold
+    # fit the columns (never the rows) to what the first rows hold
+    table.horizontalHeader().setResizeContentsPrecision(60)
     model.modelReset.connect(lambda: table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents))
     return table
 
