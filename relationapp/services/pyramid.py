@@ -333,6 +333,19 @@ def current_tiers(db: Database, *, as_of: dt.date | None = None) -> Tiers:
         return compute_tiers(db, as_of=as_of)
 
 
+def standing_of(db: Database, *, account_id: int, as_of: dt.date | None = None) -> TierAssignment | None:
+    """One account's tier and 12-month revenue (for its page): a cache look-up when the cache holds the day."""
+    as_of = as_of or dt.date.today()
+    with db.read() as session:
+        if tier_cache_holds(session, as_of):
+            row = session.execute(
+                sa.select(TierCache.account_id, TierCache.tier, sa.type_coerce(TierCache.revenue_12m, sa.BigInteger),
+                          TierCache.rank).where(TierCache.account_id == account_id)
+            ).first()
+            return Tiers([tuple(row)]).get(account_id) if row is not None else None
+    return current_tiers(db, as_of=as_of).get(account_id)
+
+
 # --- the pyramid as a whole ----------------------------------------------------------
 
 

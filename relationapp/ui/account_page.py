@@ -86,6 +86,10 @@ class AccountPage(QWidget):
         self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
+        # what the relationship is worth, first (the cached pyramid; off the UI thread when not cached)
+        self.standing = plain_label("", self)
+        self.standing.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.standing)
 
         contact = QHBoxLayout()
         self.phone_button = QPushButton(self)
@@ -182,6 +186,7 @@ class AccountPage(QWidget):
         if a.address_line:
             lines.append(a.address_line)
         self.facts.setText("\n".join(lines))
+        self._show_standing(a)
         self.phone_button.setText(tr("Call {phone}").format(phone=a.phone) if a.phone else tr("No phone"))
         self.phone_button.setEnabled(bool(a.phone))
         self.email_button.setText(tr("Mail {email}").format(email=a.email) if a.email else tr("No e-mail"))
@@ -200,6 +205,27 @@ class AccountPage(QWidget):
         self.notes.setPlainText("\n\n".join(notes))
         for tab in self.extra_tabs:
             tab.set_account(a.id)
+
+    def _show_standing(self, account) -> None:
+        from relationapp.services.pyramid import standing_of
+
+        self.standing.setText("")
+        db, account_id = self.ctx.db, account.id
+
+        def shown(standing) -> None:
+            if self.account is None or self.account.id != account_id or standing is None:
+                return
+            from relationapp.reports.formatting import Formatter
+            from relationapp.ui.labels import tier_label
+
+            money = Formatter.for_settings(self.ctx.settings).money(standing.revenue_12m, whole=True)
+            if standing.tier in ("top", "big", "medium", "small"):
+                text = tr("{tier} customer · {money} revenue in the last 12 months").format(tier=tier_label(standing.tier), money=money)
+            else:
+                text = tier_label(standing.tier)
+            self.standing.setText(text)
+
+        self.ctx.tasks.run(lambda: standing_of(db, account_id=account_id), on_done=shown, owner=self)
 
     def refresh(self) -> None:
         if self.account is not None:

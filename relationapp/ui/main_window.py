@@ -45,6 +45,8 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget(self)
         self.sidebar.setMaximumWidth(180)
         self.sidebar.setMinimumWidth(130)
+        # focus by click only: a list taking focus selects its first row, which would leave an account page
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget(self)
         self.views = _Pages(self)
@@ -109,6 +111,13 @@ class MainWindow(QMainWindow):
         self._remember()
         self.account_page.set_account(account_id)
         self.stack.setCurrentWidget(self.account_page)
+        self._clear_sidebar()
+
+    def _clear_sidebar(self) -> None:
+        """An account is no sidebar page: nothing there stays highlighted."""
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
 
     def _remember(self) -> None:
         current = self.stack.currentWidget()
@@ -127,6 +136,7 @@ class MainWindow(QMainWindow):
         if key == "account" and account_id is not None:
             self.account_page.set_account(account_id)
             self.stack.setCurrentWidget(self.account_page)
+            self._clear_sidebar()
         else:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow([e.key for e in pages.PAGES].index(key))

@@ -197,3 +197,10 @@ def test_double_click_on_a_touch_edits_it(window, qtbot):
     run_modal(qtbot, lambda: page.edit_interaction(page.timeline_model.index(0, 0)), fix)
     assert interactions.get_interaction(window.ctx.db, interaction_id=first.id).subject == "Gecorrigeerd onderwerp"
     assert page.timeline_model.rowCount() > 0
+
+
+def test_account_page_says_what_the_customer_is_worth(window, qtbot):
+    account = accounts.list_accounts(window.ctx.db, search="Sanders Hotel")[0]
+    window.show_account(account.id)
+    qtbot.waitUntil(lambda: window.account_page.standing.text() != "")
+    assert window.account_page.standing.text().startswith("Top customer · €")

@@ -131,72 +131,72 @@
         <translation>Persoon</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="92"/>
+        <location filename="../../ui/account_page.py" line="97"/>
         <source>Open map</source>
         <translation>Kaart openen</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="93"/>
+        <location filename="../../ui/account_page.py" line="98"/>
         <location filename="../../ui/dialogs/account_dialog.py" line="53"/>
         <location filename="../../ui/import_wizard.py" line="51"/>
         <source>Website</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="104"/>
+        <location filename="../../ui/account_page.py" line="109"/>
         <source>Log interaction… (Ctrl+L)</source>
         <translation>Contactmoment vastleggen… (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="105"/>
+        <location filename="../../ui/account_page.py" line="110"/>
         <source>New follow-up…</source>
         <translation>Nieuwe opvolgactie…</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="106"/>
+        <location filename="../../ui/account_page.py" line="111"/>
         <source>Add person…</source>
         <translation>Persoon toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="107"/>
+        <location filename="../../ui/account_page.py" line="112"/>
         <source>Edit…</source>
         <translation>Wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="108"/>
-        <location filename="../../ui/account_page.py" line="190"/>
+        <location filename="../../ui/account_page.py" line="113"/>
+        <location filename="../../ui/account_page.py" line="196"/>
         <source>Archive</source>
         <translation>Archiveren</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="136"/>
+        <location filename="../../ui/account_page.py" line="141"/>
         <source>Delete interaction</source>
         <translation>Contactmoment verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="145"/>
+        <location filename="../../ui/account_page.py" line="150"/>
         <source>Mark done</source>
         <translation>Afvinken</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="150"/>
+        <location filename="../../ui/account_page.py" line="155"/>
         <location filename="../../ui/import_wizard.py" line="38"/>
         <location filename="../../ui/pages.py" line="26"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="151"/>
+        <location filename="../../ui/account_page.py" line="156"/>
         <source>Timeline</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="152"/>
+        <location filename="../../ui/account_page.py" line="157"/>
         <source>Follow-ups</source>
         <translation>Opvolgacties</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="153"/>
+        <location filename="../../ui/account_page.py" line="158"/>
         <location filename="../../ui/dialogs/account_dialog.py" line="69"/>
         <location filename="../../ui/import_wizard.py" line="52"/>
         <location filename="../../ui/visit_tabs.py" line="27"/>
@@ -204,77 +204,82 @@
         <translation>Notities</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="168"/>
+        <location filename="../../ui/account_page.py" line="173"/>
         <source>This account no longer exists.</source>
         <translation>Deze relatie bestaat niet meer.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="171"/>
+        <location filename="../../ui/account_page.py" line="176"/>
         <source>{name}  (archived)</source>
         <translation>{name}  (gearchiveerd)</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="174"/>
+        <location filename="../../ui/account_page.py" line="179"/>
         <source>customer since {date}</source>
         <translation>klant sinds {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="176"/>
+        <location filename="../../ui/account_page.py" line="181"/>
         <source>account manager {name}</source>
         <translation>accountmanager {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="179"/>
+        <location filename="../../ui/account_page.py" line="184"/>
         <source>came through {source}</source>
         <translation>binnengekomen via {source}</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="184"/>
+        <location filename="../../ui/account_page.py" line="190"/>
         <source>Call {phone}</source>
         <translation>Bel {phone}</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="184"/>
+        <location filename="../../ui/account_page.py" line="190"/>
         <source>No phone</source>
         <translation>Geen telefoon</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="186"/>
+        <location filename="../../ui/account_page.py" line="192"/>
         <source>Mail {email}</source>
         <translation>Mail {email}</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="186"/>
+        <location filename="../../ui/account_page.py" line="192"/>
         <source>No e-mail</source>
         <translation>Geen e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="190"/>
+        <location filename="../../ui/account_page.py" line="196"/>
         <source>Restore</source>
         <translation>Terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="196"/>
+        <location filename="../../ui/account_page.py" line="202"/>
         <source>Agreed next steps:</source>
         <translation>Afgesproken vervolgstappen:</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="198"/>
+        <location filename="../../ui/account_page.py" line="204"/>
         <source>Notes:</source>
         <translation>Notities:</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="256"/>
+        <location filename="../../ui/account_page.py" line="223"/>
+        <source>{tier} customer · {money} revenue in the last 12 months</source>
+        <translation>{tier}-klant · {money} omzet in de laatste 12 maanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/account_page.py" line="283"/>
         <source>Archive account</source>
         <translation>Relatie archiveren</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="257"/>
+        <location filename="../../ui/account_page.py" line="284"/>
         <source>Archive {name}? It leaves the lists and Today; its history is kept and you can restore it.</source>
         <translation>{name} archiveren? De relatie verdwijnt uit de lijsten en uit Vandaag; de geschiedenis blijft bewaard en u kunt haar terugzetten.</translation>
     </message>
     <message>
-        <location filename="../../ui/account_page.py" line="280"/>
+        <location filename="../../ui/account_page.py" line="307"/>
         <source>Deleted {kind} of {date}</source>
         <translation>{kind} van {date} verwijderd</translation>
     </message>
@@ -673,7 +678,7 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/log_interaction.py" line="31"/>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Log interaction</source>
         <translation>Contactmoment vastleggen</translation>
     </message>
@@ -1395,78 +1400,78 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Search</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Log interaction…</source>
         <translation>Contactmoment &amp;vastleggen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>New &amp;account…</source>
         <translation>Nieuwe &amp;relatie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>New &amp;person…</source>
         <translation>Nieuwe &amp;persoon…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>New &amp;follow-up…</source>
         <translation>Nieuwe &amp;opvolgactie…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Find in list</source>
         <translation>&amp;Zoeken in lijst</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Find &amp;anyone</source>
         <translation>Iedereen &amp;vinden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Instellingen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Back</source>
         <translation>&amp;Terug</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;About relationapp</source>
         <translation>&amp;Over relationapp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Undo {action}</source>
         <translation>&amp;Ongedaan maken: {action}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>About relationapp</source>
         <translation>Over relationapp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>relationapp {version}
 Leads are people; existing customers come first.
 
