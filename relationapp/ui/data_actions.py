@@ -55,6 +55,22 @@ def export_people_vcards(ctx, window) -> None:
                   on_error=_failed(window, tr("Not exported")))
 
 
+def export_selected_vcards(ctx, window, person_ids: list[int]) -> None:
+    """The people chosen in a list, as one .vcf file."""
+    if not person_ids:
+        QMessageBox.information(window, tr("Export vCards"), tr("Select one or more people in the list first."))
+        return
+    name, _ = QFileDialog.getSaveFileName(window, tr("Export the selected people as vCards"),
+                                          str(Path.home() / "people.vcf"), "vCard (*.vcf)")
+    if not name:
+        return
+    from relationapp.io.vcard import export_vcards
+
+    ctx.tasks.run(lambda: export_vcards(ctx.db, out=name, person_ids=list(person_ids)),
+                  on_done=lambda r: ctx.say(tr("{count} people written to {path}.").format(count=r.cards, path=r.path)),
+                  on_error=_failed(window, tr("Not exported")))
+
+
 def backup_now(ctx, window) -> None:
     from relationapp.services.backups import make_backup
 

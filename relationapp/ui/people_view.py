@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QAbstractItemView, QPushButton
 
 from relationapp.services import people as people_service
 from relationapp.ui.i18n import tr
@@ -36,8 +36,13 @@ class PeopleView(LazyListView):
         self.model.setParent(self)
         self.new_button = QPushButton(tr("New person…"), self)
         self.open_account = QPushButton(tr("Open account"), self)
+        self.export_button = QPushButton(tr("Export vCards…"), self)
+        self.export_button.setToolTip(tr("The selected people as one vCard file (Ctrl+click or Shift+click to select several)"))
         self.toolbar.addWidget(self.open_account)
+        self.toolbar.addWidget(self.export_button)
         self.toolbar.addWidget(self.new_button)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.export_button.clicked.connect(self._export_selected)
         self.new_button.clicked.connect(self.new_person)
         self.open_account.clicked.connect(self._open_account)
         self.activated.connect(self.edit_person)
@@ -53,6 +58,11 @@ class PeopleView(LazyListView):
         from relationapp.ui.dialogs.person_dialog import PersonDialog
 
         PersonDialog(self.ctx, person_id=person_id, parent=self).exec()
+
+    def _export_selected(self) -> None:
+        from relationapp.ui.data_actions import export_selected_vcards
+
+        export_selected_vcards(self.ctx, self, self.selected_ids())
 
     def _open_account(self) -> None:
         person_id = self.selected_id()

@@ -204,3 +204,20 @@ def test_account_page_says_what_the_customer_is_worth(window, qtbot):
     window.show_account(account.id)
     qtbot.waitUntil(lambda: window.account_page.standing.text() != "")
     assert window.account_page.standing.text().startswith("Top customer · €")
+
+
+def test_export_the_selected_people_as_vcards(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.show_page("people")
+    view = window.views["people"]
+    target = tmp_path / "chosen.vcf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    view.table.selectRow(0)
+    view.table.selectionModel().select(view.model.index(2, 0), view.table.selectionModel().SelectionFlag.Select | view.table.selectionModel().SelectionFlag.Rows)
+    chosen = [view.model.item(0).name, view.model.item(2).name]
+    view.export_button.click()
+    qtbot.waitUntil(target.exists)
+    text = target.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VCARD") == 2
+    assert all(name.split()[0] in text for name in chosen)

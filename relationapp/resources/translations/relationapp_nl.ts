@@ -358,6 +358,7 @@
     <message>
         <location filename="../../ui/data_actions.py" line="43"/>
         <location filename="../../ui/data_actions.py" line="55"/>
+        <location filename="../../ui/data_actions.py" line="71"/>
         <source>Not exported</source>
         <translation>Niet geëxporteerd</translation>
     </message>
@@ -368,57 +369,73 @@
     </message>
     <message>
         <location filename="../../ui/data_actions.py" line="54"/>
+        <location filename="../../ui/data_actions.py" line="70"/>
         <source>{count} people written to {path}.</source>
         <translation>{count} personen weggeschreven naar {path}.</translation>
     </message>
     <message>
+        <location filename="../../ui/data_actions.py" line="61"/>
+        <source>Export vCards</source>
+        <translation>vCards exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="61"/>
+        <source>Select one or more people in the list first.</source>
+        <translation>Kies eerst een of meer personen in de lijst.</translation>
+    </message>
+    <message>
         <location filename="../../ui/data_actions.py" line="63"/>
+        <source>Export the selected people as vCards</source>
+        <translation>De gekozen personen als vCards exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data_actions.py" line="79"/>
         <source>Backup</source>
         <translation>Back-up</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="63"/>
+        <location filename="../../ui/data_actions.py" line="79"/>
         <source>This database is on a server; back it up with the server&apos;s tools.</source>
         <translation>Deze database staat op een server; maak de back-up met de hulpmiddelen van de server.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="67"/>
+        <location filename="../../ui/data_actions.py" line="83"/>
         <source>Backup written to {path}.</source>
         <translation>Back-up gemaakt: {path}.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="68"/>
+        <location filename="../../ui/data_actions.py" line="84"/>
         <source>No backup made</source>
         <translation>Geen back-up gemaakt</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="77"/>
+        <location filename="../../ui/data_actions.py" line="93"/>
         <source>Restore a backup</source>
         <translation>Back-up terugzetten</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="77"/>
+        <location filename="../../ui/data_actions.py" line="93"/>
         <source>Databases (*.db);;All files (*)</source>
         <translation>Databases (*.db);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="82"/>
-        <location filename="../../ui/data_actions.py" line="103"/>
+        <location filename="../../ui/data_actions.py" line="98"/>
+        <location filename="../../ui/data_actions.py" line="119"/>
         <source>Not restored</source>
         <translation>Niet teruggezet</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="82"/>
+        <location filename="../../ui/data_actions.py" line="98"/>
         <source>Not restored: {problem}.</source>
         <translation>Niet teruggezet: {problem}.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="85"/>
+        <location filename="../../ui/data_actions.py" line="101"/>
         <source>Restore this backup?</source>
         <translation>Deze back-up terugzetten?</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="86"/>
+        <location filename="../../ui/data_actions.py" line="102"/>
         <source>Replace everything in the app with the backup {file}?
 
 What the app holds now is kept as a backup first.</source>
@@ -427,17 +444,17 @@ What the app holds now is kept as a backup first.</source>
 Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="107"/>
+        <location filename="../../ui/data_actions.py" line="123"/>
         <source>Restored from {file}. The previous state is kept in {kept}.</source>
         <translation>Teruggezet vanuit {file}. De vorige toestand is bewaard in {kept}.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="109"/>
+        <location filename="../../ui/data_actions.py" line="125"/>
         <source>Restored from {file}.</source>
         <translation>Teruggezet vanuit {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/data_actions.py" line="110"/>
+        <location filename="../../ui/data_actions.py" line="126"/>
         <source>Restored</source>
         <translation>Teruggezet</translation>
     </message>
@@ -1713,6 +1730,16 @@ Database: {path}</translation>
         <location filename="../../ui/visits_view.py" line="117"/>
         <source>Open account</source>
         <translation>Relatie openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_view.py" line="39"/>
+        <source>Export vCards…</source>
+        <translation>vCards exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_view.py" line="40"/>
+        <source>The selected people as one vCard file (Ctrl+click or Shift+click to select several)</source>
+        <translation>De gekozen personen in één vCard-bestand (Ctrl+klik of Shift+klik om er meer te kiezen)</translation>
     </message>
     <message>
         <location filename="../../ui/privacy_dialog.py" line="34"/>
