@@ -46,7 +46,8 @@ def cents_to_decimal(cents: int | None) -> Decimal:
     return (Decimal(int(cents or 0)) / 100).quantize(Decimal("0.01"))
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
+    """When a record was made or changed: UTC, to the second (never a local midnight)."""
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
 
 
@@ -132,8 +133,8 @@ class Account(SQLModel, table=True):
     next_steps: Optional[str] = Field(default=None)
     notes: Optional[str] = Field(default=None)
     archived: bool = Field(default=False)
-    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
-    updated_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
+    updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
     # the latest interaction.occurred_on of this account; kept by SQLite triggers (revision 0006), never set by hand
     last_touch_on: Optional[dt.date] = Field(default=None)
 
@@ -167,8 +168,8 @@ class Person(SQLModel, table=True):
     do_not_contact: bool = Field(default=False)
     consent_date: Optional[dt.date] = Field(default=None)
     archived: bool = Field(default=False)
-    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
-    updated_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
+    updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
 class ImportantDate(SQLModel, table=True):
@@ -207,7 +208,7 @@ class Interaction(SQLModel, table=True):
     notes: Optional[str] = Field(default=None)
     gift_item: Optional[str] = Field(default=None, max_length=300)
     gift_cost: Optional[Decimal] = Field(default=None, sa_type=Money)
-    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
 class InteractionPerson(SQLModel, table=True):
@@ -239,7 +240,7 @@ class FollowUp(SQLModel, table=True):
     # the record a rule made this from (an NPS response, a referral ...), so a
     # rule never makes the same follow-up twice
     origin_ref: Optional[int] = Field(default=None)
-    created_at: dt.datetime = Field(default_factory=_now, sa_type=sa.DateTime)
+    created_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
 class Order(SQLModel, table=True):

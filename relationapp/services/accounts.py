@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from relationapp.data.db import Database
 from relationapp.data.models import (
+    utc_now,
     ACCOUNT_KINDS,
     STAGES,
     Account,
@@ -192,7 +193,7 @@ def update_account(db: Database, *, account_id: int, today: dt.date | None = Non
             session.add(StageChange(account_id=account.id, from_stage=old_stage, to_stage=cleaned["stage"], changed_on=today or dt.date.today()))
             if cleaned["stage"] == "customer" and account.customer_since is None:
                 account.customer_since = today or dt.date.today()
-        account.updated_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+        account.updated_at = utc_now()
         session.add(account)
         session.flush()
         return _detail(session, account)

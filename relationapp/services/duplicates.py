@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Person
+from relationapp.data.models import Account, Person, utc_now
 from relationapp.services.errors import NotFound, ValidationError
 from relationapp.services.matching import city_key, email_key, name_key, phone_key
 
@@ -195,7 +195,7 @@ def _merge(db: Database, model, label: str, survivor_id: int, other_ids: list[in
         extra = [e for e in extra if e != mine]
         if extra and mine:
             setattr(survivor, notes_field, "\n".join([mine, *extra]))
-        survivor.updated_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+        survivor.updated_at = utc_now()
         session.add(survivor)
         session.flush()
         if model is Account:

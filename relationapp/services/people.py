@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from relationapp.data.db import Database
-from relationapp.data.models import CHANNELS, DMU_ROLES, Account, Person
+from relationapp.data.models import CHANNELS, DMU_ROLES, Account, Person, utc_now
 from relationapp.services import validation
 from relationapp.services.errors import NotFound, ValidationError
 
@@ -124,7 +124,7 @@ def update_person(db: Database, *, person_id: int, **changes) -> PersonDetail:
         _check_account(session, cleaned)
         for key, value in cleaned.items():
             setattr(person, key, value)
-        person.updated_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+        person.updated_at = utc_now()
         session.add(person)
         session.flush()
         return _detail(session, person)
