@@ -17,6 +17,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from relationapp.ui.i18n import tr
+
 CUSTOMER_TIERS = ("top", "big", "medium", "small")
 BASE_TIERS = ("prospect", "suspect", "inactive")
 COLOURS = {
@@ -43,7 +45,7 @@ class PyramidWidget(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(360, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Customer pyramid")
+        self.setAccessibleName(tr("Customer pyramid"))
 
     # --- data -------------------------------------------------------------------------
     def set_summary(self, summary, *, money: Money | None = None) -> None:
@@ -68,11 +70,12 @@ class PyramidWidget(QWidget):
         if self.summary is None:
             return ""
         t = self.summary.tier(tier)
-        noun = "account" if t.count == 1 else "accounts"
+        values = dict(tier=tr(t.label), count=f"{t.count:,}")
         if tier in CUSTOMER_TIERS:
             share = f" · {t.revenue_share} %" if t.revenue_share is not None else ""
-            return f"{t.label}: {t.count:,} {noun} · {self.money(t.revenue)}{share}"
-        return f"{t.label}: {t.count:,} {noun}"
+            text = tr("{tier}: {count} account · {revenue}") if t.count == 1 else tr("{tier}: {count} accounts · {revenue}")
+            return text.format(revenue=self.money(t.revenue), **values) + share
+        return (tr("{tier}: {count} account") if t.count == 1 else tr("{tier}: {count} accounts")).format(**values)
 
     def tier_at(self, point: QPointF) -> str | None:
         for tier, rect in self._layout():
@@ -155,7 +158,7 @@ class PyramidWidget(QWidget):
                                  metrics.elidedText(self.row_text(tier), Qt.TextElideMode.ElideRight, int(text_rect.width())))
         if self.summary is None:
             painter.setPen(self.palette().text().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Loading…")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Loading…"))
         painter.end()
 
     # --- input --------------------------------------------------------------------------
@@ -183,7 +186,7 @@ class WhaleCurveWidget(QWidget):
         self.curve = None
         self.money = money
         self.setMinimumSize(320, 200)
-        self.setAccessibleName("Whale curve of cumulative profit")
+        self.setAccessibleName(tr("Whale curve of cumulative profit"))
 
     def set_curve(self, curve, *, money: Money | None = None) -> None:
         """A services.value.WhaleCurve (or None)."""
@@ -208,7 +211,8 @@ class WhaleCurveWidget(QWidget):
         curve = self.curve
         if curve is None or not curve.cumulative_profit:
             painter.setPen(text_colour)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Loading…" if curve is None else "No customers in these 12 months.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             tr("Loading…") if curve is None else tr("No customers in these 12 months."))
             painter.end()
             return
         metrics = QFontMetrics(self.font())
@@ -228,7 +232,7 @@ class WhaleCurveWidget(QWidget):
         painter.setPen(QPen(QColor("#999999"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(at(0, total), at(n, total))
         painter.setPen(text_colour)
-        painter.drawText(at(0, total) + QPointF(2, -4), f"total profit {self.money(curve.total_profit)} (100 %)")
+        painter.drawText(at(0, total) + QPointF(2, -4), tr("total profit {amount} (100 %)").format(amount=self.money(curve.total_profit)))
         # the curve
         line = QPolygonF([at(i, v) for i, v in points])
         painter.setPen(QPen(QColor(COLOURS["big"]), 2))
@@ -241,9 +245,10 @@ class WhaleCurveWidget(QWidget):
             painter.drawEllipse(spot, 4, 4)
             painter.setPen(text_colour)
             share = f" ({curve.peak_share} %)" if curve.peak_share is not None else ""
-            label = f"peak {self.money(curve.peak_profit)}{share} after {curve.peak_customers:,} customers"
+            label = tr("peak {amount}{share} after {count} customers").format(
+                amount=self.money(curve.peak_profit), share=share, count=f"{curve.peak_customers:,}")
             x = min(spot.x() + 6, self.width() - metrics.horizontalAdvance(label) - 4)
             painter.drawText(QPointF(max(4.0, x), max(metrics.ascent() + 2.0, spot.y() - 8)), label)
         painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height() + 4),
-                         Qt.AlignmentFlag.AlignCenter, f"{n:,} customers, most profitable first →")
+                         Qt.AlignmentFlag.AlignCenter, tr("{count} customers, most profitable first →").format(count=f"{n:,}"))
         painter.end()

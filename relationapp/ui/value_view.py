@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -18,6 +18,8 @@ from relationapp.services import pyramid as pyramid_service
 from relationapp.services import value as value_service
 from relationapp.services.errors import ServiceError
 from relationapp.services.quarters import quarter_label
+from relationapp.ui.i18n import tr
+from relationapp.ui.labels import movement_label, tier_label
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.pyramid_widget import PyramidWidget, WhaleCurveWidget
 from relationapp.ui.rows_model import RowsModel
@@ -47,7 +49,7 @@ class MovementModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or self.movement is None or not 0 <= section < len(self.movement.tiers):
             return None
-        label = pyramid_service.MOVEMENT_LABELS[self.movement.tiers[section]]
+        label = movement_label(self.movement.tiers[section])
         return f"→ {label}" if orientation == Qt.Orientation.Horizontal else label
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -72,8 +74,8 @@ class MovementModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and count:
-            return (f"{count} from {pyramid_service.MOVEMENT_LABELS[tiers[index.row()]]} "
-                    f"to {pyramid_service.MOVEMENT_LABELS[tiers[index.column()]]}")
+            return tr("{count} from {before} to {after}").format(
+                count=count, before=movement_label(tiers[index.row()]), after=movement_label(tiers[index.column()]))
         return None
 
 
@@ -109,10 +111,10 @@ class CustomerValueView(QWidget):
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
-        top.addWidget(plain_label("12 months up to", self))
+        top.addWidget(plain_label(tr("12 months up to"), self))
         self.as_of = DateField(parent=self)
         top.addWidget(self.as_of)
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(tr("Refresh"), self)
         top.addWidget(self.refresh_button)
         self.headline = plain_label("", self)
         top.addWidget(self.headline, 1)
@@ -125,13 +127,13 @@ class CustomerValueView(QWidget):
         members = QWidget(upper)
         members_layout = QVBoxLayout(members)
         members_layout.setContentsMargins(0, 0, 0, 0)
-        self.members_title = plain_label("Click a tier to see its accounts.", members)
+        self.members_title = plain_label(tr("Click a tier to see its accounts."), members)
         members_layout.addWidget(self.members_title)
         self.members_model = RowsModel([
             Column("#", lambda m: m.rank or "", align_right=True),
-            Column("Account", lambda m: m.name),
-            Column("City", lambda m: m.city or ""),
-            Column("Revenue 12 months", lambda m: self._money(m.revenue_12m), align_right=True),
+            Column(QT_TR_NOOP("Account"), lambda m: m.name),
+            Column(QT_TR_NOOP("City"), lambda m: m.city or ""),
+            Column(QT_TR_NOOP("Revenue 12 months"), lambda m: self._money(m.revenue_12m), align_right=True),
         ], self)
         self.members_table = _table(self.members_model)
         members_layout.addWidget(self.members_table, 1)
@@ -139,9 +141,9 @@ class CustomerValueView(QWidget):
         upper.setStretchFactor(1, 1)
 
         self.tabs = QTabWidget(splitter)
-        self.tabs.addTab(self._build_movement(), "Movement between quarters")
-        self.tabs.addTab(self._build_profit(), "Pareto and profit")
-        self.tabs.addTab(self._build_growth(), "Growth potential")
+        self.tabs.addTab(self._build_movement(), tr("Movement between quarters"))
+        self.tabs.addTab(self._build_profit(), tr("Pareto and profit"))
+        self.tabs.addTab(self._build_growth(), tr("Growth potential"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
 
@@ -162,10 +164,10 @@ class CustomerValueView(QWidget):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         row = QHBoxLayout()
-        row.addWidget(plain_label("From", page))
+        row.addWidget(plain_label(tr("From"), page))
         self.from_quarter = QComboBox(page)
         row.addWidget(self.from_quarter)
-        row.addWidget(plain_label("to", page))
+        row.addWidget(plain_label(tr("to"), page))
         self.to_quarter = QComboBox(page)
         row.addWidget(self.to_quarter)
         row.addStretch(1)
@@ -176,17 +178,17 @@ class CustomerValueView(QWidget):
         self.movement_table.verticalHeader().setVisible(True)  # the from-tiers
         body.addWidget(self.movement_table, 3)
         moved_columns = [
-            Column("Account", lambda m: m.name),
-            Column("From", lambda m: pyramid_service.MOVEMENT_LABELS[m.from_tier]),
-            Column("To", lambda m: pyramid_service.MOVEMENT_LABELS[m.to_tier]),
-            Column("Revenue then", lambda m: self._money(m.revenue_before), align_right=True),
-            Column("Revenue now", lambda m: self._money(m.revenue_after), align_right=True),
+            Column(QT_TR_NOOP("Account"), lambda m: m.name),
+            Column(QT_TR_NOOP("From"), lambda m: movement_label(m.from_tier)),
+            Column(QT_TR_NOOP("To"), lambda m: movement_label(m.to_tier)),
+            Column(QT_TR_NOOP("Revenue then"), lambda m: self._money(m.revenue_before), align_right=True),
+            Column(QT_TR_NOOP("Revenue now"), lambda m: self._money(m.revenue_after), align_right=True),
         ]
         lists = QVBoxLayout()
-        self.up_title = plain_label("Moved up", page)
+        self.up_title = plain_label(tr("Moved up"), page)
         self.up_model = RowsModel(moved_columns, self)
         self.up_table = _table(self.up_model)
-        self.down_title = plain_label("Moved down", page)
+        self.down_title = plain_label(tr("Moved down"), page)
         self.down_model = RowsModel(moved_columns, self)
         self.down_table = _table(self.down_model)
         for widget in (self.up_title, self.up_table, self.down_title, self.down_table):
@@ -215,15 +217,15 @@ class CustomerValueView(QWidget):
     def _build_growth(self) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        layout.addWidget(plain_label("Customers with an estimated budget, the biggest gap between budget and our revenue first.", page))
+        layout.addWidget(plain_label(tr("Customers with an estimated budget, the biggest gap between budget and our revenue first."), page))
         self.growth_model = RowsModel([
-            Column("Account", lambda v: v.name),
-            Column("Tier", lambda v: pyramid_service.TIER_LABELS.get(v.tier, v.tier)),
-            Column("Revenue 12 months", lambda v: self._money(v.revenue), align_right=True),
-            Column("Budget", lambda v: self._money(v.annual_budget), align_right=True),
-            Column("Share of wallet", lambda v: f"{v.share_of_wallet} %", align_right=True),
-            Column("Wallet gap", lambda v: self._money(v.wallet_gap), align_right=True),
-            Column("Profit", lambda v: self._money(v.profit), align_right=True),
+            Column(QT_TR_NOOP("Account"), lambda v: v.name),
+            Column(QT_TR_NOOP("Tier"), lambda v: tier_label(v.tier)),
+            Column(QT_TR_NOOP("Revenue 12 months"), lambda v: self._money(v.revenue), align_right=True),
+            Column(QT_TR_NOOP("Budget"), lambda v: self._money(v.annual_budget), align_right=True),
+            Column(QT_TR_NOOP("Share of wallet"), lambda v: f"{v.share_of_wallet} %", align_right=True),
+            Column(QT_TR_NOOP("Wallet gap"), lambda v: self._money(v.wallet_gap), align_right=True),
+            Column(QT_TR_NOOP("Profit"), lambda v: self._money(v.profit), align_right=True),
         ], self)
         self.growth_table = _table(self.growth_model)
         layout.addWidget(self.growth_table, 1)
@@ -242,7 +244,7 @@ class CustomerValueView(QWidget):
         self._generation[0] += 1
         latest = self._generation
         generation, db, as_of = latest[0], self.ctx.db, self.as_of.value()
-        self.headline.setText("Computing the pyramid…")
+        self.headline.setText(tr("Computing the pyramid…"))
         self.pyramid_data = None
         self.overview = None
 
@@ -262,8 +264,8 @@ class CustomerValueView(QWidget):
             return  # the date changed meanwhile; a newer answer is on its way
         self.pyramid_data = data
         s = data.summary
-        self.headline.setText(f"{s.customers:,} customers, revenue {self._money(s.revenue)} "
-                              f"({s.window_start.isoformat()} to {s.as_of.isoformat()})")
+        self.headline.setText(tr("{count} customers, revenue {revenue} ({start} to {end})").format(
+            count=f"{s.customers:,}", revenue=self._money(s.revenue), start=s.window_start.isoformat(), end=s.as_of.isoformat()))
         self.pyramid.set_summary(s)
         self.show_tier(self.pyramid.selected or "top")
         self._maybe_loaded()
@@ -292,7 +294,7 @@ class CustomerValueView(QWidget):
             self.loaded.emit()
 
     def _failed(self, exc) -> None:
-        self.headline.setText(str(exc) if isinstance(exc, ServiceError) else f"The pyramid could not be computed: {exc}")
+        self.headline.setText(str(exc) if isinstance(exc, ServiceError) else tr("The pyramid could not be computed: {error}").format(error=exc))
         self.loaded.emit()
 
     def show_tier(self, tier: str) -> None:
@@ -304,24 +306,30 @@ class CustomerValueView(QWidget):
             return
         rows = [m for m in self.pyramid_data.members if m.tier == tier]
         self.members_model.set_rows(rows)
-        label = pyramid_service.TIER_LABELS[tier]
-        self.members_title.setText(f"{label}: {len(rows):,} account{'' if len(rows) == 1 else 's'} (double-click to open)")
+        title = tr("{tier}: {count} account (double-click to open)") if len(rows) == 1 \
+            else tr("{tier}: {count} accounts (double-click to open)")
+        self.members_title.setText(title.format(tier=tier_label(tier), count=f"{len(rows):,}"))
 
     def _show_profit(self, overview: value_service.ValueOverview) -> None:
         p, w = overview.pareto, overview.whale
         if p.customers:
-            self.pareto_label.setText(
-                f"The best {p.top_customers:,} of {p.customers:,} customers ({p.share_pct} %) bring "
-                f"{self._money(p.top_revenue)} of {self._money(p.total_revenue)} revenue"
-                + (f": {p.top_revenue_share} %." if p.top_revenue_share is not None else "."))
+            pareto = tr("The best {top} of {count} customers ({share} %) bring {top_revenue} of {revenue} revenue: {revenue_share} %.") \
+                if p.top_revenue_share is not None else \
+                tr("The best {top} of {count} customers ({share} %) bring {top_revenue} of {revenue} revenue.")
+            self.pareto_label.setText(pareto.format(
+                top=f"{p.top_customers:,}", count=f"{p.customers:,}", share=p.share_pct, top_revenue=self._money(p.top_revenue),
+                revenue=self._money(p.total_revenue), revenue_share=p.top_revenue_share))
         else:
-            self.pareto_label.setText("No customers with revenue in these 12 months.")
+            self.pareto_label.setText(tr("No customers with revenue in these 12 months."))
         self.whale.set_curve(w)
-        self.whale_label.setText(
-            f"Profit after cost of goods and cost to serve (hours x hourly cost): {self._money(w.total_profit)}. "
-            f"{w.unprofitable_customers:,} customer{' costs' if w.unprofitable_customers == 1 else 's cost'} "
-            f"more than {'it brings; it gives' if w.unprofitable_customers == 1 else 'they bring; they give'} "
-            f"{self._money(w.given_back)} of the peak back." if w.customers else "")
+        whale = tr("Profit after cost of goods and cost to serve (hours x hourly cost): {profit}. "
+                   "{count} customer costs more than it brings; it gives {given_back} of the peak back.") \
+            if w.unprofitable_customers == 1 else \
+            tr("Profit after cost of goods and cost to serve (hours x hourly cost): {profit}. "
+               "{count} customers cost more than they bring; they give {given_back} of the peak back.")
+        self.whale_label.setText(whale.format(
+            profit=self._money(w.total_profit), count=f"{w.unprofitable_customers:,}",
+            given_back=self._money(w.given_back)) if w.customers else "")
 
     def _fill_quarters(self, ends: tuple[dt.date, ...]) -> None:
         previous = (self.from_quarter.currentData(), self.to_quarter.currentData())
@@ -356,8 +364,9 @@ class CustomerValueView(QWidget):
         self.movement_model.set_movement(movement)
         self.up_model.set_rows(movement.moved_up)
         self.down_model.set_rows(movement.moved_down)
-        self.up_title.setText(f"Moved up: {len(movement.moved_up):,}")
-        self.down_title.setText(f"Moved down: {len(movement.moved_down):,} (biggest loss of revenue first)")
+        self.up_title.setText(tr("Moved up: {count}").format(count=f"{len(movement.moved_up):,}"))
+        self.down_title.setText(tr("Moved down: {count} (biggest loss of revenue first)").format(
+            count=f"{len(movement.moved_down):,}"))
         self.movement_loaded.emit()
 
     def _data_changed(self, kinds: set) -> None:
