@@ -20,6 +20,9 @@ TIER_TEXTS = (
     QT_TR_NOOP("Not listed"),  # pyramid.MOVEMENT_LABELS: not in the quarter's pyramid
 )
 NPS_TEXTS = (QT_TR_NOOP("no scores yet"),)  # nps.NpsSummary.text without scores
+BALANCE_TEXTS = (  # attention_balance.GROUP_LABELS beyond the tiers
+    QT_TR_NOOP("Former customers"), QT_TR_NOOP("Prospects and leads"), QT_TR_NOOP("Other (no or archived account)"),
+)
 OUTCOME_TEXTS = (QT_TR_NOOP("Introduced"), QT_TR_NOOP("Became a customer"), QT_TR_NOOP("No fit"))
 JOURNEY_TEXTS = (
     QT_TR_NOOP("Considering"), QT_TR_NOOP("Evaluating"), QT_TR_NOOP("Buying"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TR_NOOP, QDate, QEvent, QLocale, QObject, QPoint, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ from relationapp.services.pyramid import current_tiers
 from relationapp.services.visits import planned_visits
 from relationapp.ui.dialogs.base import run_service
 from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
+from relationapp.ui.i18n import tr
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import money_column, small_table
 from relationapp.ui.rows_model import RowsModel
@@ -54,36 +55,43 @@ VISITS_SHOWN = 5  # on the visits line; the Visits page has them all
 
 
 def _days(n: int) -> str:
-    return "today" if n == 0 else f"in {n} day{'s' if n != 1 else ''}"
+    if n == 0:
+        return tr("today")
+    return tr("in 1 day") if n == 1 else tr("in {count} days").format(count=n)
+
+
+def _local_date(day: dt.date, pattern: str) -> str:
+    """A date with day and month names in the user's language (QLocale, set by i18n.install)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 def _section_columns(ctx) -> dict[str, list[Column]]:
     return {
         "attention": [
-            Column("Account", lambda r: r.account),
-            Column("Why", lambda r: r.reason),
-            Column("Days overdue", lambda r: r.days_overdue, align_right=True),
-            money_column("Value at stake", lambda r: r.value, ctx),
+            Column(QT_TR_NOOP("Account"), lambda r: r.account),
+            Column(QT_TR_NOOP("Why"), lambda r: r.reason),
+            Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
+            money_column(QT_TR_NOOP("Value at stake"), lambda r: r.value, ctx),
         ],
         "follow_ups": [
-            Column("Due", lambda r: r.due_on.isoformat()),
-            Column("What", lambda r: r.title),
-            Column("With", lambda r: ", ".join(p for p in (r.person, r.account) if p)),
-            Column("Days overdue", lambda r: r.days_overdue, align_right=True),
-            money_column("Revenue 12 m", lambda r: r.value, ctx),
+            Column(QT_TR_NOOP("Due"), lambda r: r.due_on.isoformat()),
+            Column(QT_TR_NOOP("What"), lambda r: r.title),
+            Column(QT_TR_NOOP("With"), lambda r: ", ".join(p for p in (r.person, r.account) if p)),
+            Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
+            money_column(QT_TR_NOOP("Revenue 12 m"), lambda r: r.value, ctx),
             ambassador_column(ctx),
         ],
         "coming_up": [
-            Column("Date", lambda r: r.on.strftime("%a %d %b")),
-            Column("When", lambda r: _days(r.days_away)),
-            Column("What", lambda r: r.reason),
-            Column("Account", lambda r: r.account or ""),
+            Column(QT_TR_NOOP("Date"), lambda r: _local_date(r.on, "ddd d MMM")),
+            Column(QT_TR_NOOP("When"), lambda r: _days(r.days_away)),
+            Column(QT_TR_NOOP("What"), lambda r: r.reason),
+            Column(QT_TR_NOOP("Account"), lambda r: r.account or ""),
             ambassador_column(ctx),
         ],
         "prospects": [
-            Column("Account", lambda r: r.account),
-            Column("Why", lambda r: r.reason),
-            Column("Days overdue", lambda r: r.days_overdue, align_right=True),
+            Column(QT_TR_NOOP("Account"), lambda r: r.account),
+            Column(QT_TR_NOOP("Why"), lambda r: r.reason),
+            Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
         ],
     }
 
@@ -101,7 +109,7 @@ class PlanContactDialog(FollowUpDialog):
 class PickDateDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Snooze until")
+        self.setWindowTitle(tr("Snooze until"))
         layout = QVBoxLayout(self)
         self.date = DateField(dt.date.today() + dt.timedelta(days=3), self)
         layout.addWidget(self.date)
@@ -122,16 +130,16 @@ class BalanceBar(QWidget):
         self.balance = None
         self.setMinimumHeight(12)
         self.setMaximumHeight(14)
-        self.setAccessibleName("Attention balance")
+        self.setAccessibleName(tr("Attention balance"))
 
     def sizeHint(self) -> QSize:
         return QSize(300, 14)
 
     def set_balance(self, balance) -> None:
         self.balance = balance
-        lines = [f"{g.label}: {g.hours} h" + (f" ({g.share} %)" if g.share is not None else "")
+        lines = [tr("{group}: {hours} h").format(group=tr(g.label), hours=g.hours) + (f" ({g.share} %)" if g.share is not None else "")
                  for g in balance.groups if g.hours]
-        self.setToolTip("\n".join(lines) or "No time logged in the last 90 days")
+        self.setToolTip("\n".join(lines) or tr("No time logged in the last 90 days"))
         self.update()
 
     def paintEvent(self, _event) -> None:
@@ -167,7 +175,7 @@ class DailyReminder(QObject):
         if self.tray is None or self.announced == agenda.today:
             return False
         self.announced = agenda.today
-        self.tray.showMessage("relationapp: today", attention.summary_line(agenda),
+        self.tray.showMessage(tr("relationapp: today"), attention.summary_line(agenda),
                               QSystemTrayIcon.MessageIcon.Information, 10000)
         return True
 
@@ -244,10 +252,10 @@ class _Section(QWidget):
 
     def set_rows(self, rows, total: int, empty_text: str) -> None:
         self.model.set_rows(list(rows))
-        shown = f"{total:,}" if total == len(rows) else f"{len(rows):,} of {total:,}"
+        shown = f"{total:,}" if total == len(rows) else tr("{shown} of {total}").format(shown=f"{len(rows):,}", total=f"{total:,}")
         self.heading.setText(f"{self.title} ({shown})")
         more = total - len(rows)  # the agenda brings the first rows only, and how many there are in all
-        self.empty.setText(empty_text if not rows else f"and {more:,} more" if more > 0 else "")
+        self.empty.setText(empty_text if not rows else tr("and {count} more").format(count=f"{more:,}") if more > 0 else "")
         for button in self.buttons.values():
             button.setEnabled(bool(rows))
         if rows:
@@ -284,45 +292,45 @@ class TodayView(QWidget):
         font.setBold(True)
         self.day_label.setFont(font)
         outer.addWidget(self.day_label)
-        self.summary = plain_label("Loading…", self)
+        self.summary = plain_label(tr("Loading…"), self)
         outer.addWidget(self.summary)
         balance_row = QHBoxLayout()
         self.balance_bar = BalanceBar(self)
         self.balance_label = plain_label("", self)
-        balance_row.addWidget(plain_label("Time, last 90 days:", self))
+        balance_row.addWidget(plain_label(tr("Time, last 90 days:"), self))
         balance_row.addWidget(self.balance_bar, 1)
         balance_row.addWidget(self.balance_label)
         outer.addLayout(balance_row)
         self.visits_label = plain_label("", self)
-        self.visits_label.setAccessibleName("Visits today")
+        self.visits_label.setAccessibleName(tr("Visits today"))
         self.visits_label.setWordWrap(True)
         self.visits_label.hide()
         outer.addWidget(self.visits_label)
 
         columns = _section_columns(ctx)
         self.sections = {
-            "attention": _Section(self, "attention", "Needs attention", columns["attention"], [
-                ("log", "Log touch…", "Log a touch with the log form (L)"),
-                ("snooze", "Snooze", "Put aside: 1 day, 1 week or a date you pick (S)"),
-                ("follow_up", "Follow-up…", "Plan the contact for a later day (F)"),
-                ("done", "Called today", "Log a call for today without a form (D)"),
-                ("open", "Open account", "Open the account (Enter)")]),
-            "follow_ups": _Section(self, "follow_ups", "Follow-ups due", columns["follow_ups"], [
-                ("done", "Done", "Mark the follow-up done (D)"),
-                ("snooze", "Snooze", "1 day, 1 week or a date you pick (S)"),
-                ("log", "Log touch…", "Log an interaction with this account (L)"),
-                ("follow_up", "Follow-up…", "Make another follow-up (F)"),
-                ("open", "Open account", "Open the account (Enter)")]),
-            "coming_up": _Section(self, "coming_up", "Coming up", columns["coming_up"], [
-                ("log", "Log card or gift…", "Log a card or a gift (L); gifts warn when given before"),
-                ("done", "Card sent", "Log a card sent today without a form (D)"),
-                ("follow_up", "Follow-up…", "Make a follow-up (F)"),
-                ("open", "Open account", "Open the account (Enter)")]),
-            "prospects": _Section(self, "prospects", "Prospects to nurture", columns["prospects"], [
-                ("log", "Log touch…", "Log an interaction (L)"),
-                ("snooze", "Snooze", "1 day, 1 week or a date you pick (S)"),
-                ("follow_up", "Follow-up…", "Plan the contact (F)"),
-                ("open", "Open account", "Open the account (Enter)")]),
+            "attention": _Section(self, "attention", tr("Needs attention"), columns["attention"], [
+                ("log", tr("Log touch…"), tr("Log a touch with the log form (L)")),
+                ("snooze", tr("Snooze"), tr("Put aside: 1 day, 1 week or a date you pick (S)")),
+                ("follow_up", tr("Follow-up…"), tr("Plan the contact for a later day (F)")),
+                ("done", tr("Called today"), tr("Log a call for today without a form (D)")),
+                ("open", tr("Open account"), tr("Open the account (Enter)"))]),
+            "follow_ups": _Section(self, "follow_ups", tr("Follow-ups due"), columns["follow_ups"], [
+                ("done", tr("Done"), tr("Mark the follow-up done (D)")),
+                ("snooze", tr("Snooze"), tr("1 day, 1 week or a date you pick (S)")),
+                ("log", tr("Log touch…"), tr("Log an interaction with this account (L)")),
+                ("follow_up", tr("Follow-up…"), tr("Make another follow-up (F)")),
+                ("open", tr("Open account"), tr("Open the account (Enter)"))]),
+            "coming_up": _Section(self, "coming_up", tr("Coming up"), columns["coming_up"], [
+                ("log", tr("Log card or gift…"), tr("Log a card or a gift (L); gifts warn when given before")),
+                ("done", tr("Card sent"), tr("Log a card sent today without a form (D)")),
+                ("follow_up", tr("Follow-up…"), tr("Make a follow-up (F)")),
+                ("open", tr("Open account"), tr("Open the account (Enter)"))]),
+            "prospects": _Section(self, "prospects", tr("Prospects to nurture"), columns["prospects"], [
+                ("log", tr("Log touch…"), tr("Log an interaction (L)")),
+                ("snooze", tr("Snooze"), tr("1 day, 1 week or a date you pick (S)")),
+                ("follow_up", tr("Follow-up…"), tr("Plan the contact (F)")),
+                ("open", tr("Open account"), tr("Open the account (Enter)"))]),
         }
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
@@ -377,13 +385,13 @@ class TodayView(QWidget):
             self.refresh()
         focused = next((k for k, s in self.sections.items() if s.table.hasFocus()), None)
         self.agenda = agenda
-        self.day_label.setText(agenda.today.strftime("%A %d %B %Y"))
+        self.day_label.setText(_local_date(agenda.today, "dddd d MMMM yyyy"))
         self.summary.setText(attention.summary_line(agenda))
         self.sections["attention"].set_rows(agenda.needs_attention, agenda.needs_attention_total,
-                                            "Every customer has been touched on time.")
-        self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, "Nothing due.")
-        self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, "No personal dates in the coming days.")
-        self.sections["prospects"].set_rows(agenda.prospects_to_nurture, agenda.prospects_total, "No prospect is waiting.")
+                                            tr("Every customer has been touched on time."))
+        self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, tr("Nothing due."))
+        self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, tr("No personal dates in the coming days."))
+        self.sections["prospects"].set_rows(agenda.prospects_to_nurture, agenda.prospects_total, tr("No prospect is waiting."))
         self._show_visits()
         if focused is not None:
             self.sections[focused].table.setFocus()
@@ -399,7 +407,8 @@ class TodayView(QWidget):
         stops = [(f"{stop.start_time:%H:%M} " if stop.start_time else "") + stop.account
                  + (f" ({stop.staff})" if several and stop.staff else "") for stop in visits[:VISITS_SHOWN]]
         more = len(visits) - len(stops)
-        text = f"Visits today ({len(visits)}): " + ", ".join(stops) + (f" and {more} more" if more > 0 else "")
+        text = tr("Visits today ({count}): {stops} and {more} more") if more > 0 else tr("Visits today ({count}): {stops}")
+        text = text.format(count=len(visits), stops=", ".join(stops), more=more)
         self.visits_label.setText(text if visits else "")
         self.visits_label.setVisible(bool(visits))
 
@@ -407,13 +416,14 @@ class TodayView(QWidget):
         if not isValid(self):
             return
         self.balance_bar.set_balance(balance)
-        self.balance_label.setText(f"{balance.customer_hours} h customers · {balance.prospect_hours} h prospects")
+        self.balance_label.setText(tr("{customers} h customers · {prospects} h prospects").format(
+            customers=balance.customer_hours, prospects=balance.prospect_hours))
 
     def _failed(self, exc) -> None:
         if not isValid(self):
             return
         self._loading = False
-        self.summary.setText(f"Today could not be computed: {exc}")
+        self.summary.setText(tr("Today could not be computed: {error}").format(error=exc))
 
     def _data_changed(self, kinds: set) -> None:
         if kinds & CHANGES:
@@ -426,9 +436,9 @@ class TodayView(QWidget):
     # --- actions ------------------------------------------------------------------
     def snooze_menu(self, section: str, parent) -> QMenu:
         menu = QMenu(parent)
-        menu.addAction("1 day", lambda: self.snooze(section, dt.date.today() + dt.timedelta(days=1)))
-        menu.addAction("1 week", lambda: self.snooze(section, dt.date.today() + dt.timedelta(days=7)))
-        menu.addAction("Pick a date…", lambda: self.snooze(section, None))
+        menu.addAction(tr("1 day"), lambda: self.snooze(section, dt.date.today() + dt.timedelta(days=1)))
+        menu.addAction(tr("1 week"), lambda: self.snooze(section, dt.date.today() + dt.timedelta(days=7)))
+        menu.addAction(tr("Pick a date…"), lambda: self.snooze(section, None))
         return menu
 
     def act(self, section: str, action: str) -> None:
@@ -468,7 +478,7 @@ class TodayView(QWidget):
                 return
             if run_service(self, lambda: follow_up_service.complete_follow_up(
                     self.ctx.db, follow_up_id=row.follow_up_id, done_on=dt.date.today())) is not None:
-                self.ctx.push_undo("Follow-up done", lambda: follow_up_service.reopen_follow_up(
+                self.ctx.push_undo(tr("Follow-up done"), lambda: follow_up_service.reopen_follow_up(
                     self.ctx.db, follow_up_id=row.follow_up_id), {"follow_ups"})
                 self.ctx.notify({"follow_ups"})
             return
@@ -481,16 +491,18 @@ class TodayView(QWidget):
             person_ids=[row.person_id] if getattr(row, "person_id", None) else [],
             subject=row.reason if section == "coming_up" else None))
         if logged is not None:
-            self.ctx.push_undo(f"Log {kind}", lambda: interaction_service.delete_interaction(
+            self.ctx.push_undo(tr("Log card") if kind == "card" else tr("Log call"), lambda: interaction_service.delete_interaction(
                 self.ctx.db, interaction_id=logged.id), {"interactions"})
             self._close_planned(row.account_id)
             self.ctx.notify({"interactions"})
-            self.ctx.say(f"Logged a {kind} with {logged.account}.")
+            logged_text = tr("Logged a card with {account}.") if kind == "card" else tr("Logged a call with {account}.")
+            self.ctx.say(logged_text.format(account=logged.account))
 
     def make_follow_up(self, section: str, row) -> None:
         due = dt.date.today() + dt.timedelta(days=7)
         if section in ("attention", "prospects"):
-            PlanContactDialog(self.ctx, row.account_id, title=f"Get in touch with {row.account}", due_on=due, parent=self).exec()
+            PlanContactDialog(self.ctx, row.account_id, title=tr("Get in touch with {account}").format(account=row.account),
+                              due_on=due, parent=self).exec()
         else:
             title = f"{row.reason}" if section == "coming_up" else ""
             FollowUpDialog(self.ctx, row.account_id, title=title, due_on=due, parent=self).exec()
@@ -510,14 +522,14 @@ class TodayView(QWidget):
             call = lambda: attention.snooze_account(self.ctx.db, account_id=row.account_id, until=until)  # noqa: E731
         if run_service(self, call) is not None:
             self.ctx.notify({"follow_ups"})
-            self.ctx.say(f"Snoozed until {until.isoformat()}.")
+            self.ctx.say(tr("Snoozed until {date}.").format(date=until.isoformat()))
 
 
 def export_calendar(ctx, window) -> None:
     """File > Export calendar…: follow-ups, birthdays and anniversaries as an .ics file."""
     from relationapp.io.ics import export_calendar as write_calendar
 
-    path, _ = QFileDialog.getSaveFileName(window, "Export calendar", "relationapp.ics", "Calendar (*.ics)")
+    path, _ = QFileDialog.getSaveFileName(window, tr("Export calendar"), "relationapp.ics", tr("Calendar (*.ics)"))
     if not path:
         return
     if not path.lower().endswith(".ics"):
@@ -526,8 +538,9 @@ def export_calendar(ctx, window) -> None:
     def failed(exc) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        message = str(exc) if isinstance(exc, (ServiceError, OSError)) else f"Unexpected error: {exc}"
-        QMessageBox.warning(window, "Calendar not exported", message)
+        message = str(exc) if isinstance(exc, (ServiceError, OSError)) else tr("Unexpected error: {error}").format(error=exc)
+        QMessageBox.warning(window, tr("Calendar not exported"), message)
 
     ctx.tasks.run(lambda: write_calendar(ctx.db, path=path),
-                  on_done=lambda count: ctx.say(f"Exported {count} events to {path}."), on_error=failed)
+                  on_done=lambda count: ctx.say(tr("Exported {count} events to {path}.").format(count=count, path=path)),
+                  on_error=failed)
