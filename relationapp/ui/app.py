@@ -43,7 +43,9 @@ def run_gui(*, db_arg: str | None = None) -> int:
                 acquire_instance_lock(path)  # a new file: claim it now that it exists
     except DatabaseError as exc:
         _release(path, read_only)
-        QMessageBox.critical(None, "relationapp cannot open the database", str(exc))
+        from relationapp.ui.i18n import tr
+
+        QMessageBox.critical(None, tr("relationapp cannot open the database"), str(exc))
         return 2
     from relationapp.services.settings import get_settings
     from relationapp.ui.i18n import install
@@ -80,5 +82,7 @@ def build_main_window(db, *, read_only: bool = False):
     window = MainWindow(ctx)
     ctx.setParent(window)
     if read_only:
-        window.setWindowTitle(window.windowTitle() + " (read-only)")
+        from relationapp.ui.i18n import tr
+
+        window.setWindowTitle(tr("{title} (read-only)").format(title=window.windowTitle()))
     return window

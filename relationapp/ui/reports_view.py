@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
@@ -29,10 +29,10 @@ from relationapp.ui.i18n import tr
 from relationapp.ui.widgets import plain_label
 
 QUARTERS_OFFERED = 12
-AUDIENCES = (("internal", "Internal: everything, with notes and profit"),
-             ("client", "Client: no personal notes, costs or other customers"))
-SCOPES = (("all", "All customers"), ("tiers", "Tiers"), ("owner", "An account manager's accounts"),
-          ("account", "One account"))
+AUDIENCES = (("internal", QT_TR_NOOP("Internal: everything, with notes and profit")),
+             ("client", QT_TR_NOOP("Client: no personal notes, costs or other customers")))
+SCOPES = (("all", QT_TR_NOOP("All customers")), ("tiers", QT_TR_NOOP("Tiers")),
+          ("owner", QT_TR_NOOP("An account manager's accounts")), ("account", QT_TR_NOOP("One account")))
 
 
 def quarter_choices(today: dt.date | None = None) -> list[str]:
