@@ -42,7 +42,7 @@ def test_second_app_may_open_read_only(tmp_path, qtbot, monkeypatch, no_event_lo
     assert app_module.run_gui(db_arg=str(path)) == 0
     window = built["w"]
     qtbot.addWidget(window)
-    assert window.windowTitle().endswith("(read-only)")
+    assert window.windowTitle().endswith("(alleen-lezen)")  # run_gui speaks the database's language: Dutch by default
     assert acquire_instance_lock(path) is None  # a read-only viewer holds no claim
 
 

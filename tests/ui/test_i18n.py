@@ -66,6 +66,7 @@ def test_labels_declared_outside_the_ui_are_in_the_dutch_file():
     """config.Settings, io.columns and the services name things in English without Qt; the UI marks them."""
     from relationapp.config import Settings
     from relationapp.io.columns import FIELDS
+    from relationapp.services.attention_balance import GROUP_LABELS
     from relationapp.services.journey import JOURNEY_LABELS
     from relationapp.services.nps import NO_SCORES
     from relationapp.services.pyramid import MOVEMENT_LABELS
@@ -74,6 +75,7 @@ def test_labels_declared_outside_the_ui_are_in_the_dutch_file():
     wanted = {spec.metadata["label"] for spec in Settings.specs()} | {spec.metadata["group"] for spec in Settings.specs()}
     wanted |= {label for fields in FIELDS.values() for label in fields.values()}
     wanted |= set(MOVEMENT_LABELS.values()) | set(OUTCOME_LABELS.values()) | set(JOURNEY_LABELS.values()) | {NO_SCORES}
+    wanted |= set(GROUP_LABELS.values())
     assert wanted - _sources(TS) == set()
 
 

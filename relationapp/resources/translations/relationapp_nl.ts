@@ -69,6 +69,7 @@
         <location filename="../../ui/orders_tab.py" line="49"/>
         <location filename="../../ui/relationship_tabs.py" line="35"/>
         <location filename="../../ui/relationship_tabs.py" line="46"/>
+        <location filename="../../ui/today_view.py" line="85"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -82,6 +83,7 @@
     <message>
         <location filename="../../ui/account_page.py" line="42"/>
         <location filename="../../ui/dialogs/log_interaction.py" line="39"/>
+        <location filename="../../ui/today_view.py" line="79"/>
         <source>With</source>
         <translation>Met</translation>
     </message>
@@ -115,11 +117,14 @@
     </message>
     <message>
         <location filename="../../ui/account_page.py" line="49"/>
+        <location filename="../../ui/today_view.py" line="77"/>
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
         <location filename="../../ui/account_page.py" line="50"/>
+        <location filename="../../ui/today_view.py" line="78"/>
+        <location filename="../../ui/today_view.py" line="87"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
@@ -266,7 +271,7 @@
     <message>
         <location filename="../../ui/account_page.py" line="223"/>
         <source>{tier} customer · {money} revenue in the last 12 months</source>
-        <translation>{tier}-klant · {money} omzet in de laatste 12 maanden</translation>
+        <translation>Klant {tier} · {money} omzet in de laatste 12 maanden</translation>
     </message>
     <message>
         <location filename="../../ui/account_page.py" line="283"/>
@@ -293,6 +298,7 @@
         <location filename="../../ui/accounts_view.py" line="17"/>
         <location filename="../../ui/duplicates_dialog.py" line="28"/>
         <location filename="../../ui/import_wizard.py" line="50"/>
+        <location filename="../../ui/value_view.py" line="135"/>
         <location filename="../../ui/visit_models.py" line="23"/>
         <location filename="../../ui/visits_view.py" line="99"/>
         <source>City</source>
@@ -800,6 +806,12 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <location filename="../../ui/relationships_view.py" line="65"/>
         <location filename="../../ui/relationships_view.py" line="117"/>
         <location filename="../../ui/relationships_view.py" line="131"/>
+        <location filename="../../ui/today_view.py" line="71"/>
+        <location filename="../../ui/today_view.py" line="88"/>
+        <location filename="../../ui/today_view.py" line="92"/>
+        <location filename="../../ui/value_view.py" line="134"/>
+        <location filename="../../ui/value_view.py" line="181"/>
+        <location filename="../../ui/value_view.py" line="222"/>
         <location filename="../../ui/visit_models.py" line="22"/>
         <location filename="../../ui/visit_models.py" line="57"/>
         <source>Account</source>
@@ -1336,48 +1348,63 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>nog geen scores</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Former customers</source>
+        <translation>Oud-klanten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Prospects and leads</source>
+        <translation>Prospects en leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="24"/>
+        <source>Other (no or archived account)</source>
+        <translation>Overig (geen of gearchiveerde relatie)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="26"/>
         <location filename="../../ui/relationship_tabs.py" line="36"/>
         <source>Introduced</source>
         <translation>Aanbevolen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Became a customer</source>
         <translation>Klant geworden</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>No fit</source>
         <translation>Geen match</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Considering</source>
         <translation>Oriënteren</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Evaluating</source>
         <translation>Vergelijken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="28"/>
         <source>Buying</source>
         <translation>Kopen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Enjoying</source>
         <translation>Gebruiken</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Advocating</source>
         <translation>Aanbevelen</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="29"/>
         <source>Bonded</source>
         <translation>Verbonden</translation>
     </message>
@@ -1727,6 +1754,10 @@ Database: {path}</translation>
     </message>
     <message>
         <location filename="../../ui/people_view.py" line="38"/>
+        <location filename="../../ui/today_view.py" line="317"/>
+        <location filename="../../ui/today_view.py" line="323"/>
+        <location filename="../../ui/today_view.py" line="328"/>
+        <location filename="../../ui/today_view.py" line="333"/>
         <location filename="../../ui/visits_view.py" line="117"/>
         <source>Open account</source>
         <translation>Relatie openen</translation>
@@ -2167,6 +2198,36 @@ Typ de naam ter bevestiging:</translation>
         <translation>Klantrelaties konden niet worden geladen: {error}</translation>
     </message>
     <message>
+        <location filename="../../ui/reports_view.py" line="32"/>
+        <source>Internal: everything, with notes and profit</source>
+        <translation>Intern: alles, met notities en winst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="33"/>
+        <source>Client: no personal notes, costs or other customers</source>
+        <translation>Klant: zonder persoonlijke notities, kosten of andere klanten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="34"/>
+        <source>All customers</source>
+        <translation>Alle klanten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="34"/>
+        <source>Tiers</source>
+        <translation>Niveaus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="35"/>
+        <source>An account manager&apos;s accounts</source>
+        <translation>Relaties van een accountmanager</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_view.py" line="35"/>
+        <source>One account</source>
+        <translation>Eén relatie</translation>
+    </message>
+    <message>
         <location filename="../../ui/reports_view.py" line="107"/>
         <source>Once a quarter: one PDF review per account and the portfolio report, written into a folder.</source>
         <translation>Eens per kwartaal: een PDF-overzicht per relatie en het portefeuillerapport, in één map.</translation>
@@ -2517,9 +2578,172 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <translation>Geen dagelijkse back-up: {error}</translation>
     </message>
     <message>
+        <location filename="../../ui/value_view.py" line="77"/>
+        <source>{count} from {before} to {after}</source>
+        <translation>{count} van {before} naar {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="114"/>
+        <source>12 months up to</source>
+        <translation>12 maanden tot en met</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="117"/>
+        <source>Refresh</source>
+        <translation>Vernieuwen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="130"/>
+        <source>Click a tier to see its accounts.</source>
+        <translation>Klik op een niveau om de relaties te zien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="136"/>
+        <location filename="../../ui/value_view.py" line="224"/>
+        <source>Revenue 12 months</source>
+        <translation>Omzet 12 maanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="144"/>
+        <source>Movement between quarters</source>
+        <translation>Verschuiving tussen kwartalen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="145"/>
+        <source>Pareto and profit</source>
+        <translation>Pareto en winst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="146"/>
+        <source>Growth potential</source>
+        <translation>Groeipotentieel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="167"/>
+        <location filename="../../ui/value_view.py" line="182"/>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="170"/>
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="183"/>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="184"/>
+        <source>Revenue then</source>
+        <translation>Omzet toen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="185"/>
+        <source>Revenue now</source>
+        <translation>Omzet nu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="188"/>
+        <source>Moved up</source>
+        <translation>Gestegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="191"/>
+        <source>Moved down</source>
+        <translation>Gedaald</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="220"/>
+        <source>Customers with an estimated budget, the biggest gap between budget and our revenue first.</source>
+        <translation>Klanten met een geschat budget, met het grootste verschil tussen budget en onze omzet eerst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="223"/>
         <location filename="../../ui/visit_models.py" line="25"/>
         <source>Tier</source>
         <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="225"/>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="226"/>
+        <source>Share of wallet</source>
+        <translation>Share of wallet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="227"/>
+        <source>Wallet gap</source>
+        <translation>Groeiruimte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="228"/>
+        <source>Profit</source>
+        <translation>Winst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="247"/>
+        <source>Computing the pyramid…</source>
+        <translation>Piramide berekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="267"/>
+        <source>{count} customers, revenue {revenue} ({start} to {end})</source>
+        <translation>{count} klanten, omzet {revenue} ({start} tot {end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="297"/>
+        <source>The pyramid could not be computed: {error}</source>
+        <translation>De piramide kon niet worden berekend: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="309"/>
+        <source>{tier}: {count} account (double-click to open)</source>
+        <translation>{tier}: {count} relatie (dubbelklik om te openen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="310"/>
+        <source>{tier}: {count} accounts (double-click to open)</source>
+        <translation>{tier}: {count} relaties (dubbelklik om te openen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="316"/>
+        <source>The best {top} of {count} customers ({share} %) bring {top_revenue} of {revenue} revenue: {revenue_share} %.</source>
+        <translation>De beste {top} van {count} klanten ({share} %) brengen {top_revenue} van {revenue} omzet: {revenue_share} %.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="318"/>
+        <source>The best {top} of {count} customers ({share} %) bring {top_revenue} of {revenue} revenue.</source>
+        <translation>De beste {top} van {count} klanten ({share} %) brengen {top_revenue} van {revenue} omzet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="323"/>
+        <source>No customers with revenue in these 12 months.</source>
+        <translation>Geen klanten met omzet in deze 12 maanden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="325"/>
+        <source>Profit after cost of goods and cost to serve (hours x hourly cost): {profit}. {count} customer costs more than it brings; it gives {given_back} of the peak back.</source>
+        <translation>Winst na inkoopwaarde en bedieningskosten (uren x uurkosten): {profit}. {count} klant kost meer dan hij oplevert en geeft {given_back} van de top terug.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="328"/>
+        <source>Profit after cost of goods and cost to serve (hours x hourly cost): {profit}. {count} customers cost more than they bring; they give {given_back} of the peak back.</source>
+        <translation>Winst na inkoopwaarde en bedieningskosten (uren x uurkosten): {profit}. {count} klanten kosten meer dan ze opleveren en geven {given_back} van de top terug.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="367"/>
+        <source>Moved up: {count}</source>
+        <translation>Gestegen: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/value_view.py" line="368"/>
+        <source>Moved down: {count} (biggest loss of revenue first)</source>
+        <translation>Gedaald: {count} (grootste omzetverlies eerst)</translation>
     </message>
     <message>
         <location filename="../../ui/visit_models.py" line="26"/>
@@ -2777,9 +3001,344 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <translation>Bezoeken naar agenda exporteren</translation>
     </message>
     <message>
+        <location filename="../../ui/today_view.py" line="59"/>
+        <source>today</source>
+        <translation>vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="60"/>
+        <source>in 1 day</source>
+        <translation>over 1 dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="60"/>
+        <source>in {count} days</source>
+        <translation>over {count} dagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="72"/>
+        <location filename="../../ui/today_view.py" line="93"/>
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="73"/>
+        <location filename="../../ui/today_view.py" line="80"/>
+        <location filename="../../ui/today_view.py" line="94"/>
+        <source>Days overdue</source>
+        <translation>Dagen te laat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="74"/>
+        <source>Value at stake</source>
+        <translation>Op het spel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="81"/>
+        <source>Revenue 12 m</source>
+        <translation>Omzet 12 mnd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="86"/>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="112"/>
+        <source>Snooze until</source>
+        <translation>Uitstellen tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="133"/>
+        <source>Attention balance</source>
+        <translation>Verdeling van de aandacht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="140"/>
+        <source>{group}: {hours} h</source>
+        <translation>{group}: {hours} u</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="142"/>
+        <source>No time logged in the last 90 days</source>
+        <translation>Geen tijd vastgelegd in de laatste 90 dagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="178"/>
+        <source>relationapp: today</source>
+        <translation>relationapp: vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="255"/>
+        <source>{shown} of {total}</source>
+        <translation>{shown} van {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="258"/>
+        <source>and {count} more</source>
+        <translation>en nog {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="300"/>
+        <source>Time, last 90 days:</source>
+        <translation>Tijd, laatste 90 dagen:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="305"/>
+        <source>Visits today</source>
+        <translation>Bezoeken vandaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="312"/>
+        <source>Needs attention</source>
+        <translation>Aandacht nodig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="313"/>
+        <location filename="../../ui/today_view.py" line="321"/>
+        <location filename="../../ui/today_view.py" line="330"/>
+        <source>Log touch…</source>
+        <translation>Contactmoment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="313"/>
+        <source>Log a touch with the log form (L)</source>
+        <translation>Een contactmoment vastleggen met het formulier (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="314"/>
+        <location filename="../../ui/today_view.py" line="320"/>
+        <location filename="../../ui/today_view.py" line="331"/>
+        <source>Snooze</source>
+        <translation>Uitstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="314"/>
+        <source>Put aside: 1 day, 1 week or a date you pick (S)</source>
+        <translation>Opzijleggen: 1 dag, 1 week of tot een datum naar keuze (S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="315"/>
+        <location filename="../../ui/today_view.py" line="322"/>
+        <location filename="../../ui/today_view.py" line="327"/>
+        <location filename="../../ui/today_view.py" line="332"/>
+        <source>Follow-up…</source>
+        <translation>Opvolgen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="315"/>
+        <source>Plan the contact for a later day (F)</source>
+        <translation>Het contact op een latere dag plannen (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="316"/>
+        <source>Called today</source>
+        <translation>Vandaag gebeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="316"/>
+        <source>Log a call for today without a form (D)</source>
+        <translation>Een telefoongesprek van vandaag vastleggen zonder formulier (D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="317"/>
+        <location filename="../../ui/today_view.py" line="323"/>
+        <location filename="../../ui/today_view.py" line="328"/>
+        <location filename="../../ui/today_view.py" line="333"/>
+        <source>Open the account (Enter)</source>
+        <translation>De relatie openen (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="318"/>
+        <source>Follow-ups due</source>
+        <translation>Opvolgacties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="319"/>
+        <source>Done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="319"/>
+        <source>Mark the follow-up done (D)</source>
+        <translation>De opvolgactie afvinken (D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="320"/>
+        <location filename="../../ui/today_view.py" line="331"/>
+        <source>1 day, 1 week or a date you pick (S)</source>
+        <translation>1 dag, 1 week of tot een datum naar keuze (S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="321"/>
+        <source>Log an interaction with this account (L)</source>
+        <translation>Een contactmoment met deze relatie vastleggen (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="322"/>
+        <source>Make another follow-up (F)</source>
+        <translation>Nog een opvolgactie maken (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="324"/>
+        <source>Coming up</source>
+        <translation>Binnenkort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="325"/>
+        <source>Log card or gift…</source>
+        <translation>Kaart of cadeau…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="325"/>
+        <source>Log a card or a gift (L); gifts warn when given before</source>
+        <translation>Een kaart of cadeau vastleggen (L); u krijgt een waarschuwing als een cadeau al eens is gegeven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="326"/>
+        <source>Card sent</source>
+        <translation>Kaart gestuurd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="326"/>
+        <source>Log a card sent today without a form (D)</source>
+        <translation>Een vandaag gestuurde kaart vastleggen zonder formulier (D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="327"/>
+        <source>Make a follow-up (F)</source>
+        <translation>Een opvolgactie maken (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="329"/>
+        <source>Prospects to nurture</source>
+        <translation>Prospects om warm te houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="330"/>
+        <source>Log an interaction (L)</source>
+        <translation>Een contactmoment vastleggen (L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="332"/>
+        <source>Plan the contact (F)</source>
+        <translation>Het contact plannen (F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="391"/>
+        <source>Every customer has been touched on time.</source>
+        <translation>Alle klanten zijn op tijd benaderd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="392"/>
+        <source>Nothing due.</source>
+        <translation>Niets te doen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="393"/>
+        <source>No personal dates in the coming days.</source>
+        <translation>Geen persoonlijke datums in de komende dagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="394"/>
+        <source>No prospect is waiting.</source>
+        <translation>Er wacht geen prospect.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="410"/>
+        <source>Visits today ({count}): {stops} and {more} more</source>
+        <translation>Bezoeken vandaag ({count}): {stops} en nog {more}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="410"/>
+        <source>Visits today ({count}): {stops}</source>
+        <translation>Bezoeken vandaag ({count}): {stops}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="419"/>
+        <source>{customers} h customers · {prospects} h prospects</source>
+        <translation>{customers} u klanten · {prospects} u prospects</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="426"/>
+        <source>Today could not be computed: {error}</source>
+        <translation>Vandaag kon niet worden berekend: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="439"/>
+        <source>1 day</source>
+        <translation>1 dag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="440"/>
+        <source>1 week</source>
+        <translation>1 week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="441"/>
+        <source>Pick a date…</source>
+        <translation>Datum kiezen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="481"/>
+        <source>Follow-up done</source>
+        <translation>Opvolgactie gedaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="494"/>
+        <source>Log card</source>
+        <translation>Kaart vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="494"/>
+        <source>Log call</source>
+        <translation>Telefoongesprek vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="498"/>
+        <source>Logged a card with {account}.</source>
+        <translation>Kaart aan {account} vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="498"/>
+        <source>Logged a call with {account}.</source>
+        <translation>Telefoongesprek met {account} vastgelegd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="504"/>
+        <source>Get in touch with {account}</source>
+        <translation>Contact opnemen met {account}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="525"/>
+        <source>Snoozed until {date}.</source>
+        <translation>Uitgesteld tot {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="532"/>
         <location filename="../../ui/visits_view.py" line="421"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="532"/>
+        <source>Export calendar</source>
+        <translation>Agenda exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="541"/>
+        <source>Unexpected error: {error}</source>
+        <translation>Onverwachte fout: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="542"/>
+        <source>Calendar not exported</source>
+        <translation>Agenda niet geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_view.py" line="545"/>
+        <source>Exported {count} events to {path}.</source>
+        <translation>{count} afspraken geëxporteerd naar {path}.</translation>
     </message>
     <message>
         <location filename="../../ui/visits_view.py" line="429"/>
@@ -2795,6 +3354,73 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <location filename="../../ui/widgets.py" line="82"/>
         <source>Type to find an account…</source>
         <translation>Typ om een relatie te zoeken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="48"/>
+        <source>relationapp cannot open the database</source>
+        <translation>relationapp kan de database niet openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="87"/>
+        <source>{title} (read-only)</source>
+        <translation>{title} (alleen-lezen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="48"/>
+        <source>Customer pyramid</source>
+        <translation>Klantpiramide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="76"/>
+        <source>{tier}: {count} account · {revenue}</source>
+        <translation>{tier}: {count} relatie · {revenue}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="76"/>
+        <source>{tier}: {count} accounts · {revenue}</source>
+        <translation>{tier}: {count} relaties · {revenue}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="78"/>
+        <source>{tier}: {count} account</source>
+        <translation>{tier}: {count} relatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="78"/>
+        <source>{tier}: {count} accounts</source>
+        <translation>{tier}: {count} relaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="161"/>
+        <location filename="../../ui/pyramid_widget.py" line="215"/>
+        <location filename="../../ui/today_view.py" line="295"/>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="189"/>
+        <source>Whale curve of cumulative profit</source>
+        <translation>Walviscurve van de cumulatieve winst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="215"/>
+        <source>No customers in these 12 months.</source>
+        <translation>Geen klanten in deze 12 maanden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="235"/>
+        <source>total profit {amount} (100 %)</source>
+        <translation>totale winst {amount} (100 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="248"/>
+        <source>peak {amount}{share} after {count} customers</source>
+        <translation>top {amount}{share} na {count} klanten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pyramid_widget.py" line="253"/>
+        <source>{count} customers, most profitable first →</source>
+        <translation>{count} klanten, meest winstgevend eerst →</translation>
     </message>
 </context>
 </TS>
