@@ -18,7 +18,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Interaction, InteractionPerson, Order, Person, StageChange, _now
+from relationapp.data.models import Account, Interaction, InteractionPerson, Order, Person, StageChange, utc_now
 from relationapp.services.matching import city_key, email_key, name_key, phone_key
 
 _CHUNK = 500
@@ -221,7 +221,7 @@ def _add_account_rows(session, values: list[dict], today: dt.date) -> list[int]:
 def add_accounts(db: Database, *, accounts: list[AccountInput], today: dt.date | None = None) -> BulkResult:
     """Add checked accounts; those matching one we have (or an earlier row) are left alone."""
     today = today or dt.date.today()
-    now = _now()
+    now = utc_now()
     with db.write() as session:
         index, _ = _account_index(session)
         fresh: list[dict] = []
@@ -260,7 +260,7 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
     firms are two people).
     """
     today = today or dt.date.today()
-    now = _now()
+    now = utc_now()
     with db.write() as session:
         _, account_by_name = _account_index(session)
         people_index = _person_index(session)
@@ -305,7 +305,7 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
 def add_interactions(db: Database, *, interactions: list[InteractionInput]) -> BulkResult:
     """Add checked interactions; one with the same account, day, kind and subject exists already."""
     account_ids = sorted({i.account_id for i in interactions})
-    now = _now()
+    now = utc_now()
     with db.write() as session:
         seen: set[tuple] = set()
         for start in range(0, len(account_ids), _CHUNK):
