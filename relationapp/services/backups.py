@@ -62,22 +62,29 @@ def prune_backups(backup_dir: Path, *, stem: str, keep: int) -> list[Path]:
     return removed
 
 
-def auto_backup(db_path: str | Path, backup_dir: str | Path, *, keep: int, now: dt.datetime | None = None) -> Path | None:
+def auto_backup(db_path: str | Path, backup_dir: str | Path, *, keep: int, now: dt.datetime | None = None,
+                checked: bool = False) -> Path | None:
     """At start-up: a backup if the newest is older than a day (or there is none).
 
     Returns the new backup, or None when none was needed (or the database is
     new or not healthy: a damaged file is never copied over good backups).
+    ``checked``: the caller has just run the health check itself.
     """
     db_path, backup_dir = Path(db_path), Path(backup_dir)
-    if not db_path.exists() or db_path.stat().st_size == 0 or backup_io.file_problem(db_path):
-        return None
-    now = now or dt.datetime.now()
-    newest = next(iter(list_backups(backup_dir, stem=db_path.stem)), None)
-    if newest is not None and now - newest.made_at < AUTO_INTERVAL:
+    if not backup_due(db_path, backup_dir, now=now) or (not checked and backup_io.file_problem(db_path)):
         return None
     made = backup_io.backup_file(db_path, backup_dir, reason="auto")
     prune_backups(backup_dir, stem=db_path.stem, keep=keep)
     return made
+
+
+def backup_due(db_path: str | Path, backup_dir: str | Path, *, now: dt.datetime | None = None) -> bool:
+    """Whether the daily backup (and with it the file's health check) is due; cheap."""
+    db_path = Path(db_path)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return False
+    newest = next(iter(list_backups(Path(backup_dir), stem=db_path.stem)), None)
+    return newest is None or (now or dt.datetime.now()) - newest.made_at >= AUTO_INTERVAL
 
 
 def make_backup(db_path: str | Path, *, dest: str | Path | None = None, backup_dir: str | Path | None = None,

@@ -63,7 +63,11 @@ def offer_good_backup(ctx, window, problem: str) -> None:
 
 
 def after_window_shown(ctx, window) -> None:
-    """Check the file, then make the daily backup (only of a healthy file), off the UI thread."""
+    """Check the file, then make the daily backup (only of a healthy file).
+
+    The check reads the whole file (seconds for a large one), so it runs on a
+    thread of its own, never in the queue of the window's database work.
+    """
     db_path = ctx.db.path
     if db_path is None:
         return
@@ -73,7 +77,7 @@ def after_window_shown(ctx, window) -> None:
         problem = backups.database_problem(db_path)
         if problem:
             return problem, None
-        return None, backups.auto_backup(db_path, backup_dir_for(db_path), keep=keep)
+        return None, backups.auto_backup(db_path, backup_dir_for(db_path), keep=keep, checked=True)
 
     def done(result) -> None:
         problem, made = result
@@ -82,4 +86,4 @@ def after_window_shown(ctx, window) -> None:
         elif made is not None:
             ctx.say(tr("Daily backup written to {file}.").format(file=made.name))
 
-    ctx.tasks.run(work, on_done=done, on_error=lambda exc: ctx.say(tr("No daily backup: {error}").format(error=exc)))
+    ctx.tasks.run_detached(work, on_done=done, on_error=lambda exc: ctx.say(tr("No daily backup: {error}").format(error=exc)))

@@ -79,6 +79,22 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         self.pool.start(_Task(fn, signals, on_progress is not None))
 
+    def run_detached(self, fn: Callable[[], Any], *, on_done=None, on_error=None) -> None:
+        """Long read-only work (a whole-file check) on a daemon thread of its own:
+        it never queues ahead of the window's database work and never holds up quitting."""
+        import threading
+
+        signals = _Signals(self)
+
+        def finish(callback, value):
+            signals.deleteLater()
+            if callback is not None:
+                callback(value)
+
+        signals.done.connect(lambda value: finish(on_done, value))
+        signals.failed.connect(lambda exc: finish(on_error, exc))
+        threading.Thread(target=_Task(fn, signals, False).run, daemon=True, name="relationapp-check").start()
+
     def wait(self, msecs: int = 30000) -> bool:
         return self.pool.waitForDone(msecs)
 
