@@ -57,7 +57,7 @@ def journey_stages(db: Database, *, account_ids: list[int] | None = None) -> dic
         referrers = set(session.execute(
             sa.select(Referral.referrer_account_id).where(Referral.referrer_account_id.in_(ids)).distinct()
         ).scalars())
-        latest = nps.latest_scores(session)
+        latest = nps.latest_scores(session, account_ids=ids if account_ids is not None else None)
         promoter_people = [p for p, (score, _day) in latest.items() if nps.category(score) == "promoter"]
         promoter_accounts = set(session.execute(
             sa.select(Person.account_id).where(Person.id.in_(promoter_people), Person.account_id.in_(ids)).distinct()
