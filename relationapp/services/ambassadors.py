@@ -33,7 +33,7 @@ def ambassador_person_ids(db: Database) -> frozenset[int]:
         referrers = set(session.execute(
             sa.select(Referral.referrer_person_id).where(Referral.referrer_person_id.is_not(None)).distinct()
         ).scalars())
-        latest = nps.latest_scores(session)
+        latest = nps.latest_scores(session, person_ids=referrers)
     return frozenset(p for p in referrers if p in latest and nps.category(latest[p][0]) == "promoter")
 
 

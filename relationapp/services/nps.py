@@ -215,10 +215,12 @@ def list_responses(
         return _rows(session, list(session.execute(query).scalars()))
 
 
-def latest_scores(session, *, account_ids=None) -> dict[int, tuple[int, dt.date]]:
-    """Each person's most recent score and its date (only the people of ``account_ids`` when given)."""
+def latest_scores(session, *, account_ids=None, person_ids=None) -> dict[int, tuple[int, dt.date]]:
+    """Each person's most recent score and its date (only these people, or the people of these accounts)."""
     out: dict[int, tuple[int, dt.date]] = {}
     query = sa.select(NpsResponse.person_id, NpsResponse.score, NpsResponse.responded_on)
+    if person_ids is not None:
+        query = query.where(NpsResponse.person_id.in_(list(person_ids)))
     if account_ids is not None:
         query = query.where(NpsResponse.person_id.in_(sa.select(Person.id).where(Person.account_id.in_(account_ids))))
     for person_id, score, day in session.execute(
