@@ -22,22 +22,6 @@ def english_after_each_test(qapp):
     install(qapp, "en")
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    """A test that starts the app (run_gui) gets the Dutch translator; the next test speaks English again."""
-    from PySide6.QtCore import QLocale
-
-    from relationapp.ui import i18n
-
-    locale = QLocale()
-    yield
-    if i18n._installed:
-        from PySide6.QtWidgets import QApplication
-
-        i18n.install(QApplication.instance(), "en")
-        QLocale.setDefault(locale)
-
-
 @pytest.fixture
 def ctx(db, qtbot):
     from relationapp.ui.context import AppContext
