@@ -41,6 +41,7 @@ from relationapp.services.visits import planned_visits
 from relationapp.ui.dialogs.base import run_service
 from relationapp.ui.dialogs.follow_up_dialog import FollowUpDialog
 from relationapp.ui.i18n import tr
+from relationapp.ui.today_text import attention_reason, coming_up_reason, summary as summary_text
 from relationapp.ui.lazy_model import Column
 from relationapp.ui.relationship_tabs import money_column, small_table
 from relationapp.ui.rows_model import RowsModel
@@ -69,7 +70,7 @@ def _section_columns(ctx) -> dict[str, list[Column]]:
     return {
         "attention": [
             Column(QT_TR_NOOP("Account"), lambda r: r.account),
-            Column(QT_TR_NOOP("Why"), lambda r: r.reason),
+            Column(QT_TR_NOOP("Why"), attention_reason),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
             money_column(QT_TR_NOOP("Value at stake"), lambda r: r.value, ctx),
         ],
@@ -84,13 +85,13 @@ def _section_columns(ctx) -> dict[str, list[Column]]:
         "coming_up": [
             Column(QT_TR_NOOP("Date"), lambda r: _local_date(r.on, "ddd d MMM")),
             Column(QT_TR_NOOP("When"), lambda r: _days(r.days_away)),
-            Column(QT_TR_NOOP("What"), lambda r: r.reason),
+            Column(QT_TR_NOOP("What"), coming_up_reason),
             Column(QT_TR_NOOP("Account"), lambda r: r.account or ""),
             ambassador_column(ctx),
         ],
         "prospects": [
             Column(QT_TR_NOOP("Account"), lambda r: r.account),
-            Column(QT_TR_NOOP("Why"), lambda r: r.reason),
+            Column(QT_TR_NOOP("Why"), attention_reason),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
         ],
     }
@@ -175,7 +176,7 @@ class DailyReminder(QObject):
         if self.tray is None or self.announced == agenda.today:
             return False
         self.announced = agenda.today
-        self.tray.showMessage(tr("relationapp: today"), attention.summary_line(agenda),
+        self.tray.showMessage(tr("relationapp: today"), summary_text(agenda),
                               QSystemTrayIcon.MessageIcon.Information, 10000)
         return True
 
@@ -386,7 +387,7 @@ class TodayView(QWidget):
         focused = next((k for k, s in self.sections.items() if s.table.hasFocus()), None)
         self.agenda = agenda
         self.day_label.setText(_local_date(agenda.today, "dddd d MMMM yyyy"))
-        self.summary.setText(attention.summary_line(agenda))
+        self.summary.setText(summary_text(agenda))
         self.sections["attention"].set_rows(agenda.needs_attention, agenda.needs_attention_total,
                                             tr("Every customer has been touched on time."))
         self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, tr("Nothing due."))
@@ -489,7 +490,7 @@ class TodayView(QWidget):
             self.ctx.db, account_id=row.account_id, kind=kind, occurred_on=dt.date.today(),
             duration_minutes=15 if kind == "call" else 5,
             person_ids=[row.person_id] if getattr(row, "person_id", None) else [],
-            subject=row.reason if section == "coming_up" else None))
+            subject=coming_up_reason(row) if section == "coming_up" else None))
         if logged is not None:
             self.ctx.push_undo(tr("Log card") if kind == "card" else tr("Log call"), lambda: interaction_service.delete_interaction(
                 self.ctx.db, interaction_id=logged.id), {"interactions"})
@@ -504,7 +505,7 @@ class TodayView(QWidget):
             PlanContactDialog(self.ctx, row.account_id, title=tr("Get in touch with {account}").format(account=row.account),
                               due_on=due, parent=self).exec()
         else:
-            title = f"{row.reason}" if section == "coming_up" else ""
+            title = coming_up_reason(row) if section == "coming_up" else ""
             FollowUpDialog(self.ctx, row.account_id, title=title, due_on=due, parent=self).exec()
 
     def snooze(self, section: str, until: dt.date | None) -> None:

@@ -69,7 +69,7 @@
         <location filename="../../ui/orders_tab.py" line="49"/>
         <location filename="../../ui/relationship_tabs.py" line="35"/>
         <location filename="../../ui/relationship_tabs.py" line="46"/>
-        <location filename="../../ui/today_view.py" line="85"/>
+        <location filename="../../ui/today_view.py" line="86"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -83,7 +83,7 @@
     <message>
         <location filename="../../ui/account_page.py" line="42"/>
         <location filename="../../ui/dialogs/log_interaction.py" line="39"/>
-        <location filename="../../ui/today_view.py" line="79"/>
+        <location filename="../../ui/today_view.py" line="80"/>
         <source>With</source>
         <translation>Met</translation>
     </message>
@@ -117,14 +117,14 @@
     </message>
     <message>
         <location filename="../../ui/account_page.py" line="49"/>
-        <location filename="../../ui/today_view.py" line="77"/>
+        <location filename="../../ui/today_view.py" line="78"/>
         <source>Due</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
         <location filename="../../ui/account_page.py" line="50"/>
-        <location filename="../../ui/today_view.py" line="78"/>
-        <location filename="../../ui/today_view.py" line="87"/>
+        <location filename="../../ui/today_view.py" line="79"/>
+        <location filename="../../ui/today_view.py" line="88"/>
         <source>What</source>
         <translation>Wat</translation>
     </message>
@@ -473,6 +473,7 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
     <message>
         <location filename="../../ui/dialogs/account_dialog.py" line="16"/>
         <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/today_text.py" line="14"/>
         <source>Prospect</source>
         <translation>Prospect</translation>
     </message>
@@ -806,9 +807,9 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <location filename="../../ui/relationships_view.py" line="65"/>
         <location filename="../../ui/relationships_view.py" line="117"/>
         <location filename="../../ui/relationships_view.py" line="131"/>
-        <location filename="../../ui/today_view.py" line="71"/>
-        <location filename="../../ui/today_view.py" line="88"/>
-        <location filename="../../ui/today_view.py" line="92"/>
+        <location filename="../../ui/today_view.py" line="72"/>
+        <location filename="../../ui/today_view.py" line="89"/>
+        <location filename="../../ui/today_view.py" line="93"/>
         <location filename="../../ui/value_view.py" line="134"/>
         <location filename="../../ui/value_view.py" line="181"/>
         <location filename="../../ui/value_view.py" line="222"/>
@@ -1754,10 +1755,10 @@ Database: {path}</translation>
     </message>
     <message>
         <location filename="../../ui/people_view.py" line="38"/>
-        <location filename="../../ui/today_view.py" line="317"/>
-        <location filename="../../ui/today_view.py" line="323"/>
-        <location filename="../../ui/today_view.py" line="328"/>
-        <location filename="../../ui/today_view.py" line="333"/>
+        <location filename="../../ui/today_view.py" line="318"/>
+        <location filename="../../ui/today_view.py" line="324"/>
+        <location filename="../../ui/today_view.py" line="329"/>
+        <location filename="../../ui/today_view.py" line="334"/>
         <location filename="../../ui/visits_view.py" line="117"/>
         <source>Open account</source>
         <translation>Relatie openen</translation>
@@ -2568,12 +2569,12 @@ Go back to the latest good backup, {file}? The damaged file is kept aside.</sour
 Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt apart bewaard.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_checks.py" line="83"/>
+        <location filename="../../ui/startup_checks.py" line="87"/>
         <source>Daily backup written to {file}.</source>
         <translation>Dagelijkse back-up gemaakt: {file}.</translation>
     </message>
     <message>
-        <location filename="../../ui/startup_checks.py" line="85"/>
+        <location filename="../../ui/startup_checks.py" line="89"/>
         <source>No daily backup: {error}</source>
         <translation>Geen dagelijkse back-up: {error}</translation>
     </message>
@@ -3001,342 +3002,342 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <translation>Bezoeken naar agenda exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="59"/>
+        <location filename="../../ui/today_view.py" line="60"/>
         <source>today</source>
         <translation>vandaag</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="60"/>
+        <location filename="../../ui/today_view.py" line="61"/>
         <source>in 1 day</source>
         <translation>over 1 dag</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="60"/>
+        <location filename="../../ui/today_view.py" line="61"/>
         <source>in {count} days</source>
         <translation>over {count} dagen</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="72"/>
-        <location filename="../../ui/today_view.py" line="93"/>
+        <location filename="../../ui/today_view.py" line="73"/>
+        <location filename="../../ui/today_view.py" line="94"/>
         <source>Why</source>
         <translation>Waarom</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="73"/>
-        <location filename="../../ui/today_view.py" line="80"/>
-        <location filename="../../ui/today_view.py" line="94"/>
+        <location filename="../../ui/today_view.py" line="74"/>
+        <location filename="../../ui/today_view.py" line="81"/>
+        <location filename="../../ui/today_view.py" line="95"/>
         <source>Days overdue</source>
         <translation>Dagen te laat</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="74"/>
+        <location filename="../../ui/today_view.py" line="75"/>
         <source>Value at stake</source>
         <translation>Op het spel</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="81"/>
+        <location filename="../../ui/today_view.py" line="82"/>
         <source>Revenue 12 m</source>
         <translation>Omzet 12 mnd</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="86"/>
+        <location filename="../../ui/today_view.py" line="87"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="112"/>
+        <location filename="../../ui/today_view.py" line="113"/>
         <source>Snooze until</source>
         <translation>Uitstellen tot</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="133"/>
+        <location filename="../../ui/today_view.py" line="134"/>
         <source>Attention balance</source>
         <translation>Verdeling van de aandacht</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="140"/>
+        <location filename="../../ui/today_view.py" line="141"/>
         <source>{group}: {hours} h</source>
         <translation>{group}: {hours} u</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="142"/>
+        <location filename="../../ui/today_view.py" line="143"/>
         <source>No time logged in the last 90 days</source>
         <translation>Geen tijd vastgelegd in de laatste 90 dagen</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="178"/>
+        <location filename="../../ui/today_view.py" line="179"/>
         <source>relationapp: today</source>
         <translation>relationapp: vandaag</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="255"/>
+        <location filename="../../ui/today_view.py" line="256"/>
         <source>{shown} of {total}</source>
         <translation>{shown} van {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="258"/>
+        <location filename="../../ui/today_view.py" line="259"/>
         <source>and {count} more</source>
         <translation>en nog {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="300"/>
+        <location filename="../../ui/today_view.py" line="301"/>
         <source>Time, last 90 days:</source>
         <translation>Tijd, laatste 90 dagen:</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="305"/>
+        <location filename="../../ui/today_view.py" line="306"/>
         <source>Visits today</source>
         <translation>Bezoeken vandaag</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="312"/>
+        <location filename="../../ui/today_view.py" line="313"/>
         <source>Needs attention</source>
         <translation>Aandacht nodig</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="313"/>
-        <location filename="../../ui/today_view.py" line="321"/>
-        <location filename="../../ui/today_view.py" line="330"/>
+        <location filename="../../ui/today_view.py" line="314"/>
+        <location filename="../../ui/today_view.py" line="322"/>
+        <location filename="../../ui/today_view.py" line="331"/>
         <source>Log touch…</source>
         <translation>Contactmoment…</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="313"/>
+        <location filename="../../ui/today_view.py" line="314"/>
         <source>Log a touch with the log form (L)</source>
         <translation>Een contactmoment vastleggen met het formulier (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="314"/>
-        <location filename="../../ui/today_view.py" line="320"/>
-        <location filename="../../ui/today_view.py" line="331"/>
+        <location filename="../../ui/today_view.py" line="315"/>
+        <location filename="../../ui/today_view.py" line="321"/>
+        <location filename="../../ui/today_view.py" line="332"/>
         <source>Snooze</source>
         <translation>Uitstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="314"/>
+        <location filename="../../ui/today_view.py" line="315"/>
         <source>Put aside: 1 day, 1 week or a date you pick (S)</source>
         <translation>Opzijleggen: 1 dag, 1 week of tot een datum naar keuze (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="315"/>
-        <location filename="../../ui/today_view.py" line="322"/>
-        <location filename="../../ui/today_view.py" line="327"/>
-        <location filename="../../ui/today_view.py" line="332"/>
+        <location filename="../../ui/today_view.py" line="316"/>
+        <location filename="../../ui/today_view.py" line="323"/>
+        <location filename="../../ui/today_view.py" line="328"/>
+        <location filename="../../ui/today_view.py" line="333"/>
         <source>Follow-up…</source>
         <translation>Opvolgen…</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="315"/>
+        <location filename="../../ui/today_view.py" line="316"/>
         <source>Plan the contact for a later day (F)</source>
         <translation>Het contact op een latere dag plannen (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="316"/>
+        <location filename="../../ui/today_view.py" line="317"/>
         <source>Called today</source>
         <translation>Vandaag gebeld</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="316"/>
+        <location filename="../../ui/today_view.py" line="317"/>
         <source>Log a call for today without a form (D)</source>
         <translation>Een telefoongesprek van vandaag vastleggen zonder formulier (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="317"/>
-        <location filename="../../ui/today_view.py" line="323"/>
-        <location filename="../../ui/today_view.py" line="328"/>
-        <location filename="../../ui/today_view.py" line="333"/>
+        <location filename="../../ui/today_view.py" line="318"/>
+        <location filename="../../ui/today_view.py" line="324"/>
+        <location filename="../../ui/today_view.py" line="329"/>
+        <location filename="../../ui/today_view.py" line="334"/>
         <source>Open the account (Enter)</source>
         <translation>De relatie openen (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="318"/>
+        <location filename="../../ui/today_view.py" line="319"/>
         <source>Follow-ups due</source>
         <translation>Opvolgacties</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="319"/>
+        <location filename="../../ui/today_view.py" line="320"/>
         <source>Done</source>
         <translation>Gedaan</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="319"/>
+        <location filename="../../ui/today_view.py" line="320"/>
         <source>Mark the follow-up done (D)</source>
         <translation>De opvolgactie afvinken (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="320"/>
-        <location filename="../../ui/today_view.py" line="331"/>
+        <location filename="../../ui/today_view.py" line="321"/>
+        <location filename="../../ui/today_view.py" line="332"/>
         <source>1 day, 1 week or a date you pick (S)</source>
         <translation>1 dag, 1 week of tot een datum naar keuze (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="321"/>
+        <location filename="../../ui/today_view.py" line="322"/>
         <source>Log an interaction with this account (L)</source>
         <translation>Een contactmoment met deze relatie vastleggen (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="322"/>
+        <location filename="../../ui/today_view.py" line="323"/>
         <source>Make another follow-up (F)</source>
         <translation>Nog een opvolgactie maken (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="324"/>
+        <location filename="../../ui/today_view.py" line="325"/>
         <source>Coming up</source>
         <translation>Binnenkort</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="325"/>
+        <location filename="../../ui/today_view.py" line="326"/>
         <source>Log card or gift…</source>
         <translation>Kaart of cadeau…</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="325"/>
+        <location filename="../../ui/today_view.py" line="326"/>
         <source>Log a card or a gift (L); gifts warn when given before</source>
         <translation>Een kaart of cadeau vastleggen (L); u krijgt een waarschuwing als een cadeau al eens is gegeven</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="326"/>
+        <location filename="../../ui/today_view.py" line="327"/>
         <source>Card sent</source>
         <translation>Kaart gestuurd</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="326"/>
+        <location filename="../../ui/today_view.py" line="327"/>
         <source>Log a card sent today without a form (D)</source>
         <translation>Een vandaag gestuurde kaart vastleggen zonder formulier (D)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="327"/>
+        <location filename="../../ui/today_view.py" line="328"/>
         <source>Make a follow-up (F)</source>
         <translation>Een opvolgactie maken (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="329"/>
+        <location filename="../../ui/today_view.py" line="330"/>
         <source>Prospects to nurture</source>
         <translation>Prospects om warm te houden</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="330"/>
+        <location filename="../../ui/today_view.py" line="331"/>
         <source>Log an interaction (L)</source>
         <translation>Een contactmoment vastleggen (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="332"/>
+        <location filename="../../ui/today_view.py" line="333"/>
         <source>Plan the contact (F)</source>
         <translation>Het contact plannen (F)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="391"/>
+        <location filename="../../ui/today_view.py" line="392"/>
         <source>Every customer has been touched on time.</source>
         <translation>Alle klanten zijn op tijd benaderd.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="392"/>
+        <location filename="../../ui/today_view.py" line="393"/>
         <source>Nothing due.</source>
         <translation>Niets te doen.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="393"/>
+        <location filename="../../ui/today_view.py" line="394"/>
         <source>No personal dates in the coming days.</source>
         <translation>Geen persoonlijke datums in de komende dagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="394"/>
+        <location filename="../../ui/today_view.py" line="395"/>
         <source>No prospect is waiting.</source>
         <translation>Er wacht geen prospect.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="410"/>
+        <location filename="../../ui/today_view.py" line="411"/>
         <source>Visits today ({count}): {stops} and {more} more</source>
         <translation>Bezoeken vandaag ({count}): {stops} en nog {more}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="410"/>
+        <location filename="../../ui/today_view.py" line="411"/>
         <source>Visits today ({count}): {stops}</source>
         <translation>Bezoeken vandaag ({count}): {stops}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="419"/>
+        <location filename="../../ui/today_view.py" line="420"/>
         <source>{customers} h customers · {prospects} h prospects</source>
         <translation>{customers} u klanten · {prospects} u prospects</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="426"/>
+        <location filename="../../ui/today_view.py" line="427"/>
         <source>Today could not be computed: {error}</source>
         <translation>Vandaag kon niet worden berekend: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="439"/>
+        <location filename="../../ui/today_view.py" line="440"/>
         <source>1 day</source>
         <translation>1 dag</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="440"/>
+        <location filename="../../ui/today_view.py" line="441"/>
         <source>1 week</source>
         <translation>1 week</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="441"/>
+        <location filename="../../ui/today_view.py" line="442"/>
         <source>Pick a date…</source>
         <translation>Datum kiezen…</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="481"/>
+        <location filename="../../ui/today_view.py" line="482"/>
         <source>Follow-up done</source>
         <translation>Opvolgactie gedaan</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="494"/>
+        <location filename="../../ui/today_view.py" line="495"/>
         <source>Log card</source>
         <translation>Kaart vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="494"/>
+        <location filename="../../ui/today_view.py" line="495"/>
         <source>Log call</source>
         <translation>Telefoongesprek vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="498"/>
+        <location filename="../../ui/today_view.py" line="499"/>
         <source>Logged a card with {account}.</source>
         <translation>Kaart aan {account} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="498"/>
+        <location filename="../../ui/today_view.py" line="499"/>
         <source>Logged a call with {account}.</source>
         <translation>Telefoongesprek met {account} vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="504"/>
+        <location filename="../../ui/today_view.py" line="505"/>
         <source>Get in touch with {account}</source>
         <translation>Contact opnemen met {account}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="525"/>
+        <location filename="../../ui/today_view.py" line="526"/>
         <source>Snoozed until {date}.</source>
         <translation>Uitgesteld tot {date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="532"/>
+        <location filename="../../ui/today_view.py" line="533"/>
         <location filename="../../ui/visits_view.py" line="421"/>
         <source>Calendar (*.ics)</source>
         <translation>Agenda (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="532"/>
+        <location filename="../../ui/today_view.py" line="533"/>
         <source>Export calendar</source>
         <translation>Agenda exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="541"/>
+        <location filename="../../ui/today_view.py" line="542"/>
         <source>Unexpected error: {error}</source>
         <translation>Onverwachte fout: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="542"/>
+        <location filename="../../ui/today_view.py" line="543"/>
         <source>Calendar not exported</source>
         <translation>Agenda niet geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../../ui/today_view.py" line="545"/>
+        <location filename="../../ui/today_view.py" line="546"/>
         <source>Exported {count} events to {path}.</source>
         <translation>{count} afspraken geëxporteerd naar {path}.</translation>
     </message>
@@ -3393,7 +3394,7 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
     <message>
         <location filename="../../ui/pyramid_widget.py" line="161"/>
         <location filename="../../ui/pyramid_widget.py" line="215"/>
-        <location filename="../../ui/today_view.py" line="295"/>
+        <location filename="../../ui/today_view.py" line="296"/>
         <source>Loading…</source>
         <translation>Laden…</translation>
     </message>
@@ -3421,6 +3422,96 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <location filename="../../ui/pyramid_widget.py" line="253"/>
         <source>{count} customers, most profitable first →</source>
         <translation>{count} klanten, meest winstgevend eerst →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="14"/>
+        <source>Hot lead</source>
+        <translation>Warme lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="14"/>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="19"/>
+        <source>No orders in 12 months</source>
+        <translation>Geen orders in 12 maanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="27"/>
+        <source>{who}: dropped from {tier} since the last quarter</source>
+        <translation>{who}: gezakt van {tier} sinds het vorige kwartaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="29"/>
+        <source>{who}: never contacted (every {cadence} days)</source>
+        <translation>{who}: nog nooit gesproken (elke {cadence} dagen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="32"/>
+        <source>{who}: no touch for {days} days (every {cadence})</source>
+        <translation>{who}: {days} dagen geen contact (elke {cadence})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="34"/>
+        <source>{reason}; dropped from {tier} since the last quarter</source>
+        <translation>{reason}; gezakt van {tier} sinds het vorige kwartaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="41"/>
+        <source>Birthday: {person} turns {years}</source>
+        <translation>Verjaardag: {person} wordt {years}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="42"/>
+        <source>Birthday: {person}</source>
+        <translation>Verjaardag: {person}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="45"/>
+        <source>Customer for 1 year</source>
+        <translation>1 jaar klant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="46"/>
+        <source>Customer for {years} years</source>
+        <translation>{years} jaar klant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="57"/>
+        <source>1 customer needs you</source>
+        <translation>1 klant heeft je nodig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="57"/>
+        <source>{count} customers need you</source>
+        <translation>{count} klanten hebben je nodig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="60"/>
+        <source>1 follow-up due</source>
+        <translation>1 opvolgactie te doen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="60"/>
+        <source>{count} follow-ups due</source>
+        <translation>{count} opvolgacties te doen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="64"/>
+        <source>1 birthday this week</source>
+        <translation>1 verjaardag deze week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="64"/>
+        <source>{count} birthdays this week</source>
+        <translation>{count} verjaardagen deze week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today_text.py" line="65"/>
+        <source>Nothing needs you today.</source>
+        <translation>Vandaag heeft niets je nodig.</translation>
     </message>
 </context>
 </TS>
