@@ -15,17 +15,22 @@ def register(sub) -> None:
 
 
 def _demo(args, db) -> int:
-    from relationapp.services.demo import build_demo
+    from relationapp.services.demo import build_demo, holds_data
 
+    if args.open and not args.force and holds_data(db):  # the README's command, run a second time
+        print("This database holds data already; opening it as it is (--force rebuilds the demo).", file=sys.stderr)
+        return _open(args, db)
     summary = build_demo(db, force=args.force, seed=args.seed)
     print(
         f"Demo firm ready: {summary.accounts} accounts, {summary.people} people, {summary.orders} orders, "
         f"{summary.interactions} interactions, {summary.referrals} referrals, {summary.nps_responses} NPS scores.",
         file=sys.stderr,
     )
-    if args.open:
-        db.dispose()
-        from relationapp.ui.app import run_gui
+    return _open(args, db) if args.open else 0
 
-        return run_gui(db_arg=args.db)
-    return 0
+
+def _open(args, db) -> int:
+    db.dispose()
+    from relationapp.ui.app import run_gui
+
+    return run_gui(db_arg=args.db)

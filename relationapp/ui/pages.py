@@ -24,11 +24,11 @@ PAGES: list[PageEntry] = [
     PageEntry("today", QT_TR_NOOP("Today"), "relationapp.ui.today_view:TodayView", "Ctrl+1"),
     PageEntry("accounts", QT_TR_NOOP("Accounts"), "relationapp.ui.accounts_view:AccountsView", "Ctrl+2"),
     PageEntry("people", QT_TR_NOOP("People"), "relationapp.ui.people_view:PeopleView", "Ctrl+3"),
-    PageEntry("relationships", QT_TR_NOOP("Relationships"), "relationapp.ui.relationships_view:RelationshipsView"),
-    PageEntry("visits", QT_TR_NOOP("Visits"), "relationapp.ui.visits_view:VisitsView"),
-    PageEntry("value", QT_TR_NOOP("Customer value"), "relationapp.ui.value_view:CustomerValueView"),
-    PageEntry("reports", QT_TR_NOOP("Reports"), "relationapp.ui.reports_view:ReportsView", "Ctrl+4"),
-    PageEntry("settings", QT_TR_NOOP("Settings"), "relationapp.ui.settings_view:SettingsView", "Ctrl+5"),
+    PageEntry("relationships", QT_TR_NOOP("Relationships"), "relationapp.ui.relationships_view:RelationshipsView", "Ctrl+4"),
+    PageEntry("visits", QT_TR_NOOP("Visits"), "relationapp.ui.visits_view:VisitsView", "Ctrl+5"),
+    PageEntry("value", QT_TR_NOOP("Customer value"), "relationapp.ui.value_view:CustomerValueView", "Ctrl+6"),
+    PageEntry("reports", QT_TR_NOOP("Reports"), "relationapp.ui.reports_view:ReportsView", "Ctrl+7"),
+    PageEntry("settings", QT_TR_NOOP("Settings"), "relationapp.ui.settings_view:SettingsView", "Ctrl+8"),
 ]
 
 
