@@ -32,7 +32,7 @@ from relationapp.services.people import format_birthday
 LAST_TOUCHES = 3
 DETRACTOR_LOOKBACK_DAYS = 92  # "last quarter": the three months before the visit
 REFERRAL_LOOKBACK_DAYS = 365
-TREND_NOTEWORTHY = 0.15  # a revenue change worth talking about
+TREND_NOTEWORTHY = Decimal("0.15")  # a revenue change worth talking about
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,11 @@ class Briefing:
     account_notes: str | None
 
     @property
-    def revenue_change(self) -> float | None:
-        """Change on the 12 months before, as a fraction (None without earlier revenue)."""
+    def revenue_change(self) -> Decimal | None:
+        """Change on the 12 months before, as a fraction (None without earlier revenue); exact, like the money."""
         if not self.revenue_previous_12m:
             return None
-        return float((self.revenue_12m - self.revenue_previous_12m) / self.revenue_previous_12m)
+        return (self.revenue_12m - self.revenue_previous_12m) / self.revenue_previous_12m
 
     @property
     def wallet_gap(self) -> Decimal | None:
