@@ -43,6 +43,13 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see --help)\n")
 
 
+def add_noun(sub, name: str, *, help: str):
+    """A noun whose verbs are subcommands; the noun alone prints its help. Returns (noun, verbs)."""
+    noun = sub.add_parser(name, help=help)
+    noun.set_defaults(parser_for_help=noun)
+    return noun, noun.add_subparsers(dest="verb", metavar="VERB")
+
+
 def build_parser() -> Parser:
     parser = Parser(
         prog="relationapp",

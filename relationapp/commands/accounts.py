@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from relationapp.cli import add_noun
 from relationapp.commands.output import print_json, print_table, to_jsonable
 
 
 def register(sub) -> None:
-    accounts = sub.add_parser("accounts", help="list and show accounts")
-    accounts.set_defaults(parser_for_help=accounts)
-    verbs = accounts.add_subparsers(dest="verb", metavar="VERB")
+    accounts, verbs = add_noun(sub, "accounts", help="list and show accounts")
 
     listing = verbs.add_parser("list", help="list accounts")
     listing.add_argument("--search", help="part of a name, city or e-mail")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from relationapp.cli import add_noun
+
 
 def register(sub) -> None:
-    exp = sub.add_parser("export", help="export people as vCards, or everything as CSV files + JSON")
-    exp.set_defaults(parser_for_help=exp)
-    verbs = exp.add_subparsers(dest="verb", metavar="VERB")
+    exp, verbs = add_noun(sub, "export", help="export people as vCards, or everything as CSV files + JSON")
 
     vcard = verbs.add_parser("vcard", help="people as a .vcf file (everyone, or --person ...)")
     vcard.add_argument("out", metavar="OUT.vcf")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
+from relationapp.cli import add_noun
 from relationapp.commands.output import print_json
 
 
 def register(sub) -> None:
-    imp = sub.add_parser("import", help="import accounts, people, orders, interactions (CSV, vCard, full export)")
-    imp.set_defaults(parser_for_help=imp)
-    verbs = imp.add_subparsers(dest="verb", metavar="VERB")
+    imp, verbs = add_noun(sub, "import", help="import accounts, people, orders, interactions (CSV, vCard, full export)")
 
     csv = verbs.add_parser("csv", help="import a CSV file (checks every row first; all or nothing)")
     csv.add_argument("file")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from relationapp.cli import add_noun
 from relationapp.commands.output import print_json, print_table
 
 
 def register(sub) -> None:
-    orders = sub.add_parser("orders", help="list, type in and delete orders (revenue lines per account)")
-    orders.set_defaults(parser_for_help=orders)
-    verbs = orders.add_subparsers(dest="verb", metavar="VERB")
+    orders, verbs = add_noun(sub, "orders", help="list, type in and delete orders (revenue lines per account)")
 
     listing = verbs.add_parser("list", help="an account's orders, newest first")
     listing.add_argument("--account", required=True, metavar="NAME_OR_ID")

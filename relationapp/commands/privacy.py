@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
+from relationapp.cli import add_noun
+
 
 def register(sub) -> None:
-    privacy = sub.add_parser("privacy", help="what we hold on a person, and forgetting them (AVG/GDPR)")
-    privacy.set_defaults(parser_for_help=privacy)
-    verbs = privacy.add_subparsers(dest="verb", metavar="VERB")
+    privacy, verbs = add_noun(sub, "privacy", help="what we hold on a person, and forgetting them (AVG/GDPR)")
 
     export = verbs.add_parser("export", help="everything we hold on one person as JSON (and a readable PDF)")
     export.add_argument("person", metavar="PERSON", help="id or exact name")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from relationapp.cli import add_noun
+
 AUDIENCES = ("internal", "client")
 
 
 def register(sub) -> None:
-    report = sub.add_parser("report", help="quarterly PDF reports: account reviews and the portfolio report")
-    report.set_defaults(parser_for_help=report)
-    verbs = report.add_subparsers(dest="verb", metavar="VERB")
+    report, verbs = add_noun(sub, "report", help="quarterly PDF reports: account reviews and the portfolio report")
 
     account = verbs.add_parser("account", help="the review of one account for one quarter")
     account.add_argument("account", metavar="NAME_OR_ID")

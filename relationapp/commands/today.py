@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from relationapp.cli import add_noun
 from relationapp.commands.output import print_json, print_table
 
 
@@ -12,9 +13,7 @@ def register(sub) -> None:
     today.add_argument("--json", action="store_true", help="machine-readable output")
     today.set_defaults(handler=_today, parser_for_help=today)
 
-    calendar = sub.add_parser("calendar", help="calendar export")
-    calendar.set_defaults(parser_for_help=calendar)
-    verbs = calendar.add_subparsers(dest="verb", metavar="VERB")
+    calendar, verbs = add_noun(sub, "calendar", help="calendar export")
     export = verbs.add_parser("export", help="write follow-ups, birthdays and anniversaries to an .ics file")
     export.add_argument("file", metavar="FILE.ics")
     export.set_defaults(handler=_export)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
+from relationapp.cli import add_noun
 from relationapp.commands.output import print_json, print_table, to_jsonable
 
 
 def register(sub) -> None:
-    visits = sub.add_parser("visits", help="visit planning: who is due, the day's briefing, calendar export")
-    visits.set_defaults(parser_for_help=visits)
-    verbs = visits.add_subparsers(dest="verb", metavar="VERB")
+    visits, verbs = add_noun(sub, "visits", help="visit planning: who is due, the day's briefing, calendar export")
 
     due = verbs.add_parser("due", help="customers due for a visit, highest value at stake first")
     due.add_argument("--city", help="one city (whole name)")
