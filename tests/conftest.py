@@ -62,3 +62,52 @@ def demo_db(demo_template, tmp_path):
     database = open_database(str(path))
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def plain_opens_of(monkeypatch):
+    """``watch(path)`` records every plain ``open()``/``os.open()`` of that database file
+    (or its -wal, -shm, -journal) from then on; SQLite's own opens do not pass here.
+
+    Closing any plain descriptor of a file drops all of the process's SQLite locks
+    on it, so while a connection is open such an open can lose committed rows.
+    """
+    import builtins
+    import io
+    from pathlib import Path
+
+    watched: set[str] = set()
+    seen: list[str] = []
+
+    def note(file) -> None:
+        if isinstance(file, int):
+            return
+        try:
+            name = os.path.realpath(os.fspath(file))
+        except TypeError:
+            return
+        if name in watched:
+            seen.append(name)
+
+    real_open, real_os_open = builtins.open, os.open
+
+    def guarded_open(file, *args, **kwargs):
+        note(file)
+        return real_open(file, *args, **kwargs)
+
+    def guarded_os_open(path, flags, *args, **kwargs):
+        if not (flags & os.O_CREAT and flags & os.O_EXCL):  # a new inode holds no lock of ours
+            note(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    monkeypatch.setattr(io, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+
+    def watch(path) -> list[str]:
+        base = os.path.realpath(os.fspath(path))
+        watched.update({base, base + "-wal", base + "-shm", base + "-journal"})
+        return seen
+
+    watch.Path = Path
+    return watch

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -42,6 +43,17 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
+def _file_of(url: str) -> Path | None:
+    """The file behind a SQLite URL, the ``file:...?mode=ro`` form of a read-only window included."""
+    u = sa.engine.make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    name = u.database
+    if name.startswith("file:"):
+        name = name[len("file:"):].split("?", 1)[0]
+    return Path(name).resolve()
+
+
 def prepare_sqlite_file(path: Path) -> None:
     """Make the folder, and the file with mode 0600 before SQLite opens it.
 
@@ -49,7 +61,7 @@ def prepare_sqlite_file(path: Path) -> None:
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
+        if not path.exists():  # a new inode: no SQLite lock of ours can be on it
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
         elif not os.access(path, os.R_OK | os.W_OK):
@@ -64,25 +76,111 @@ def prepare_sqlite_file(path: Path) -> None:
         raise DatabaseError(f"Cannot create the database file {path}: {exc.strerror or exc}.") from exc
 
 
+# Every SQLite file a Database of this process is connected to. POSIX locks
+# belong to the process: closing *any* plain descriptor of such a file drops
+# all of SQLite's locks on it, and another process may then checkpoint and
+# delete the WAL under us (SQLite's "How To Corrupt", section 2.2). So a live
+# file is only ever read through SQLite, and no user-chosen file may be one.
+_live_files: dict[Path, int] = {}
+_live_lock = threading.Lock()
+
+
+def _register_live(path: Path) -> None:
+    with _live_lock:
+        _live_files[path] = _live_files.get(path, 0) + 1
+
+
+def _unregister_live(path: Path) -> None:
+    with _live_lock:
+        left = _live_files.get(path, 0) - 1
+        if left > 0:
+            _live_files[path] = left
+        else:
+            _live_files.pop(path, None)
+
+
+def live_database_files() -> set[Path]:
+    """The database files this process has engines on (the -wal, -shm and -journal belong to them)."""
+    with _live_lock:
+        return set(_live_files)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def live_database_for(path: str | os.PathLike) -> Path | None:
+    """The live database ``path`` is (or is a -wal/-shm/-journal of), else None; never opens it."""
+    path = Path(path)
+    for live in live_database_files():
+        for candidate in (live, *(Path(f"{live}{s}") for s in ("-wal", "-shm", "-journal"))):
+            if _same_file(path, candidate):
+                return live
+    return None
+
+
+def refuse_live_database(path: str | os.PathLike) -> None:
+    """Raise DatabaseError if ``path`` is the open database: a plain read or write of it could lose data."""
+    live = live_database_for(path)
+    if live is not None:
+        raise DatabaseError(f"{Path(path).name} is the database in use ({live}); choose another file.")
+
+
+class Stopped(Exception):
+    """A long read was stopped by its owner (the window closing, a restore starting)."""
+
+
+def sqlite_problem(path: Path, *, quick_check: bool = False, stop: threading.Event | None = None) -> str | None:
+    """Why ``path`` is not a readable SQLite database (None if it is), asked of SQLite itself.
+
+    Never a plain ``open()``: see ``_live_files``. A read-only connection of
+    this process shares SQLite's per-file lock bookkeeping with the engine's
+    connections, so closing it releases nothing they hold. With
+    ``quick_check`` damaged pages count too (reads the whole file); setting
+    ``stop`` ends that read early with ``Stopped``.
+    """
+    if not os.access(path, os.R_OK):
+        return "cannot be read (permission denied)" if path.exists() else "does not exist"
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        return f"cannot be read ({exc})"
+    con.text_factory = bytes  # quick_check quotes damaged pages: any bytes at all
+    if stop is not None:
+        con.set_progress_handler(lambda: 1 if stop.is_set() else 0, 10_000)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+        if not quick_check:
+            return None
+        rows = [r[0].decode("utf-8", "replace") if isinstance(r[0], bytes) else str(r[0])
+                for r in con.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.Error as exc:
+        if stop is not None and stop.is_set():
+            raise Stopped() from None
+        if getattr(exc, "sqlite_errorcode", None) == 26 or "file is not a database" in str(exc):
+            return "is not a SQLite database"
+        return f"is damaged ({exc})"
+    finally:
+        con.close()
+    if rows != ["ok"]:
+        return f"is damaged ({'; '.join(rows[:3])})"
+    return None
+
+
 def check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a SQLite database, without writing to it."""
+    """Refuse a file that is not a SQLite database, without writing to it (and through SQLite only)."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        raise DatabaseError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    if header != b"SQLite format 3\x00":
+    problem = sqlite_problem(path)
+    if problem == "is not a SQLite database":
         raise DatabaseError(f"{path} is not a relationapp database (not a SQLite file).")
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            con.execute("PRAGMA schema_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} cannot be read as a database: {exc}.") from exc
+    if problem and problem.startswith("cannot be read"):
+        raise DatabaseError(f"Cannot read {path}: {problem.removeprefix('cannot be read ').strip('()')}.")
+    if problem:
+        raise DatabaseError(f"{path} cannot be read as a database: {problem.removeprefix('is damaged ').strip('()')}.")
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
@@ -117,6 +215,11 @@ class Database:
         self.engine = sa.create_engine(url, **kwargs)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
+        live = _file_of(url)
+        if live is not None:  # counted per open DBAPI connection, so a dispose() and reuse stay right
+            event.listen(self.engine, "connect", lambda *_: _register_live(live))
+            event.listen(self.engine, "close", lambda *_: _unregister_live(live))
+            event.listen(self.engine, "close_detached", lambda *_: _unregister_live(live))
 
     @classmethod
     def open(cls, path_or_url: str | os.PathLike) -> "Database":

@@ -10,28 +10,36 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
+from relationapp.data.db import Stopped, sqlite_problem
 
 def _new_private_file(path: Path) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
 
 
-def copy_database(source: Path, dest: Path) -> None:
-    """Snapshot ``source`` into ``dest`` (which may be a live database: the API writes through its pager)."""
+def copy_database(source: Path, dest: Path, *, stop: threading.Event | None = None) -> None:
+    """Snapshot ``source`` into ``dest`` (which may be a live database: the API writes through its pager).
+
+    Setting ``stop`` abandons the copy with ``Stopped`` (the caller removes the partial file).
+    """
+    def progress(_status, _remaining, _total):
+        if stop is not None and stop.is_set():
+            raise Stopped()
+
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
     dst = sqlite3.connect(dest, timeout=30)
     try:
-        src.backup(dst, pages=1024)
+        src.backup(dst, pages=1024, progress=progress)
     finally:
         dst.close()
         src.close()
 
 
-def backup_file(source: Path, backup_dir: Path, *, reason: str = "manual") -> Path:
+def backup_file(source: Path, backup_dir: Path, *, reason: str = "manual",
+                stop: threading.Event | None = None) -> Path:
     """Copy the database at ``source`` into ``backup_dir``; the copy is 0600."""
     backup_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -42,7 +50,7 @@ def backup_file(source: Path, backup_dir: Path, *, reason: str = "manual") -> Pa
         dest = backup_dir / f"{source.stem}-{stamp}-{reason}-{n}.db"
     _new_private_file(dest)
     try:
-        copy_database(source, dest)
+        copy_database(source, dest, stop=stop)
     except BaseException:
         dest.unlink(missing_ok=True)
         raise
@@ -63,28 +71,17 @@ def backup_to(source: Path, dest: Path) -> Path:
     return dest
 
 
-def file_problem(path: Path) -> str | None:
-    """Why ``path`` is not a healthy SQLite database (None if it is); reads only."""
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    if header != SQLITE_HEADER:
+def file_problem(path: Path, *, stop: threading.Event | None = None) -> str | None:
+    """Why ``path`` is not a healthy SQLite database (None if it is); reads only, through SQLite only.
+
+    The file may be live in this process (the window checks its own database
+    after start): a plain open() and close() of it would drop this process's
+    SQLite locks, see ``data.db.sqlite_problem``.
+    """
+    path = Path(path)
+    if path.exists() and path.stat().st_size == 0:
         return "is not a SQLite database"
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        con.text_factory = bytes  # the messages quote damaged pages: any bytes at all
-        try:
-            rows = [r[0].decode("utf-8", "replace") if isinstance(r[0], bytes) else str(r[0])
-                    for r in con.execute("PRAGMA quick_check").fetchall()]
-        finally:
-            con.close()
-    except (sqlite3.Error, UnicodeDecodeError) as exc:
-        return f"is damaged ({exc})"
-    if rows != ["ok"]:
-        return f"is damaged ({'; '.join(rows[:3])})"
-    return None
+    return sqlite_problem(path, quick_check=True, stop=stop)
 
 
 def schema_revision(path: Path) -> str | None:

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from relationapp.io.paths import user_file
 from relationapp.services.errors import ValidationError
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -148,7 +149,7 @@ def parse(csv_text: CsvText, *, delimiter: str | None = None) -> CsvTable:
 
 
 def read_table(path: str | Path, *, delimiter: str | None = None) -> CsvTable:
-    path = Path(path)
+    path = user_file(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

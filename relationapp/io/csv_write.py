@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
+from relationapp.io.paths import user_file
 from relationapp.io.csv_read import write_dialect
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,6 +49,7 @@ def cell(value) -> str:
 
 def write_csv(path: Path, header: list[str], rows: Iterable[Iterable], *, bom: bool = False) -> int:
     """Write a CSV file (0600: it holds personal data); returns the number of rows."""
+    path = user_file(path)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     count = 0
     with open(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as fh:

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from relationapp.io.paths import user_file
 from relationapp.data.db import Database
 from relationapp.io.csv_write import write_csv
 from relationapp.services import everything as everything_service
@@ -56,7 +57,7 @@ def _write_folder(db: Database, folder: Path, *, bom: bool) -> tuple[list[str], 
         "tables": {t: [{k: everything_service.to_text(v) for k, v in r.items()} for r in rows]
                    for t, rows in data.tables.items()},
     }
-    fd = os.open(folder / JSON_NAME, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    fd = os.open(user_file(folder / JSON_NAME), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(fd, "w", encoding="utf-8") as fh:
         json.dump(payload, fh, ensure_ascii=False, indent=1)
     files.append(JSON_NAME)
@@ -65,7 +66,7 @@ def _write_folder(db: Database, folder: Path, *, bom: bool) -> tuple[list[str], 
 
 def export_all(db: Database, *, out: str | Path, bom: bool = False, as_zip: bool | None = None) -> ExportResult:
     """Write everything to the folder ``out`` (made if needed), or to a zip if it ends in .zip."""
-    out = Path(out)
+    out = user_file(out)
     as_zip = out.suffix.lower() == ".zip" if as_zip is None else as_zip
     if as_zip:
         with tempfile.TemporaryDirectory() as tmp:
@@ -90,7 +91,7 @@ def export_all(db: Database, *, out: str | Path, bom: bool = False, as_zip: bool
 
 def import_all(db: Database, *, source: str | Path) -> dict[str, int]:
     """Read a full export (folder or zip) back into an empty database."""
-    source = Path(source)
+    source = user_file(source)
     try:
         if source.is_dir():
             text = (source / JSON_NAME).read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import icalendar
 
+from relationapp.io.paths import user_file
 from relationapp import __version__
 from relationapp.services.follow_ups import list_follow_ups
 from relationapp.services.personal_dates import YearlyDate, yearly_dates
@@ -87,7 +88,7 @@ def export_calendar(db, *, path: str | os.PathLike, today: dt.date | None = None
     """Write the calendar to ``path`` (all or nothing); returns the number of events."""
     cal = build_calendar(db, today=today)
     data = cal.to_ical()
-    target = Path(path)
+    target = user_file(path)
     fd, tmp = tempfile.mkstemp(prefix=".relationapp-", suffix=".ics", dir=target.parent if str(target.parent) else ".")
     try:
         with os.fdopen(fd, "wb") as fh:

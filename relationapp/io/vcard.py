@@ -24,6 +24,7 @@ from typing import BinaryIO, Iterator
 
 import vobject
 
+from relationapp.io.paths import user_file
 from relationapp.data.db import Database
 from relationapp.io.conventions import Conventions
 from relationapp.io.csv_import import ImportResult, person_input
@@ -89,6 +90,7 @@ def _decode(data: bytes) -> str:
 
 
 def iter_cards(path: Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> Iterator[RawCard]:
+    path = user_file(path)
     name = path.name
     try:
         fh = open(path, "rb")
@@ -333,7 +335,7 @@ def export_vcards(db: Database, *, out: str | Path, person_ids: list[int] | None
     """One person, a selection, or everyone (``person_ids=None``) into one .vcf file (0600)."""
     if version not in ("3.0", "4.0"):
         raise ValidationError("vCard version must be 3.0 or 4.0.")
-    out = Path(out)
+    out = user_file(out)
     cards = person_cards(db, person_ids=person_ids)
     partial = out.with_name(out.name + ".part")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

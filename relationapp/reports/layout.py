@@ -27,6 +27,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Paragraph, Table, TableStyle
 
+from relationapp.io.paths import user_file
 from relationapp.reports import fonts
 from relationapp.reports.formatting import Formatter
 from relationapp.services.errors import ValidationError
@@ -139,7 +140,7 @@ def load_logo(path: str | None) -> ImageReader | None:
     if not path or "://" in path:
         return None
     try:
-        file = Path(path).expanduser()
+        file = user_file(path)
         if not file.is_file() or file.stat().st_size > 10 * 1024 * 1024:
             return None
         return ImageReader(io.BytesIO(file.read_bytes()))
@@ -292,7 +293,7 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
 
     A failure leaves the old file (or nothing) in place, never half a PDF.
     """
-    target = Path(path).expanduser()
+    target = user_file(path)
     if target.is_dir():
         raise ValidationError(f"{target} is a folder; give a file name ending in .pdf.", field="path")
     try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,7 +64,7 @@ def prune_backups(backup_dir: Path, *, stem: str, keep: int) -> list[Path]:
 
 
 def auto_backup(db_path: str | Path, backup_dir: str | Path, *, keep: int, now: dt.datetime | None = None,
-                checked: bool = False) -> Path | None:
+                checked: bool = False, stop: threading.Event | None = None) -> Path | None:
     """At start-up: a backup if the newest is older than a day (or there is none).
 
     Returns the new backup, or None when none was needed (or the database is
@@ -73,9 +74,28 @@ def auto_backup(db_path: str | Path, backup_dir: str | Path, *, keep: int, now: 
     db_path, backup_dir = Path(db_path), Path(backup_dir)
     if not backup_due(db_path, backup_dir, now=now) or (not checked and backup_io.file_problem(db_path)):
         return None
-    made = backup_io.backup_file(db_path, backup_dir, reason="auto")
+    made = backup_io.backup_file(db_path, backup_dir, reason="auto", stop=stop)
     prune_backups(backup_dir, stem=db_path.stem, keep=keep)
     return made
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    problem: str | None  # why the file must not be written (then no backup was made)
+    backup: Path | None  # the daily backup, when one was due
+
+
+def startup_check(db_path: str | Path, backup_dir: str | Path, *, keep: int,
+                  now: dt.datetime | None = None, stop: threading.Event | None = None) -> StartupCheck:
+    """What the window runs after it shows: the file's health, then the daily backup of a healthy file.
+
+    Safe while this process has the database open: every read goes through
+    SQLite. ``stop`` (the window closing) ends it early with ``Stopped``.
+    """
+    problem = database_problem(db_path, stop=stop)
+    if problem:
+        return StartupCheck(problem, None)
+    return StartupCheck(None, auto_backup(db_path, backup_dir, keep=keep, now=now, checked=True, stop=stop))
 
 
 def backup_due(db_path: str | Path, backup_dir: str | Path, *, now: dt.datetime | None = None) -> bool:
@@ -159,10 +179,10 @@ def latest_good_backup(backup_dir: str | Path, *, stem: str | None = None) -> Pa
     return None
 
 
-def database_problem(db_path: str | Path) -> str | None:
+def database_problem(db_path: str | Path, *, stop: threading.Event | None = None) -> str | None:
     """Why the database file must not be opened for writing (None when it is fine or absent)."""
     path = Path(db_path)
     if not path.exists() or path.stat().st_size == 0:
         return None
-    problem = backup_io.file_problem(path)
+    problem = backup_io.file_problem(path, stop=stop)
     return f"{path} {problem}" if problem else None

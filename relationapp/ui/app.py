@@ -60,7 +60,7 @@ def run_gui(*, db_arg: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
-        window.ctx.tasks.wait()  # let background work finish before the database closes
+        window.ctx.tasks.stop()  # end background work before the database closes
         db.dispose()
         _release(path, read_only)
     return code

@@ -110,7 +110,7 @@ def restore_given_backup(ctx, window, backup: Path) -> None:
     from relationapp.services.backups import restore_backup
     from relationapp.startup import open_database
 
-    ctx.tasks.wait()
+    ctx.tasks.stop()  # the start-up check may still be reading the file
     ctx.db.dispose()  # no connection may stay open on the file being replaced
     try:
         result = restore_backup(ctx.db.path, backup=backup, backup_dir=_backup_dir(ctx))

@@ -73,17 +73,13 @@ def after_window_shown(ctx, window) -> None:
         return
     keep = ctx.settings.backups_keep
 
-    def work():
-        problem = backups.database_problem(db_path)
-        if problem:
-            return problem, None
-        return None, backups.auto_backup(db_path, backup_dir_for(db_path), keep=keep, checked=True)
+    def work(stop):
+        return backups.startup_check(db_path, backup_dir_for(db_path), keep=keep, stop=stop)
 
-    def done(result) -> None:
-        problem, made = result
-        if problem:
-            offer_good_backup(ctx, window, problem)
-        elif made is not None:
-            ctx.say(tr("Daily backup written to {file}.").format(file=made.name))
+    def done(result: backups.StartupCheck) -> None:
+        if result.problem:
+            offer_good_backup(ctx, window, result.problem)
+        elif result.backup is not None:
+            ctx.say(tr("Daily backup written to {file}.").format(file=result.backup.name))
 
     ctx.tasks.run_detached(work, on_done=done, on_error=lambda exc: ctx.say(tr("No daily backup: {error}").format(error=exc)))

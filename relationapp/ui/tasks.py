@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import traceback
 from typing import Any, Callable
 
@@ -42,6 +44,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # a single worker: SQLite has one writer anyway
+        self._detached: list[tuple[threading.Thread, threading.Event]] = []
 
     def run(
         self,
@@ -79,24 +82,40 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         self.pool.start(_Task(fn, signals, on_progress is not None))
 
-    def run_detached(self, fn: Callable[[], Any], *, on_done=None, on_error=None) -> None:
-        """Long read-only work (a whole-file check) on a daemon thread of its own:
-        it never queues ahead of the window's database work and never holds up quitting."""
-        import threading
-
+    def run_detached(self, fn: Callable[[threading.Event], Any], *, on_done=None, on_error=None) -> None:
+        """Long read-only work (a whole-file check) on a thread of its own, so it never
+        queues ahead of the window's database work. ``fn(stop)`` should end soon after
+        ``stop`` is set; ``stop()`` sets it and joins the thread, so the work never
+        outlives this runner and no result reaches a runner that is going away."""
+        stop = threading.Event()
         signals = _Signals(self)
 
         def finish(callback, value):
             signals.deleteLater()
-            if callback is not None:
+            if callback is not None and not stop.is_set():
                 callback(value)
 
         signals.done.connect(lambda value: finish(on_done, value))
         signals.failed.connect(lambda exc: finish(on_error, exc))
-        threading.Thread(target=_Task(fn, signals, False).run, daemon=True, name="relationapp-check").start()
+        thread = threading.Thread(target=_Task(lambda: fn(stop), signals, False).run,
+                                  daemon=True, name="relationapp-check")
+        self._detached = [(t, s) for t, s in self._detached if t.is_alive()]
+        self._detached.append((thread, stop))
+        thread.start()
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
+        """Let running work finish (detached work included); False if it did not within ``msecs``."""
+        deadline = time.monotonic() + msecs / 1000
+        for thread, _stop in list(self._detached):
+            thread.join(max(0.0, deadline - time.monotonic()))
+        done = self.pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
+        return done and not any(t.is_alive() for t, _ in self._detached)
+
+    def stop(self, msecs: int = 30000) -> bool:
+        """Before the owner goes (the window closing, a restore): stop detached work, then wait for all."""
+        for _thread, stop in self._detached:
+            stop.set()
+        return self.wait(msecs)
 
 
 def collect_garbage_on_ui_thread(parent: QObject, *, interval_ms: int = 5000) -> None:

@@ -28,7 +28,7 @@ def ctx(db, qtbot):
 
     context = AppContext(db)
     yield context
-    context.tasks.wait()
+    context.tasks.stop()
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def demo_ctx(demo_db, qtbot):
 
     context = AppContext(demo_db)
     yield context
-    context.tasks.wait()
+    context.tasks.stop()
 
 
 @pytest.fixture

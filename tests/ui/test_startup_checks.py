@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import threading
 
 import pytest
 
@@ -38,10 +39,30 @@ def test_a_database_held_elsewhere_is_offered_read_only(db_path, qtbot, monkeypa
     assert f"process {os.getppid()}" in shown["text"]
 
 
-def test_after_start_a_daily_backup_is_made(ctx, qtbot):
+def test_after_start_a_daily_backup_is_made_without_a_plain_open_of_the_live_file(ctx, qtbot, plain_opens_of):
     create_account(ctx.db, name="A")
-    startup_checks.after_window_shown(ctx, None)
-    qtbot.waitUntil(lambda: len(list_backups(ctx.db.path.parent / "backups")) == 1, timeout=5000)
+    seen = plain_opens_of(ctx.db.path)
+    with qtbot.waitSignal(ctx.status_message, timeout=10000) as said:
+        startup_checks.after_window_shown(ctx, None)
+    assert "Daily backup written" in said.args[0]
+    assert len(list_backups(ctx.db.path.parent / "backups")) == 1
+    assert seen == []
+
+
+def test_closing_during_the_check_stops_it_and_delivers_nothing(ctx, qtbot):
+    started, said = threading.Event(), []
+    ctx.status_message.connect(said.append)
+
+    def check(stop):
+        started.set()
+        stop.wait(30)
+        return "late"
+
+    ctx.tasks.run_detached(check, on_done=lambda value: ctx.say(value))
+    assert started.wait(10)
+    assert ctx.tasks.stop(10000)
+    qtbot.wait(20)  # a queued result would arrive now
+    assert said == []
 
 
 def test_a_damaged_database_is_offered_the_latest_good_backup(ctx, qtbot, monkeypatch):
