@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # the demo firm's vocabulary (Dutch names, cities, titles), widened below for scale
-from relationapp.services import demo
+from relationapp.services.data_care import demo
 
 CHUNK = 100_000  # rows per executemany call
 
@@ -511,8 +511,8 @@ def _secondary_indexes(con: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def keep_quarter_snapshots(path: Path, today: dt.date) -> bool:
     """A file in use for years holds the pyramid of every past quarter end; the app keeps them."""
-    from relationapp.services import pyramid
-    from relationapp.startup import open_database
+    from relationapp.services.data_care.opening import open_database
+    from relationapp.services.value import pyramid
 
     if not hasattr(pyramid, "snapshot_quarters"):
         return False
@@ -525,7 +525,7 @@ def keep_quarter_snapshots(path: Path, today: dt.date) -> bool:
 
 
 def generate(path: Path, *, scale: str, seed: int, today: dt.date, force: bool = False, log=print) -> dict[str, int]:
-    from relationapp.startup import open_database
+    from relationapp.services.data_care.opening import open_database
 
     path = Path(path)
     if path.exists():

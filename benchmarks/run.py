@@ -92,7 +92,7 @@ class Bench:
     @property
     def db(self):
         if self._db is None:
-            from relationapp.startup import open_database
+            from relationapp.services.data_care.opening import open_database
 
             self._db = open_database(str(self.db_path))
         return self._db
@@ -119,7 +119,7 @@ class Bench:
 
     def scratch_db(self):
         """A throw-away copy of the database for figures that write (one per figure)."""
-        from relationapp.startup import open_database
+        from relationapp.services.data_care.opening import open_database
 
         target = self._tmp / f"scratch-{len(list(self._tmp.glob('scratch-*.db')))}.db"
         src = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
@@ -196,7 +196,7 @@ def qt_app():
 def qt_view(bench: Bench, build: Callable):
     """``build(ctx)`` shown offscreen at window size, taken down (with its background tasks) when the run ends."""
     app = qt_app()
-    from relationapp.ui.context import AppContext
+    from relationapp.ui.common.context import AppContext
 
     ctx = AppContext(bench.db)
     view = build(ctx)
@@ -289,8 +289,8 @@ def gui_runs(bench: Bench) -> list[dict]:
         if isinstance(bench.cache["gui"], Exception):
             raise bench.cache["gui"]
         return bench.cache["gui"]
-    need("relationapp.ui.app", "run_gui")
-    need("relationapp.ui.main_window", "MainWindow")
+    need("relationapp.ui.shell.app", "run_gui")
+    need("relationapp.ui.shell.main_window", "MainWindow")
     try:
         bench.cache["gui"] = _start_gui(bench)
     except Exception as exc:  # one failure is enough: the other GUI figures report it too
@@ -344,7 +344,7 @@ SEARCH_TERMS = ("jan", "bakker", "utrecht", "de vries", "zorg", "info@", "xyzzy"
 
 @figure("search", "List filter (accounts and people lists)", unit="ms", limit=20, statistic="p95")
 def search(bench: Bench) -> Measure:
-    from relationapp.services import accounts, people
+    from relationapp.services.customers import accounts, people
 
     by_term: dict[str, list[float]] = {}
     rounds = bench.times(5, 1)
@@ -359,7 +359,7 @@ def search(bench: Bench) -> Measure:
 
 @figure("global_search", "Find anyone (Ctrl+K search)", unit="ms", limit=20, statistic="p95")
 def global_search(bench: Bench) -> Measure:
-    mod = need("relationapp.services.search", "search")
+    mod = need("relationapp.services.customers.search", "search")
     by_term = {term: timed(lambda: mod.search(bench.db, text=term), bench.times(5, 1)) for term in SEARCH_TERMS}
     samples = [s for values in by_term.values() for s in values]
     slowest = max(by_term, key=lambda t: max(by_term[t]))
@@ -369,7 +369,7 @@ def global_search(bench: Bench) -> Measure:
 
 @figure("today_agenda", "Today agenda computation", unit="ms", limit=100)
 def today_agenda(bench: Bench) -> Measure:
-    attention = need("relationapp.services.attention", "agenda")
+    attention = need("relationapp.services.today.attention", "agenda")
     # the first call of a day (or after orders changed) may fill caches; the rest is every later look
     first = timed(lambda: attention.agenda(bench.db, today=bench.today), 1, warmup=0)[0]
     samples = timed(lambda: attention.agenda(bench.db, today=bench.today), bench.times(7, 1))
@@ -379,7 +379,8 @@ def today_agenda(bench: Bench) -> Measure:
 
 @figure("account_page", "Open one account page (data)", unit="ms", limit=50)
 def account_page(bench: Bench) -> Measure:
-    from relationapp.services import accounts, follow_ups, interactions, people
+    from relationapp.services.customers import accounts, people
+    from relationapp.services.touches import follow_ups, interactions
 
     def open_page(account_id: int) -> None:
         accounts.get_account(bench.db, account_id=account_id)
@@ -396,8 +397,8 @@ def account_page(bench: Bench) -> Measure:
 
 @figure("account_page_ui", "Open one account page in the window (filled, painted)", unit="ms", limit=None)
 def account_page_ui(bench: Bench) -> Measure:
-    need("relationapp.ui.account_page", "AccountPage")
-    from relationapp.ui.account_page import AccountPage
+    need("relationapp.ui.accounts.account_page", "AccountPage")
+    from relationapp.ui.accounts.account_page import AccountPage
 
     _app, _ctx, page = qt_view(bench, AccountPage)
 
@@ -414,10 +415,10 @@ def account_page_ui(bench: Bench) -> Measure:
 
 
 def _accounts_view(bench: Bench):
-    need("relationapp.ui.lazy_model", "LazyTableModel")
-    need("relationapp.ui.accounts_view", "AccountsView")
+    need("relationapp.ui.common.lazy_model", "LazyTableModel")
+    need("relationapp.ui.accounts.accounts_view", "AccountsView")
     if "accounts_view" not in bench.cache:
-        from relationapp.ui.accounts_view import AccountsView
+        from relationapp.ui.accounts.accounts_view import AccountsView
 
         bench.cache["accounts_view"] = qt_view(bench, AccountsView)
     return bench.cache["accounts_view"]
@@ -453,7 +454,7 @@ def accounts_scroll(bench: Bench) -> Measure:
 
 def raw_tiers(con: sqlite3.Connection, as_of: dt.date, shares=(1, 4, 15)) -> dict[int, str]:
     """The pyramid written by hand: one SQL statement and a sort, integer cents throughout."""
-    from relationapp.services.pyramid import window
+    from relationapp.services.value.pyramid import window
 
     start, end = window(as_of)
     rows = con.execute(
@@ -500,8 +501,8 @@ def raw_tiers(con: sqlite3.Connection, as_of: dt.date, shares=(1, 4, 15)) -> dic
 
 @figure("pyramid", "Pyramid over all orders vs raw sqlite3", unit="x", limit=1.5, statistic="ratio")
 def pyramid_ratio(bench: Bench) -> Measure:
-    from relationapp.services import pyramid
-    from relationapp.services.settings import get_settings
+    from relationapp.services.common.settings import get_settings
+    from relationapp.services.value import pyramid
 
     settings = get_settings(bench.db)
     shares = (float(settings.tier_top_pct), float(settings.tier_big_pct), float(settings.tier_medium_pct))
@@ -519,9 +520,9 @@ def pyramid_ratio(bench: Bench) -> Measure:
 
 
 def _review_writer():
-    review = need("relationapp.reports.account_review", "write_account_review")
-    data = need("relationapp.reports.data", "quarter_context")
-    quarters = need("relationapp.services.quarters", "last_completed")
+    review = need("relationapp.reports.reporting.account_review", "write_account_review")
+    data = need("relationapp.reports.reporting.data", "quarter_context")
+    quarters = need("relationapp.services.value.quarters", "last_completed")
     return review, data, quarters
 
 
@@ -542,8 +543,8 @@ def review_pdf(bench: Bench) -> Measure:
 
 @figure("review_batch", "Batch of 200 account reviews, rate per core", unit="/s", limit=None, statistic="rate")
 def review_batch(bench: Bench) -> Measure:
-    batch = need("relationapp.reports.batch", "run_batch", "Scope")
-    quarters = need("relationapp.services.quarters", "last_completed")
+    batch = need("relationapp.reports.reporting.batch", "run_batch", "Scope")
+    quarters = need("relationapp.services.value.quarters", "last_completed")
     ids = sample_accounts(bench, bench.times(200, 10))
     start = time.perf_counter()
     result = batch.run_batch(bench.db, quarter=quarters.last_completed(bench.today), folder=bench.tmp("batch"),
@@ -578,7 +579,7 @@ def _csv_accounts(path: Path, count: int) -> None:
     """A Dutch-Excel-style accounts export: semicolons, decimal commas, day-first dates."""
     import csv
 
-    from relationapp.services import demo
+    from relationapp.services.data_care import demo
 
     rng = random.Random(3)
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -596,7 +597,7 @@ def _csv_accounts(path: Path, count: int) -> None:
 
 @figure("visits_due", "Visits: customers due for a visit (all regions)", unit="ms", limit=None)
 def visits_due(bench: Bench) -> Measure:
-    visits = need("relationapp.services.visits", "due_for_visit")
+    visits = need("relationapp.services.visits.visits", "due_for_visit")
     samples = timed(lambda: visits.due_for_visit(bench.db, today=bench.today), bench.times(5, 1))
     due = len(visits.due_for_visit(bench.db, today=bench.today))
     return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms; {due} due")
@@ -604,7 +605,7 @@ def visits_due(bench: Bench) -> Measure:
 
 @figure("csv_import", "CSV import of 100,000 rows (all or nothing)", unit="s", limit=10)
 def csv_import(bench: Bench) -> Measure:
-    importer = need("relationapp.io.csv_import", "import_csv")
+    importer = need("relationapp.exchange.csv_import", "import_csv")
     count, seconds, result = import_file(bench, "accounts.csv", _csv_accounts, 100_000, 2_000,
                                          lambda db, path: importer.import_csv(db, path=path, kind="accounts"))
     added = getattr(result, "added", None)
@@ -612,7 +613,7 @@ def csv_import(bench: Bench) -> Measure:
 
 
 def _vcards(path: Path, count: int) -> None:
-    from relationapp.services import demo
+    from relationapp.services.data_care import demo
 
     rng = random.Random(5)
     with open(path, "w", encoding="utf-8", newline="") as fh:
@@ -626,7 +627,7 @@ def _vcards(path: Path, count: int) -> None:
 
 @figure("vcard_import", "vCard import of 10,000 cards", unit="s", limit=10)
 def vcard_import(bench: Bench) -> Measure:
-    vcard = need("relationapp.io.vcard", "import_vcards")
+    vcard = need("relationapp.exchange.vcard", "import_vcards")
     count, seconds, _ = import_file(bench, "cards.vcf", _vcards, 10_000, 200,
                                     lambda db, path: vcard.import_vcards(db, path=path))
     return Measure(seconds, f"{count:,} cards into a copy of the database", {"cards": count})

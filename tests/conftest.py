@@ -28,7 +28,7 @@ def db_path(tmp_path):
 @pytest.fixture
 def db(db_path):
     """An empty, migrated database in a temporary file."""
-    from relationapp.startup import open_database
+    from relationapp.services.data_care.opening import open_database
 
     database = open_database(str(db_path))
     yield database
@@ -40,8 +40,8 @@ def demo_template(tmp_path_factory):
     """The demo firm built once per test session; copy it with ``demo_db``."""
     import datetime as dt
 
-    from relationapp.services.demo import build_demo
-    from relationapp.startup import open_database
+    from relationapp.services.data_care.demo import build_demo
+    from relationapp.services.data_care.opening import open_database
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     database = open_database(str(path))
@@ -55,7 +55,7 @@ def demo_db(demo_template, tmp_path):
     """A fresh copy of the demo database (built for 2026-11-22)."""
     import shutil
 
-    from relationapp.startup import open_database
+    from relationapp.services.data_care.opening import open_database
 
     path = tmp_path / "demo.db"
     shutil.copy(demo_template, path)

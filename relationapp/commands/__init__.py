@@ -1,1 +1,1 @@
-"""CLI subcommands, one module per noun (see relationapp.cli)."""
+"""CLI subcommands, one module per noun (see relationapp.commands.cli)."""

@@ -9,9 +9,11 @@ front instead of failing half-way with "database is locked").
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Iterator
 
@@ -22,6 +24,39 @@ from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 5000
 _WRITE = "relationapp_write"
+_WRITTEN = "relationapp_written"  # conn.info key: tables the open write transaction changed
+_DML = re.compile(r"^\s*(?:INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?[\"`\[]?(\w+)",
+                  re.IGNORECASE)
+# Tables committed by the write transactions of the operation running in this
+# context (see ``recording_writes``); None when nobody is listening.
+_recorder: ContextVar[set[str] | None] = ContextVar("relationapp_recorder", default=None)
+
+
+@contextmanager
+def recording_writes() -> Iterator[set[str]]:
+    """Collect the names of the tables that the write transactions committed inside the block change.
+
+    Read from the SQL itself (ORM flushes, Core statements and raw SQL alike),
+    so a side effect a service did not mention (a follow-up an order made) is
+    in the set too. A rolled-back transaction adds nothing.
+    """
+    outer = _recorder.get()
+    tables: set[str] = set()
+    token = _recorder.set(tables)
+    try:
+        yield tables
+    finally:
+        _recorder.reset(token)
+        if outer is not None:  # an operation inside another: the outer one changed these too
+            outer.update(tables)
+
+
+def _note_statement(conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+    written = conn.info.get(_WRITTEN)
+    if written is not None:
+        m = _DML.match(statement)
+        if m:
+            written.add(m.group(1).lower())
 
 
 class DatabaseError(Exception):
@@ -213,6 +248,7 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         self.engine = sa.create_engine(url, **kwargs)
+        event.listen(self.engine, "before_cursor_execute", _note_statement)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
         live = _file_of(url)
@@ -245,13 +281,20 @@ class Database:
         with self.engine.connect() as conn:
             if self.is_sqlite:
                 conn.execution_options(**{_WRITE: True})
-            with Session(bind=conn, expire_on_commit=False) as session:
-                try:
-                    yield session
-                    session.commit()
-                except BaseException:
-                    session.rollback()
-                    raise
+            written = conn.info[_WRITTEN] = set()
+            try:
+                with Session(bind=conn, expire_on_commit=False) as session:
+                    try:
+                        yield session
+                        session.commit()
+                    except BaseException:
+                        session.rollback()
+                        raise
+            finally:
+                conn.info.pop(_WRITTEN, None)
+            recorder = _recorder.get()
+            if recorder is not None:
+                recorder.update(written)
 
     def raw_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection to the same file (benchmarks, backups)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 import sqlalchemy as sa
 
@@ -64,8 +65,13 @@ def needs_upgrade(db: Database) -> bool:
     return current_revision(db) != SCHEMA_HEAD
 
 
-def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
-    """Migrate to head; returns the backup kept before migrating, if any."""
+def upgrade(db: Database, *, backup_dir: Path | None = None,
+            backup: Callable[..., Path] | None = None) -> Path | None:
+    """Migrate to head; returns the backup kept before migrating, if any.
+
+    ``backup(path, folder, reason=...)`` makes that copy (``files.sqlite_copy.backup_file``;
+    passed in because the files layer sits above this one).
+    """
     current = current_revision(db)
     if current == SCHEMA_HEAD:
         return None
@@ -75,10 +81,8 @@ def upgrade(db: Database, *, backup_dir: Path | None = None) -> Path | None:
             "update relationapp to open it."
         )
     kept = None
-    if current is not None and db.path is not None and backup_dir is not None:
-        from relationapp.io.backup import backup_file
-
-        kept = backup_file(db.path, backup_dir, reason=f"before-migration-{current}")
+    if current is not None and db.path is not None and backup_dir is not None and backup is not None:
+        kept = backup(db.path, backup_dir, reason=f"before-migration-{current}")
     from alembic import command
 
     cfg = alembic_config(db)

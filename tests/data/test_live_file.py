@@ -18,17 +18,17 @@ import pytest
 
 from relationapp.__main__ import main
 from relationapp.data.db import Stopped, live_database_files
-from relationapp.services import backups
-from relationapp.services.accounts import create_account
+from relationapp.services.customers.accounts import create_account
+from relationapp.services.data_care import backups
 
 # One process as the window: open, write a row, run the window's after-start
 # check with the connection open, let the CLI open and close the file, write
 # five more rows, have a third process count them, then die without closing.
 WINDOW = textwrap.dedent("""
     import json, os, subprocess, sys
-    from relationapp.services import backups
-    from relationapp.services.accounts import create_account
-    from relationapp.startup import open_database
+    from relationapp.services.data_care import backups
+    from relationapp.services.customers.accounts import create_account
+    from relationapp.services.data_care.opening import open_database
 
     path, backup_dir = sys.argv[1], sys.argv[2]
     db = open_database(path)
@@ -113,7 +113,7 @@ def test_a_stopped_check_ends_early_and_leaves_no_backup(db, tmp_path):
 
 
 def test_a_stopped_backup_leaves_no_partial_file(db, tmp_path):
-    from relationapp.io.backup import backup_file
+    from relationapp.files.sqlite_copy import backup_file
 
     create_account(db, name="A")
     stop = threading.Event()

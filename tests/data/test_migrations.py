@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from relationapp.data import migrate
 from relationapp.data.db import Database, DatabaseError
-from relationapp.startup import open_database
+from relationapp.services.data_care.opening import open_database
 
 
 def test_one_head_and_code_knows_it():

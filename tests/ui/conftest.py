@@ -17,14 +17,14 @@ def collect_garbage_on_the_ui_thread():
 def english_after_each_test(qapp):
     """A test that starts the app in Dutch (the default language) leaves no translator behind."""
     yield
-    from relationapp.ui.i18n import install
+    from relationapp.ui.common.i18n import install
 
     install(qapp, "en")
 
 
 @pytest.fixture
 def ctx(db, qtbot):
-    from relationapp.ui.context import AppContext
+    from relationapp.ui.common.context import AppContext
 
     context = AppContext(db)
     yield context
@@ -33,7 +33,7 @@ def ctx(db, qtbot):
 
 @pytest.fixture
 def demo_ctx(demo_db, qtbot):
-    from relationapp.ui.context import AppContext
+    from relationapp.ui.common.context import AppContext
 
     context = AppContext(demo_db)
     yield context
@@ -42,7 +42,7 @@ def demo_ctx(demo_db, qtbot):
 
 @pytest.fixture
 def window(demo_ctx, qtbot):
-    from relationapp.ui.main_window import MainWindow
+    from relationapp.ui.shell.main_window import MainWindow
 
     win = MainWindow(demo_ctx)
     qtbot.addWidget(win)
@@ -69,3 +69,26 @@ def run_modal(qtbot, trigger, handle):
     QTimer.singleShot(0, work)
     trigger()
     return seen.get("dialog")
+
+
+@pytest.fixture
+def answered_boxes(monkeypatch):
+    """Every message box is answered Yes (``boxes.answer = False`` for No) and recorded:
+    ``boxes.shown`` holds (title, text, text format) of each."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from relationapp.ui.common import messages
+
+    class Boxes:
+        answer = True
+        shown: list = []
+
+    boxes = Boxes()
+    boxes.shown = []
+
+    def answer(box):
+        boxes.shown.append((box.windowTitle(), box.text(), box.textFormat()))
+        return QMessageBox.StandardButton.Yes if boxes.answer else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(messages, "_exec", answer)
+    return boxes

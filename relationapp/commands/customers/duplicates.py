@@ -1,0 +1,39 @@
+"""relationapp duplicates [--json] [--merge SURVIVOR OTHER ...]"""
+
+from __future__ import annotations
+
+from relationapp.commands.output import print_json, print_table
+
+
+def register(sub) -> None:
+    dup = sub.add_parser("duplicates", help="likely duplicate people and accounts; merge them")
+    dup.add_argument("--kind", choices=("person", "account"), help="only people or only accounts")
+    dup.add_argument("--merge", nargs="+", type=int, metavar="ID",
+                     help="merge: the first id survives, the others move into it (needs --kind)")
+    dup.add_argument("--json", action="store_true")
+    dup.set_defaults(handler=_duplicates)
+
+
+def _duplicates(args, db) -> int:
+    from relationapp.commands.cli import CliError
+    from relationapp.services.customers import duplicates
+
+    if args.merge:
+        if not args.kind or len(args.merge) < 2:
+            raise CliError("--merge needs --kind and at least two ids (the survivor first).")
+        merge = duplicates.merge_people if args.kind == "person" else duplicates.merge_accounts
+        result = merge(db, survivor_id=args.merge[0], other_ids=args.merge[1:])
+        if args.json:
+            print_json(result)
+        else:
+            moved = ", ".join(f"{n} {t}" for t, n in sorted(result.moved.items())) or "nothing"
+            print(f"Merged {', '.join(f'#{i}' for i in result.merged_ids)} into #{result.survivor_id}; moved {moved}.")
+        return 0
+    groups = duplicates.find_duplicates(db, kind=args.kind)
+    if args.json:
+        print_json(groups)
+        return 0
+    rows = [[n, g.kind, g.reason, r.id, r.name, r.city, r.email, r.phone]
+            for n, g in enumerate(groups, start=1) for r in g.records]
+    print_table(["group", "kind", "why", "id", "name", "city", "email", "phone"], rows)
+    return 0

@@ -1,0 +1,53 @@
+"""relationapp backup [FILE] | restore FILE"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def register(sub) -> None:
+    backup = sub.add_parser("backup", help="back up the database now (SQLite backup API, file mode 0600)")
+    backup.add_argument("file", nargs="?", metavar="FILE", help="where to write it (default: the backup folder)")
+    backup.set_defaults(handler=_backup)
+
+    restore = sub.add_parser("restore", help="replace the database with a backup (checked first; the current one is kept)")
+    restore.add_argument("file", metavar="FILE")
+    # a damaged database is exactly when a restore is needed: the handler opens nothing first
+    restore.set_defaults(handler=_restore, without_database=True)
+
+
+def _paths(args) -> tuple[Path, Path]:
+    from relationapp import config
+    from relationapp.commands.cli import CliError
+    from relationapp.data.db import sqlite_path, url_for
+
+    path = sqlite_path(url_for(config.resolve_db(args.db)))
+    if path is None:
+        raise CliError("Backups are for the SQLite database file; back up a server database with its own tools.")
+    return path, path.parent / "backups"
+
+
+def _backup(args, db) -> int:
+    from relationapp.services.common.settings import get_settings
+    from relationapp.services.data_care.backups import make_backup
+
+    path, folder = _paths(args)
+    made = make_backup(path, dest=args.file, backup_dir=folder, keep=get_settings(db).backups_keep)
+    print(f"Backup written to {made}.")
+    return 0
+
+
+def _restore(args, db) -> int:
+    from relationapp.services.data_care.backups import restore_backup
+    from relationapp.services.data_care.instance_lock import current_holder
+
+    path, folder = _paths(args)
+    holder = current_holder(path)
+    if holder is not None:
+        from relationapp.commands.cli import CliError
+
+        raise CliError(f"The database is open in {holder.describe()}; close it there first.")
+    result = restore_backup(path, backup=args.file, backup_dir=folder)
+    kept = f" The database as it was is kept in {result.kept_current}." if result.kept_current else ""
+    print(f"Restored from {result.restored_from}.{kept}")
+    return 0

@@ -1,0 +1,50 @@
+"""relationapp privacy export|erase PERSON"""
+
+from __future__ import annotations
+
+import sys
+
+from relationapp.commands.cli import add_noun
+
+
+def register(sub) -> None:
+    privacy, verbs = add_noun(sub, "privacy", help="what we hold on a person, and forgetting them (AVG/GDPR)")
+
+    export = verbs.add_parser("export", help="everything we hold on one person as JSON (and a readable PDF)")
+    export.add_argument("person", metavar="PERSON", help="id or exact name")
+    export.add_argument("-o", "--out", required=True, metavar="OUT.json")
+    export.add_argument("--pdf", metavar="OUT.pdf", help="also a readable PDF")
+    export.set_defaults(handler=_export)
+
+    erase = verbs.add_parser("erase", help="forget a person: their data goes, their name is scrubbed from the files")
+    erase.add_argument("person", metavar="PERSON", help="id or exact name")
+    erase.add_argument("--drop-interactions", action="store_true",
+                       help="also delete the interactions with them alone (default: keep them without their name)")
+    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.set_defaults(handler=_erase)
+
+
+def _export(args, db) -> int:
+    from relationapp.reports.data_care.privacy_export import export_person
+    from relationapp.services.data_care.privacy import find_person_id
+
+    written = export_person(db, person_id=find_person_id(db, name_or_id=args.person), out=args.out, pdf=args.pdf)
+    print("Written: " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def _erase(args, db) -> int:
+    from relationapp.commands.cli import CliError
+    from relationapp.services.data_care.privacy import erase_person, find_person_id
+
+    person_id = find_person_id(db, name_or_id=args.person)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("Erasing cannot be undone; add --yes to confirm.")
+        answer = input(f"Erase person #{person_id} for good? Type 'erase' to confirm: ")
+        if answer.strip().lower() != "erase":
+            raise CliError("Not erased.")
+    result = erase_person(db, person_id=person_id, keep_interactions=not args.drop_interactions)
+    print(f"Person #{person_id} erased; {result.interactions_kept} interactions kept without their name, "
+          f"{result.interactions_deleted} deleted, {result.texts_scrubbed} texts scrubbed.")
+    return 0

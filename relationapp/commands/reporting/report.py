@@ -1,0 +1,103 @@
+"""relationapp report account|portfolio|reviews: the quarterly PDFs."""
+
+from __future__ import annotations
+
+import sys
+
+from relationapp.commands.cli import add_noun
+
+AUDIENCES = ("internal", "client")
+
+
+def register(sub) -> None:
+    report, verbs = add_noun(sub, "report", help="quarterly PDF reports: account reviews and the portfolio report")
+
+    account = verbs.add_parser("account", help="the review of one account for one quarter")
+    account.add_argument("account", metavar="NAME_OR_ID")
+    account.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q3")
+    account.add_argument("--audience", choices=AUDIENCES, default="internal",
+                         help="client leaves out personal notes, costs, profit and other customers' names")
+    account.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    account.set_defaults(handler=_account)
+
+    portfolio = verbs.add_parser("portfolio", help="the portfolio report for one quarter")
+    portfolio.add_argument("--quarter", required=True, metavar="YYYYQn")
+    portfolio.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    portfolio.set_defaults(handler=_portfolio)
+
+    reviews = verbs.add_parser("reviews", help="reviews of many accounts plus the portfolio report, into a folder")
+    reviews.add_argument("--quarter", required=True, metavar="YYYYQn")
+    reviews.add_argument("--tier", metavar="TIERS", help="comma-separated, e.g. top,big (default: all customers)")
+    reviews.add_argument("--owner", metavar="NAME", help="one account manager's accounts (name or id)")
+    reviews.add_argument("--audience", choices=AUDIENCES, default="internal")
+    reviews.add_argument("--no-portfolio", action="store_true", help="only the account reviews")
+    reviews.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
+    reviews.add_argument("--out", required=True, metavar="DIR")
+    reviews.set_defaults(handler=_reviews)
+
+
+def _quarter(text: str):
+    from relationapp.services.value.quarters import parse
+
+    return parse(text)
+
+
+def _account(args, db) -> int:
+    from relationapp.reports.reporting.account_review import write_account_review
+    from relationapp.services.customers.accounts import find_account
+
+    quarter = _quarter(args.quarter)
+    account = find_account(db, name_or_id=args.account)
+    path = write_account_review(db, account_id=account.id, quarter=quarter, path=args.output, audience=args.audience)
+    print(f"Review of {account.name} for {quarter} written to {path}", file=sys.stderr)
+    return 0
+
+
+def _portfolio(args, db) -> int:
+    from relationapp.reports.reporting.portfolio import write_portfolio
+
+    quarter = _quarter(args.quarter)
+    path = write_portfolio(db, quarter=quarter, path=args.output)
+    print(f"Portfolio report for {quarter} written to {path}", file=sys.stderr)
+    return 0
+
+
+def _tiers(text: str | None) -> tuple[str, ...]:
+    from relationapp.commands.cli import CliError
+    from relationapp.services.value.pyramid import CUSTOMER_TIERS
+
+    if not text:
+        return ()
+    tiers = tuple(t.strip().lower() for t in text.split(",") if t.strip())
+    unknown = [t for t in tiers if t not in CUSTOMER_TIERS]
+    if unknown or not tiers:
+        raise CliError(f"--tier: '{','.join(unknown) or text}' is not a tier; choose from {','.join(CUSTOMER_TIERS)}.")
+    return tiers
+
+
+def _reviews(args, db) -> int:
+    from relationapp.commands.cli import CliError
+    from relationapp.reports.reporting.batch import Scope, run_batch
+    from relationapp.services.customers.staff import find_staff
+
+    quarter = _quarter(args.quarter)
+    if args.workers is not None and args.workers < 1:
+        raise CliError("--workers must be at least 1.")
+    owner_id = find_staff(db, name_or_id=args.owner).id if args.owner else None
+    scope = Scope(tiers=_tiers(args.tier), owner_id=owner_id)
+    interactive = sys.stderr.isatty()
+
+    def progress(p) -> None:
+        line = f"{p.done}/{p.total} {p.last_file}"
+        if interactive:
+            print(f"\r\033[K{line}", end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    result = run_batch(db, quarter=quarter, folder=args.out, scope=scope, audience=args.audience,
+                       include_portfolio=not args.no_portfolio, workers=args.workers, progress=progress)
+    if interactive:
+        print(file=sys.stderr)
+    extra = " and the portfolio report" if result.portfolio else ""
+    print(f"{len(result.files)} reviews{extra} for {quarter} written to {result.folder}", file=sys.stderr)
+    return 0

@@ -1,0 +1,71 @@
+"""relationapp today [--date D] [--json]; relationapp calendar export FILE.ics"""
+
+from __future__ import annotations
+
+from relationapp.commands.cli import add_noun
+from relationapp.commands.output import print_json, print_table
+
+
+def register(sub) -> None:
+    today = sub.add_parser("today", help="who needs attention today, follow-ups due, birthdays coming up")
+    today.add_argument("--date", metavar="YYYY-MM-DD", help="the day to show (default: today)")
+    today.add_argument("--all", action="store_true", help="every row, not the first 100 of each section")
+    today.add_argument("--json", action="store_true", help="machine-readable output")
+    today.set_defaults(handler=_today, parser_for_help=today)
+
+    calendar, verbs = add_noun(sub, "calendar", help="calendar export")
+    export = verbs.add_parser("export", help="write follow-ups, birthdays and anniversaries to an .ics file")
+    export.add_argument("file", metavar="FILE.ics")
+    export.set_defaults(handler=_export)
+
+
+def _money(value) -> str:
+    return f"{value:,.2f}"
+
+
+def _today(args, db) -> int:
+    from relationapp.services.common import validation
+    from relationapp.services.today.attention import agenda
+
+    day = validation.parse_date(args.date, field="date", label="--date")
+    result = agenda(db, today=day, limit=None if args.all else 100)
+    if args.json:
+        print_json(result)
+        return 0
+    print(f"Today: {result.today.isoformat()}")
+    sections = (
+        ("Needs attention", result.needs_attention, result.needs_attention_total,
+         ["account", "reason", "days overdue", "value at stake"],
+         lambda r: [r.account, r.reason, r.days_overdue, _money(r.value)]),
+        ("Follow-ups due", result.follow_ups_due, result.follow_ups_due_total,
+         ["account", "follow-up", "days overdue", "revenue 12m"],
+         lambda r: [r.account or r.person or "", r.reason, r.days_overdue, _money(r.value)]),
+        ("Coming up", result.coming_up, result.coming_up_total,
+         ["date", "account", "what"],
+         lambda r: [r.on.isoformat(), r.account or "", r.reason]),
+        ("Prospects to nurture", result.prospects_to_nurture, result.prospects_total,
+         ["account", "reason", "days overdue"],
+         lambda r: [r.account, r.reason, r.days_overdue]),
+    )
+    for title, rows, total, headers, cells in sections:
+        shown = f"{total}" if total == len(rows) else f"{len(rows)} of {total}"
+        print(f"\n{title} ({shown})")
+        if rows:
+            print_table(headers, [cells(r) for r in rows])
+    return 0
+
+
+def _export(args, db) -> int:
+    import sys
+
+    from relationapp.commands.cli import CliError
+    from relationapp.exchange.ics import export_calendar
+
+    if not args.file.lower().endswith(".ics"):
+        raise CliError(f"{args.file}: the calendar file name must end in .ics")
+    try:
+        count = export_calendar(db, path=args.file)
+    except OSError as exc:
+        raise CliError(f"Cannot write {args.file}: {exc.strerror or exc}") from exc
+    print(f"Wrote {count} events to {args.file}", file=sys.stderr)
+    return 0

@@ -1,0 +1,197 @@
+"""relationapp pyramid [snapshot|movement|dropped] and relationapp value [pareto|growth]: customer value."""
+
+from __future__ import annotations
+
+from relationapp.commands.output import print_json, print_table
+
+
+def _date_arg(parser, help_text: str) -> None:
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=help_text)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def register(sub) -> None:
+    pyramid = sub.add_parser("pyramid", help="the customer pyramid: tiers by revenue over 12 months, and their movement")
+    _date_arg(pyramid, "the last day of the 12 months (default today)")
+    pyramid.add_argument("--limit", type=int, metavar="N", help="show at most N accounts per tier")
+    pyramid.set_defaults(handler=_pyramid, parser_for_help=pyramid)
+    verbs = pyramid.add_subparsers(dest="verb", metavar="VERB")
+
+    snapshot = verbs.add_parser("snapshot", help="keep every account's tier at each quarter end, back to the first order")
+    snapshot.add_argument("--through", metavar="YYYY-MM-DD", help="last date (default today)")
+    snapshot.add_argument("--replace", action="store_true", help="recompute quarters already kept")
+    snapshot.add_argument("--json", action="store_true")
+    snapshot.set_defaults(handler=_snapshot)
+
+    moves = verbs.add_parser("movement", help="from-tier x to-tier counts between two quarters, and who moved")
+    moves.add_argument("from_quarter", metavar="FROM", help="e.g. 2025Q4")
+    moves.add_argument("to_quarter", metavar="TO", help="e.g. 2026Q3")
+    moves.add_argument("--json", action="store_true")
+    moves.set_defaults(handler=_movement)
+
+    dropped = verbs.add_parser("dropped", help="customers who dropped a tier since the previous quarter end")
+    _date_arg(dropped, "compare this day (default today) with the quarter end before it")
+    dropped.set_defaults(handler=_dropped)
+
+    value = sub.add_parser("value", help="value per customer: revenue, margin, profit after cost to serve, share of wallet")
+    _date_arg(value, "the last day of the 12 months (default today)")
+    value.add_argument("--limit", type=int, metavar="N", help="show the N most profitable customers")
+    value.set_defaults(handler=_values, parser_for_help=value)
+    value_verbs = value.add_subparsers(dest="verb", metavar="VERB")
+    profit = value_verbs.add_parser("profit", help="Pareto share of the best 20 %% and the whale curve of profit")
+    _date_arg(profit, "the last day of the 12 months (default today)")
+    profit.set_defaults(handler=_profit)
+    growth = value_verbs.add_parser("growth", help="customers ranked by wallet gap: budget minus our revenue")
+    _date_arg(growth, "the last day of the 12 months (default today)")
+    growth.add_argument("--limit", type=int, metavar="N")
+    growth.set_defaults(handler=_growth)
+
+
+def _day(text):
+    from relationapp.services.common.validation import parse_date
+
+    return parse_date(text, field="date", label="Date")
+
+
+def _money(amount) -> str:
+    return "" if amount is None else f"{amount:,.2f}"
+
+
+def _pct(value) -> str:
+    return "" if value is None else f"{value} %"
+
+
+def _pyramid(args, db) -> int:
+    from relationapp.services.value.pyramid import pyramid_summary, tier_members
+
+    summary = pyramid_summary(db, as_of=_day(args.date))
+    members = {}
+    for m in tier_members(db, as_of=summary.as_of):
+        members.setdefault(m.tier, []).append(m)
+    if args.json:
+        print_json({
+            "as_of": summary.as_of, "window_start": summary.window_start, "customers": summary.customers,
+            "revenue": summary.revenue,
+            "tiers": [
+                {"tier": t.tier, "label": t.label, "count": t.count, "revenue": t.revenue, "revenue_share": t.revenue_share,
+                 "accounts": [{"id": m.account_id, "name": m.name, "revenue_12m": m.revenue_12m, "rank": m.rank}
+                              for m in members.get(t.tier, [])[:args.limit]]}
+                for t in summary.tiers
+            ],
+        })
+        return 0
+    print(f"Customer pyramid, revenue {summary.window_start} to {summary.as_of}: "
+          f"{summary.customers} customers, {_money(summary.revenue)}")
+    for t in summary.tiers:
+        print()
+        print(f"{t.label}: {t.count} account{'' if t.count == 1 else 's'}, revenue {_money(t.revenue)}" + (f" ({t.revenue_share} %)" if t.revenue_share is not None else ""))
+        shown = members.get(t.tier, [])[:args.limit]
+        for m in shown:
+            print(f"  {m.name[:50]:<50} {_money(m.revenue_12m):>14}")
+        if len(shown) < t.count:
+            print(f"  ... and {t.count - len(shown)} more")
+    return 0
+
+
+def _snapshot(args, db) -> int:
+    from relationapp.services.value.pyramid import snapshot_quarters
+    from relationapp.services.value.quarters import quarter_label
+
+    result = snapshot_quarters(db, through=_day(args.through), replace=args.replace)
+    if args.json:
+        print_json({"quarter_ends": list(result.quarter_ends), "computed": list(result.computed), "rows": result.rows})
+    elif not result.quarter_ends:
+        print("No orders yet: nothing to keep.")
+    else:
+        print(f"Quarters {quarter_label(result.quarter_ends[0])} to {quarter_label(result.quarter_ends[-1])}: "
+              f"{len(result.computed)} computed now ({result.rows} account tiers), "
+              f"{len(result.quarter_ends) - len(result.computed)} kept already.")
+    return 0
+
+
+def _movement(args, db) -> int:
+    from relationapp.services.value.pyramid import MOVEMENT_LABELS, movement
+
+    moves = movement(db, from_quarter=args.from_quarter, to_quarter=args.to_quarter)
+    moved = lambda items: [  # noqa: E731
+        {"id": m.account_id, "name": m.name, "from_tier": m.from_tier, "to_tier": m.to_tier,
+         "revenue_before": m.revenue_before, "revenue_after": m.revenue_after} for m in items
+    ]
+    if args.json:
+        print_json({
+            "from_quarter_end": moves.from_end, "to_quarter_end": moves.to_end, "tiers": list(moves.tiers),
+            "counts": {f: {t: moves.count(f, t) for t in moves.tiers} for f in moves.tiers},
+            "moved_up": moved(moves.moved_up), "moved_down": moved(moves.moved_down),
+        })
+        return 0
+    print(f"Tiers on {moves.from_end} (rows) and on {moves.to_end} (columns)")
+    print_table(["from \\ to"] + [MOVEMENT_LABELS[t] for t in moves.tiers],
+                [[MOVEMENT_LABELS[f]] + list(row) for f, row in zip(moves.tiers, moves.counts)])
+    for title, items in (("Moved up", moves.moved_up), ("Moved down", moves.moved_down)):
+        print()
+        print(f"{title}: {len(items)}")
+        for m in items:
+            print(f"  {m.name[:40]:<40} {MOVEMENT_LABELS[m.from_tier]} -> {MOVEMENT_LABELS[m.to_tier]}  "
+                  f"{_money(m.revenue_before)} -> {_money(m.revenue_after)}")
+    return 0
+
+
+def _dropped(args, db) -> int:
+    from relationapp.services.value.pyramid import TIER_LABELS, dropped_accounts
+
+    dropped = dropped_accounts(db, as_of=_day(args.date))
+    if args.json:
+        print_json(dropped)
+        return 0
+    if not dropped:
+        print("No customer dropped a tier since the last quarter end.")
+        return 0
+    print_table(["id", "account", "was", "now", "revenue then", "revenue now"],
+                [[d.account_id, d.name, TIER_LABELS[d.from_tier], TIER_LABELS[d.to_tier], _money(d.revenue_before), _money(d.revenue_now)]
+                 for d in dropped])
+    return 0
+
+
+_VALUE_HEADERS = ["id", "customer", "tier", "revenue", "margin", "cost to serve", "profit", "lifetime", "budget", "wallet", "gap"]
+
+
+def _value_rows(values) -> list[list]:
+    return [[v.account_id, v.name, v.tier, _money(v.revenue), _money(v.margin), _money(v.cost_to_serve), _money(v.profit),
+             _money(v.lifetime_revenue), _money(v.annual_budget), _pct(v.share_of_wallet), _money(v.wallet_gap)] for v in values]
+
+
+def _print_values(args, values) -> int:
+    if args.json:
+        print_json(values)
+    else:
+        print_table(_VALUE_HEADERS, _value_rows(values))
+    return 0
+
+
+def _values(args, db) -> int:
+    from relationapp.services.value.value import customer_values
+
+    return _print_values(args, customer_values(db, as_of=_day(args.date))[:args.limit])
+
+
+def _growth(args, db) -> int:
+    from relationapp.services.value.value import growth_potential
+
+    return _print_values(args, growth_potential(db, as_of=_day(args.date), limit=args.limit))
+
+
+def _profit(args, db) -> int:
+    from relationapp.services.value.value import value_overview
+
+    overview = value_overview(db, as_of=_day(args.date))
+    p, w = overview.pareto, overview.whale
+    if args.json:
+        data = {"pareto": p, "whale_curve": {k: v for k, v in vars(w).items() if k != "cumulative_profit"}}
+        print_json(data)
+        return 0
+    print(f"The best {p.top_customers} of {p.customers} customers ({p.share_pct} %) bring {_money(p.top_revenue)} "
+          f"of {_money(p.total_revenue)} revenue ({_pct(p.top_revenue_share) or 'no revenue'}).")
+    print(f"Profit after cost to serve: {_money(w.total_profit)}. It peaks at {_money(w.peak_profit)} "
+          f"after the {w.peak_customers} most profitable customers" + (f" ({w.peak_share} % of the total)" if w.peak_share else "")
+          + f"; the {w.unprofitable_customers} unprofitable customers give {_money(w.given_back)} back.")
+    return 0

@@ -1,0 +1,170 @@
+"""relationapp visits due|day|plan|route|log|remove|brief|ics: who is due, the planned day, its briefing and calendar."""
+
+from __future__ import annotations
+
+import sys
+
+from relationapp.commands.cli import add_noun
+from relationapp.commands.output import print_json, print_table, to_jsonable
+
+
+def register(sub) -> None:
+    visits, verbs = add_noun(sub, "visits", help="visit planning: who is due, the day's briefing, calendar export")
+
+    due = verbs.add_parser("due", help="customers due for a visit, highest value at stake first")
+    due.add_argument("--city", help="one city (whole name)")
+    due.add_argument("--postcode", metavar="PREFIX", help="postcodes starting with this (spaces ignored)")
+    due.add_argument("--region", help="one region (whole name)")
+    due.add_argument("--owner", metavar="NAME", help="one account manager (name, part of it, or id)")
+    due.add_argument("--days", type=int, default=0, metavar="N", help="also those due within N days")
+    due.add_argument("--date", metavar="YYYY-MM-DD", help="as if today were this day")
+    due.add_argument("--json", action="store_true", help="machine-readable output")
+    due.set_defaults(handler=_due)
+
+    day = verbs.add_parser("day", help="the stops planned on a day")
+    day.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    day.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    day.add_argument("--json", action="store_true")
+    day.set_defaults(handler=_day)
+
+    plan = verbs.add_parser("plan", help="plan a visit to an account on a day (overlaps are warned about, not refused)")
+    plan.add_argument("account", metavar="NAME_OR_ID")
+    plan.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    plan.add_argument("--time", metavar="HH:MM", help="start (default: when the day's last stop ends, else 09:00)")
+    plan.add_argument("--minutes", type=int, default=60, help="duration (default 60)")
+    plan.add_argument("--owner", metavar="NAME", help="who visits (default: the account manager)")
+    plan.add_argument("--json", action="store_true")
+    plan.set_defaults(handler=_plan)
+
+    route = verbs.add_parser("route", help="order a planned day by route (nearest neighbour, else postcode and city)")
+    route.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    route.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    route.add_argument("--json", action="store_true")
+    route.set_defaults(handler=_route)
+
+    log = verbs.add_parser("log", help="record a planned visit as made (the plan fills in the interaction)")
+    log.add_argument("visit_id", type=int, metavar="VISIT_ID")
+    log.add_argument("--notes")
+    log.add_argument("--minutes", type=int, help="how long it took (default: as planned)")
+    log.add_argument("--json", action="store_true")
+    log.set_defaults(handler=_log)
+
+    remove = verbs.add_parser("remove", help="take a planned visit off its day")
+    remove.add_argument("visit_id", type=int, metavar="VISIT_ID")
+    remove.set_defaults(handler=_remove)
+
+    brief = verbs.add_parser("brief", help="print the briefing for a planned day (PDF, one page per stop)")
+    brief.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    brief.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    brief.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    brief.set_defaults(handler=_brief)
+
+    ics = verbs.add_parser("ics", help="export a planned day (or its week) to a calendar file")
+    ics.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    ics.add_argument("--week", action="store_true", help="the whole week (Monday to Sunday) of that day")
+    ics.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    ics.add_argument("--tz", metavar="ZONE", help="pin times to a zone, e.g. Europe/Amsterdam (default: floating local times)")
+    ics.add_argument("-o", "--output", required=True, metavar="OUT.ics")
+    ics.set_defaults(handler=_ics)
+
+
+def _date(value: str | None, label: str = "Date"):
+    from relationapp.services.common.validation import parse_date
+
+    return parse_date(value, field="date", label=label)
+
+
+def _owner_id(db, name: str | None) -> int | None:
+    if not name:
+        return None
+    from relationapp.services.customers.staff import find_staff
+
+    return find_staff(db, name_or_id=name).id
+
+
+def _due(args, db) -> int:
+    from relationapp.services.visits.visits import due_for_visit
+
+    rows = due_for_visit(db, city=args.city, postcode=args.postcode, region=args.region,
+                         owner_id=_owner_id(db, args.owner), horizon_days=args.days, today=_date(args.date))
+    if args.json:
+        print_json(rows)
+        return 0
+    print_table(
+        ["id", "account", "city", "tier", "last visit", "overdue", "at stake", "owner", "planned"],
+        [[r.account_id, r.name, r.city, r.tier, r.last_visit or "never", r.days_overdue, r.value_at_stake, r.owner,
+          r.next_planned or ""] for r in rows],
+    )
+    return 0
+
+
+def _day(args, db) -> int:
+    from relationapp.services.visits.visits import day_plan
+
+    return _print_plan(day_plan(db, day=_date(args.date), staff_id=_owner_id(db, args.owner)), args.json)
+
+
+def _plan(args, db) -> int:
+    from relationapp.services.customers.accounts import find_account
+    from relationapp.services.visits.visits import add_stop
+
+    account = find_account(db, name_or_id=args.account)
+    return _print_plan(add_stop(db, account_id=account.id, day=_date(args.date), start_time=args.time,
+                                duration_minutes=args.minutes, staff_id=_owner_id(db, args.owner)), args.json)
+
+
+def _route(args, db) -> int:
+    from relationapp.services.visits.visits import order_by_route
+
+    return _print_plan(order_by_route(db, day=_date(args.date), staff_id=_owner_id(db, args.owner)), args.json)
+
+
+def _log(args, db) -> int:
+    from relationapp.services.visits.visits import log_visit
+
+    logged = log_visit(db, visit_id=args.visit_id, notes=args.notes, duration_minutes=args.minutes)
+    if args.json:
+        print_json(logged)
+    else:
+        i = logged.interaction
+        print(f"Logged the visit to {logged.stop.account} on {i.occurred_on} ({i.duration_minutes} min"
+              + (f", with {', '.join(i.people)}" if i.people else "") + ").")
+    return 0
+
+
+def _remove(args, db) -> int:
+    from relationapp.services.visits.visits import remove_stop
+
+    plan = remove_stop(db, visit_id=args.visit_id)
+    print(f"Removed; {len(plan.stops)} stop(s) left on {plan.day}.", file=sys.stderr)
+    return 0
+
+
+def _print_plan(plan, as_json: bool) -> int:
+    if as_json:
+        print_json({"day": plan.day, "warnings": list(plan.warnings),
+                    "stops": [{**to_jsonable(s), "address": s.address, "map_url": s.map_url} for s in plan.stops]})
+        return 0
+    print_table(["#", "visit id", "time", "min", "account", "by", "status", "address"],
+                [[i + 1, s.id, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account,
+                  s.staff, s.status, s.address] for i, s in enumerate(plan.stops)])
+    for warning in plan.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _brief(args, db) -> int:
+    from relationapp.reports.visits.briefing import write_briefing
+
+    path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=_owner_id(db, args.owner))
+    print(f"Briefing written to {path}", file=sys.stderr)
+    return 0
+
+
+def _ics(args, db) -> int:
+    from relationapp.reports.visits.visits_ics import write_visits_ics
+
+    path = write_visits_ics(db, day=_date(args.date), week=args.week, path=args.output,
+                            staff_id=_owner_id(db, args.owner), tz=args.tz)
+    print(f"Calendar written to {path}", file=sys.stderr)
+    return 0

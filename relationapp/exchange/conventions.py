@@ -1,0 +1,203 @@
+"""Number and date conventions of a file, read from its content.
+
+``1.234,56`` and ``31-12-2025`` are Dutch; ``1,234.56`` and ``12/31/2025``
+are American. We look at every value of the money and date columns and
+decide once per file; only when the values fit both readings and the
+delimiter gives no hint either do we ask (``AmbiguousConvention``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Iterable
+
+from relationapp.errors import ValidationError
+
+
+class AmbiguousConvention(ValidationError):
+    """The file fits two conventions; the caller must choose (a flag or a question)."""
+
+
+@dataclass(frozen=True)
+class Conventions:
+    decimal_comma: bool
+    day_first: bool
+
+
+_CURRENCY = re.compile(r"^(?:€|EUR|eur|\$|USD|£|GBP)\s*|\s*(?:€|EUR|eur|\$|USD|£|GBP)$")
+_DATE = re.compile(r"^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})$")
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2})?")
+
+
+def _bare_number(text: str) -> str:
+    text = _CURRENCY.sub("", text.strip()).strip().replace("\u00a0", "").replace(" ", "")
+    if text.startswith("(") and text.endswith(")"):  # accountants' negative
+        text = "-" + text[1:-1]
+    return text
+
+
+_COMMA_PATTERNS = (re.compile(r"^\d{1,3}(\.\d{3})+,\d+$"), re.compile(r"^\d+,(\d{1,2}|\d{4,})$"),
+                   re.compile(r"^\d{1,3}(\.\d{3}){2,}$"))
+_POINT_PATTERNS = (re.compile(r"^\d{1,3}(,\d{3})+\.\d+$"), re.compile(r"^\d+\.(\d{1,2}|\d{4,})$"),
+                   re.compile(r"^\d{1,3}(,\d{3}){2,}$"))
+_UNSURE = re.compile(r"^\d{1,3}[.,]\d{3}$")  # 1.234 or 1,234: a thousand, or one and a bit
+_VALID = {
+    True: re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$"),
+    False: re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"),
+}
+
+
+def number_votes(values: Iterable[str]) -> tuple[int, int, int]:
+    """(votes for a decimal comma, votes for a decimal point, ambiguous values); junk does not vote."""
+    comma = point = unsure = 0
+    for raw in values:
+        text = _bare_number(raw).lstrip("+-")
+        if not text:
+            continue
+        if any(p.match(text) for p in _COMMA_PATTERNS):
+            comma += 1
+        elif any(p.match(text) for p in _POINT_PATTERNS):
+            point += 1
+        elif _UNSURE.match(text):
+            unsure += 1
+    return comma, point, unsure
+
+
+def date_votes(values: Iterable[str]) -> tuple[int, int, int]:
+    """(day-first votes, month-first votes, ambiguous d/m values) for dates with the year last."""
+    day = month = unsure = 0
+    for raw in values:
+        m = _DATE.match(raw.strip())
+        if not m or len(m.group(1)) == 4:
+            continue  # ISO or not a date: says nothing about the order
+        a, sep, b = int(m.group(1)), m.group(2), int(m.group(3))
+        if a > 12 >= b:
+            day += 1
+        elif b > 12 >= a:
+            month += 1
+        elif sep in "-.":
+            day += 1  # 03-04-2025 and 03.04.2025 are European; America writes slashes
+        else:
+            unsure += 1
+    return day, month, unsure
+
+
+def _by_votes(yes: int, no: int) -> bool | None:
+    """The majority when the values say anything, else None."""
+    if not yes and not no:
+        return None
+    return yes > no
+
+
+def detect(
+    *,
+    numbers: Iterable[str],
+    dates: Iterable[str],
+    delimiter: str,
+    decimal_comma: bool | None = None,
+    day_first: bool | None = None,
+    file_label: str = "the file",
+) -> Conventions:
+    """Decide the file's conventions; an explicit choice always wins."""
+    if decimal_comma is None:
+        comma, point, unsure = number_votes(numbers)
+        decimal_comma = _by_votes(comma, point)
+        if decimal_comma is None:
+            if unsure and delimiter not in (";", ","):
+                raise AmbiguousConvention(
+                    f"{file_label}: amounts such as 1.234 could be read two ways; "
+                    "say whether the decimal separator is a comma or a point.",
+                    field="decimal_comma",
+                )
+            decimal_comma = delimiter == ";"  # the locales that write ';' write decimal commas
+    if day_first is None:
+        day, month, unsure = date_votes(dates)
+        day_first = _by_votes(day, month)
+        if day_first is None:
+            if unsure and delimiter != ";" and not decimal_comma:
+                raise AmbiguousConvention(
+                    f"{file_label}: dates such as 03/04/2025 could be day-month or month-day; "
+                    "say which the file uses.",
+                    field="day_first",
+                )
+            day_first = True
+    return Conventions(decimal_comma=decimal_comma, day_first=day_first)
+
+
+def parse_amount(raw: str, conv: Conventions, *, label: str) -> Decimal | None:
+    text = _bare_number(raw)
+    if not text:
+        return None
+    if not _VALID[conv.decimal_comma].match(text):
+        raise ValidationError(f"{label}: '{raw.strip()[:40]}' is not an amount.")
+    if conv.decimal_comma:
+        text = text.replace(".", "").replace(",", ".")
+    else:
+        text = text.replace(",", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValidationError(f"{label}: '{raw.strip()[:40]}' is not an amount.") from None
+    if not value.is_finite():
+        raise ValidationError(f"{label}: '{raw.strip()[:40]}' is not an amount.")
+    return value
+
+
+def parse_day(raw: str, conv: Conventions, *, label: str) -> dt.date | None:
+    text = raw.strip()
+    if not text:
+        return None
+    iso = _ISO_DATETIME.match(text)
+    if iso:
+        text = iso.group(1)
+    m = _DATE.match(text)
+    try:
+        if m:
+            a, b, c = m.group(1), m.group(3), m.group(4)
+            if len(a) == 4:
+                return dt.date(int(a), int(b), int(c))
+            if len(c) == 2:
+                c = str(2000 + int(c) if int(c) < 70 else 1900 + int(c))
+            if len(c) != 4:
+                raise ValueError
+            day, month = (int(a), int(b)) if conv.day_first else (int(b), int(a))
+            return dt.date(int(c), month, day)
+        if re.fullmatch(r"\d{8}", text):
+            return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        raise ValidationError(f"{label}: '{text[:40]}' is not a real date.") from None
+    raise ValidationError(f"{label}: '{text[:40]}' is not a date.")
+
+
+_PARTIAL = re.compile(r"^--(\d{2})-?(\d{2})$")
+
+
+def parse_birthday(raw: str, conv: Conventions, *, label: str) -> tuple[int | None, int | None, int | None]:
+    """A birthday as (day, month, year); also ``--03-14`` / ``--0314`` and ``14-03`` without a year."""
+    text = raw.strip()
+    if not text or text in ("0/0/00", "0-0-00", "00-00-0000"):  # Outlook writes 0/0/00 for none
+        return None, None, None
+    m = _PARTIAL.match(text)
+    if m:
+        return int(m.group(2)), int(m.group(1)), None
+    m = re.fullmatch(r"(\d{1,2})([-/.])(\d{1,2})", text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(3))
+        day, month = (a, b) if conv.day_first else (b, a)
+        return day, month, None
+    d = parse_day(text, conv, label=label)
+    return d.day, d.month, d.year
+
+
+def parse_yes_no(raw: str, *, label: str) -> bool | None:
+    text = raw.strip().lower()
+    if not text:
+        return None
+    if text in ("1", "yes", "y", "true", "ja", "j", "waar", "x"):
+        return True
+    if text in ("0", "no", "n", "false", "nee", "onwaar"):
+        return False
+    raise ValidationError(f"{label}: '{raw.strip()[:20]}' is neither yes nor no.")

@@ -1,0 +1,404 @@
+"""CSV import: preview every row's problems, then commit all or nothing.
+
+``preview_csv`` reads the file (encoding, delimiter, columns, number and
+date conventions), checks every row and returns what would be added, with
+each problem as "file row N: problem". ``commit_csv`` hands the good rows
+to one bulk service call (one transaction); with a bad row it refuses
+unless told to skip bad rows. Nothing here writes SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from relationapp.data.db import Database
+from relationapp.errors import ValidationError
+from relationapp.exchange import columns, conventions
+from relationapp.exchange.conventions import Conventions
+from relationapp.exchange.csv_write import unneutralise
+from relationapp.exchange.row_check import RowChecker
+from relationapp.files import csv_read
+from relationapp.services.common import validation
+from relationapp.services.customers.accounts import _clean as clean_account_fields
+from relationapp.services.customers.matching import email_key, name_key
+from relationapp.services.customers.people import _clean as clean_person_fields
+from relationapp.services.data_care.bulk_import import (
+    AccountInput,
+    AccountLookup,
+    InteractionInput,
+    PersonInput,
+    account_lookup,
+    add_accounts,
+    add_interactions,
+    add_people,
+    unreferenced_orders,
+)
+
+MAX_PROBLEMS_IN_MESSAGE = 5
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    row: int
+    values: tuple[str, ...]  # the mapped cells, in ``ImportPreview.fields`` order
+    problems: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    path: Path
+    kind: str
+    encoding: str
+    delimiter: str
+    conventions: Conventions
+    fields: tuple[str, ...]  # field names shown, in order
+    labels: tuple[str, ...]
+    mapping: dict[str, str]  # column header -> field
+    ignored_columns: tuple[str, ...]
+    rows: tuple[PreviewRow, ...]
+    inputs: tuple = field(repr=False, default=())  # checked inputs of the good rows
+
+    @property
+    def bad_rows(self) -> tuple[PreviewRow, ...]:
+        return tuple(r for r in self.rows if r.problems)
+
+    @property
+    def problems(self) -> list[str]:
+        return [p for r in self.rows for p in r.problems]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    added: int
+    existing: int
+    skipped_bad: int
+    accounts_added: int = 0
+
+
+@dataclass(frozen=True)
+class CsvColumns:
+    """A file's columns and what each would be imported as (for choosing a mapping)."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    mapping: dict[str, str | None]  # header -> field, None = not imported
+    fields: dict[str, str]  # field -> label, for this kind
+    missing: tuple[str, ...]  # labels of required fields without a column
+
+
+def inspect_csv(*, path: str | Path, kind: str, mapping: str | dict | None = None) -> CsvColumns:
+    path = Path(path)
+    table = csv_read.read_table(path)
+    by_index = columns.load_mapping(mapping, table.header, kind)
+    return CsvColumns(
+        path=path, encoding=table.encoding, delimiter=table.delimiter, header=table.header,
+        mapping={h: by_index.get(i) for i, h in enumerate(table.header)},
+        fields=dict(columns.FIELDS[kind]), missing=tuple(columns.missing_required(by_index, kind)),
+    )
+
+
+def _mapping_by_header(table: csv_read.CsvTable, mapping: dict[int, str]) -> dict[str, str]:
+    return {table.header[i]: f for i, f in mapping.items()}
+
+
+def _raw_rows(table: csv_read.CsvTable, mapping: dict[int, str], label: Callable[[int], str]):
+    """(row, {field: text}, [problems]) per record; a ragged row is a problem, not a crash."""
+    width = len(table.header)
+    for rec in table.records:
+        problems = []
+        extra = [c for c in rec.cells[width:] if c.strip()]
+        if extra:
+            problems.append(f"{label(rec.row)}: the row has {len(rec.cells)} cells but the header has {width}.")
+        raw: dict[str, str] = {}
+        for i, fname in mapping.items():
+            value = rec.cells[i] if i < len(rec.cells) else ""
+            if value[:1] == "'":
+                value = unneutralise(value)
+            if fname in raw and raw[fname].strip():
+                continue  # two columns for one field (Business Phone, Mobile Phone): the first filled wins
+            raw[fname] = value
+        yield rec.row, raw, problems
+
+
+_KIND_WORDS = {"bedrijf": "organisation", "organisatie": "organisation", "company": "organisation",
+               "particulier": "private", "person": "private", "persoon": "private"}
+_STAGE_WORDS = {"klant": "customer", "prospect": "prospect", "lead": "mql", "verdacht": "suspect",
+                "inactief": "inactive", "oud-klant": "inactive", "former": "inactive"}
+
+
+def _clean_texts(clean, texts: dict, check: RowChecker) -> dict:
+    """A service's field check: the usual good row in one call, a bad one field by field to name every problem."""
+    try:
+        return clean(texts)
+    except ValidationError:
+        values: dict = {}
+        for key, value in texts.items():
+            values.update(check.take(clean, {key: value}) or {})
+        return values
+
+
+_ACCOUNT_TEXT = ("name", "street", "postcode", "city", "region", "country", "phone", "email", "website",
+                 "source_detail", "notes")
+
+
+def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInput:
+    values = _clean_texts(clean_account_fields, {k: raw[k] for k in _ACCOUNT_TEXT if k in raw}, check)
+    if raw.get("kind", "").strip():
+        word = raw["kind"].strip().lower()
+        cleaned = check.take(clean_account_fields, {"kind": _KIND_WORDS.get(word, word)})
+        if cleaned:
+            values.update(cleaned)
+    if raw.get("stage", "").strip():
+        word = raw["stage"].strip().lower()
+        cleaned = check.take(clean_account_fields, {"stage": _STAGE_WORDS.get(word, word)})
+        if cleaned:
+            values.update(cleaned)
+    if "customer_since" in raw:
+        values["customer_since"] = check.take(conventions.parse_day, raw["customer_since"], conv, label="Customer since")
+    if "annual_budget" in raw:
+        amount = check.take(conventions.parse_amount, raw["annual_budget"], conv, label="Annual budget")
+        values["annual_budget"] = check.take(validation.money, amount, field="annual_budget", label="Annual budget")
+    if not values.get("name"):
+        if not any(p.endswith("Name cannot be empty.") for p in check.problems):
+            check.problems.append(f"{check.where}: Name cannot be empty.")
+        return None
+    return AccountInput(**{k: v for k, v in values.items() if v is not None})
+
+
+def _person_name(raw: dict) -> str:
+    name = raw.get("name", "").strip()
+    if name:
+        return name
+    return " ".join(raw.get(k, "").strip() for k in ("first_name", "middle_name", "last_name") if raw.get(k, "").strip())
+
+
+_PERSON_TEXT = ("job_title", "email", "phone", "dmu_role", "preferred_channel", "family_notes", "personal_notes")
+
+
+def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput:
+    texts = {"name": _person_name(raw), **{k: raw[k] for k in _PERSON_TEXT if k in raw}}
+    values = _clean_texts(clean_person_fields, texts, check)
+    for key, label, length in (("account", "Organisation", 300), ("street", "Street", 300), ("postcode", "Postcode", 20),
+                               ("city", "City", 200), ("country", "Country", 100)):
+        if key in raw:
+            values[key] = check.take(validation.text, raw[key], field=key, label=label, max_length=length)
+    parts = None
+    if raw.get("birthday", "").strip():
+        parts = check.take(conventions.parse_birthday, raw["birthday"], conv, label="Birthday")
+    elif any(raw.get(k, "").strip() for k in ("birthday_day", "birthday_month", "birthday_year")):
+        parts = tuple(check.take(validation.whole_number, raw.get(k, "").strip(), field="birthday", label="Birthday")
+                      for k in ("birthday_day", "birthday_month", "birthday_year"))
+    if parts:
+        checked = check.take(validation.month_day, *parts, field="birthday", label="Birthday")
+        if checked:
+            values.update(birthday_day=checked[0], birthday_month=checked[1], birthday_year=checked[2])
+    if "do_not_contact" in raw:
+        values["do_not_contact"] = bool(check.take(conventions.parse_yes_no, raw["do_not_contact"], label="Do not contact"))
+    if "consent_date" in raw:
+        values["consent_date"] = check.take(conventions.parse_day, raw["consent_date"], conv, label="Consent date")
+    if not values.get("name"):
+        return None
+    return PersonInput(**{k: v for k, v in values.items() if v is not None})
+
+
+def _resolve_account(raw: dict, lookup: AccountLookup, check: RowChecker) -> int | None:
+    text = raw.get("account", "").strip()
+    if not text:
+        check.problems.append(f"{check.where}: no account given.")
+        return None
+    ids = lookup.ids_by_name.get(name_key(text), ())
+    if not ids and text.isdigit():
+        return int(text)
+    if not ids:
+        check.problems.append(f"{check.where}: there is no account called '{text[:80]}'; import the accounts first.")
+        return None
+    if len(ids) > 1:
+        check.problems.append(f"{check.where}: {len(ids)} accounts are called '{text[:80]}'; merge the duplicates first.")
+        return None
+    return ids[0]
+
+
+def _order_row(raw: dict, conv: Conventions, check: RowChecker, lookup: AccountLookup, row: int):
+    from relationapp.services.value.orders import OrderInput
+
+    account_id = _resolve_account(raw, lookup, check)
+    ordered_on = check.take(conventions.parse_day, raw.get("ordered_on", ""), conv, label="Date")
+    if ordered_on is None and not any("Date" in p for p in check.problems):
+        check.problems.append(f"{check.where}: Date is required.")
+    amount = check.take(conventions.parse_amount, raw.get("amount", ""), conv, label="Amount")
+    amount = check.take(validation.money, amount, field="amount", label="Amount", allow_negative=True, required=True)
+    cost = check.take(conventions.parse_amount, raw.get("cost_of_goods", ""), conv, label="Cost of goods")
+    cost = check.take(validation.money, cost, field="cost_of_goods", label="Cost of goods", allow_negative=True)
+    reference = check.take(validation.text, raw.get("reference"), field="reference", label="Reference", max_length=100)
+    description = check.take(validation.text, raw.get("description"), field="description", label="Description", max_length=500)
+    if check.problems:
+        return None
+    return OrderInput(account_id=account_id, ordered_on=ordered_on, amount=amount, cost_of_goods=cost,
+                      reference=reference, description=description, row=row)
+
+
+_INTERACTION_WORDS = {"bezoek": "visit", "telefoon": "call", "gesprek": "call", "belletje": "call", "mail": "email",
+                      "e-mail": "email", "afspraak": "meeting", "vergadering": "meeting", "evenement": "event",
+                      "cadeau": "gift", "kaart": "card", "notitie": "note"}
+
+
+def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: AccountLookup) -> InteractionInput:
+    from relationapp.data.models import INTERACTION_KINDS
+
+    account_id = _resolve_account(raw, lookup, check)
+    occurred_on = check.take(conventions.parse_day, raw.get("occurred_on", ""), conv, label="Date")
+    if occurred_on is None and not any("Date" in p for p in check.problems):
+        check.problems.append(f"{check.where}: Date is required.")
+    word = raw.get("kind", "").strip().lower() or "note"
+    kind = check.take(validation.choice, _INTERACTION_WORDS.get(word, word), INTERACTION_KINDS, field="kind", label="Kind")
+    minutes = check.take(validation.whole_number, raw.get("duration_minutes", "").strip(), field="duration_minutes",
+                         label="Minutes", minimum=0, maximum=24 * 60)
+    subject = check.take(validation.text, raw.get("subject"), field="subject", label="Subject", max_length=500)
+    notes = validation.long_text(raw.get("notes"))
+    gift = check.take(validation.text, raw.get("gift_item"), field="gift_item", label="Gift", max_length=300)
+    cost = check.take(conventions.parse_amount, raw.get("gift_cost", ""), conv, label="Gift cost")
+    cost = check.take(validation.money, cost, field="gift_cost", label="Gift cost")
+    people: list[int] = []
+    for who in (w.strip() for w in raw.get("person", "").replace(";", ",").split(",")):
+        if not who or account_id is None:
+            continue
+        known = lookup.people_by_account.get(account_id, {})
+        found = known.get(email_key(who) or "") or known.get(name_key(who))
+        if found is None:
+            check.problems.append(f"{check.where}: '{who[:80]}' is not one of this account's people.")
+        else:
+            people.append(found)
+    if check.problems:
+        return None
+    return InteractionInput(account_id=account_id, occurred_on=occurred_on, kind=kind, duration_minutes=minutes or 0,
+                            subject=subject, notes=notes, person_ids=tuple(people), gift_item=gift, gift_cost=cost)
+
+
+def preview_csv(
+    db: Database,
+    *,
+    path: str | Path,
+    kind: str,
+    mapping: str | dict | None = None,
+    decimal_comma: bool | None = None,
+    day_first: bool | None = None,
+    delimiter: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ImportPreview:
+    """Read and check the whole file; nothing is written. Raises for a file that cannot be read at all
+    (empty, binary, no recognisable columns, ambiguous conventions). ``progress(done, total, text)``
+    is called now and then, for a progress bar."""
+    path = Path(path)
+    if kind not in columns.KINDS:
+        raise ValidationError(f"Unknown import kind '{kind}' (use {', '.join(columns.KINDS)}).")
+    table = csv_read.read_table(path, delimiter=delimiter)
+    by_index = columns.load_mapping(mapping, table.header, kind)
+    missing = columns.missing_required(by_index, kind)
+    if missing:
+        raise ValidationError(
+            f"{path.name}: no column for {', '.join(missing)} among the headers "
+            f"({', '.join(h for h in table.header if h)[:200]}); give a mapping with --map."
+        )
+    if day_first is None and isinstance(mapping, str) and mapping in columns.PRESET_DAY_FIRST:
+        day_first = columns.PRESET_DAY_FIRST[mapping]
+    money_cols = [i for i, f in by_index.items() if f in columns.MONEY_FIELDS]
+    date_cols = [i for i, f in by_index.items() if f in columns.DATE_FIELDS]
+    conv = conventions.detect(
+        numbers=(r.cells[i] for r in table.records for i in money_cols if i < len(r.cells)),
+        dates=(r.cells[i] for r in table.records for i in date_cols if i < len(r.cells)),
+        delimiter=table.delimiter, decimal_comma=decimal_comma, day_first=day_first, file_label=path.name,
+    )
+    lookup = account_lookup(db, with_people=(kind == "interactions")) if kind in ("orders", "interactions") else None
+    shown = tuple(f for f in columns.FIELDS[kind] if f in by_index.values())
+
+    def where(row: int) -> str:
+        return f"{path.name} row {row}"
+
+    rows: list[PreviewRow] = []
+    inputs: list = []
+    total = len(table.records)
+    for done, (row, raw, problems) in enumerate(_raw_rows(table, by_index, where)):
+        if progress is not None and done % 2000 == 0:
+            progress(done, total, f"Checking row {done + 1:,} of {total:,}")
+        check = RowChecker(where(row))
+        check.problems.extend(problems)
+        if kind == "accounts":
+            item = _account_row(raw, conv, check)
+        elif kind == "people":
+            item = person_input(raw, conv, check)
+            if item is None and not check.problems:
+                check.problems.append(f"{where(row)}: Name cannot be empty.")
+        elif kind == "orders":
+            item = _order_row(raw, conv, check, lookup, row)
+        else:
+            item = _interaction_row(raw, conv, check, lookup)
+        rows.append(PreviewRow(row, tuple([raw.get(f, "")[:200] for f in shown]), tuple(check.problems)))
+        if not check.problems and item is not None:
+            inputs.append(item)
+    if kind == "orders":
+        inputs = _drop_known_unreferenced(db, inputs)
+    return ImportPreview(
+        path=path, kind=kind, encoding=table.encoding, delimiter=table.delimiter, conventions=conv,
+        fields=shown, labels=tuple(columns.FIELDS[kind][f] for f in shown),
+        mapping=_mapping_by_header(table, by_index),
+        ignored_columns=tuple(h for i, h in enumerate(table.header) if i not in by_index and h),
+        rows=tuple(rows), inputs=tuple(inputs),
+    )
+
+
+def _drop_known_unreferenced(db: Database, orders: list) -> list:
+    """Orders without a reference are matched on account, date, amount and description."""
+    plain = [o for o in orders if o.reference is None]
+    if not plain:
+        return orders
+    known = unreferenced_orders(db, account_ids=sorted({o.account_id for o in plain}))
+    kept = []
+    for o in orders:
+        if o.reference is None:
+            key = (o.account_id, o.ordered_on, o.amount, o.description or "")
+            if key in known:
+                continue
+            known.add(key)
+        kept.append(o)
+    return kept
+
+
+def problems_message(preview: ImportPreview) -> str:
+    problems = preview.problems
+    text = "; ".join(p.rstrip(".") for p in problems[:MAX_PROBLEMS_IN_MESSAGE])
+    more = len(problems) - MAX_PROBLEMS_IN_MESSAGE
+    if more > 0:
+        text += f" (and {more} more problem{'s' if more > 1 else ''})"
+    return f"{text}. Nothing was imported; fix the file or skip the bad rows."
+
+
+def commit_csv(db: Database, *, preview: ImportPreview, skip_bad_rows: bool = False) -> ImportResult:
+    """Write the previewed rows in one transaction; a bad row stops everything unless skipped."""
+    bad = len(preview.bad_rows)
+    if bad and not skip_bad_rows:
+        raise ValidationError(problems_message(preview))
+    inputs = list(preview.inputs)
+    accounts_added = 0
+    if preview.kind == "accounts":
+        result = add_accounts(db, accounts=inputs)
+    elif preview.kind == "people":
+        result = add_people(db, people=inputs)
+        accounts_added = result.accounts_added
+    elif preview.kind == "interactions":
+        result = add_interactions(db, interactions=inputs)
+    else:
+        from relationapp.services.value.orders import add_orders
+
+        done = add_orders(db, orders=inputs)
+        known_before = sum(1 for r in preview.rows if not r.problems) - len(inputs)
+        return ImportResult("orders", done.added, done.skipped_duplicates + known_before, bad)
+    return ImportResult(preview.kind, result.added, result.existing, bad, accounts_added)
+
+
+def import_csv(db: Database, *, path: str | Path, kind: str, skip_bad_rows: bool = False, **options) -> ImportResult:
+    return commit_csv(db, preview=preview_csv(db, path=path, kind=kind, **options), skip_bad_rows=skip_bad_rows)

@@ -1,0 +1,108 @@
+"""The full export: a folder (or zip) of CSV files, one per table, plus everything.json.
+
+The CSV files are for people and spreadsheets (formula cells neutralised,
+a BOM for Excel if asked, the account's name next to every account id);
+everything.json holds the same data exactly and is what ``import_all``
+reads back into an empty database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from relationapp.data.db import Database
+from relationapp.errors import ValidationError
+from relationapp.exchange.csv_write import write_csv
+from relationapp.files.paths import user_file
+from relationapp.services.data_care import everything as everything_service
+
+JSON_NAME = "everything.json"
+# tables where a readable account name helps next to account_id (and makes the
+# file importable with the "relationapp" preset)
+_WITH_ACCOUNT_NAME = {"person", "orders", "interaction", "follow_up", "planned_visit", "nps_response"}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    files: tuple[str, ...]
+    rows: int
+
+
+def _write_folder(db: Database, folder: Path, *, bom: bool) -> tuple[list[str], int]:
+    data = everything_service.read_everything(db)
+    names = {r["id"]: r["name"] for r in data.tables.get("account", [])}
+    files, total = [], 0
+    for table in everything_service.tables():
+        rows = data.tables[table.name]
+        header = [c.name for c in table.columns]
+        extra = table.name in _WITH_ACCOUNT_NAME and "account_id" in header
+        out_header = header + (["account"] if extra else [])
+        body = ([r[c] for c in header] + ([names.get(r["account_id"])] if extra else []) for r in rows)
+        name = f"{table.name}.csv"
+        total += write_csv(folder / name, out_header, body, bom=bom)
+        files.append(name)
+    payload = {
+        "format": everything_service.FORMAT,
+        "version": everything_service.FORMAT_VERSION,
+        "schema": data.schema,
+        "exported_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "tables": {t: [{k: everything_service.to_text(v) for k, v in r.items()} for r in rows]
+                   for t, rows in data.tables.items()},
+    }
+    fd = os.open(user_file(folder / JSON_NAME), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(fd, "w", encoding="utf-8") as fh:
+        json.dump(payload, fh, ensure_ascii=False, indent=1)
+    files.append(JSON_NAME)
+    return files, total
+
+
+def export_all(db: Database, *, out: str | Path, bom: bool = False, as_zip: bool | None = None) -> ExportResult:
+    """Write everything to the folder ``out`` (made if needed), or to a zip if it ends in .zip."""
+    out = user_file(out)
+    as_zip = out.suffix.lower() == ".zip" if as_zip is None else as_zip
+    if as_zip:
+        with tempfile.TemporaryDirectory() as tmp:
+            files, total = _write_folder(db, Path(tmp), bom=bom)
+            partial = out.with_name(out.name + ".part")
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                for name in files:
+                    zf.write(Path(tmp) / name, name)
+            os.chmod(partial, 0o600)
+            partial.replace(out)
+        return ExportResult(out, tuple(files), total)
+    if out.exists() and any(out.iterdir()):
+        raise ValidationError(f"{out} is not empty; choose a new folder for the export.")
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        files, total = _write_folder(db, out, bom=bom)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)
+        raise
+    return ExportResult(out, tuple(files), total)
+
+
+def import_all(db: Database, *, source: str | Path) -> dict[str, int]:
+    """Read a full export (folder or zip) back into an empty database."""
+    source = user_file(source)
+    try:
+        if source.is_dir():
+            text = (source / JSON_NAME).read_text(encoding="utf-8")
+        elif zipfile.is_zipfile(source):
+            with zipfile.ZipFile(source) as zf:
+                text = zf.read(JSON_NAME).decode("utf-8")
+        else:
+            raise ValidationError(f"{source} is neither an export folder nor a zip of one.")
+        data = json.loads(text)
+    except (OSError, KeyError):
+        raise ValidationError(f"{source} has no {JSON_NAME}; is it a relationapp full export?") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValidationError(f"{source}: {JSON_NAME} is damaged ({exc}).") from None
+    return everything_service.load_everything(db, data=data, source=source.name)

@@ -1,1 +1,0 @@
-"""Files in and out: CSV, vCard, ICS, backups, exports (no Qt)."""

@@ -1,0 +1,84 @@
+"""Staff members (account managers) and the lead sources we know."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database
+from relationapp.data.models import LEAD_SOURCE_KINDS, LeadSource, Staff
+from relationapp.services.common import validation
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    id: int
+    name: str
+    email: str | None
+    hourly_cost: Decimal | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class LeadSourceRow:
+    id: int
+    name: str
+    kind: str
+
+
+def create_staff(db: Database, *, name: str, email: str | None = None, hourly_cost=None) -> StaffRow:
+    staff = Staff(
+        name=validation.text(name, field="name", label="Name", required=True, max_length=200),
+        email=validation.email(email),
+        hourly_cost=validation.money(hourly_cost, field="hourly_cost", label="Hourly cost"),
+    )
+    with db.write() as session:
+        session.add(staff)
+        session.flush()
+        return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active)
+
+
+def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
+    query = sa.select(Staff).order_by(Staff.name)
+    if active_only:
+        query = query.where(Staff.active == sa.true())
+    with db.read() as session:
+        return [StaffRow(s.id, s.name, s.email, s.hourly_cost, s.active) for s in session.execute(query).scalars()]
+
+
+def create_lead_source(db: Database, *, name: str, kind: str = "other") -> LeadSourceRow:
+    source = LeadSource(
+        name=validation.text(name, field="name", label="Name", required=True, max_length=200),
+        kind=validation.choice(kind, LEAD_SOURCE_KINDS, field="kind", label="Kind", required=True),
+    )
+    with db.write() as session:
+        if session.execute(sa.select(LeadSource.id).where(LeadSource.name == source.name)).first():
+            raise validation.ValidationError(f"A lead source called '{source.name}' exists already.", field="name")
+        session.add(source)
+        session.flush()
+        return LeadSourceRow(source.id, source.name, source.kind)
+
+
+def list_lead_sources(db: Database) -> list[LeadSourceRow]:
+    with db.read() as session:
+        query = sa.select(LeadSource).where(LeadSource.active == sa.true()).order_by(LeadSource.name)
+        return [LeadSourceRow(s.id, s.name, s.kind) for s in session.execute(query).scalars()]
+
+
+def find_staff(db: Database, *, name_or_id: str) -> StaffRow:
+    """A staff member by id, full name or a part of the name that fits only one (case-insensitive)."""
+    text = (name_or_id or "").strip()
+    people = list_staff(db, active_only=False)
+    if text.isdigit():
+        match = [s for s in people if s.id == int(text)]
+    else:
+        match = [s for s in people if s.name.casefold() == text.casefold()]
+        match = match or [s for s in people if text.casefold() in s.name.casefold()]
+    if not text or not match:
+        raise validation.ValidationError(f"No staff member called '{text}'.", field="staff")
+    if len(match) > 1:
+        raise validation.ValidationError(
+            f"'{text}' fits {', '.join(s.name for s in match)}; give more of the name.", field="staff")
+    return match[0]

@@ -1,0 +1,201 @@
+"""Follow-ups: promises with a due date, made by hand or by a rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database
+from relationapp.data.models import FOLLOW_UP_ORIGINS, Account, FollowUp, Person
+from relationapp.errors import NotFound, ValidationError
+from relationapp.services.common import validation
+
+# A follow-up planned from Today for an overdue account (attention.plan_contact): "get in touch".
+# While open, the account leaves "Needs attention"; the next touch with the account closes it.
+CADENCE_ORIGIN = "cadence"
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    id: int
+    title: str
+    notes: str | None
+    due_on: dt.date
+    snoozed_until: dt.date | None
+    done_on: dt.date | None
+    account_id: int | None
+    account: str | None
+    person_id: int | None
+    person: str | None
+    staff_id: int | None
+    origin: str
+
+    @property
+    def effective_due(self) -> dt.date:
+        """When it shows up again: the snooze date if later than the due date."""
+        if self.snoozed_until and self.snoozed_until > self.due_on:
+            return self.snoozed_until
+        return self.due_on
+
+
+def create_follow_up(
+    db: Database,
+    *,
+    title: str,
+    due_on: dt.date | str,
+    account_id: int | None = None,
+    person_id: int | None = None,
+    staff_id: int | None = None,
+    notes: str | None = None,
+    origin: str = "manual",
+    origin_ref: int | None = None,
+) -> FollowUpRow:
+    clean_title = validation.text(title, field="title", label="Title", required=True, max_length=500)
+    due = validation.parse_date(due_on, field="due_on", label="Due date", required=True)
+    validation.choice(origin, FOLLOW_UP_ORIGINS, field="origin", label="Origin", required=True)
+    with db.write() as session:
+        return _create(session, title=clean_title, due_on=due, account_id=account_id, person_id=person_id,
+                       staff_id=staff_id, notes=validation.long_text(notes), origin=origin, origin_ref=origin_ref)
+
+
+def create_in_session(session, **fields) -> FollowUpRow:
+    """For services whose rules make a follow-up inside their own unit of work."""
+    return _create(session, **fields)
+
+
+def _create(session, **fields) -> FollowUpRow:
+    if fields.get("account_id") is not None and session.get(Account, fields["account_id"]) is None:
+        raise ValidationError(f"Account #{fields['account_id']} does not exist.", field="account_id")
+    if fields.get("person_id") is not None:
+        person = session.get(Person, fields["person_id"])
+        if person is None:
+            raise ValidationError(f"Person #{fields['person_id']} does not exist.", field="person_id")
+        if fields.get("account_id") is None:
+            fields["account_id"] = person.account_id
+    follow_up = FollowUp(**fields)
+    session.add(follow_up)
+    session.flush()
+    return _rows(session, [follow_up.id])[0]
+
+
+def close_planned_in_session(session, *, account_id: int, done_on: dt.date) -> tuple[int, ...]:
+    """Rule for a logged touch, inside its unit of work: every open cadence follow-up of the
+    account is done on ``done_on``. Returns the ids closed (none: an empty tuple)."""
+    ids = tuple(session.execute(
+        sa.select(FollowUp.id)
+        .where(FollowUp.account_id == account_id, FollowUp.origin == CADENCE_ORIGIN, FollowUp.done_on.is_(None))
+        .order_by(FollowUp.id)
+    ).scalars())
+    if ids:
+        session.execute(sa.update(FollowUp).where(FollowUp.id.in_(ids)).values(done_on=done_on))
+    return ids
+
+
+def complete_follow_up(db: Database, *, follow_up_id: int, done_on: dt.date | None = None) -> FollowUpRow:
+    with db.write() as session:
+        follow_up = _get(session, follow_up_id)
+        follow_up.done_on = done_on or dt.date.today()
+        session.add(follow_up)
+        session.flush()
+        return _rows(session, [follow_up_id])[0]
+
+
+def reopen_follow_up(db: Database, *, follow_up_id: int) -> FollowUpRow:
+    with db.write() as session:
+        follow_up = _get(session, follow_up_id)
+        follow_up.done_on = None
+        session.add(follow_up)
+        session.flush()
+        return _rows(session, [follow_up_id])[0]
+
+
+def snooze_day(until: dt.date | str, *, today: dt.date | None = None) -> dt.date:
+    """The day to snooze to: after today, never into the past."""
+    day = validation.parse_date(until, field="until", label="Snooze until", required=True)
+    if day <= (today or dt.date.today()):
+        raise ValidationError("Snooze to a day after today.", field="until")
+    return day
+
+
+def snooze_follow_up(db: Database, *, follow_up_id: int, until: dt.date | str, today: dt.date | None = None) -> FollowUpRow:
+    day = snooze_day(until, today=today)
+    with db.write() as session:
+        follow_up = _get(session, follow_up_id)
+        follow_up.snoozed_until = day
+        session.add(follow_up)
+        session.flush()
+        return _rows(session, [follow_up_id])[0]
+
+
+def update_follow_up(db: Database, *, follow_up_id: int, title: str | None = None, due_on: dt.date | str | None = None, notes: str | None = None) -> FollowUpRow:
+    with db.write() as session:
+        follow_up = _get(session, follow_up_id)
+        if title is not None:
+            follow_up.title = validation.text(title, field="title", label="Title", required=True, max_length=500)
+        if due_on is not None:
+            follow_up.due_on = validation.parse_date(due_on, field="due_on", label="Due date", required=True)
+            follow_up.snoozed_until = None
+        if notes is not None:
+            follow_up.notes = validation.long_text(notes)
+        session.add(follow_up)
+        session.flush()
+        return _rows(session, [follow_up_id])[0]
+
+
+def delete_follow_up(db: Database, *, follow_up_id: int) -> None:
+    with db.write() as session:
+        session.delete(_get(session, follow_up_id))
+
+
+def _get(session, follow_up_id: int) -> FollowUp:
+    follow_up = session.get(FollowUp, follow_up_id)
+    if follow_up is None:
+        raise NotFound(f"Follow-up #{follow_up_id} does not exist.")
+    return follow_up
+
+
+def list_follow_ups(
+    db: Database,
+    *,
+    account_id: int | None = None,
+    open_only: bool = True,
+    due_by: dt.date | None = None,
+    limit: int | None = 500,
+) -> list[FollowUpRow]:
+    """Open follow-ups (or all), earliest due first. ``due_by`` keeps those due (or snoozed until) by that day."""
+    query = sa.select(FollowUp.id)
+    if account_id is not None:
+        query = query.where(FollowUp.account_id == account_id)
+    if open_only:
+        query = query.where(FollowUp.done_on.is_(None))
+    if due_by is not None:
+        query = query.where(FollowUp.due_on <= due_by).where(
+            sa.or_(FollowUp.snoozed_until.is_(None), FollowUp.snoozed_until <= due_by)
+        )
+    query = query.order_by(FollowUp.due_on, FollowUp.id)
+    if limit is not None:
+        query = query.limit(limit)
+    with db.read() as session:
+        return _rows(session, list(session.execute(query).scalars()))
+
+
+def _rows(session, ids: list[int]) -> list[FollowUpRow]:
+    if not ids:
+        return []
+    result = session.execute(
+        sa.select(FollowUp, Account.name, Person.name)
+        .outerjoin(Account, Account.id == FollowUp.account_id)
+        .outerjoin(Person, Person.id == FollowUp.person_id)
+        .where(FollowUp.id.in_(ids))
+    ).all()
+    by_id = {
+        f.id: FollowUpRow(
+            id=f.id, title=f.title, notes=f.notes, due_on=f.due_on, snoozed_until=f.snoozed_until,
+            done_on=f.done_on, account_id=f.account_id, account=account, person_id=f.person_id,
+            person=person, staff_id=f.staff_id, origin=f.origin,
+        )
+        for f, account, person in result
+    }
+    return [by_id[i] for i in ids if i in by_id]

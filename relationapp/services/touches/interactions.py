@@ -1,0 +1,256 @@
+"""Interactions: every touch with an account and some of its people."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database
+from relationapp.data.models import (
+    INTERACTION_KINDS,
+    Account,
+    Interaction,
+    InteractionPerson,
+    Person,
+    Staff,
+)
+from relationapp.errors import NotFound, ValidationError
+from relationapp.services.common import validation
+from relationapp.services.touches import follow_ups
+
+
+@dataclass(frozen=True)
+class InteractionRow:
+    id: int
+    account_id: int | None
+    account: str | None
+    kind: str
+    occurred_on: dt.date
+    duration_minutes: int
+    staff_id: int | None
+    staff: str | None
+    subject: str | None
+    notes: str | None
+    person_ids: tuple[int, ...]
+    people: tuple[str, ...]
+    gift_item: str | None
+    gift_cost: Decimal | None
+    # the planned contacts (cadence follow-ups) this touch closed when it was logged; () elsewhere
+    closed_follow_up_ids: tuple[int, ...] = ()
+
+
+def _clean(fields: dict) -> dict:
+    out: dict = {}
+    for key, value in fields.items():
+        if key == "kind":
+            out[key] = validation.choice(value, INTERACTION_KINDS, field=key, label="Kind", required=True)
+        elif key == "occurred_on":
+            out[key] = validation.parse_date(value, field=key, label="Date", required=True)
+        elif key == "duration_minutes":
+            out[key] = validation.whole_number(value or 0, field=key, label="Duration (minutes)", minimum=0, maximum=24 * 60)
+        elif key == "subject":
+            out[key] = validation.text(value, field=key, label="Subject", max_length=500)
+        elif key == "notes":
+            out[key] = validation.long_text(value)
+        elif key == "gift_item":
+            out[key] = validation.text(value, field=key, label="Gift", max_length=300)
+        elif key == "gift_cost":
+            out[key] = validation.money(value, field=key, label="Gift cost")
+        elif key in ("account_id", "staff_id"):
+            out[key] = int(value) if value not in (None, "") else None
+        else:
+            raise ValidationError(f"Interactions have no field '{key}'.")
+    return out
+
+
+def log_interaction(
+    db: Database,
+    *,
+    account_id: int | None,
+    kind: str,
+    occurred_on: dt.date | str | None = None,
+    duration_minutes: int = 0,
+    person_ids: list[int] | tuple[int, ...] = (),
+    staff_id: int | None = None,
+    subject: str | None = None,
+    notes: str | None = None,
+    gift_item: str | None = None,
+    gift_cost: Decimal | str | None = None,
+) -> InteractionRow:
+    """Record a touch. Any touch resets the account's keep-in-touch clock and closes its planned
+    contact (see ``log_in_session``)."""
+    with db.write() as session:
+        return log_in_session(
+            session, account_id=account_id, kind=kind, occurred_on=occurred_on, duration_minutes=duration_minutes,
+            person_ids=person_ids, staff_id=staff_id, subject=subject, notes=notes, gift_item=gift_item,
+            gift_cost=gift_cost,
+        )
+
+
+def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minutes=0, person_ids=(),
+                   staff_id=None, subject=None, notes=None, gift_item=None, gift_cost=None) -> InteractionRow:
+    """For services that record a touch inside their own unit of work (a logged visit, a thank-you).
+
+    Rule: a touch of any kind with an account (given, or filled in from its
+    people) closes that account's open planned contacts, the follow-ups made
+    from Today (origin "cadence"), done today; their ids are in
+    ``closed_follow_up_ids``. Every kind counts, a note too: the cadence of
+    Today counts every interaction as the last touch (services.today.attention).
+    """
+    cleaned = _clean(dict(
+        account_id=account_id, kind=kind, occurred_on=occurred_on or dt.date.today(),
+        duration_minutes=duration_minutes, staff_id=staff_id, subject=subject, notes=notes,
+        gift_item=gift_item, gift_cost=gift_cost,
+    ))
+    if cleaned["kind"] == "gift" and not cleaned["gift_item"]:
+        raise ValidationError("A gift needs the item given.", field="gift_item")
+    if cleaned["kind"] != "gift" and (cleaned["gift_item"] or cleaned["gift_cost"] is not None):
+        raise ValidationError("Only a gift has an item and a cost.", field="gift_item")
+    if cleaned["occurred_on"] > dt.date.today() + dt.timedelta(days=1):
+        raise ValidationError("An interaction cannot be logged in the future; plan a follow-up instead.", field="occurred_on")
+    people = _people(session, person_ids)
+    if cleaned["account_id"] is None:
+        accounts = {p.account_id for p in people if p.account_id}
+        if len(accounts) == 1:
+            cleaned["account_id"] = accounts.pop()
+        elif not people:
+            raise ValidationError("Choose the account (or person) this touch was with.", field="account_id")
+    if cleaned["account_id"] is not None and session.get(Account, cleaned["account_id"]) is None:
+        raise ValidationError(f"Account #{cleaned['account_id']} does not exist.", field="account_id")
+    if cleaned["staff_id"] is not None and session.get(Staff, cleaned["staff_id"]) is None:
+        raise ValidationError(f"Staff member #{cleaned['staff_id']} does not exist.", field="staff_id")
+    interaction = Interaction(**cleaned)
+    session.add(interaction)
+    session.flush()
+    for person in people:
+        session.add(InteractionPerson(interaction_id=interaction.id, person_id=person.id))
+    session.flush()
+    closed: tuple[int, ...] = ()
+    if interaction.account_id is not None:
+        closed = follow_ups.close_planned_in_session(session, account_id=interaction.account_id, done_on=dt.date.today())
+    return dataclasses.replace(_rows(session, [interaction.id])[0], closed_follow_up_ids=closed)
+
+
+def _people(session, person_ids) -> list[Person]:
+    people = []
+    for pid in dict.fromkeys(int(p) for p in person_ids):
+        person = session.get(Person, pid)
+        if person is None:
+            raise ValidationError(f"Person #{pid} does not exist.", field="person_ids")
+        people.append(person)
+    return people
+
+
+def update_interaction(db: Database, *, interaction_id: int, person_ids: list[int] | tuple[int, ...] | None = None, **changes) -> InteractionRow:
+    """Correct a logged touch; only the given fields change (``person_ids`` replaces who was there)."""
+    cleaned = _clean(changes)
+    with db.write() as session:
+        interaction = session.get(Interaction, interaction_id)
+        if interaction is None:
+            raise NotFound(f"Interaction #{interaction_id} does not exist.")
+        for key, value in cleaned.items():
+            setattr(interaction, key, value)
+        if interaction.kind == "gift" and not interaction.gift_item:
+            raise ValidationError("A gift needs the item given.", field="gift_item")
+        if interaction.kind != "gift":
+            interaction.gift_item = interaction.gift_cost = None
+        if interaction.occurred_on > dt.date.today() + dt.timedelta(days=1):
+            raise ValidationError("An interaction cannot be dated in the future.", field="occurred_on")
+        if interaction.account_id is not None and session.get(Account, interaction.account_id) is None:
+            raise ValidationError(f"Account #{interaction.account_id} does not exist.", field="account_id")
+        session.add(interaction)
+        if person_ids is not None:
+            people = _people(session, person_ids)
+            session.execute(sa.delete(InteractionPerson).where(InteractionPerson.interaction_id == interaction_id))
+            for person in people:
+                session.add(InteractionPerson(interaction_id=interaction_id, person_id=person.id))
+        session.flush()
+        return _rows(session, [interaction_id])[0]
+
+
+def get_interaction(db: Database, *, interaction_id: int) -> InteractionRow:
+    with db.read() as session:
+        rows = _rows(session, [interaction_id])
+    if not rows:
+        raise NotFound(f"Interaction #{interaction_id} does not exist.")
+    return rows[0]
+
+
+def delete_interaction(db: Database, *, interaction_id: int) -> InteractionRow:
+    """Remove an interaction; returns what was removed (so the UI can offer undo)."""
+    with db.write() as session:
+        rows = _rows(session, [interaction_id])
+        if not rows:
+            raise NotFound(f"Interaction #{interaction_id} does not exist.")
+        session.execute(sa.delete(Interaction).where(Interaction.id == interaction_id))
+        return rows[0]
+
+
+def restore_interaction(db: Database, *, row: InteractionRow) -> InteractionRow:
+    """Undo of delete_interaction."""
+    return log_interaction(
+        db, account_id=row.account_id, kind=row.kind, occurred_on=row.occurred_on,
+        duration_minutes=row.duration_minutes, person_ids=row.person_ids, staff_id=row.staff_id,
+        subject=row.subject, notes=row.notes, gift_item=row.gift_item, gift_cost=row.gift_cost,
+    )
+
+
+def list_interactions(
+    db: Database,
+    *,
+    account_id: int | None = None,
+    person_id: int | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int | None = 200,
+) -> list[InteractionRow]:
+    """Newest first."""
+    query = sa.select(Interaction.id)
+    if account_id is not None:
+        query = query.where(Interaction.account_id == account_id)
+    if person_id is not None:
+        query = query.where(Interaction.id.in_(sa.select(InteractionPerson.interaction_id).where(InteractionPerson.person_id == person_id)))
+    if since is not None:
+        query = query.where(Interaction.occurred_on >= since)
+    if until is not None:
+        query = query.where(Interaction.occurred_on <= until)
+    query = query.order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
+    if limit is not None:
+        query = query.limit(limit)
+    with db.read() as session:
+        ids = list(session.execute(query).scalars())
+        return _rows(session, ids)
+
+
+def _rows(session, ids: list[int]) -> list[InteractionRow]:
+    if not ids:
+        return []
+    base = session.execute(
+        sa.select(Interaction, Account.name, Staff.name)
+        .outerjoin(Account, Account.id == Interaction.account_id)
+        .outerjoin(Staff, Staff.id == Interaction.staff_id)
+        .where(Interaction.id.in_(ids))
+    ).all()
+    people: dict[int, list[tuple[int, str]]] = {}
+    for iid, pid, pname in session.execute(
+        sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
+        .join(Person, Person.id == InteractionPerson.person_id)
+        .where(InteractionPerson.interaction_id.in_(ids))
+        .order_by(Person.name)
+    ):
+        people.setdefault(iid, []).append((pid, pname))
+    by_id = {}
+    for interaction, account, staff in base:
+        who = people.get(interaction.id, [])
+        by_id[interaction.id] = InteractionRow(
+            id=interaction.id, account_id=interaction.account_id, account=account, kind=interaction.kind,
+            occurred_on=interaction.occurred_on, duration_minutes=interaction.duration_minutes,
+            staff_id=interaction.staff_id, staff=staff, subject=interaction.subject, notes=interaction.notes,
+            person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
+            gift_item=interaction.gift_item, gift_cost=interaction.gift_cost,
+        )
+    return [by_id[i] for i in ids if i in by_id]

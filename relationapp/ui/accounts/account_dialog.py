@@ -1,0 +1,81 @@
+"""Add or edit an account."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
+
+from relationapp.services.customers import accounts as accounts_service
+from relationapp.services.customers.staff import list_lead_sources, list_staff
+from relationapp.ui.common.dialog_base import FormDialog
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.labels import STAGE_LABELS
+from relationapp.ui.common.widgets import OptionalDateField, combo
+
+
+class AccountDialog(FormDialog):
+    def __init__(self, ctx, account_id: int | None = None, parent=None):
+        super().__init__(ctx, tr("Edit account") if account_id else tr("New account"), parent)
+        self.account_id = account_id
+        a = accounts_service.get_account(ctx.db, account_id=account_id) if account_id else None
+        staff = [(s.id, s.name) for s in list_staff(ctx.db)]
+        sources = [(s.id, s.name) for s in list_lead_sources(ctx.db)]
+        self.name = self.add_row(tr("&Name"), "name", QLineEdit(a.name if a else ""))
+        kinds = [("organisation", tr("Organisation")), ("private", tr("Private customer"))]
+        self.kind = self.add_row(tr("Kind"), "kind", combo(kinds, a.kind if a else "organisation"))
+        stages = [(code, tr(label)) for code, label in STAGE_LABELS.items()]
+        self.stage = self.add_row(tr("&Stage"), "stage", combo(stages, a.stage if a else "prospect"))
+        self.owner = self.add_row(tr("Account manager"), "owner_id", combo(staff, a.owner_id if a else None, empty="—"))
+        self.street = self.add_row(tr("Street"), "street", QLineEdit(a.street or "" if a else ""))
+        self.postcode = self.add_row(tr("Postcode"), "postcode", QLineEdit(a.postcode or "" if a else ""))
+        self.city = self.add_row(tr("&City"), "city", QLineEdit(a.city or "" if a else ""))
+        self.region = self.add_row(tr("Region"), "region", QLineEdit(a.region or "" if a else ""))
+        self.country = self.add_row(tr("Country"), "country", QLineEdit(a.country or "" if a else ""))
+        self.phone = self.add_row(tr("&Phone"), "phone", QLineEdit(a.phone or "" if a else ""))
+        self.email = self.add_row(tr("&E-mail"), "email", QLineEdit(a.email or "" if a else ""))
+        self.website = self.add_row(tr("Website"), "website", QLineEdit(a.website or "" if a else ""))
+        self.source = self.add_row(tr("Lead source"), "source_id", combo(sources, a.source_id if a else None, empty="—"))
+        self.source_detail = self.add_row(tr("Source detail"), "source_detail", QLineEdit(a.source_detail or "" if a else ""))
+        self.introduced_by = None
+        if not account_id:
+            from relationapp.ui.relationships.referral_widgets import (
+                add_introduced_by,  # (it uses combo() from here)
+            )
+
+            self.introduced_by = add_introduced_by(self)
+        self.customer_since = self.add_row(tr("Customer since"), "customer_since", OptionalDateField(a.customer_since if a else None))
+        self.budget = self.add_row(tr("Estimated annual budget"), "annual_budget", QLineEdit(str(a.annual_budget) if a and a.annual_budget is not None else ""))
+        self.budget.setPlaceholderText(tr("what they spend a year on what we sell"))
+        self.cadence = self.add_row(tr("Contact every (days)"), "cadence_days", QSpinBox())
+        self.cadence.setRange(0, 3650)
+        self.cadence.setSpecialValueText(tr("by tier (default)"))
+        self.cadence.setValue(a.cadence_days or 0 if a else 0)
+        self.next_steps = self.add_row(tr("Agreed next steps"), "next_steps", QPlainTextEdit(a.next_steps or "" if a else ""))
+        self.notes = self.add_row(tr("Notes"), "notes", QPlainTextEdit(a.notes or "" if a else ""))
+        for edit in (self.next_steps, self.notes):
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(60)
+        self.name.setFocus()
+        self.resize(520, 0)
+
+    def values(self) -> dict:
+        return dict(
+            name=self.name.text(), kind=self.kind.currentData(), stage=self.stage.currentData(),
+            owner_id=self.owner.currentData(), street=self.street.text(), postcode=self.postcode.text(),
+            city=self.city.text(), region=self.region.text(), country=self.country.text(),
+            phone=self.phone.text(), email=self.email.text(), website=self.website.text(),
+            source_id=self.source.currentData(), source_detail=self.source_detail.text(),
+            customer_since=self.customer_since.value(), annual_budget=self.budget.text().replace(",", "."),
+            cadence_days=self.cadence.value() or None, next_steps=self.next_steps.toPlainText(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self):
+        values = self.values()
+        if self.account_id:
+            result = accounts_service.update_account(self.ctx.db, account_id=self.account_id, **values)
+        else:
+            # the account and its introducer in one transaction: a refusal saves neither
+            result = accounts_service.create_account(
+                self.ctx.db, **values, introduced_by_person_id=self.introduced_by.checked_person_id())
+        return result
+

@@ -1,0 +1,71 @@
+"""The accounts list: 50,000 rows stay instant (lazy model, sort and filter in SQL)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
+
+from relationapp.services.common.changes import Changes, Kind
+from relationapp.services.customers import accounts as accounts_service
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.labels import STAGE_LABELS
+from relationapp.ui.common.lazy_model import Column, LazyTableModel
+from relationapp.ui.common.list_view import LazyListView
+from relationapp.ui.common.page import Page
+
+COLUMNS = [
+    Column(QT_TR_NOOP("Name"), lambda r: r.name, "name"),
+    Column(QT_TR_NOOP("Stage"), lambda r: tr(STAGE_LABELS.get(r.stage, r.stage)), "stage"),
+    Column(QT_TR_NOOP("City"), lambda r: r.city, "city"),
+    Column(QT_TR_NOOP("Account manager"), lambda r: r.owner),
+    Column(QT_TR_NOOP("Last touch"), lambda r: r.last_touch),
+    Column(QT_TR_NOOP("Phone"), lambda r: r.phone),
+    Column(QT_TR_NOOP("E-mail"), lambda r: r.email),
+]
+
+
+def accounts_model(ctx, parent=None) -> LazyTableModel:
+    return LazyTableModel(
+        COLUMNS,
+        id_source=lambda **q: accounts_service.list_account_ids(ctx.db, **q),
+        row_source=lambda ids: accounts_service.account_rows(ctx.db, ids=ids),
+        parent=parent,
+    )
+
+
+class AccountsView(Page, LazyListView):
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, accounts_model(ctx), tr("accounts"), parent)
+        self.model.setParent(self)
+        self.stage = QComboBox(self)
+        self.stage.addItem(tr("All stages"), None)
+        for value, label in STAGE_LABELS.items():
+            self.stage.addItem(tr(label), value)
+        self.archived = QCheckBox(tr("Show archived"), self)
+        self.new_button = QPushButton(tr("New account…"), self)
+        for widget in (self.stage, self.archived, self.new_button):
+            self.toolbar.addWidget(widget)
+        self.stage.currentIndexChanged.connect(lambda _i: self.model.set_query(stage=self.stage.currentData()))
+        self.archived.toggled.connect(lambda on: self.model.set_query(include_archived=on))
+        self.new_button.clicked.connect(self.new_account)
+        self.activated.connect(ctx.open_account)
+        self.watch(ctx)
+        self.set_column_widths([260, 110, 120, 140, 90, 120])
+
+    def changes_seen(self, changes: Changes) -> None:
+        if not self.model.loaded:
+            return
+        if changes.touches(Kind.ACCOUNTS):
+            self.model.reload()
+        elif changes.touches(Kind.INTERACTIONS):
+            self.model.refresh_rows()
+
+    def new_account(self) -> None:
+        from relationapp.ui.accounts.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.ctx, parent=self)
+        if dialog.exec():
+            row = self.model.row_of(dialog.result_value.id)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))

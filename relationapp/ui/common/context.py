@@ -1,0 +1,77 @@
+"""What every view shares: the database, the settings, and change notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from relationapp.config import Settings
+from relationapp.data.db import Database
+from relationapp.services.common import settings as settings_service
+from relationapp.services.common.changes import Changes, Kind, run_operation
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.operations import Operations
+from relationapp.ui.common.tasks import TaskRunner
+
+
+class AppContext(QObject):
+    """Passed to every view and dialog.
+
+    ``changed`` carries the typed ``Changes`` of every operation that
+    ``ops`` (ui.common.operations) ran, so each view refreshes only what
+    concerns it.
+    """
+
+    changed = Signal(object)  # services.common.changes.Changes
+    account_requested = Signal(int)
+    person_requested = Signal(int)
+    status_message = Signal(str)
+    undo_changed = Signal(str)  # label of what Ctrl+Z would undo ("" for nothing)
+
+    def __init__(self, db: Database, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.tasks = TaskRunner(self)
+        self.ops = Operations(self)
+        self._settings: Settings | None = None
+        self._undo: list[tuple[str, object]] = []
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = settings_service.get_settings(self.db)
+        return self._settings
+
+    def broadcast(self, changes: Changes) -> None:
+        """Tell every page what an operation changed (ops does this; nothing else should)."""
+        if not changes:
+            return
+        if changes.touches(Kind.SETTINGS):
+            self._settings = None
+        self.changed.emit(changes)
+
+    def open_account(self, account_id: int) -> None:
+        self.account_requested.emit(account_id)
+
+    def open_person(self, person_id: int) -> None:
+        self.person_requested.emit(person_id)
+
+    def say(self, message: str) -> None:
+        """A short message in the status bar."""
+        self.status_message.emit(message)
+
+    # --- undo of destructive actions -------------------------------------------
+    def push_undo(self, label: str, undo) -> None:
+        """Remember how to take back what was just done (``undo()`` is one service call)."""
+        self._undo.append((label, undo))
+        del self._undo[:-20]
+        self.undo_changed.emit(label)
+        self.say(tr("{action}. Ctrl+Z takes it back.").format(action=label))
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        label, undo = self._undo.pop()
+        self.broadcast(run_operation(undo).changes)
+        self.undo_changed.emit(self._undo[-1][0] if self._undo else "")
+        self.say(tr("Undone: {action}.").format(action=label))
+        return True

@@ -1,0 +1,68 @@
+"""A form dialog that runs one service call and shows its refusal in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationapp.errors import ServiceError
+
+
+class FormDialog(QDialog):
+    """Subclasses fill ``self.form`` and implement ``save()`` returning the result.
+
+    A ValidationError keeps the dialog open with the message shown and the
+    offending field focused; nothing the user typed is lost.
+    """
+
+    def __init__(self, ctx, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result_value: Any = None
+        self.fields: dict[str, QWidget] = {}
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def add_row(self, label: str, field: str, widget: QWidget) -> QWidget:
+        self.form.addRow(label, widget)
+        self.fields[field] = widget
+        return widget
+
+    def save(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def show_error(self, message: str, field: str | None = None) -> None:
+        self.error.setText(message)
+        self.error.show()
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    def accept(self) -> None:
+        try:  # save() is the operation: what it wrote is broadcast by the runner
+            self.result_value = self.ctx.ops.call(self.save)
+        except ServiceError as exc:
+            self.show_error(str(exc), getattr(exc, "field", None))
+            return
+        super().accept()

@@ -1,0 +1,105 @@
+"""A filterable lazy list: search box (type to filter), extra filters, count, table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationapp.text.formatting import Formatter
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.lazy_model import LazyTableModel
+from relationapp.ui.common.widgets import plain_label
+
+
+class LazyListView(QWidget):
+    """Subclasses give the model and react to ``activated(id)`` (Enter or double-click).
+
+    ``noun`` is the translated plural ("accounts") for the filter box and the count.
+    """
+
+    activated = Signal(int)
+
+    def __init__(self, ctx, model: LazyTableModel, noun: str, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = model
+        self.noun = noun
+        layout = QVBoxLayout(self)
+        self.toolbar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Filter {things}…  (Ctrl+F)").format(things=noun))
+        self.search.setClearButtonEnabled(True)
+        self.toolbar.addWidget(self.search, 1)
+        self.count = plain_label("", self)
+        layout.addLayout(self.toolbar)
+        self.table = QTableView(self)
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._focus_first)
+        self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=lambda: self._activate(self.table.currentIndex().row()), context=Qt.ShortcutContext.WidgetShortcut)
+        model.modelReset.connect(self._update_count)
+
+    def showEvent(self, event) -> None:
+        self.model.ensure_loaded()
+        super().showEvent(event)
+
+    def set_column_widths(self, widths: list[int]) -> None:
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def apply_filter(self) -> None:
+        self.model.set_query(search=self.search.text())
+
+    def refresh(self) -> None:
+        if self.model.loaded:
+            self.model.reload()
+
+    def _update_count(self) -> None:
+        count = Formatter.for_settings(self.ctx.settings).number(self.model.total())  # 1.234 in Dutch, 1,234 in English
+        self.count.setText(tr("{count} {things}").format(count=count, things=self.noun))
+
+    def _focus_first(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _activate(self, row: int) -> None:
+        item_id = self.model.id_at(row)
+        if item_id is not None:
+            self.activated.emit(item_id)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,71 @@
+"""The one runner of writes: a service call, its typed changes broadcast, its refusal shown, undo offered.
+
+Every write a page or dialog starts goes through ``ctx.ops``:
+
+    value = ctx.ops.call(service_fn, db, ...)            # in a form: a refusal raises, the form shows it
+    value = ctx.ops.run(parent, service_fn, db, ...)     # from a view: a refusal becomes a message box
+    ctx.ops.start(service_fn, db, ..., on_done=...)      # slow work: off the UI thread
+    ctx.ops.call(..., undo=lambda: other_fn(db, ...), undo_label=tr("Order deleted"))
+
+The changes come from ``services.common.changes.run_operation`` (what the
+transaction wrote, side effects included); ``ctx.changed`` carries them to
+every page, and each page refreshes only when they concern it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject
+
+from relationapp.errors import ServiceError
+from relationapp.services.common.changes import OpResult, run_operation
+from relationapp.ui.common import messages
+from relationapp.ui.common.i18n import tr
+
+
+class Operations(QObject):
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.ctx = ctx
+
+    def call(self, fn: Callable[..., Any], /, *args: Any, undo: Callable[[], Any] | None = None,
+             undo_label: str | None = None, **kwargs: Any) -> Any:
+        """Run one service call now; broadcast what it changed. A ServiceError propagates (nothing was saved)."""
+        result = run_operation(fn, *args, **kwargs)
+        self._finish(result, undo, undo_label)
+        return result.value
+
+    def run(self, parent, fn: Callable[..., Any], /, *args: Any, undo: Callable[[], Any] | None = None,
+            undo_label: str | None = None, **kwargs: Any) -> Any:
+        """As ``call``, but a refusal is shown in a message box and None comes back."""
+        try:
+            return self.call(fn, *args, undo=undo, undo_label=undo_label, **kwargs)
+        except ServiceError as exc:
+            messages.warn(parent, tr("Not saved"), str(exc))
+            return None
+
+    def start(self, fn: Callable[..., Any], /, *args: Any, on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[Exception], None] | None = None,
+              on_progress: Callable[[int, int, str], None] | None = None, owner: QObject | None = None,
+              **kwargs: Any) -> None:
+        """Run a slow write on the worker thread; the changes are broadcast on the UI thread when it ends.
+
+        With ``on_progress``, ``fn`` takes a ``progress(done, total, text)`` keyword argument.
+        """
+        def work(progress=None):
+            if progress is not None:
+                return run_operation(fn, *args, progress=progress, **kwargs)
+            return run_operation(fn, *args, **kwargs)
+
+        def done(result: OpResult) -> None:
+            self._finish(result, None, None)
+            if on_done is not None:
+                on_done(result.value)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=on_error, on_progress=on_progress, owner=owner)
+
+    def _finish(self, result: OpResult, undo, undo_label) -> None:
+        self.ctx.broadcast(result.changes)
+        if undo is not None:
+            self.ctx.push_undo(undo_label or "", undo)

@@ -1,0 +1,44 @@
+"""The one protocol of a page (a sidebar page or an account tab): refresh on the changes it shows.
+
+    class TodayView(Page, QWidget):
+        CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, ...)
+        def __init__(self, ctx, parent=None):
+            ...
+            self.watch(ctx)
+
+A page that is visible refreshes at once; a hidden one is only marked stale
+and refreshes when next shown. A page with finer needs overrides
+``changes_seen`` (and may still use ``stale``).
+"""
+
+from __future__ import annotations
+
+from relationapp.services.common.changes import Changes, Kind
+
+
+class Page:
+    CHANGES: tuple[Kind, ...] = ()
+    stale: bool = False
+
+    def refresh(self) -> None:  # pragma: no cover - every page has its own
+        raise NotImplementedError
+
+    def watch(self, ctx) -> None:
+        ctx.changed.connect(self.changes_seen)  # a bound slot: Qt drops it with the widget
+
+    def changes_seen(self, changes: Changes) -> None:
+        if changes.touches(*self.CHANGES):
+            self.refresh_or_mark_stale()
+
+    def refresh_or_mark_stale(self) -> None:
+        if self.isVisible():
+            self.stale = False
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.stale = False
+            self.refresh()

@@ -1,0 +1,147 @@
+"""A person's privacy: export everything we hold on them, or erase them (with confirmation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from relationapp.services.customers import people as people_service
+from relationapp.services.data_care import privacy
+from relationapp.ui.common import messages
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.widgets import plain_label
+
+
+class ErasePrompt(QDialog):
+    """Erasing cannot be undone: the user types the name and chooses what happens to the history."""
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.name = name
+        self.setWindowTitle(tr("Erase a person"))
+        layout = QVBoxLayout(self)
+        text = plain_label(
+            tr("Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is "
+               "removed from notes and subjects. This cannot be undone (except by restoring a backup).\n\n"
+               "Type the name to confirm:").format(name=name), self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.typed = QLineEdit(self)
+        layout.addWidget(self.typed)
+        self.keep = QCheckBox(tr("Keep their interactions as account history, without their name"), self)
+        self.keep.setChecked(True)
+        layout.addWidget(self.keep)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.erase = self.buttons.addButton(tr("Erase"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase.setEnabled(False)
+        self.erase.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.typed.textChanged.connect(lambda t: self.erase.setEnabled(t.strip().casefold() == name.strip().casefold()))
+
+
+class PrivacyDialog(QDialog):
+    def __init__(self, ctx, person_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(tr("Privacy of a person"))
+        self.resize(520, 420)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(tr("Find the person by name or e-mail…"))
+        self.search.textChanged.connect(self._find)
+        row.addWidget(self.search)
+        layout.addLayout(row)
+        self.matches = QListWidget(self)
+        self.matches.currentRowChanged.connect(self._chosen)
+        layout.addWidget(self.matches)
+        self.status = plain_label("", self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        actions = QHBoxLayout()
+        self.export_button = QPushButton(tr("Export everything we hold…"), self)
+        self.export_button.clicked.connect(self.export)
+        self.erase_button = QPushButton(tr("Erase…"), self)
+        self.erase_button.clicked.connect(self.erase)
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.erase_button)
+        layout.addLayout(actions)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        self._ids: list[int] = []
+        self._chosen(-1)
+        if person_id is not None:
+            self._fill(people_service.person_rows(ctx.db, ids=[person_id]))
+            self.matches.setCurrentRow(0)
+
+    def _find(self, text: str) -> None:
+        ids = people_service.list_person_ids(self.ctx.db, search=text, include_archived=True)[:50] if text.strip() else []
+        self._fill(people_service.person_rows(self.ctx.db, ids=ids))
+
+    def _fill(self, rows) -> None:
+        self.matches.clear()
+        self._ids = [r.id for r in rows]
+        for r in rows:
+            self.matches.addItem(QListWidgetItem(f"{r.name}" + (f" — {r.account}" if r.account else "")
+                                                 + (f" <{r.email}>" if r.email else "")))
+
+    def person_id(self) -> int | None:
+        row = self.matches.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def _chosen(self, _row: int) -> None:
+        chosen = self.person_id() is not None
+        self.export_button.setEnabled(chosen)
+        self.erase_button.setEnabled(chosen)
+
+    def export(self) -> None:
+        person_id = self.person_id()
+        if person_id is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, tr("Export everything we hold"), str(Path.home() / f"person-{person_id}.json"),
+                                              "JSON (*.json)")
+        if not name:
+            return
+        from relationapp.reports.data_care.privacy_export import export_person
+
+        pdf = str(Path(name).with_suffix(".pdf"))
+        written = self.ctx.ops.run(self, lambda: export_person(self.ctx.db, person_id=person_id, out=name, pdf=pdf))
+        if written:
+            self.status.setText(tr("Written: {files}").format(files=", ".join(str(p) for p in written)))
+
+    def erase(self) -> None:
+        person_id = self.person_id()
+        if person_id is None:
+            return
+        detail = people_service.get_person(self.ctx.db, person_id=person_id)
+        prompt = ErasePrompt(detail.name, self)
+        if prompt.exec() != QDialog.DialogCode.Accepted:
+            return
+        keep = prompt.keep.isChecked()
+        result = self.ctx.ops.run(self, lambda: privacy.erase_person(self.ctx.db, person_id=person_id, keep_interactions=keep))
+        if result is None:
+            return
+        self.status.setText(tr("Erased. Interactions kept without the name: {kept}; deleted: {deleted}.").format(
+            kept=result.interactions_kept, deleted=result.interactions_deleted))
+        self._find(self.search.text())
+        messages.inform(self, tr("Erased"), tr("The person is erased. Older backups still hold them until they are "
+                                                       "replaced by newer ones."))
+
+
+def open_privacy(ctx, parent, person_id: int) -> None:
+    """For a person page or dialog: the privacy actions for this person."""
+    PrivacyDialog(ctx, person_id=person_id, parent=parent).exec()

@@ -1,0 +1,186 @@
+"""Settings, built from the declarations in relationapp.config (one place)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationapp.config import Settings
+from relationapp.errors import ServiceError
+from relationapp.services.common import settings as settings_service
+from relationapp.ui.common.i18n import tr
+from relationapp.services.common.changes import Kind
+from relationapp.ui.common.page import Page
+from relationapp.ui.common.widgets import plain_label
+
+# a language is named in its own words, never translated
+CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": QT_TR_NOOP("Feb 28"), "mar1": QT_TR_NOOP("Mar 1")}
+
+# config.Settings declares its labels and groups in English (no Qt there); listed here so
+# lupdate collects them (tests/ui/test_i18n.py checks none is missing)
+SETTING_TEXTS = (
+    QT_TR_NOOP("General"), QT_TR_NOOP("Cadence"), QT_TR_NOOP("Visits"), QT_TR_NOOP("Pyramid"),
+    QT_TR_NOOP("Reports"), QT_TR_NOOP("Backups"),
+    QT_TR_NOOP("Company name"), QT_TR_NOOP("Language"), QT_TR_NOOP("Currency"),
+    QT_TR_NOOP("Hourly cost of staff time"), QT_TR_NOOP("What we call a lead"),
+    QT_TR_NOOP("Cadence Top (days)"), QT_TR_NOOP("Cadence Big (days)"), QT_TR_NOOP("Cadence Medium (days)"),
+    QT_TR_NOOP("Cadence Small (days)"), QT_TR_NOOP("Cadence prospects and leads (days)"),
+    QT_TR_NOOP("Cadence sales-qualified (hot) leads (days)"),
+    QT_TR_NOOP("Visit every Top customer (days)"), QT_TR_NOOP("Visit every Big customer (days)"),
+    QT_TR_NOOP("Visit every Medium customer (days)"), QT_TR_NOOP("Visit every Small customer (days)"),
+    QT_TR_NOOP("Top tier (% of customers)"), QT_TR_NOOP("Big tier (% of customers)"),
+    QT_TR_NOOP("Medium tier (% of customers)"), QT_TR_NOOP("Feb 29 birthdays in other years fall on"),
+    QT_TR_NOOP("Show personal dates this many days ahead"), QT_TR_NOOP("Paper size"),
+    QT_TR_NOOP("Logo for reports (PNG or JPEG)"), QT_TR_NOOP("Backups to keep"),
+)
+
+
+class SettingsForm(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.editors: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        self.error = plain_label("", self)
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        groups: dict[str, QFormLayout] = {}
+        for spec in Settings.specs():
+            meta = spec.metadata
+            if meta["group"] not in groups:
+                box = QGroupBox(tr(meta["group"]), self)
+                groups[meta["group"]] = QFormLayout(box)
+                layout.addWidget(box)
+            groups[meta["group"]].addRow(tr(meta["label"]), self._editor(spec))
+            if spec.name == "language":  # the window is built once, in the language of the start
+                self.language_note = plain_label(tr("A new language shows after restarting relationapp."), self)
+                self.language_note.setStyleSheet("color: palette(mid);")
+                self.language_note.setWordWrap(True)
+                groups[meta["group"]].addRow("", self.language_note)
+        if "Backups" in groups:  # act on backups where their setting is
+            from relationapp.ui.data import data_actions
+
+            row = QHBoxLayout()
+            for title, action in ((tr("Backup now"), data_actions.backup_now), (tr("Restore…"), data_actions.restore_from_backup)):
+                button = QPushButton(title, self)
+                button.clicked.connect(lambda _checked=False, act=action: act(self.ctx, self.window()))
+                row.addWidget(button)
+            row.addStretch(1)
+            groups["Backups"].addRow("", row)
+        layout.addStretch(1)
+        self.load()
+
+    def _editor(self, spec) -> QWidget:
+        meta = spec.metadata
+        if meta["choices"]:
+            editor = QComboBox(self)
+            for choice in meta["choices"]:
+                editor.addItem(tr(CHOICE_LABELS.get(choice, choice)), choice)
+        elif spec.type in ("int", int):
+            editor = QSpinBox(self)
+            editor.setRange(meta["min"] or 0, meta["max"] or 1_000_000)
+        else:
+            editor = QLineEdit(self)
+        self.editors[spec.name] = editor
+        return editor
+
+    def load(self) -> None:
+        current = settings_service.get_settings(self.ctx.db)
+        for name, editor in self.editors.items():
+            value = getattr(current, name)
+            if isinstance(editor, QComboBox):
+                editor.setCurrentIndex(max(editor.findData(value), 0))
+            elif isinstance(editor, QSpinBox):
+                editor.setValue(int(value))
+            else:
+                editor.setText(str(value))
+        self.error.hide()
+
+    def values(self) -> dict:
+        out = {}
+        for name, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                out[name] = editor.currentData()
+            elif isinstance(editor, QSpinBox):
+                out[name] = editor.value()
+            else:
+                out[name] = editor.text()
+        for spec in Settings.specs():
+            if spec.type in ("Decimal", Decimal):
+                out[spec.name] = out[spec.name].replace(",", ".")
+        return out
+
+    def save(self) -> bool:
+        language_before = self.ctx.settings.language
+        try:
+            self.ctx.ops.call(settings_service.update_settings, self.ctx.db, **self.values())
+        except ServiceError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        self.error.hide()
+        if self.ctx.settings.language != language_before:
+            self.ctx.say(tr("Settings saved. Restart relationapp to see the new language."))
+        else:
+            self.ctx.say(tr("Settings saved."))
+        return True
+
+
+class SettingsView(Page, QWidget):
+    CHANGES = (Kind.SETTINGS, Kind.STAFF)
+    """The Settings page in the sidebar."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self.form = SettingsForm(ctx, scroll)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(tr("Save settings"), self)
+        self.revert_button = QPushButton(tr("Revert"), self)
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.form.save)
+        self.revert_button.clicked.connect(self.form.load)
+
+    def refresh(self) -> None:
+        self.form.load()
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Settings"))
+        layout = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        self.form = SettingsForm(ctx, scroll)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(lambda: self.form.save() and self.accept())
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(560, 640)

@@ -1,1 +1,0 @@
-"""Dialogs to add and edit accounts, people, interactions and follow-ups."""

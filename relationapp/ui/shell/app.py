@@ -1,0 +1,92 @@
+"""Start the window: claim and open (and migrate) the database, then show the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from relationapp.ui.common import messages
+
+
+def run_gui(*, db_arg: str | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from relationapp import config
+    from relationapp.data.db import DatabaseError, sqlite_path, url_for
+    from relationapp.services.data_care.opening import open_database
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("relationapp")
+    app.setOrganizationName("relationapp")
+    from relationapp.ui.common.errors import install_error_dialog
+
+    install_error_dialog()
+    from relationapp.ui.common.tasks import collect_garbage_on_ui_thread
+
+    collect_garbage_on_ui_thread(app)
+    path = sqlite_path(url_for(config.resolve_db(db_arg)))
+    read_only = False
+    if path is not None and path.exists():
+        from relationapp.ui.shell.startup_checks import claim_database
+
+        choice = claim_database(path)
+        if choice == "quit":
+            return 0
+        read_only = choice == "read_only"
+    try:
+        if read_only:
+            from relationapp.services.data_care.instance_lock import open_read_only
+
+            db = open_read_only(path)
+        else:
+            db = open_database(db_arg)
+            if path is not None:
+                from relationapp.services.data_care.instance_lock import (
+                    acquire_instance_lock,
+                )
+
+                acquire_instance_lock(path)  # a new file: claim it now that it exists
+    except DatabaseError as exc:
+        _release(path, read_only)
+        from relationapp.ui.common.i18n import tr
+
+        messages.critical(None, tr("relationapp cannot open the database"), str(exc))
+        return 2
+    from relationapp.services.common.settings import get_settings
+    from relationapp.ui.common.i18n import install
+
+    install(app, get_settings(db).language)
+    window = build_main_window(db, read_only=read_only)
+    window.show()
+    if not read_only:
+        from relationapp.ui.shell.startup_checks import after_window_shown
+
+        after_window_shown(window.ctx, window)
+    try:
+        code = app.exec()
+    finally:
+        window.ctx.tasks.stop()  # end background work before the database closes
+        db.dispose()
+        _release(path, read_only)
+    return code
+
+
+def _release(path, read_only: bool) -> None:
+    if path is not None and not read_only:
+        from relationapp.services.data_care.instance_lock import release_instance_lock
+
+        release_instance_lock(path)
+
+
+def build_main_window(db, *, read_only: bool = False):
+    from relationapp.ui.common.context import AppContext
+    from relationapp.ui.shell.main_window import MainWindow
+
+    ctx = AppContext(db)
+    ctx.read_only = read_only
+    window = MainWindow(ctx)
+    ctx.setParent(window)
+    if read_only:
+        from relationapp.ui.common.i18n import tr
+
+        window.setWindowTitle(tr("{title} (read-only)").format(title=window.windowTitle()))
+    return window

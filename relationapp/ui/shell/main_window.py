@@ -1,0 +1,268 @@
+"""The main window: a sidebar of pages, the account page, menus and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from relationapp import __version__
+from relationapp.services.common.changes import Changes, Kind
+from relationapp.ui.accounts.account_page import AccountPage
+from relationapp.ui.common.context import AppContext
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.shell import pages
+
+# menu key -> title; the keys are what pages.MENU_ACTIONS names
+MENU_TITLES = {
+    "File": QT_TR_NOOP("&File"),
+    "Edit": QT_TR_NOOP("&Edit"),
+    "Go": QT_TR_NOOP("&Go"),
+    "Tools": QT_TR_NOOP("&Tools"),
+    "Help": QT_TR_NOOP("&Help"),
+}
+
+
+class _Pages(dict):
+    """The sidebar's views, each built the first time it is asked for (start-up builds only Today)."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.window = window
+
+    def __missing__(self, key: str):
+        entry = next(e for e in pages.PAGES if e.key == key)
+        view = pages.load(entry.target)(self.window.ctx, self.window.stack)
+        self[key] = view
+        self.window.stack.addWidget(view)
+        return view
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(f"relationapp — {ctx.settings.company_name}")
+        self.sidebar = QListWidget(self)
+        self.sidebar.setMaximumWidth(180)
+        self.sidebar.setMinimumWidth(130)
+        # focus by click only: a list taking focus selects its first row, which would leave an account page
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
+        self.stack = QStackedWidget(self)
+        self.views = _Pages(self)
+        self._account_page: AccountPage | None = None
+        self._history: list[tuple[str, int | None]] = []
+        for entry in pages.PAGES:
+            item = QListWidgetItem(tr(entry.title), self.sidebar)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([150, 1050])
+        self.setCentralWidget(splitter)
+        self.sidebar.currentRowChanged.connect(self._sidebar_changed)
+        # clicking the highlighted page again leaves the account page for it
+        self.sidebar.itemClicked.connect(lambda _item: self._sidebar_changed(self.sidebar.currentRow()))
+        ctx.account_requested.connect(self.show_account)
+        ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        ctx.changed.connect(self._changed)
+        self._build_menus()
+        self._build_toolbar()
+        ctx.person_requested.connect(self.show_person)
+        self.resize(1200, 760)
+        self.show_page(pages.PAGES[0].key)
+
+    @property
+    def account_page(self) -> AccountPage:
+        if self._account_page is None:  # built on first use, with all its tabs
+            self._account_page = AccountPage(self.ctx, self.stack)
+            self.stack.addWidget(self._account_page)
+        return self._account_page
+
+    # --- navigation -----------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        row = [e.key for e in pages.PAGES].index(key)
+        if self.sidebar.currentRow() == row:
+            self._sidebar_changed(row)
+        else:
+            self.sidebar.setCurrentRow(row)
+
+    def current_page(self) -> str | None:
+        item = self.sidebar.currentItem()
+        if self._account_page is not None and self.stack.currentWidget() is self._account_page:
+            return "account"
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def _sidebar_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = pages.PAGES[row].key
+        view = self.views[key]
+        if self.stack.currentWidget() is view:
+            return
+        self._remember()
+        self.stack.setCurrentWidget(view)
+
+    def show_account(self, account_id: int) -> None:
+        self._remember()
+        self.account_page.set_account(account_id)
+        self.stack.setCurrentWidget(self.account_page)
+        self._clear_sidebar()
+
+    def _clear_sidebar(self) -> None:
+        """An account is no sidebar page: nothing there stays highlighted."""
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(-1)
+        self.sidebar.blockSignals(False)
+
+    def _remember(self) -> None:
+        current = self.stack.currentWidget()
+        if self._account_page is not None and current is self._account_page and self._account_page.account is not None:
+            self._history.append(("account", self.account_page.account.id))
+        else:
+            for key, view in self.views.items():
+                if view is current:
+                    self._history.append((key, None))
+        del self._history[:-50]
+
+    def go_back(self) -> None:
+        if not self._history:
+            return
+        key, account_id = self._history.pop()
+        if key == "account" and account_id is not None:
+            self.account_page.set_account(account_id)
+            self.stack.setCurrentWidget(self.account_page)
+            self._clear_sidebar()
+        else:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow([e.key for e in pages.PAGES].index(key))
+            self.sidebar.blockSignals(False)
+            self.stack.setCurrentWidget(self.views[key])
+
+    def _changed(self, changes: Changes) -> None:
+        # each page listens itself (ui.common.page); the window only keeps its title
+        if changes.touches(Kind.SETTINGS):
+            self.setWindowTitle(f"relationapp — {self.ctx.settings.company_name}")
+
+    def _build_toolbar(self) -> None:
+        from relationapp.ui.shell.global_search import GlobalSearch
+
+        toolbar = self.addToolBar(tr("Search"))
+        toolbar.setMovable(False)
+        self.search_box = GlobalSearch(self.ctx, toolbar)
+        toolbar.addWidget(self.search_box)
+        log = QAction(tr("Log interaction"), self)
+        log.triggered.connect(lambda _c=False: self.log_interaction())
+        toolbar.addAction(log)
+
+    def show_person(self, person_id: int) -> None:
+        from relationapp.ui.people.person_dialog import PersonDialog
+
+        PersonDialog(self.ctx, person_id=person_id, parent=self).exec()
+
+    # --- menus ------------------------------------------------------------------
+    def _action(self, menu, title: str, slot, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(title, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {name: bar.addMenu(tr(title)) for name, title in MENU_TITLES.items()}
+        file_menu, edit, go, help_menu = self.menus["File"], self.menus["Edit"], self.menus["Go"], self.menus["Help"]
+        self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L")
+        self._action(file_menu, tr("New &account…"), self.new_account, QKeySequence.StandardKey.New)
+        self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N")
+        self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F")
+        file_menu.addSeparator()
+        self._extra_separator = file_menu.addSeparator()
+        self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self._action(edit, tr("&Undo"), self.ctx.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action.setEnabled(False)
+        self.ctx.undo_changed.connect(self._undo_changed)
+        edit.addSeparator()
+        self._action(edit, tr("&Find in list"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, tr("Find &anyone"), lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
+        self._action(edit, tr("&Settings…"), self.open_settings, "Ctrl+,")
+        for entry in pages.PAGES:
+            self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut)
+        go.addSeparator()
+        self._action(go, tr("&Back"), self.go_back, "Alt+Left")
+        self._action(help_menu, tr("&About relationapp"), self.about)
+        for entry in pages.MENU_ACTIONS:
+            function = pages.load(entry.target)
+            menu = self.menus.get(entry.menu, self.menus["Tools"])
+            action = self._action(menu, tr(entry.title), lambda f=function: f(self.ctx, self), entry.shortcut)
+            if menu is file_menu:  # above Quit, not below it
+                menu.insertAction(self._extra_separator, action)
+
+    def _undo_changed(self, label: str) -> None:
+        self.undo_action.setEnabled(bool(label))
+        self.undo_action.setText(tr("&Undo {action}").format(action=label.lower()) if label else tr("&Undo"))
+
+    # --- actions ----------------------------------------------------------------
+    def _current_account_id(self) -> int | None:
+        page = self._account_page
+        if page is not None and self.stack.currentWidget() is page and page.account is not None:
+            return page.account.id
+        return None
+
+    def log_interaction(self, account_id: int | None = None) -> None:
+        from relationapp.ui.touches.log_interaction import LogInteractionDialog
+
+        LogInteractionDialog(self.ctx, account_id or self._current_account_id(), parent=self).exec()
+
+    def new_account(self) -> None:
+        from relationapp.ui.accounts.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.ctx, parent=self)
+        if dialog.exec():
+            self.show_account(dialog.result_value.id)
+
+    def new_person(self) -> None:
+        from relationapp.ui.people.person_dialog import PersonDialog
+
+        PersonDialog(self.ctx, account_id=self._current_account_id(), parent=self).exec()
+
+    def new_follow_up(self) -> None:
+        from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
+
+        FollowUpDialog(self.ctx, self._current_account_id(), parent=self).exec()
+
+    def focus_search(self) -> None:
+        view = self.stack.currentWidget()
+        if not hasattr(view, "focus_search"):
+            self.show_page("accounts")
+            view = self.views["accounts"]
+        if hasattr(view, "focus_search"):
+            view.focus_search()
+
+    def open_settings(self) -> None:
+        from relationapp.ui.data.settings_view import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def about(self) -> None:
+        db = self.ctx.db.path or self.ctx.db.url
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("About relationapp"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            tr("relationapp {version}\nLeads are people; existing customers come first.\n\nDatabase: {path}").format(
+                version=__version__, path=db
+            )
+        )
+        box.exec()

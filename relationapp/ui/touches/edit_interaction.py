@@ -1,0 +1,38 @@
+"""Correct a logged touch: the log dialog, filled in, saving over the original."""
+
+from __future__ import annotations
+
+from relationapp.errors import ValidationError
+from relationapp.services.touches import interactions as interactions_service
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.touches.log_interaction import LogInteractionDialog
+
+
+class EditInteractionDialog(LogInteractionDialog):
+    def __init__(self, ctx, interaction_id: int, parent=None):
+        row = interactions_service.get_interaction(ctx.db, interaction_id=interaction_id)
+        super().__init__(ctx, row.account_id, kind=row.kind, person_ids=row.person_ids, occurred_on=row.occurred_on,
+                         duration_minutes=row.duration_minutes, subject=row.subject or "", parent=parent)
+        self.setWindowTitle(tr("Edit interaction"))
+        self.interaction_id = interaction_id
+        self.notes.setPlainText(row.notes or "")
+        self.gift_item.setText(row.gift_item or "")
+        self.gift_cost.setText(str(row.gift_cost) if row.gift_cost is not None else "")
+        nps = self.fields.get("nps_score")
+        if nps is not None:  # a score is recorded when logging, not when correcting
+            nps.hide()
+            self.form.labelForField(nps).hide()
+
+    def save(self):
+        account_id = self.account.account_id()
+        if account_id is None:
+            raise ValidationError(tr("Choose the account from the list."), field="account_id")
+        is_gift = self.kind.currentData() == "gift"
+        result = interactions_service.update_interaction(
+            self.ctx.db, interaction_id=self.interaction_id, account_id=account_id, kind=self.kind.currentData(),
+            occurred_on=self.date.value(), duration_minutes=self.minutes.value(), person_ids=self.person_ids(),
+            subject=self.subject.text(), notes=self.notes.toPlainText(),
+            gift_item=self.gift_item.text() if is_gift else None,
+            gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
+        )
+        return result

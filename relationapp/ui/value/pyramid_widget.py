@@ -1,0 +1,262 @@
+"""The customer pyramid and the whale curve, drawn with QPainter (no chart library).
+
+``PyramidWidget``: Top, Big, Medium and Small as bands of a pyramid, and
+Prospect, Suspect and Inactive as bars under it; each row says how many
+accounts and what share of revenue. Clicking a row (or Up/Down) selects the
+tier and emits ``tier_clicked``.
+
+``WhaleCurveWidget``: cumulative profit over customers ranked by profit,
+with the total (100 %) as a reference line and the peak marked.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from relationapp.ui.common.i18n import tr
+
+CUSTOMER_TIERS = ("top", "big", "medium", "small")
+BASE_TIERS = ("prospect", "suspect", "inactive")
+COLOURS = {
+    "top": "#1f4e79", "big": "#2e75b6", "medium": "#6fa8dc", "small": "#b4cfe9",
+    "prospect": "#d9ead3", "suspect": "#eeeeee", "inactive": "#e6b8af",
+}
+Money = Callable[[object], str]
+
+
+def _text_colour(background: str) -> QColor:
+    colour = QColor(background)
+    return QColor("white") if colour.lightness() < 140 else QColor("#202020")
+
+
+class PyramidWidget(QWidget):
+    tier_clicked = Signal(str)
+
+    def __init__(self, parent=None, *, money: Money = str):
+        super().__init__(parent)
+        self.summary = None
+        self.money = money
+        self.selected: str | None = None
+        self._rows: list[tuple[str, QRectF]] = []  # hit areas, full width
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(360, 300)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName(tr("Customer pyramid"))
+
+    # --- data -------------------------------------------------------------------------
+    def set_summary(self, summary, *, money: Money | None = None) -> None:
+        """A services.pyramid.PyramidSummary (or None while loading)."""
+        self.summary = summary
+        if money is not None:
+            self.money = money
+        self.update()
+
+    def tiers(self) -> tuple[str, ...]:
+        return CUSTOMER_TIERS + BASE_TIERS
+
+    def select_tier(self, tier: str | None) -> None:
+        if tier == self.selected:
+            return
+        self.selected = tier
+        self.update()
+        if tier is not None:
+            self.tier_clicked.emit(tier)
+
+    def row_text(self, tier: str) -> str:
+        if self.summary is None:
+            return ""
+        t = self.summary.tier(tier)
+        values = dict(tier=tr(t.label), count=f"{t.count:,}")
+        if tier in CUSTOMER_TIERS:
+            share = f" · {t.revenue_share} %" if t.revenue_share is not None else ""
+            text = tr("{tier}: {count} account · {revenue}") if t.count == 1 else tr("{tier}: {count} accounts · {revenue}")
+            return text.format(revenue=self.money(t.revenue), **values) + share
+        return (tr("{tier}: {count} account") if t.count == 1 else tr("{tier}: {count} accounts")).format(**values)
+
+    def tier_at(self, point: QPointF) -> str | None:
+        for tier, rect in self._layout():
+            if rect.contains(point):
+                return tier
+        return None
+
+    def tier_rect(self, tier: str) -> QRectF:
+        return dict(self._layout())[tier]
+
+    # --- geometry -----------------------------------------------------------------------
+    def _layout(self) -> list[tuple[str, QRectF]]:
+        """One full-width row per tier: four pyramid bands, a gap, three base bars."""
+        margin = 8.0
+        height = self.height() - 2 * margin
+        gap = 10.0
+        unit = (height - gap) / (len(CUSTOMER_TIERS) + 0.7 * len(BASE_TIERS))
+        rows = []
+        y = margin
+        for tier in CUSTOMER_TIERS:
+            rows.append((tier, QRectF(margin, y, self.width() - 2 * margin, unit)))
+            y += unit
+        y += gap
+        for tier in BASE_TIERS:
+            rows.append((tier, QRectF(margin, y, self.width() - 2 * margin, unit * 0.7)))
+            y += unit * 0.7
+        return rows
+
+    # --- painting -----------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        rows = self._layout()
+        if not rows:
+            return
+        shape_width = rows[0][1].width() * 0.45  # the pyramid on the left, the words beside it
+        left = rows[0][1].left()
+        centre = left + shape_width / 2
+        apex_y = rows[0][1].top()
+        base_y = rows[len(CUSTOMER_TIERS) - 1][1].bottom()
+        font = QFont(self.font())
+        metrics = QFontMetrics(font)
+
+        def half_width(y: float) -> float:  # the pyramid's slope
+            return shape_width / 2 * (y - apex_y) / max(1.0, base_y - apex_y)
+
+        for tier, rect in rows:
+            colour = COLOURS[tier]
+            if tier in CUSTOMER_TIERS:
+                top, bottom = rect.top(), rect.bottom()
+                shape = QPolygonF([
+                    QPointF(centre - half_width(top), top), QPointF(centre + half_width(top), top),
+                    QPointF(centre + half_width(bottom), bottom), QPointF(centre - half_width(bottom), bottom),
+                ])
+                path = QPainterPath()
+                path.addPolygon(shape)
+                path.closeSubpath()
+            else:
+                path = QPainterPath()
+                path.addRect(QRectF(left, rect.top() + 2, shape_width, rect.height() - 4))
+            painter.setPen(QPen(QColor("white"), 1.5))
+            painter.setBrush(QColor(colour))
+            painter.drawPath(path)
+            if tier == self.selected:
+                painter.setPen(QPen(self.palette().highlight().color(), 3))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
+            # the count inside the shape when it fits, the full line beside it
+            if self.summary is not None:
+                count = f"{self.summary.tier(tier).count:,}"
+                width_here = 2 * half_width(rect.center().y()) if tier in CUSTOMER_TIERS else shape_width
+                if metrics.horizontalAdvance(count) + 6 < width_here:
+                    painter.setPen(_text_colour(colour))
+                    painter.drawText(QRectF(centre - width_here / 2, rect.top(), width_here, rect.height()),
+                                     Qt.AlignmentFlag.AlignCenter, count)
+                painter.setPen(self.palette().text().color())
+                text_rect = QRectF(left + shape_width + 12, rect.top(), rect.width() - shape_width - 12, rect.height())
+                painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                                 metrics.elidedText(self.row_text(tier), Qt.TextElideMode.ElideRight, int(text_rect.width())))
+        if self.summary is None:
+            painter.setPen(self.palette().text().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Loading…"))
+        painter.end()
+
+    # --- input --------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:
+        tier = self.tier_at(event.position())
+        if tier is not None:
+            self.select_tier(tier)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        order = self.tiers()
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            index = order.index(self.selected) if self.selected in order else -1
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            self.select_tier(order[max(0, min(len(order) - 1, index + step))])
+            return
+        super().keyPressEvent(event)
+
+
+class WhaleCurveWidget(QWidget):
+    """Cumulative profit (money) over customers ranked by profit; 100 % = total profit."""
+
+    def __init__(self, parent=None, *, money: Money = str):
+        super().__init__(parent)
+        self.curve = None
+        self.money = money
+        self.setMinimumSize(320, 200)
+        self.setAccessibleName(tr("Whale curve of cumulative profit"))
+
+    def set_curve(self, curve, *, money: Money | None = None) -> None:
+        """A services.value.WhaleCurve (or None)."""
+        self.curve = curve
+        if money is not None:
+            self.money = money
+        self.update()
+
+    def points(self, width: int) -> list[tuple[int, float]]:
+        """(customer number, cumulative profit) thinned to about one point per pixel, peak and end kept."""
+        curve = self.curve
+        n = len(curve.cumulative_profit)
+        step = max(1, n // max(1, width))
+        keep = set(range(0, n, step)) | {n - 1, max(0, curve.peak_customers - 1)}
+        return [(0, 0.0)] + [(i + 1, float(curve.cumulative_profit[i])) for i in sorted(keep) if 0 <= i < n]
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        text_colour = self.palette().text().color()
+        curve = self.curve
+        if curve is None or not curve.cumulative_profit:
+            painter.setPen(text_colour)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             tr("Loading…") if curve is None else tr("No customers in these 12 months."))
+            painter.end()
+            return
+        metrics = QFontMetrics(self.font())
+        plot = QRectF(12, 24, self.width() - 24, self.height() - 24 - metrics.height() - 12)
+        points = self.points(int(plot.width()))
+        total, peak = float(curve.total_profit), float(curve.peak_profit)
+        low = min(0.0, min(v for _, v in points))
+        high = max(peak, total, 1.0)
+        n = len(curve.cumulative_profit)
+
+        def at(i: int, value: float) -> QPointF:
+            return QPointF(plot.left() + plot.width() * i / n, plot.bottom() - plot.height() * (value - low) / (high - low))
+
+        # zero and total (100 %) reference lines
+        painter.setPen(QPen(QColor("#999999"), 1))
+        painter.drawLine(at(0, 0.0), at(n, 0.0))
+        painter.setPen(QPen(QColor("#999999"), 1, Qt.PenStyle.DashLine))
+        painter.drawLine(at(0, total), at(n, total))
+        painter.setPen(text_colour)
+        painter.drawText(at(0, total) + QPointF(2, -4), tr("total profit {amount} (100 %)").format(amount=self.money(curve.total_profit)))
+        # the curve
+        line = QPolygonF([at(i, v) for i, v in points])
+        painter.setPen(QPen(QColor(COLOURS["big"]), 2))
+        painter.drawPolyline(line)
+        # the peak
+        if curve.peak_customers:
+            spot = at(curve.peak_customers, peak)
+            painter.setBrush(QColor("#c00000"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(spot, 4, 4)
+            painter.setPen(text_colour)
+            share = f" ({curve.peak_share} %)" if curve.peak_share is not None else ""
+            label = tr("peak {amount}{share} after {count} customers").format(
+                amount=self.money(curve.peak_profit), share=share, count=f"{curve.peak_customers:,}")
+            x = min(spot.x() + 6, self.width() - metrics.horizontalAdvance(label) - 4)
+            painter.drawText(QPointF(max(4.0, x), max(metrics.ascent() + 2.0, spot.y() - 8)), label)
+        painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height() + 4),
+                         Qt.AlignmentFlag.AlignCenter, tr("{count} customers, most profitable first →").format(count=f"{n:,}"))
+        painter.end()

@@ -1,0 +1,435 @@
+"""Visits: who is due for a visit (filtered by place and account manager), and the day planner.
+
+Left, the customers due, highest value at stake first; "Add to day" puts
+the selected ones on the planned day. Right, the day: drag stops (or
+Ctrl+Up/Down) to reorder, edit time and minutes in place, "Order by route",
+remove, log a visit, open the address on OpenStreetMap, print the briefing,
+export the day or week to a calendar file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relationapp.errors import ServiceError
+from relationapp.services.common.changes import Changes, Kind
+from relationapp.services.customers.staff import list_staff
+from relationapp.services.visits import visits as visits_service
+from relationapp.text.formatting import Formatter
+from relationapp.ui.accounts.account_page import _table
+from relationapp.ui.common import messages
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.page import Page
+from relationapp.ui.common.widgets import DateField, plain_label
+from relationapp.ui.visits.visit_models import DueModel, StopsModel, due_columns
+
+CHANGES = (Kind.VISITS, Kind.INTERACTIONS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS)
+DEFAULT_HORIZON_DAYS = 30  # show who falls due in the coming month too: that is what one plans for
+
+
+def briefing_folder() -> Path:
+    return Path(platformdirs.user_cache_dir("relationapp", appauthor=False)) / "briefings"
+
+
+def open_url(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _combo(items: list[tuple[str, object]], parent) -> QComboBox:
+    box = QComboBox(parent)
+    for label, data in items:
+        box.addItem(label, data)
+    return box
+
+
+class VisitsView(Page, QWidget):
+    CHANGES = CHANGES
+    due_loaded = Signal()
+    plan_loaded = Signal()
+    briefing_written = Signal(object)  # the PDF's path
+    calendar_written = Signal(object)  # the .ics file's path
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.plan: visits_service.DayPlan | None = None
+        self._generation = 0
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter, 1)
+        splitter.addWidget(self._build_due())
+        splitter.addWidget(self._build_planner())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self._filter_timer = QTimer(self, singleShot=True, interval=250)
+        self._filter_timer.timeout.connect(self.refresh_due)
+        self.watch(ctx)
+        self._choices_stale = True  # the pickers too: distinct cities of 50,000 accounts are not read at start-up
+        self.stale = True  # loads when first shown (see showEvent), not at start-up
+        self.day.blockSignals(True)
+        self.day.set_date(visits_service.next_planned_day(ctx.db) or dt.date.today())
+        self.day.blockSignals(False)
+
+    # --- building -------------------------------------------------------------------
+    def _build_due(self) -> QWidget:
+        box = QGroupBox(tr("Due for a visit"), self)
+        layout = QVBoxLayout(box)
+        filters = QGridLayout()
+        self.city = QComboBox(box)
+        self.city.setEditable(True)
+        self.region = QComboBox(box)
+        self.region.setEditable(True)
+        self.postcode = QLineEdit(box)
+        self.postcode.setPlaceholderText(tr("e.g. 35"))
+        self.manager = QComboBox(box)
+        self.horizon = QSpinBox(box)
+        self.horizon.setRange(0, 365)
+        self.horizon.setValue(DEFAULT_HORIZON_DAYS)
+        self.horizon.setSuffix(tr(" days"))
+        for col, (label, widget) in enumerate(((tr("City"), self.city), (tr("Region"), self.region),
+                                               (tr("Postcode"), self.postcode))):
+            filters.addWidget(plain_label(label, box), 0, col * 2)
+            filters.addWidget(widget, 0, col * 2 + 1)
+        filters.addWidget(plain_label(tr("Manager"), box), 1, 0)
+        filters.addWidget(self.manager, 1, 1)
+        filters.addWidget(plain_label(tr("Due within"), box), 1, 2)
+        filters.addWidget(self.horizon, 1, 3)
+        layout.addLayout(filters)
+        self.due_model = DueModel(due_columns(self._money), self)
+        self.due_table = _table(self.due_model)
+        self.due_table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.due_table.doubleClicked.connect(lambda _i: self.add_selected())
+        layout.addWidget(self.due_table, 1)
+        self.due_summary = plain_label("", box)
+        layout.addWidget(self.due_summary)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(tr("Add to day →"), box)
+        self.open_account_button = QPushButton(tr("Open account"), box)
+        self.due_map_button = QPushButton(tr("Open in map"), box)
+        for button in (self.add_button, self.open_account_button, self.due_map_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_selected)
+        self.open_account_button.clicked.connect(self._open_due_account)
+        self.due_map_button.clicked.connect(self._open_due_map)
+        for signal in (self.city.currentTextChanged, self.region.currentTextChanged, self.postcode.textChanged,
+                       self.manager.currentIndexChanged, self.horizon.valueChanged):
+            signal.connect(lambda *_: self._filter_timer.start())
+        return box
+
+    def _build_planner(self) -> QWidget:
+        box = QGroupBox(tr("Day plan"), self)
+        layout = QVBoxLayout(box)
+        top = QHBoxLayout()
+        self.day = DateField(parent=box)
+        self.planner_staff = QComboBox(box)
+        top.addWidget(plain_label(tr("Day"), box))
+        top.addWidget(self.day)
+        top.addWidget(plain_label(tr("For"), box))
+        top.addWidget(self.planner_staff, 1)
+        layout.addLayout(top)
+        self.stops_model = StopsModel(self, on_edit=self._edit_stop, on_reorder=self.reorder)
+        self.stops_table = _table(self.stops_model)
+        table = self.stops_table
+        table.setDragEnabled(True)
+        table.setAcceptDrops(True)
+        table.setDropIndicatorShown(True)
+        table.setDragDropOverwriteMode(False)
+        table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        layout.addWidget(table, 1)
+        self.warnings = plain_label("", box)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #9a5b00;")
+        layout.addWidget(self.warnings)
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        self.route_button = QPushButton(tr("Order by route"), box)
+        self.up_button = QPushButton(tr("Move up"), box)
+        self.down_button = QPushButton(tr("Move down"), box)
+        self.remove_button = QPushButton(tr("Remove"), box)
+        self.log_button = QPushButton(tr("Log visit…"), box)
+        self.map_button = QPushButton(tr("Open in map"), box)
+        self.brief_button = QPushButton(tr("Print briefing"), box)
+        self.ics_button = QPushButton(tr("Export to calendar…"), box)
+        self.whole_week = QCheckBox(tr("whole week"), box)
+        for button in (self.route_button, self.up_button, self.down_button, self.remove_button, self.log_button):
+            row1.addWidget(button)
+        row1.addStretch(1)
+        for widget in (self.map_button, self.brief_button, self.ics_button, self.whole_week):
+            row2.addWidget(widget)
+        row2.addStretch(1)
+        layout.addLayout(row1)
+        layout.addLayout(row2)
+        self.route_button.clicked.connect(self.order_by_route)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.log_button.clicked.connect(self.log_selected)
+        self.map_button.clicked.connect(self._open_stop_map)
+        self.brief_button.clicked.connect(self.print_briefing)
+        self.ics_button.clicked.connect(self.export_calendar)
+        for keys, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda step=step: self.move_selected(step))
+        self.day.dateChanged.connect(lambda *_: self.refresh_plan())
+        self.planner_staff.currentIndexChanged.connect(lambda *_: self.refresh_plan())
+        return box
+
+    def _fill_choices(self) -> None:
+        self._choices_stale = False
+        choices = visits_service.visit_filter_choices(self.ctx.db)
+        staff = [(s.name, s.id) for s in list_staff(self.ctx.db)]
+        for box, items in ((self.city, choices["city"]), (self.region, choices["region"])):
+            box.blockSignals(True)
+            box.clear()
+            box.addItems([""] + items)
+            box.blockSignals(False)
+        for box, first in ((self.manager, tr("Any manager")), (self.planner_staff, tr("Everyone"))):
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(first, None)
+            for name, staff_id in staff:
+                box.addItem(name, staff_id)
+            box.blockSignals(False)
+
+    def _money(self, amount) -> str:
+        return Formatter.for_settings(self.ctx.settings).money(amount, whole=True)
+
+    # --- loading ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self._choices_stale:
+            self._fill_choices()
+        self.refresh_due()
+        self.refresh_plan()
+
+    def refresh_due(self) -> None:
+        """The due list is computed off the UI thread (a second at 50,000 accounts)."""
+        self._generation += 1
+        generation = self._generation
+        db = self.ctx.db
+        filters = dict(city=self.city.currentText(), region=self.region.currentText(), postcode=self.postcode.text(),
+                       owner_id=self.manager.currentData(), horizon_days=self.horizon.value())
+        self.due_summary.setText(tr("Looking for customers due…"))
+        self.ctx.tasks.run(lambda: visits_service.due_for_visit(db, **filters),
+                           on_done=lambda rows: self._due_done(generation, rows), on_error=self._due_failed)
+
+    def _due_done(self, generation: int, rows) -> None:
+        if generation != self._generation:
+            return  # the filters changed meanwhile; a newer answer is on its way
+        self.due_model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.days_overdue >= 0)
+        self.due_summary.setText(
+            tr("{overdue} overdue, {coming} due within {days} days.").format(
+                overdue=overdue, coming=len(rows) - overdue, days=self.horizon.value())
+            if rows else tr("Nobody is due for a visit with these filters."))
+        self.due_loaded.emit()
+
+    def _due_failed(self, exc) -> None:
+        self.due_summary.setText(str(exc) if isinstance(exc, ServiceError) else tr("The due list failed: {error}").format(error=exc))
+        self.due_loaded.emit()
+
+    def refresh_plan(self) -> None:
+        plan = visits_service.day_plan(self.ctx.db, day=self.day.value(), staff_id=self.planner_staff.currentData())
+        self._show_plan(plan)
+
+    def _show_plan(self, plan: visits_service.DayPlan) -> None:
+        selected = self.selected_stop()
+        self.plan = plan
+        self.stops_model.set_stops(plan.stops)
+        self.warnings.setText("\n".join("⚠ " + w for w in plan.warnings))
+        self.warnings.setVisible(bool(plan.warnings))
+        has_stops = bool(plan.stops)
+        for button in (self.route_button, self.brief_button, self.ics_button):
+            button.setEnabled(has_stops)
+        if selected is not None:
+            self.select_stop(selected.id)
+        self.plan_loaded.emit()
+
+    def changes_seen(self, changes: Changes) -> None:
+        if changes.touches(Kind.STAFF, Kind.ACCOUNTS):
+            self._choices_stale = True
+            if self.isVisible():
+                self._fill_choices()
+        super().changes_seen(changes)
+
+    # --- the due list -------------------------------------------------------------
+    def selected_due(self) -> list:
+        rows = sorted({i.row() for i in self.due_table.selectionModel().selectedRows()})
+        return [self.due_model.row_object(r) for r in rows]
+
+    def add_selected(self) -> None:
+        chosen = self.selected_due()
+        if not chosen:
+            self.ctx.say(tr("Select the customers to visit first."))
+            return
+        plan = None
+        for row in chosen:
+            result = self.ctx.ops.run(self, lambda row=row: visits_service.add_stop(
+                self.ctx.db, account_id=row.account_id, day=self.day.value(), staff_id=self.planner_staff.currentData()))
+            plan = result or plan
+        if plan is not None:
+            self.ctx.say(tr("Visits planned on {date}: {count}.").format(date=self.day.value().isoformat(), count=len(chosen)))
+
+    def _open_due_account(self) -> None:
+        chosen = self.selected_due()
+        if chosen:
+            self.ctx.open_account(chosen[0].account_id)
+
+    def _open_due_map(self) -> None:
+        chosen = self.selected_due()
+        if chosen:
+            row = chosen[0]
+            self._open_map(visits_service.map_url(street=row.street, postcode=row.postcode, city=row.city))
+
+    def _open_map(self, url: str | None) -> None:
+        if url is None:
+            self.ctx.say(tr("No address on file for this account."))
+            return
+        open_url(url)
+
+    # --- the day ------------------------------------------------------------------
+    def selected_stop(self) -> visits_service.Stop | None:
+        rows = self.stops_table.selectionModel().selectedRows() if self.stops_table.selectionModel() else []
+        return self.stops_model.stop(rows[0].row()) if rows else None
+
+    def select_stop(self, visit_id: int) -> None:
+        for row, stop in enumerate(self.stops_model.stops):
+            if stop.id == visit_id:
+                self.stops_table.selectRow(row)
+                return
+
+    def _edit_stop(self, stop, field: str, value) -> bool:
+        result = self.ctx.ops.run(self, lambda: visits_service.update_stop(self.ctx.db, visit_id=stop.id, **{field: value}))
+        return result is not None
+
+    def reorder(self, visit_ids: list[int]) -> None:
+        moved = self.selected_stop()
+        self.ctx.ops.run(self, lambda: visits_service.reorder_stops(
+            self.ctx.db, day=self.day.value(), visit_ids=visit_ids, staff_id=self.planner_staff.currentData()))
+        if moved is not None:
+            self.select_stop(moved.id)
+
+    def move_selected(self, step: int) -> None:
+        stop = self.selected_stop()
+        if stop is None:
+            return
+        ids = [s.id for s in self.stops_model.stops]
+        i = ids.index(stop.id)
+        j = i + step
+        if not 0 <= j < len(ids):
+            return
+        ids[i], ids[j] = ids[j], ids[i]
+        self.reorder(ids)
+
+    def order_by_route(self) -> None:
+        self.ctx.ops.run(self, lambda: visits_service.order_by_route(
+            self.ctx.db, day=self.day.value(), staff_id=self.planner_staff.currentData()))
+
+    def remove_selected(self) -> None:
+        stop = self.selected_stop()
+        if stop is None:
+            return
+        result = self.ctx.ops.run(self, lambda: visits_service.remove_stop(self.ctx.db, visit_id=stop.id))
+        if result is not None:
+            account_id, day, staff_id = stop.account_id, stop.planned_on, stop.staff_id
+            start, minutes = stop.start_time, stop.duration_minutes
+            self.ctx.push_undo(tr("Removed the visit to {account}").format(account=stop.account), lambda: visits_service.add_stop(
+                self.ctx.db, account_id=account_id, day=day, staff_id=staff_id, start_time=start,
+                duration_minutes=minutes, auto_time=False))
+
+    def log_selected(self) -> None:
+        from relationapp.ui.visits.log_visit import LogVisitDialog
+
+        stop = self.selected_stop()
+        if stop is None:
+            self.ctx.say(tr("Select the stop you visited."))
+            return
+        if stop.status != "planned":
+            self.ctx.say(tr("This visit has been logged already."))
+            return
+        prefill = self.ctx.ops.run(self, lambda: visits_service.visit_prefill(self.ctx.db, visit_id=stop.id))
+        if prefill is not None:
+            LogVisitDialog(self.ctx, prefill, parent=self).exec()
+
+    def _open_stop_map(self) -> None:
+        stop = self.selected_stop()
+        if stop is not None:
+            self._open_map(stop.map_url)
+
+    def print_briefing(self) -> None:
+        """Write the day's briefing PDF (off the UI thread) and open it in the PDF viewer."""
+        from relationapp.reports.visits.briefing import write_briefing
+
+        day, staff_id, db = self.day.value(), self.planner_staff.currentData(), self.ctx.db
+        folder = briefing_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        suffix = f"-{self.planner_staff.currentText().split()[0].lower()}" if staff_id else ""
+        path = folder / f"visit-briefing-{day.isoformat()}{suffix}.pdf"
+        self.brief_button.setEnabled(False)
+        self.ctx.say(tr("Writing the briefing…"))
+
+        def done(written):
+            self.brief_button.setEnabled(True)
+            open_file(written)
+            self.ctx.say(tr("Briefing written to {path}.").format(path=written))
+            self.briefing_written.emit(written)
+
+        def failed(exc):
+            self.brief_button.setEnabled(True)
+            self.ctx.say(tr("No briefing: {error}").format(error=exc))
+            self.briefing_written.emit(None)
+
+        self.ctx.tasks.run(lambda: write_briefing(db, day=day, path=path, staff_id=staff_id), on_done=done, on_error=failed)
+
+    def export_calendar(self) -> None:
+        from relationapp.reports.visits.visits_ics import write_visits_ics
+
+        day = self.day.value()
+        name = f"visits-week-of-{day.isoformat()}.ics" if self.whole_week.isChecked() else f"visits-{day.isoformat()}.ics"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export visits to calendar"), str(Path.home() / name),
+                                              tr("Calendar (*.ics)"))
+        if not path:
+            return
+        db, week, staff_id = self.ctx.db, self.whole_week.isChecked(), self.planner_staff.currentData()
+        self.ics_button.setEnabled(False)
+
+        def done(written):
+            self.ics_button.setEnabled(True)
+            self.ctx.say(tr("Calendar written to {path}.").format(path=written))
+            self.calendar_written.emit(written)
+
+        def failed(exc):
+            self.ics_button.setEnabled(True)
+            messages.warn(self, tr("No calendar written"), str(exc))
+            self.calendar_written.emit(None)
+
+        # a week of briefings takes a moment on a big database: off the UI thread
+        self.ctx.tasks.run(lambda: write_visits_ics(db, day=day, week=week, path=path, staff_id=staff_id),
+                           on_done=done, on_error=failed)

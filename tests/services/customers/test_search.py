@@ -1,0 +1,49 @@
+"""Finding anyone by any word, as the toolbar search box does."""
+
+from relationapp.services.customers import accounts, people
+from relationapp.services.customers.search import match_expression, search
+
+
+def test_words_match_as_prefixes_across_accounts_and_people(db):
+    a = accounts.create_account(db, name="Bakkerij Jansen", city="Utrecht")
+    people.create_person(db, name="Jan de Vries", account_id=a.id, email="jan@jansen.nl")
+    people.create_person(db, name="Özlem Yılmaz")
+    hits = search(db, text="jans")
+    assert [(h.kind, h.name) for h in hits][0] == ("account", "Bakkerij Jansen")
+    assert ("person", "Jan de Vries") in [(h.kind, h.name) for h in hits]  # by e-mail
+    assert [h.name for h in search(db, text="vries jan")] == ["Jan de Vries"]
+    assert [h.name for h in search(db, text="ozlem")] == ["Özlem Yılmaz"]  # diacritics ignored
+    assert [h.name for h in search(db, text="utre")] == ["Bakkerij Jansen"]
+    person_hit = search(db, text="vries")[0]
+    assert person_hit.account_id == a.id and person_hit.detail == "Bakkerij Jansen"
+
+
+def test_edits_and_archiving_are_reflected(db):
+    a = accounts.create_account(db, name="Oude Naam")
+    accounts.update_account(db, account_id=a.id, name="Nieuwe Naam")
+    assert search(db, text="oude") == []
+    assert [h.name for h in search(db, text="nieuwe")] == ["Nieuwe Naam"]
+    accounts.archive_account(db, account_id=a.id)
+    assert search(db, text="nieuwe") == []
+    assert [h.name for h in search(db, text="nieuwe", include_archived=True)] == ["Nieuwe Naam"]
+
+
+def test_search_operators_in_user_text_are_just_words(db):
+    accounts.create_account(db, name='De "Beste" Bakker OR NOT')
+    assert match_expression('" OR NEAR(') == '"OR"* "NEAR"*'
+    assert search(db, text='"beste" NOT') and search(db, text="*") == []
+    assert search(db, text="   ") == []
+
+
+def test_list_filters_match_words_by_prefix_and_single_letters_by_name(db):
+    from relationapp.services.customers.accounts import list_account_ids
+    from relationapp.services.customers.people import list_person_ids
+
+    for name, city in [("Bakkerij Jansen", "Utrecht"), ("Jansen Bouw", "Amsterdam"), ("Visser & Zn.", "Jutphaas")]:
+        accounts.create_account(db, name=name, city=city)
+    people.create_person(db, name="Jan Bakker", email="jan@visser.nl")
+    names = lambda ids: sorted(accounts.get_account(db, account_id=i).name for i in ids)
+    assert names(list_account_ids(db, search="jans")) == ["Bakkerij Jansen", "Jansen Bouw"]
+    assert names(list_account_ids(db, search="jansen utr")) == ["Bakkerij Jansen"]  # every word, any field
+    assert names(list_account_ids(db, search="j")) == ["Jansen Bouw"]  # one letter: the name starts with it
+    assert [people.get_person(db, person_id=i).name for i in list_person_ids(db, search="visser")] == ["Jan Bakker"]

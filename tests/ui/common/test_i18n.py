@@ -1,0 +1,182 @@
+"""Dutch and English: every UI text has a Dutch translation, and the window speaks Dutch when asked."""
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from relationapp.ui.common.i18n import TRANSLATIONS
+
+ROOT = Path(__file__).resolve().parents[3]
+UI = ROOT / "relationapp" / "ui"
+TS = TRANSLATIONS / "relationapp_nl.ts"
+QM = TRANSLATIONS / "relationapp_nl.qm"
+
+
+def _qt_tool(name: str) -> str:
+    beside_python = Path(sys.executable).parent / name
+    found = shutil.which(name) or (str(beside_python) if beside_python.exists() else None)
+    if found is None:
+        pytest.skip(f"{name} is not installed (PySide6's tools; on PATH or next to {sys.executable})")
+    return found
+
+
+def _messages(ts: Path) -> list[tuple[str, ET.Element]]:
+    return [(m.findtext("source"), m.find("translation")) for m in ET.parse(ts).iter("message")]
+
+
+def _sources(ts: Path) -> set[str]:
+    return {source for source, _ in _messages(ts)}
+
+
+def test_the_dutch_file_holds_exactly_the_texts_of_the_ui(tmp_path):
+    """A text added (or changed) in the UI without updating the .ts fails here: run tools/update_translations.sh."""
+    lupdate = _qt_tool("pyside6-lupdate")
+    fresh = tmp_path / "fresh_nl.ts"
+    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    subprocess.run([lupdate, "-silent", *sources, "-ts", str(fresh)], check=True, capture_output=True)
+    current, committed = _sources(fresh), _sources(TS)
+    assert current - committed == set(), "texts without a Dutch translation (run tools/update_translations.sh)"
+    assert committed - current == set(), "translations of texts the UI no longer has (run tools/update_translations.sh)"
+
+
+def test_the_shipped_qm_is_compiled_from_the_committed_ts(tmp_path):
+    lrelease = _qt_tool("pyside6-lrelease")
+    compiled = tmp_path / "nl.qm"
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(compiled)], check=True, capture_output=True)
+    assert compiled.read_bytes() == QM.read_bytes(), "run tools/update_translations.sh and commit the .qm"
+
+
+def test_every_text_is_translated_with_the_same_placeholders_and_one_mnemonic():
+    messages = _messages(TS)
+    assert len(messages) > 300
+    for source, translation in messages:
+        assert translation.get("type") is None, f"unfinished: {source!r}"
+        assert (translation.text or "").strip(), f"empty translation: {source!r}"
+        # .format() of a translation with another placeholder would raise KeyError in the user's face
+        assert set(re.findall(r"\{\w+\}", source)) == set(re.findall(r"\{\w+\}", translation.text)), source
+        assert source.count("&") == translation.text.count("&"), f"keyboard mnemonic lost or added: {source!r}"
+
+
+def test_labels_declared_outside_the_ui_are_in_the_dutch_file():
+    """config.Settings, io.columns and the services name things in English without Qt; the UI marks them."""
+    from relationapp.config import Settings
+    from relationapp.exchange.columns import FIELDS
+    from relationapp.services.relationships.journey import JOURNEY_LABELS
+    from relationapp.services.relationships.nps import NO_SCORES
+    from relationapp.services.relationships.referrals import OUTCOME_LABELS
+    from relationapp.services.today.attention_balance import GROUP_LABELS
+    from relationapp.services.value.pyramid import MOVEMENT_LABELS
+
+    wanted = {spec.metadata["label"] for spec in Settings.specs()} | {spec.metadata["group"] for spec in Settings.specs()}
+    wanted |= {label for fields in FIELDS.values() for label in fields.values()}
+    wanted |= set(MOVEMENT_LABELS.values()) | set(OUTCOME_LABELS.values()) | set(JOURNEY_LABELS.values()) | {NO_SCORES}
+    wanted |= set(GROUP_LABELS.values())
+    assert wanted - _sources(TS) == set()
+
+
+@pytest.fixture
+def language(qapp):
+    """Install a language for one test; afterwards no translator (the other UI tests assert English)."""
+    from PySide6.QtCore import QLocale
+
+    from relationapp.ui.common.i18n import install
+
+    locale = QLocale()
+    yield lambda code: install(qapp, code)
+    install(qapp, "en")
+    QLocale.setDefault(locale)
+
+
+def _window(ctx, qtbot):
+    from relationapp.ui.shell.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    return window
+
+
+def _sidebar(window) -> list[str]:
+    return [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+
+
+def _accounts_header(window) -> str:
+    from PySide6.QtCore import Qt
+
+    return window.views["accounts"].model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_window_speaks_dutch_with_the_dutch_translator(language, demo_ctx, qtbot):
+    assert language("nl") is True
+    window = _window(demo_ctx, qtbot)
+    assert _sidebar(window)[:3] == ["Vandaag", "Relaties", "Personen"]
+    assert _accounts_header(window) == "Naam"
+    assert window.menus["File"].title() == "&Bestand"
+    assert window.views["accounts"].stage.itemText(0) == "Alle fasen"
+
+
+def test_english_removes_the_translators(language, demo_ctx, qtbot):
+    language("nl")
+    assert language("en") is False
+    window = _window(demo_ctx, qtbot)
+    assert _sidebar(window)[0] == "Today"
+    assert _accounts_header(window) == "Name"
+
+
+def test_dutch_mnemonics_do_not_collide_within_a_menu(language, demo_ctx, qtbot):
+    language("nl")
+    window = _window(demo_ctx, qtbot)
+    menus = [window.menuBar().actions()] + [menu.actions() for menu in window.menus.values()]
+    for actions in menus:
+        keys = [m.group(1).lower() for a in actions if (m := re.search(r"&(\w)", a.text()))]
+        assert len(keys) == len(set(keys)), [a.text() for a in actions]
+
+
+def test_dutch_mnemonics_do_not_collide_within_a_form(language, demo_ctx, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from relationapp.services.customers import accounts
+    from relationapp.services.relationships import referrals
+    from relationapp.ui.accounts.account_dialog import AccountDialog
+    from relationapp.ui.people.person_dialog import PersonDialog
+    from relationapp.ui.relationships.referral_widgets import (
+        RecordReferralDialog,
+        ThankReferrerDialog,
+    )
+    from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
+    from relationapp.ui.touches.log_interaction import LogInteractionDialog
+
+    language("nl")
+    account_id = accounts.list_accounts(demo_ctx.db)[0].id
+    dialogs = [AccountDialog(demo_ctx), PersonDialog(demo_ctx), FollowUpDialog(demo_ctx),
+               LogInteractionDialog(demo_ctx), RecordReferralDialog(demo_ctx, account_id)]
+    ledger = referrals.referral_ledger(demo_ctx.db)
+    if ledger:
+        dialogs.append(ThankReferrerDialog(demo_ctx, ledger[0].id))
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        keys = [m.group(1).lower() for text in texts if (m := re.search(r"&(\w)", text))]
+        assert keys, type(dialog).__name__
+        assert len(keys) == len(set(keys)), (type(dialog).__name__, texts)
+
+
+def test_changing_the_language_says_it_shows_after_a_restart(ctx, qtbot):
+    from relationapp.ui.data.settings_view import SettingsForm
+
+    form = SettingsForm(ctx)
+    qtbot.addWidget(form)
+    said = []
+    ctx.status_message.connect(said.append)
+    assert "restart" in form.language_note.text()
+    language = form.editors["language"]
+    language.setCurrentIndex(language.findData("en" if ctx.settings.language == "nl" else "nl"))
+    assert form.save()
+    assert said == ["Settings saved. Restart relationapp to see the new language."]
+    said.clear()
+    assert form.save()  # nothing changed about the language now
+    assert said == ["Settings saved."]

@@ -1,0 +1,46 @@
+"""Background work: results come back on the UI thread, and never to a closed widget."""
+
+import threading
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QLabel
+
+from relationapp.ui.common.tasks import TaskRunner
+
+
+def test_result_and_progress_arrive_on_the_ui_thread(qtbot):
+    runner = TaskRunner()
+    seen = {}
+
+    def work(progress):
+        seen["worker"] = threading.get_ident()
+        progress(1, 2, "half")
+        return 42
+
+    done = []
+    runner.run(work, on_done=lambda value: done.append((value, QThread.currentThread() is QApplication.instance().thread())),
+               on_progress=lambda d, t, text: seen.setdefault("progress", (d, t, text)))
+    qtbot.waitUntil(lambda: bool(done))
+    assert done == [(42, True)]
+    assert seen["progress"] == (1, 2, "half")
+    assert seen["worker"] != threading.get_ident()
+
+
+def test_errors_are_delivered_not_raised(qtbot):
+    runner = TaskRunner()
+    errors = []
+    runner.run(lambda: 1 / 0, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_a_closed_widget_gets_no_result(qtbot):
+    runner = TaskRunner()
+    gate = threading.Event()
+    label = QLabel()
+    runner.run(lambda: gate.wait(5) and "late", on_done=label.setText)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(label))
+    gate.set()
+    assert runner.wait(5000)
+    QApplication.processEvents()  # would crash or raise if the result were delivered

@@ -1,0 +1,110 @@
+"""Duplicates review and the privacy dialog, as a user uses them."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from relationapp.services.customers.people import create_person  # noqa: E402
+from tests.helpers import count  # noqa: E402
+
+
+def test_duplicates_side_by_side_and_merge(ctx, qtbot, tmp_path):
+    from relationapp.ui.data.duplicates_dialog import DuplicatesDialog
+
+    create_person(ctx.db, name="Anna de Vries", email="anna@example.nl")
+    create_person(ctx.db, name="Anna de Vries", email="ANNA@example.nl", phone="06-12345678")
+    dialog = DuplicatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.groups.count() == 1, timeout=5000)
+    assert dialog.table.columnCount() == 2
+    assert dialog.table.item(1, 1).text() == "ANNA@example.nl"
+    dialog.grab().save(str(tmp_path / "dups.png"))
+    dialog.merge()
+    assert count(ctx.db, "person") == 1
+    qtbot.waitUntil(lambda: "No likely duplicates" in dialog.summary.text(), timeout=5000)
+    assert dialog.groups.count() == 0
+
+
+def test_erase_needs_the_name_typed(ctx, qtbot, monkeypatch, answered_boxes):
+    from PySide6.QtWidgets import QDialog
+
+    from relationapp.ui.data import privacy_dialog
+
+    person = create_person(ctx.db, name="Zoë Çelik")
+    dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    assert dialog.person_id() == person.id
+    prompt = privacy_dialog.ErasePrompt("Zoë Çelik")
+    qtbot.addWidget(prompt)
+    prompt.typed.setText("Zoe")
+    assert not prompt.erase.isEnabled()
+    prompt.typed.setText("zoë çelik")
+    assert prompt.erase.isEnabled()
+
+    monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec", lambda self: QDialog.DialogCode.Accepted)
+    dialog.erase()
+    assert count(ctx.db, "person") == 0
+
+
+def test_menu_actions_are_registered_and_load():
+    from relationapp.ui.shell import pages
+
+    targets = [m.target for m in pages.MENU_ACTIONS if "data_actions" in m.target or "import_wizard" in m.target]
+    assert len(targets) == 7
+    for target in targets:
+        assert callable(pages.load(target))
+
+
+def test_backup_now_and_restore_from_the_file_menu(ctx, qtbot, monkeypatch, answered_boxes):
+    from PySide6.QtWidgets import QFileDialog
+
+    from relationapp.services.common.changes import Kind
+    from relationapp.services.customers.accounts import create_account
+    from relationapp.services.data_care.backups import list_backups
+    from relationapp.ui.data import data_actions
+
+    create_account(ctx.db, name="Before")
+    data_actions.backup_now(ctx, None)
+    ctx.tasks.wait()
+    qtbot.waitUntil(lambda: len(list_backups(ctx.db.path.parent / "backups")) == 1, timeout=5000)
+    (backup,) = list_backups(ctx.db.path.parent / "backups")
+    create_account(ctx.db, name="After")
+    changed = []
+    ctx.changed.connect(changed.append)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup.path), ""))
+    data_actions.restore_from_backup(ctx, None)
+    assert count(ctx.db, "account") == 1
+    assert changed and changed[-1].touches(Kind.ACCOUNTS)
+
+
+def test_the_person_dialog_offers_the_privacy_actions(ctx, qtbot, monkeypatch):
+    from relationapp.ui.data import privacy_dialog
+    from relationapp.ui.people.person_dialog import PersonDialog
+
+    person = create_person(ctx.db, name="Jan Jansen")
+    dialog = PersonDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    button = next(b for b in dialog.buttons.buttons() if b.text() == "Privacy…")
+    opened = []
+    monkeypatch.setattr(privacy_dialog, "open_privacy", lambda ctx, parent, pid: opened.append(pid))
+    button.click()
+    assert opened == [person.id]
+
+
+def test_settings_offer_backup_now_and_restore(ctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    from relationapp.ui.data import data_actions
+    from relationapp.ui.data.settings_view import SettingsView
+
+    calls = []
+    monkeypatch.setattr(data_actions, "backup_now", lambda c, w: calls.append("backup"))
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    buttons = {b.text(): b for b in view.findChildren(QPushButton)}
+    assert "Restore…" in buttons
+    buttons["Backup now"].click()
+    assert calls == ["backup"]

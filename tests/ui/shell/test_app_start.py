@@ -1,0 +1,63 @@
+"""Starting the window: a second app is told who holds the file and may look read-only."""
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from relationapp.ui.common.errors import describe
+from relationapp.ui.shell import app as app_module
+
+
+@pytest.fixture
+def no_event_loop(monkeypatch):
+    """run_gui up to the event loop: record the window instead of running it."""
+    shown = {}
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: shown.setdefault("ran", True) and 0))
+    monkeypatch.setattr("relationapp.ui.common.tasks.collect_garbage_on_ui_thread", lambda parent: None)
+    yield shown
+    for widget in QApplication.topLevelWidgets():  # what the real event loop's end would close
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()
+
+
+def test_window_opens_and_releases_its_claim(tmp_path, qtbot, no_event_loop):
+    from relationapp.services.data_care.instance_lock import current_holder
+
+    path = tmp_path / "firm.db"
+    assert app_module.run_gui(db_arg=str(path)) == 0
+    assert no_event_loop["ran"]
+    assert current_holder(path) is None  # released at exit
+
+
+def test_second_app_may_open_read_only(tmp_path, qtbot, monkeypatch, no_event_loop):
+    from relationapp.services.data_care.instance_lock import acquire_instance_lock
+    from relationapp.services.data_care.opening import open_database
+
+    path = tmp_path / "firm.db"
+    open_database(str(path)).dispose()
+    monkeypatch.setattr("relationapp.ui.shell.startup_checks.claim_database", lambda p, parent=None: "read_only")
+    built = {}
+    original = app_module.build_main_window
+    monkeypatch.setattr(app_module, "build_main_window", lambda db, read_only=False: built.setdefault("w", original(db, read_only=read_only)))
+    assert app_module.run_gui(db_arg=str(path)) == 0
+    window = built["w"]
+    qtbot.addWidget(window)
+    assert window.windowTitle().endswith("(alleen-lezen)")  # run_gui speaks the database's language: Dutch by default
+    assert acquire_instance_lock(path) is None  # a read-only viewer holds no claim
+
+
+def test_quit_when_another_app_holds_the_file(tmp_path, qtbot, monkeypatch, no_event_loop):
+    from relationapp.services.data_care.opening import open_database
+
+    path = tmp_path / "firm.db"
+    open_database(str(path)).dispose()
+    monkeypatch.setattr("relationapp.ui.shell.startup_checks.claim_database", lambda p, parent=None: "quit")
+    assert app_module.run_gui(db_arg=str(path)) == 0
+    assert "ran" not in no_event_loop
+
+
+def test_database_errors_read_as_sentences():
+    import sqlite3
+
+    assert "read-only" in describe(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "busy" in describe(sqlite3.OperationalError("database is locked"))

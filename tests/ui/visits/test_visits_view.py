@@ -1,0 +1,169 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import QModelIndex, Qt
+
+from relationapp.data.models import Order
+from relationapp.services.common.settings import update_settings
+from relationapp.services.customers.accounts import create_account
+from relationapp.services.customers.people import create_person
+from relationapp.services.customers.staff import create_staff
+from relationapp.services.touches.interactions import list_interactions
+from relationapp.services.visits import visits
+from tests.ui.conftest import run_modal
+
+TODAY = dt.date.today()
+DAY = TODAY + dt.timedelta(days=7)
+
+
+@pytest.fixture
+def firm(db):
+    """Three customers due for a visit, on a west-east line, plus one elsewhere."""
+    update_settings(db, language="en")
+    staff = create_staff(db, name="Anna Manager")
+    made = {}
+    for name, revenue, lon, region in (("West <b>Bakery</b>", "30000", 4.0, "Utrecht"), ("East", "20000", 5.5, "Utrecht"),
+                                       ("Middle", "10000", 4.7, "Utrecht"), ("Far Away", "5000", 6.5, "Groningen")):
+        account = create_account(db, name=name, stage="customer", customer_since=dt.date(2020, 1, 1), city=name.split()[0],
+                                 region=region, street="Dorpsstraat 1", latitude=52.0, longitude=lon, owner_id=staff.id)
+        with db.write() as session:
+            session.add(Order(account_id=account.id, ordered_on=TODAY - dt.timedelta(days=30), amount=Decimal(revenue)))
+        made[name] = account
+    create_person(db, name="Wim West", account_id=made["West <b>Bakery</b>"].id, dmu_role="decision_maker")
+    return made
+
+
+@pytest.fixture
+def view(ctx, firm, qtbot):
+    from relationapp.ui.visits.visits_view import VisitsView
+
+    widget = VisitsView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.due_model.rowCount() == 4)
+    widget.day.set_date(DAY)
+    return widget
+
+
+def _accounts(view):
+    return [s.account for s in view.stops_model.stops]
+
+
+def _select_due(view, names):
+    from PySide6.QtCore import QItemSelectionModel
+
+    selection = view.due_table.selectionModel()
+    selection.clearSelection()
+    for row in range(view.due_model.rowCount()):
+        if view.due_model.row_object(row).name in names:
+            selection.select(view.due_model.index(row, 0),
+                             QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_due_list_filters_and_models(view, qtbot, qtmodeltester):
+    assert [view.due_model.row_object(r).name for r in range(4)] == ["West <b>Bakery</b>", "East", "Middle", "Far Away"]
+    assert view.due_model.data(view.due_model.index(0, 0)) == "West <b>Bakery</b>"  # plain text, never markup
+    qtmodeltester.check(view.due_model)
+    with qtbot.waitSignal(view.due_loaded):
+        view.region.setCurrentText("Groningen")
+    assert [view.due_model.row_object(r).name for r in range(view.due_model.rowCount())] == ["Far Away"]
+
+
+def test_plan_a_day_of_three_stops_reorder_and_export(view, qtbot, qtmodeltester, tmp_path, monkeypatch):
+    _select_due(view, {"West <b>Bakery</b>", "East", "Middle"})
+    view.add_button.click()
+    assert _accounts(view) == ["West <b>Bakery</b>", "East", "Middle"]
+    assert [s.start_time for s in view.stops_model.stops] == [dt.time(9), dt.time(10), dt.time(11)]
+    qtmodeltester.check(view.stops_model)
+
+    # drag the first stop below the last
+    model = view.stops_model
+    model.dropMimeData(model.mimeData([model.index(0, 0)]), Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert _accounts(view) == ["East", "Middle", "West <b>Bakery</b>"]
+    assert [s.account for s in visits.day_plan(view.ctx.db, day=DAY).stops] == _accounts(view)  # saved
+    view.stops_table.selectRow(2)
+    view.up_button.click()
+    assert _accounts(view) == ["East", "West <b>Bakery</b>", "Middle"]
+    view.route_button.click()  # from the first stop (East), nearest next
+    assert _accounts(view) == ["East", "Middle", "West <b>Bakery</b>"]
+
+    # a time edited in place that overlaps the previous stop warns, and still saves
+    assert model.setData(model.index(1, model.TIME), "09:30")
+    assert view.warnings.isVisible() and "overlaps" in view.warnings.text()
+
+    target = tmp_path / "day.ics"
+    monkeypatch.setattr("relationapp.ui.visits.visits_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(view.calendar_written, timeout=20000):
+        view.ics_button.click()
+    events = list(Calendar.from_ical(target.read_bytes()).walk("VEVENT"))
+    assert [str(e["summary"]) for e in events] == ["Visit: East", "Visit: Middle", "Visit: West <b>Bakery</b>"]
+
+    opened = []
+    monkeypatch.setattr("relationapp.ui.visits.visits_view.open_file", opened.append)
+    with qtbot.waitSignal(view.briefing_written, timeout=20000) as blocker:
+        view.brief_button.click()
+    assert blocker.args[0] is not None and opened == [blocker.args[0]]
+    assert blocker.args[0].read_bytes().startswith(b"%PDF")
+
+    view.stops_table.selectRow(0)
+    view.remove_button.click()
+    assert _accounts(view) == ["Middle", "West <b>Bakery</b>"]
+    view.ctx.undo()
+    assert sorted(_accounts(view)) == ["East", "Middle", "West <b>Bakery</b>"]
+
+
+def test_log_visit_from_the_plan(view, qtbot, monkeypatch):
+    west = view.due_model.row_object(0)
+    visits.add_stop(view.ctx.db, account_id=west.account_id, day=TODAY, duration_minutes=75)
+    view.day.set_date(TODAY)
+    view.stops_table.selectRow(0)
+
+    def fill(dialog):
+        assert dialog.minutes.value() == 75 and dialog.date.value() == TODAY
+        assert dialog.person_ids() == [p.id for p in visits.visit_prefill(view.ctx.db, visit_id=view.plan.stops[0].id).people]
+        dialog.notes.setPlainText("Talked about the extension.")
+        dialog.accept()
+
+    run_modal(qtbot, view.log_button.click, fill)
+    assert view.stops_model.stops[0].status == "done"
+    touch = list_interactions(view.ctx.db, account_id=west.account_id)[0]
+    assert (touch.kind, touch.duration_minutes, touch.notes) == ("visit", 75, "Talked about the extension.")
+    assert touch.people == ("Wim West",)
+
+
+def test_open_in_map(view, monkeypatch):
+    opened = []
+    monkeypatch.setattr("relationapp.ui.visits.visits_view.open_url", opened.append)
+    view.due_table.selectRow(0)
+    view.due_map_button.click()
+    assert opened == ["https://www.openstreetmap.org/search?query=Dorpsstraat+1%2C+West"]
+
+
+def test_planned_visits_show_on_the_account(ctx, firm, qtbot, qtmodeltester):
+    from relationapp.ui.visits.visit_tabs import AccountVisitsTab
+
+    tab = AccountVisitsTab(ctx)
+    qtbot.addWidget(tab)
+    east = firm["East"]
+    tab.set_account(east.id)
+    assert tab.model.rowCount() == 0
+    tab.day.set_date(DAY)
+    tab.plan_button.click()
+    assert [s.planned_on for s in tab.model.rows] == [DAY]
+    qtmodeltester.check(tab.model)
+
+
+def test_visits_page_and_account_tab_in_the_main_window(window, qtbot):
+    window.show_page("visits")
+    view = window.views["visits"]
+    qtbot.waitUntil(lambda: view.due_model.rowCount() > 0, timeout=20000)
+    demo_day = visits.stops_between(window.ctx.db, first=dt.date(2026, 11, 22), last=dt.date(2026, 12, 31))[0].planned_on
+    view.day.set_date(demo_day)
+    assert view.stops_model.rowCount() >= 3  # the demo firm (built for 2026-11-22) plans visit days
+    first = view.stops_model.stops[0]
+    window.show_account(first.account_id)
+    tab = next(t for t in window.account_page.extra_tabs if type(t).__name__ == "AccountVisitsTab")
+    assert first.id in [s.id for s in tab.model.rows]
