@@ -41,13 +41,6 @@ def known_revisions() -> set[str]:
     return {s.revision for s in ScriptDirectory.from_config(cfg).walk_revisions()}
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
-
-    cfg = alembic_config(Database("sqlite://"))
-    return ScriptDirectory.from_config(cfg).get_current_head()
-
-
 def current_revision(db: Database) -> str | None:
     with db.engine.connect() as conn:
         names = set(sa.inspect(conn).get_table_names())
@@ -126,11 +119,3 @@ def check_file_revision(path: Path) -> None:
         raise DatabaseError(
             f"{path} was made by a newer relationapp (schema {current}); update relationapp to open it."
         )
-
-
-def integrity_ok(path: Path) -> bool:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return con.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    finally:
-        con.close()

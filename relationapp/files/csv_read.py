@@ -85,12 +85,6 @@ def decode(path: Path, data: bytes) -> CsvText:
     return CsvText(path, data.decode("cp1252"), "cp1252")
 
 
-def _first_record(text: str) -> str:
-    """The header line (a header never holds quoted line breaks in practice)."""
-    end = text.find("\n")
-    return text if end < 0 else text[:end]
-
-
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the header and the next lines most consistently."""
     sample_lines = [line for line in text[:64 * 1024].splitlines() if line.strip()][:20]

@@ -130,10 +130,6 @@ def update_person(db: Database, *, person_id: int, **changes) -> PersonDetail:
         return _detail(session, person)
 
 
-def archive_person(db: Database, *, person_id: int, archived: bool = True) -> PersonDetail:
-    return update_person(db, person_id=person_id, archived=archived)
-
-
 def get_person(db: Database, *, person_id: int) -> PersonDetail:
     with db.read() as session:
         return _detail(session, _get(session, person_id))

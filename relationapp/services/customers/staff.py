@@ -8,7 +8,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import LEAD_SOURCE_KINDS, LeadSource, Staff
+from relationapp.data.models import LeadSource, Staff
 from relationapp.services.common import validation
 
 
@@ -46,19 +46,6 @@ def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
         query = query.where(Staff.active == sa.true())
     with db.read() as session:
         return [StaffRow(s.id, s.name, s.email, s.hourly_cost, s.active) for s in session.execute(query).scalars()]
-
-
-def create_lead_source(db: Database, *, name: str, kind: str = "other") -> LeadSourceRow:
-    source = LeadSource(
-        name=validation.text(name, field="name", label="Name", required=True, max_length=200),
-        kind=validation.choice(kind, LEAD_SOURCE_KINDS, field="kind", label="Kind", required=True),
-    )
-    with db.write() as session:
-        if session.execute(sa.select(LeadSource.id).where(LeadSource.name == source.name)).first():
-            raise validation.ValidationError(f"A lead source called '{source.name}' exists already.", field="name")
-        session.add(source)
-        session.flush()
-        return LeadSourceRow(source.id, source.name, source.kind)
 
 
 def list_lead_sources(db: Database) -> list[LeadSourceRow]:

@@ -1,4 +1,4 @@
-"""Privacy (AVG/GDPR): what we hold on one person, forgetting them, and may we contact them.
+"""Privacy (AVG/GDPR): what we hold on one person, and forgetting them.
 
 ``person_data`` gathers everything about one person (for an access request).
 ``erase_person`` forgets them: the person and what is theirs alone (dates,
@@ -8,14 +8,10 @@ phone are scrubbed from every text column (notes, subjects, follow-up
 titles ...), full-text indexes are rebuilt, and the write runs with
 ``PRAGMA secure_delete=ON`` followed by a WAL checkpoint (TRUNCATE), so the
 name is gone from the database file and its WAL, not just hidden.
-
-``may_contact`` / ``contactable_clause``: the one rule for "do not contact"
-and consent that Today, visits and nurturing apply.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -38,33 +34,6 @@ from relationapp.services.customers import search
 from relationapp.services.data_care.everything import tables, to_text
 
 REMOVED = "[removed]"
-PURPOSES = ("relationship", "marketing")
-
-
-# --- may we contact them? ------------------------------------------------------
-
-def may_contact(*, do_not_contact: bool, consent_date: dt.date | None, purpose: str = "relationship",
-                today: dt.date | None = None) -> bool:
-    """Never when they asked not to be contacted; marketing (nurturing, content) also needs
-    their consent, given on or before today."""
-    if purpose not in PURPOSES:
-        raise ValueError(f"purpose must be one of {PURPOSES}")
-    if do_not_contact:
-        return False
-    if purpose == "marketing":
-        today = today or dt.date.today()
-        return consent_date is not None and consent_date <= today
-    return True
-
-
-def contactable_clause(*, purpose: str = "relationship", today: dt.date | None = None):
-    """The same rule as a SQL condition on Person, for queries that list people to contact."""
-    if purpose not in PURPOSES:
-        raise ValueError(f"purpose must be one of {PURPOSES}")
-    clause = Person.do_not_contact == sa.false()
-    if purpose == "marketing":
-        clause = sa.and_(clause, Person.consent_date.is_not(None), Person.consent_date <= (today or dt.date.today()))
-    return clause
 
 
 def find_person_id(db: Database, *, name_or_id: str) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import JOURNEY_STAGES, Account, Order, Person, Referral
+from relationapp.data.models import Account, Order, Person, Referral
 from relationapp.errors import NotFound
 from relationapp.services.relationships import nps
 
@@ -23,7 +23,6 @@ JOURNEY_LABELS = {
     "enjoy": "Enjoying", "advocate": "Advocating", "bond": "Bonded",
 }
 BONDED_YEARS = 3
-STAGES = JOURNEY_STAGES  # for pickers: the UI does not import the models
 _BEFORE_SALE = {"suspect": "consider", "prospect": "consider", "mql": "evaluate", "sql": "evaluate"}
 
 
@@ -93,4 +92,3 @@ def set_journey_stage(db: Database, *, account_id: int, stage: str | None) -> Jo
 
     update_account(db, account_id=account_id, journey_stage=stage or None)
     return journey_stage(db, account_id=account_id)
-

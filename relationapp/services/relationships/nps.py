@@ -25,7 +25,7 @@ from relationapp.data.models import (
     Referral,
     Staff,
 )
-from relationapp.errors import NotFound, ValidationError
+from relationapp.errors import ValidationError
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
 from relationapp.services.value import quarters
@@ -198,14 +198,6 @@ def _ask_promoter(session, response: NpsResponse, person: Person, *, today: dt.d
         origin="promoter_ask", origin_ref=response.id,
     )
     return row.title
-
-
-def delete_response(db: Database, *, response_id: int) -> None:
-    with db.write() as session:
-        response = session.get(NpsResponse, response_id)
-        if response is None:
-            raise NotFound(f"Score #{response_id} does not exist.")
-        session.delete(response)
 
 
 def list_responses(

@@ -244,37 +244,6 @@ def _check_no_circle(session, referrer_account_id: int | None, referred: Account
         )
 
 
-def update_referral(
-    db: Database,
-    *,
-    referral_id: int,
-    outcome: str | None = None,
-    note: str | None = None,
-    referred_on: dt.date | str | None = None,
-    today: dt.date | None = None,
-) -> ReferralRow:
-    """Change what came of a referral, its note or its date (None leaves a field as it is)."""
-    with db.write() as session:
-        referral = _get(session, referral_id)
-        if outcome is not None:
-            referral.outcome = validation.choice(outcome, REFERRAL_OUTCOMES, field="outcome", label="Outcome", required=True)
-        if note is not None:
-            referral.note = validation.long_text(note)
-        if referred_on is not None:
-            day = validation.parse_date(referred_on, field="referred_on", label="Referral date", required=True)
-            if day > (today or dt.date.today()):
-                raise ValidationError("A referral date cannot lie in the future.", field="referred_on")
-            referral.referred_on = day
-        session.add(referral)
-        session.flush()
-        return _rows(session, [referral_id])[0]
-
-
-def delete_referral(db: Database, *, referral_id: int) -> None:
-    with db.write() as session:
-        session.delete(_get(session, referral_id))
-
-
 def _get(session, referral_id: int) -> Referral:
     referral = session.get(Referral, referral_id)
     if referral is None:

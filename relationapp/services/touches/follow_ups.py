@@ -129,26 +129,6 @@ def snooze_follow_up(db: Database, *, follow_up_id: int, until: dt.date | str, t
         return _rows(session, [follow_up_id])[0]
 
 
-def update_follow_up(db: Database, *, follow_up_id: int, title: str | None = None, due_on: dt.date | str | None = None, notes: str | None = None) -> FollowUpRow:
-    with db.write() as session:
-        follow_up = _get(session, follow_up_id)
-        if title is not None:
-            follow_up.title = validation.text(title, field="title", label="Title", required=True, max_length=500)
-        if due_on is not None:
-            follow_up.due_on = validation.parse_date(due_on, field="due_on", label="Due date", required=True)
-            follow_up.snoozed_until = None
-        if notes is not None:
-            follow_up.notes = validation.long_text(notes)
-        session.add(follow_up)
-        session.flush()
-        return _rows(session, [follow_up_id])[0]
-
-
-def delete_follow_up(db: Database, *, follow_up_id: int) -> None:
-    with db.write() as session:
-        session.delete(_get(session, follow_up_id))
-
-
 def _get(session, follow_up_id: int) -> FollowUp:
     follow_up = session.get(FollowUp, follow_up_id)
     if follow_up is None:

@@ -1,10 +1,9 @@
-"""Gifts and cards: never the same gift twice, and what gifts cost per year."""
+"""Gifts and cards: never the same gift twice."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 import sqlalchemy as sa
 
@@ -13,7 +12,6 @@ from relationapp.data.models import (
     Interaction,
     InteractionPerson,
     Person,
-    cents_to_decimal,
 )
 
 
@@ -26,13 +24,6 @@ class EarlierGift:
     person_id: int | None
     person: str | None
     account_id: int | None
-
-
-@dataclass(frozen=True)
-class GiftSpend:
-    year: int
-    gifts: int
-    total: Decimal
 
 
 def _same_item(a: str, b: str) -> bool:
@@ -80,16 +71,3 @@ def repeat_warning(gifts: list[EarlierGift]) -> str | None:
         return None
     parts = [f"{g.person or 'this account'} on {g.given_on.isoformat()}" for g in gifts]
     return f"'{gifts[0].item}' was given before: to " + "; ".join(parts) + "."
-
-
-def gift_spend_by_year(db: Database, *, account_id: int) -> list[GiftSpend]:
-    """Gifts and their cost per calendar year for an account, latest year first."""
-    year = sa.extract("year", Interaction.occurred_on)
-    query = (
-        sa.select(year, sa.func.count(Interaction.id), sa.func.sum(sa.type_coerce(Interaction.gift_cost, sa.BigInteger)))
-        .where(Interaction.account_id == account_id, Interaction.kind == "gift")
-        .group_by(year)
-        .order_by(year.desc())
-    )
-    with db.read() as session:
-        return [GiftSpend(year=int(y), gifts=n, total=cents_to_decimal(cents)) for y, n, cents in session.execute(query)]

@@ -111,18 +111,6 @@ def _tier_ends(ordered: list[tuple[int, int]], settings: Settings) -> list[int]:
     return ends
 
 
-def rank_into_tiers(revenues: list[tuple[int, int]], settings: Settings) -> dict[int, str]:
-    """Customer tiers for (account_id, revenue) pairs with revenue > 0."""
-    ordered = sorted(revenues, key=lambda pair: (-pair[1], pair[0]))
-    result: dict[int, str] = {}
-    start = 0
-    for tier, end in zip(CUSTOMER_TIERS, _tier_ends(ordered, settings)):
-        for account_id, _ in ordered[start:end]:
-            result[account_id] = tier
-        start = end
-    return result
-
-
 # --- classifying every account ---------------------------------------------------
 
 _UNKNOWN = None  # an account whose stage at a past date is not known (added later)

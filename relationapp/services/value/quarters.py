@@ -65,11 +65,6 @@ def parse_quarter(text: str) -> tuple[dt.date, dt.date]:
     return quarter.start, quarter.end
 
 
-def quarter_bounds(year: int, number: int) -> tuple[dt.date, dt.date]:
-    quarter = Quarter(year, number)
-    return quarter.start, quarter.end
-
-
 def quarter_of(day: dt.date) -> Quarter:
     return Quarter(day.year, (day.month - 1) // 3 + 1)
 

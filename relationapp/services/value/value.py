@@ -177,13 +177,6 @@ def _round_count(n: int, pct: Decimal) -> int:
     return int((Decimal(n) * pct / 100).to_integral_value(ROUND_HALF_UP))
 
 
-def pareto(db: Database, *, as_of: dt.date | None = None, share_pct: Decimal | int = 20) -> Pareto:
-    """How much of the revenue the best ``share_pct`` % of customers bring."""
-    with db.read() as session:
-        rows = _classify(session, as_of=as_of or dt.date.today(), settings=settings_service.load(session))
-    return pareto_from([cents_to_decimal(c) for _, t, c, _ in rows if t in CUSTOMER_TIERS], share_pct=share_pct)
-
-
 def pareto_from(revenues: list[Decimal], *, share_pct: Decimal | int = 20) -> Pareto:
     """Pareto for a list of revenues per customer (any order)."""
     share_pct = Decimal(share_pct)
@@ -230,10 +223,6 @@ def whale_curve_from(profits: list[Decimal]) -> WhaleCurve:
     )
 
 
-def whale_curve(db: Database, *, as_of: dt.date | None = None) -> WhaleCurve:
-    return whale_curve_from([v.profit for v in customer_values(db, as_of=as_of)])
-
-
 @dataclass(frozen=True)
 class ValueOverview:
     """Everything the Customer value page shows apart from the pyramid, in one read."""
@@ -251,4 +240,3 @@ def value_overview(db: Database, *, as_of: dt.date | None = None) -> ValueOvervi
         values=tuple(values), pareto=pareto_from([v.revenue for v in values]), whale=whale_curve_from([v.profit for v in values]),
         growth=tuple(_by_gap(values)),
     )
-

@@ -10,12 +10,7 @@ import pytest
 from relationapp.reports.data_care.privacy_export import export_person
 from relationapp.services.customers.accounts import create_account
 from relationapp.services.customers.people import create_person
-from relationapp.services.data_care.privacy import (
-    contactable_clause,
-    erase_person,
-    may_contact,
-    person_data,
-)
+from relationapp.services.data_care.privacy import erase_person, person_data
 from relationapp.services.touches.interactions import log_interaction
 from tests.helpers import count, rows
 
@@ -89,31 +84,6 @@ def test_someone_who_shares_the_name_keeps_it(db, someone):
     twin = create_person(db, name=NAME, email="other@example.nl")
     erase_person(db, person_id=someone.id)
     assert rows(db, f"SELECT name, email FROM person WHERE id = {twin.id}") == [(NAME, "other@example.nl")]
-
-
-def test_do_not_contact_and_consent():
-    today = dt.date(2026, 1, 1)
-    assert may_contact(do_not_contact=False, consent_date=None, today=today)
-    assert not may_contact(do_not_contact=True, consent_date=dt.date(2025, 1, 1), today=today)
-    assert not may_contact(do_not_contact=False, consent_date=None, purpose="marketing", today=today)
-    assert not may_contact(do_not_contact=False, consent_date=dt.date(2026, 2, 1), purpose="marketing", today=today)
-    assert may_contact(do_not_contact=False, consent_date=dt.date(2025, 2, 1), purpose="marketing", today=today)
-
-
-def test_the_sql_rule_agrees_with_the_predicate(db):
-    import sqlalchemy as sa
-
-    from relationapp.data.models import Person
-
-    create_person(db, name="Open", consent_date=dt.date(2025, 1, 1))
-    create_person(db, name="No consent")
-    create_person(db, name="Blocked", do_not_contact=True, consent_date=dt.date(2025, 1, 1))
-    with db.read() as session:
-        def names(purpose):
-            query = sa.select(Person.name).where(contactable_clause(purpose=purpose, today=dt.date(2026, 1, 1)))
-            return sorted(session.execute(query).scalars())
-        assert names("relationship") == ["No consent", "Open"]
-        assert names("marketing") == ["Open"]
 
 
 def test_person_data_of_someone_unknown(db):

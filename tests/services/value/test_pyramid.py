@@ -1,5 +1,4 @@
 import datetime as dt
-from collections import Counter
 from decimal import Decimal
 
 import pytest
@@ -14,11 +13,11 @@ from relationapp.services.customers.accounts import (
 )
 from relationapp.services.value.orders import OrderInput, add_orders, create_order
 from relationapp.services.value.pyramid import (
+    _tier_ends,
     compute_tiers,
     dropped_accounts,
     movement,
     pyramid_summary,
-    rank_into_tiers,
     snapshot_quarters,
     stored_quarter_ends,
     tier_members,
@@ -34,9 +33,11 @@ AS_OF = dt.date(2026, 6, 30)
 IN_WINDOW = dt.date(2026, 3, 1)
 
 
-def tier_counts(revenues: list[int]) -> tuple[int, int, int, int]:
-    tiers = Counter(rank_into_tiers(list(enumerate(revenues, start=1)), Settings()).values())
-    return tiers["top"], tiers["big"], tiers["medium"], tiers["small"]
+def tier_counts(revenues: list[int], settings: Settings | None = None) -> tuple[int, int, int, int]:
+    """How many of these customers (revenue descending, as _classify orders them) are Top, Big, Medium, Small."""
+    ordered = sorted(enumerate(revenues, start=1), key=lambda pair: (-pair[1], pair[0]))
+    top, big, medium, small = _tier_ends(ordered, settings or Settings())
+    return top, big - top, medium - big, small - medium
 
 
 @pytest.mark.parametrize("n, expected", [
@@ -51,11 +52,6 @@ def test_tier_boundaries_with_distinct_revenues(n, expected):
     assert tier_counts([1000 * (n - i) for i in range(n)]) == expected
 
 
-def test_best_revenue_is_top_and_order_follows_revenue():
-    tiers = rank_into_tiers([(1, 50), (2, 9000), (3, 700)], Settings())
-    assert tiers == {2: "top", 3: "small", 1: "small"}
-
-
 def test_ties_stay_together_in_the_higher_tier():
     # 100 customers; #1 and #2 tie: both Top, and the first 5 % still ends at #5
     assert tier_counts([5000, 5000] + [1000 - i for i in range(98)]) == (2, 3, 15, 80)
@@ -68,8 +64,7 @@ def test_ties_stay_together_in_the_higher_tier():
 
 def test_percentages_come_from_settings():
     settings = Settings(tier_top_pct=Decimal(10), tier_big_pct=Decimal(10), tier_medium_pct=Decimal(30))
-    tiers = Counter(rank_into_tiers([(i, 100 - i) for i in range(20)], settings).values())
-    assert (tiers["top"], tiers["big"], tiers["medium"], tiers["small"]) == (2, 2, 6, 10)
+    assert tier_counts([100 - i for i in range(20)], settings) == (2, 2, 6, 10)
 
 
 def customer(db, name, *amounts_on, stage="customer", today=dt.date(2024, 1, 1), **fields):

@@ -29,9 +29,7 @@ from relationapp.services.value.value import (
     account_value,
     customer_values,
     growth_potential,
-    pareto,
     value_overview,
-    whale_curve,
     whale_curve_from,
 )
 
@@ -82,14 +80,14 @@ def test_lifetime_revenue_counts_from_customer_since(db, firm):
 
 
 def test_pareto_share_of_the_best_fifth(db, firm):
-    result = pareto(db, as_of=AS_OF)
+    result = value_overview(db, as_of=AS_OF).pareto
     assert (result.customers, result.top_customers) == (5, 1)
     assert (result.top_revenue, result.total_revenue) == (Decimal("10000.00"), Decimal("14000.30"))
     assert result.top_revenue_share == Decimal("71.4")
 
 
 def test_whale_curve_peaks_above_total_profit(db, firm):
-    curve = whale_curve(db, as_of=AS_OF)
+    curve = value_overview(db, as_of=AS_OF).whale
     assert curve.cumulative_profit == tuple(Decimal(x) for x in ("5910.00", "6990.00", "7011.82", "7031.82", "6831.82"))
     assert (curve.total_profit, curve.peak_profit, curve.peak_customers) == (Decimal("6831.82"), Decimal("7031.82"), 4)
     assert curve.peak_share == Decimal("102.9")
@@ -119,6 +117,5 @@ def test_value_of_a_prospect_and_the_overview(db, firm):
     assert [v.tier for v in customer_values(db, as_of=AS_OF)] == ["top", "small", "small", "small", "small"]
     assert account_value(db, account_id=firm["Whale"], as_of=AS_OF, tier="top").tier == "top"  # passed through
     overview = value_overview(db, as_of=AS_OF)
-    assert overview.pareto == pareto(db, as_of=AS_OF)
-    assert overview.whale == whale_curve(db, as_of=AS_OF)
+    assert [v.name for v in overview.values] == [v.name for v in customer_values(db, as_of=AS_OF)]
     assert [v.name for v in overview.growth] == ["Whale", "Costly"]
