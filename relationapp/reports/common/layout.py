@@ -120,7 +120,8 @@ def table(sheet: StyleSheet1, header: list[str], rows: list[list], widths: list[
 
     data = [[cell(h, i, True) for i, h in enumerate(header)]]
     data += [[cell(v, i) for i, v in enumerate(row)] for row in rows]
-    result = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row taller than the page (a long note) continues on the next one
+    result = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     style = [
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

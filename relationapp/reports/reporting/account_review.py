@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from relationapp.data.db import Database
 from relationapp.reports.common.charts import revenue_chart
