@@ -69,7 +69,7 @@ def prepare_folder(folder: str | os.PathLike) -> Path:
     """Make the output folder and prove it can be written, before any work starts."""
     path = Path(folder).expanduser()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)  # reviews hold personal notes
         fd, probe = tempfile.mkstemp(prefix=".relationapp-", dir=path)
         os.close(fd)
         os.unlink(probe)

@@ -67,3 +67,10 @@ def test_unwritable_folder_is_refused_before_any_work(demo_db, tmp_path):
 def test_file_names_are_safe():
     assert file_name(Q3, 7, 'A/B: "C" <d>?') == "2026Q3 A B C d (7).pdf"
     assert file_name(Q3, 8, "...") == "2026Q3 account (8).pdf"
+
+
+def test_a_new_output_folder_is_private(tmp_path):
+    from relationapp.reports.reporting.batch import prepare_folder
+
+    folder = prepare_folder(tmp_path / "reviews" / "2026Q3")
+    assert (folder.stat().st_mode & 0o777) == 0o700
