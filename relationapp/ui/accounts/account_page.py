@@ -25,9 +25,9 @@ from relationapp.services.touches import interactions as interactions_service
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
-from relationapp.ui.common.lazy_model import Column
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.people.person_dialog import ROLES
 from relationapp.ui.shell import pages
 from relationapp.ui.touches.log_interaction import KINDS

@@ -9,9 +9,9 @@ from relationapp.services.common.changes import Changes, Kind
 from relationapp.services.customers import accounts as accounts_service
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
-from relationapp.ui.common.lazy_model import Column, LazyTableModel
-from relationapp.ui.common.list_view import LazyListView
 from relationapp.ui.common.page import Page
+from relationapp.ui.lists.lazy_model import Column, LazyTableModel
+from relationapp.ui.lists.list_view import LazyListView
 
 COLUMNS = [
     Column(QT_TR_NOOP("Name"), lambda r: r.name, "name"),

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QAbstractItemView, QPushButton
 from relationapp.services.common.changes import Kind
 from relationapp.services.customers import people as people_service
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import Column, LazyTableModel
-from relationapp.ui.common.list_view import LazyListView
 from relationapp.ui.common.page import Page
+from relationapp.ui.lists.lazy_model import Column, LazyTableModel
+from relationapp.ui.lists.list_view import LazyListView
 from relationapp.ui.relationships.referral_widgets import ambassador_column
 
 COLUMNS = [

@@ -12,8 +12,8 @@ from relationapp.services.relationships import referrals as referrals_service
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import outcome_label
-from relationapp.ui.common.lazy_model import Column
 from relationapp.ui.common.widgets import AccountPicker, DateField, combo
+from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.touches.log_interaction import LogInteractionDialog
 
 OUTCOMES = list(referrals_service.OUTCOME_LABELS)

@@ -22,9 +22,9 @@ from relationapp.services.relationships import referrals as referrals_service
 from relationapp.text.formatting import Formatter
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import journey_label, outcome_label
-from relationapp.ui.common.lazy_model import Column
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import DateField, plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.relationships.nps_widgets import NpsScoreBox, category_label
 from relationapp.ui.relationships.referral_widgets import (
     RecordReferralDialog,

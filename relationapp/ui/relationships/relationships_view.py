@@ -22,10 +22,10 @@ from relationapp.services.relationships import ambassadors as ambassadors_servic
 from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import Column
 from relationapp.ui.common.page import Page
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.relationships.relationship_tabs import (
     CHANGES,
     error_label,

@@ -52,10 +52,10 @@ from relationapp.services.value.pyramid import current_tiers
 from relationapp.services.visits.visits import planned_visits
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import Column
 from relationapp.ui.common.page import Page
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import DateField, plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.relationships.referral_widgets import (
     ambassador_column,
     thank_referrer_for,

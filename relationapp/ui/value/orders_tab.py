@@ -20,9 +20,9 @@ from relationapp.services.value import orders as orders_service
 from relationapp.services.value import value as value_service
 from relationapp.text.formatting import Formatter
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import Column
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import DateField, plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.relationships.relationship_tabs import error_label, small_table
 
 

@@ -27,10 +27,10 @@ from relationapp.services.value.quarters import quarter_label
 from relationapp.text.formatting import Formatter
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import movement_label, tier_label
-from relationapp.ui.common.lazy_model import Column
 from relationapp.ui.common.page import Page
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import DateField, plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.value.pyramid_widget import PyramidWidget, WhaleCurveWidget
 
 CHANGES = (Kind.ORDERS, Kind.ACCOUNTS, Kind.INTERACTIONS, Kind.SETTINGS, Kind.STAFF)

@@ -17,9 +17,9 @@ from PySide6.QtGui import QColor
 from relationapp.services.visits.visits import Stop
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import tier_label
-from relationapp.ui.common.lazy_model import Column
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.text import tooltip
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 
 STOP_MIME = "application/x-relationapp-visit-ids"
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.services.visits import visits as visits_service
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import Column
-from relationapp.ui.common.rows_model import RowsModel
 from relationapp.ui.common.widgets import DateField, plain_label
+from relationapp.ui.lists.lazy_model import Column
+from relationapp.ui.lists.rows_model import RowsModel
 from relationapp.ui.relationships.relationship_tabs import small_table
 from relationapp.ui.visits.visit_models import STATUS_LABELS
 

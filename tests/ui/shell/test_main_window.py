@@ -112,7 +112,7 @@ def test_models_pass_the_model_tester(window, qtmodeltester):
 
 def test_lazy_list_fetches_more_rows_on_demand(ctx, qtbot):
     from relationapp.ui.accounts.accounts_view import AccountsView
-    from relationapp.ui.common import lazy_model
+    from relationapp.ui.lists import lazy_model
 
     for i in range(lazy_model.PAGE + 5):
         accounts.create_account(ctx.db, name=f"Account {i:05d}")

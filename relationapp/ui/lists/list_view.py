@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from relationapp.text.formatting import Formatter
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import LazyTableModel
 from relationapp.ui.common.widgets import plain_label
+from relationapp.ui.lists.lazy_model import LazyTableModel
 
 
 class LazyListView(QWidget):

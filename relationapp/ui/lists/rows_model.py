@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.lazy_model import Column
 from relationapp.ui.common.text import tooltip
+from relationapp.ui.lists.lazy_model import Column
 
 
 class RowsModel(QAbstractTableModel):
