@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from relationapp.config import Settings
 from relationapp.errors import ServiceError
 from relationapp.services.common import settings as settings_service
-from relationapp.ui.common.i18n import tr
 from relationapp.services.common.changes import Kind
+from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
 

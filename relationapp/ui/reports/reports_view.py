@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from relationapp.errors import ServiceError
 from relationapp.reports.reporting.batch import BatchResult, Scope, run_batch
+from relationapp.services.common.changes import Kind
 from relationapp.services.customers import accounts as accounts_service
 from relationapp.services.customers import staff as staff_service
 from relationapp.services.value import quarters
 from relationapp.services.value.pyramid import CUSTOMER_TIERS, TIER_LABELS
 from relationapp.ui.common.i18n import tr
-from relationapp.services.common.changes import Kind
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
 
