@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from relationapp.commands.cli import add_noun
 
 
@@ -20,7 +18,9 @@ def register(sub) -> None:
     erase.add_argument("person", metavar="PERSON", help="id or exact name")
     erase.add_argument("--drop-interactions", action="store_true",
                        help="also delete the interactions with them alone (default: keep them without their name)")
-    erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    erase.add_argument("--yes", action="store_true",
+                       help="erase and scrub every mention listed (without it: list the mentions and stop)")
+    erase.add_argument("--list", action="store_true", help="only list the records that mention them")
     erase.set_defaults(handler=_erase)
 
 
@@ -33,17 +33,27 @@ def _export(args, db) -> int:
     return 0
 
 
+def _print_mentions(mentions) -> None:
+    print(f"{len(mentions)} records mention them and will be scrubbed:")
+    for m in mentions:
+        excerpt = m.excerpt.replace("\n", " ").replace("\r", " ")
+        print(f"  {m.table} #{m.record_id} {m.field}: {excerpt}")
+
+
 def _erase(args, db) -> int:
     from relationapp.commands.cli import CliError
-    from relationapp.services.data_care.privacy import erase_person, find_person_id
+    from relationapp.services.data_care.privacy import (
+        erase_person,
+        find_mentions,
+        find_person_id,
+    )
 
     person_id = find_person_id(db, name_or_id=args.person)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise CliError("Erasing cannot be undone; add --yes to confirm.")
-        answer = input(f"Erase person #{person_id} for good? Type 'erase' to confirm: ")
-        if answer.strip().lower() != "erase":
-            raise CliError("Not erased.")
+    if args.list or not args.yes:
+        _print_mentions(find_mentions(db, person_id=person_id))
+        if args.list:
+            return 0
+        raise CliError(f"Erasing person #{person_id} cannot be undone; add --yes to erase them and scrub these mentions.")
     result = erase_person(db, person_id=person_id, keep_interactions=not args.drop_interactions)
     print(f"Person #{person_id} erased; {result.interactions_kept} interactions kept without their name, "
           f"{result.interactions_deleted} deleted, {result.texts_scrubbed} texts scrubbed.")

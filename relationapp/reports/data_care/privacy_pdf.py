@@ -20,6 +20,7 @@ _TITLES = {
     "follow_ups": "Follow-ups about them",
     "referrals_made": "Introductions they made",
     "nurture_enrolments": "Content they receive",
+    "mentions": "Other records that mention them",
 }
 _HIDDEN = {"id", "person_id", "account_id", "track_id", "created_at", "updated_at"}
 
@@ -58,8 +59,10 @@ def render_person_data(data: PersonData, *, settings: Settings, today: dt.date |
                     story.append(layout.labelled(_label(column), _text(value), sheet["Normal"]))
             continue
         columns = [c for c in rows[0] if c not in _HIDDEN]
+        widths = [width / len(columns)] * len(columns)
+        if key == "mentions":  # the text itself gets the room
+            widths = [width * share for share in (0.16, 0.1, 0.14, 0.6)]
         story.append(layout.table(sheet, [_label(c) for c in columns],
-                                  [[_text(r[c]) for c in columns] for r in rows],
-                                  [width / len(columns)] * len(columns)))
+                                  [[_text(r[c]) for c in columns] for r in rows], widths))
         story.append(Spacer(1, 4))
     return layout.render(story, page)

@@ -5,7 +5,11 @@
 NPS answers, enrolments) go; interactions they took part in either stay as
 account history without their name, or go too. Their name, e-mail and
 phone are scrubbed from every text column (notes, subjects, follow-up
-titles ...), full-text indexes are rebuilt, and the write runs with
+titles ...); within their own account (its records, its people's notes, its
+touches, follow-ups, referrals and NPS comments) their first name alone and
+last name alone go too. ``find_mentions`` lists exactly what will be scrubbed
+(for the user to confirm, and for the access request). Full-text indexes are
+rebuilt, and the write runs with
 ``PRAGMA secure_delete=ON`` followed by a WAL checkpoint (TRUNCATE), so the
 name is gone from the database file and its WAL, not just hidden.
 """
@@ -13,6 +17,7 @@ name is gone from the database file and its WAL, not just hidden.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -97,8 +102,199 @@ def person_data(db: Database, *, person_id: int) -> PersonData:
                                     .where(Referral.referrer_person_id == person_id)),
             "nurture_enrolments": _rows(session, sa.select(NurtureEnrolment.__table__)
                                         .where(NurtureEnrolment.person_id == person_id)),
+            # every other record that mentions them (account notes, a colleague's notes, another account's touch ...)
+            "mentions": [{"table": m.table, "record": m.record_id, "field": m.field, "text": m.text}
+                         for m in _find(session, person)],
         }
     return PersonData(person_id, me["name"], sections)
+
+
+# --- where they are mentioned ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    """One text field of one record that mentions the person."""
+
+    table: str
+    record_id: int | str  # the primary key ("a/b" for a key of several columns)
+    field: str
+    excerpt: str  # a short piece around the first mention
+    text: str  # the whole field as it is now (for the access request)
+    near: bool = False  # in their own account: first and last name alone count too
+    key: tuple = ()  # the primary key values, in column order
+
+
+# someone else may share the name: other records' own names and addresses are theirs, not a mention
+_IDENTITY = {"name", "email", "phone"}
+# name particles are words of their own in other text ("Jan van der Berg": "van", "der" stay)
+_PARTICLES = {
+    "van", "von", "der", "den", "des", "het", "ten", "ter", "tot", "uit", "vom", "zum", "zur", "del", "della",
+    "dos", "das", "bin", "ibn", "ben", "mac", "les", "aan", "bij", "voor", "onder", "over", "op", "de", "da", "di",
+}
+_MIN_WORD = 3  # a first or last name of 2 letters or fewer is never matched on its own
+_EXCERPT = 40  # characters either side of the mention
+
+
+def _is_text(col: sa.Column) -> bool:
+    kind = col.type
+    return isinstance(kind, sa.String) or isinstance(getattr(kind, "impl_instance", None), sa.String)  # AutoString
+
+
+def _identifiers(person: Person) -> list[str]:
+    """What identifies them anywhere: full name, e-mail, phone."""
+    return [n.strip() for n in (person.name, person.email, person.phone) if n and len(n.strip()) >= _MIN_WORD]
+
+
+def _name_parts(name: str) -> list[str]:
+    """First name alone, last name alone (with and without its particles), hyphenated parts."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    out = []
+    surname = [w for w in words[1:] if w.casefold() not in _PARTICLES] or words[-1:]
+    out.append(" ".join(words[1:]))  # "de Vries"
+    for word in (words[0], surname[-1], *surname):
+        word = word.strip(".,;:'\"()")
+        out.append(word)
+        out += [part for part in re.split(r"[-\u2010\u2011]", word) if part != word]
+    return [w for w in out if len(w) >= _MIN_WORD and w.casefold() not in _PARTICLES]
+
+
+def _letter(ch: str) -> str:
+    """One character of a needle: an accented letter also matches its plain form ("Zoë", "Zoe")."""
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    if base and base != ch:
+        return f"(?:{re.escape(ch)}|{re.escape(base)})"
+    if ch.isspace():
+        return r"\s+"
+    return re.escape(ch)
+
+
+def _phone_pattern(phone: str) -> str | None:
+    digits = re.sub(r"\D", "", phone)
+    if len(digits) < 6:
+        return None
+    return r"[\s\-./()]*".join(digits)
+
+
+def _pattern(needles: list[str], phone: str | None = None) -> re.Pattern | None:
+    """Whole words only, any case (Unicode), longest first."""
+    alternatives = ["".join(_letter(c) for c in n)
+                    for n in sorted({n for n in needles if n}, key=len, reverse=True)]
+    if phone:
+        digits = _phone_pattern(phone)
+        if digits:
+            alternatives.append(digits)
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![\w@])(?:" + "|".join(alternatives) + r")(?![\w@])", re.IGNORECASE)
+
+
+def _prefilter_runs(needles: list[str], phone: str | None) -> list[str] | None:
+    """ASCII pieces every match contains (SQLite's lower() knows only ASCII); None: no cheap filter."""
+    runs = []
+    for needle in needles:
+        pieces = re.findall(r"[A-Za-z0-9@._-]+", unicodedata.normalize("NFD", needle))
+        if not pieces:
+            return None
+        runs.append(max(pieces, key=len).lower())
+    if phone:
+        digits = re.sub(r"\D", "", phone)
+        if len(digits) >= 6:
+            runs.append(digits[-4:])  # the last four digits always sit together
+    return sorted(set(runs))
+
+
+def _scope_conditions(table: sa.Table, person: Person):
+    """Records of the person's own account (and its people and touches), as a WHERE clause or None."""
+    account_id = person.account_id
+    people = (sa.select(Person.id).where(Person.account_id == account_id) if account_id is not None
+              else sa.select(Person.id).where(Person.id == person.id))
+    theirs = sa.select(InteractionPerson.interaction_id).where(InteractionPerson.person_id.in_(people))
+    touches = sa.union(sa.select(Interaction.id).where(Interaction.account_id == account_id), theirs) \
+        if account_id is not None else theirs
+    conditions = []
+    if table is Account.__table__ and account_id is not None:
+        conditions.append(table.c.id == account_id)
+    if table is Person.__table__:
+        conditions.append(sa.and_(table.c.id.in_(people), table.c.id != person.id))  # their own row goes
+    if table is Interaction.__table__:
+        conditions.append(table.c.id.in_(touches))
+    for col in table.columns:
+        for fk in col.foreign_keys:
+            target = fk.column.table.name
+            if target == "account" and account_id is not None:
+                conditions.append(col == account_id)
+            elif target == "person":
+                conditions.append(col.in_(people))
+            elif target == "interaction":
+                conditions.append(col.in_(touches))
+    return sa.or_(*conditions) if conditions else None
+
+
+def _excerpt(text: str, match: re.Match) -> str:
+    start, end = max(match.start() - _EXCERPT, 0), min(match.end() + _EXCERPT, len(text))
+    piece = " ".join(text[start:end].split())
+    return ("…" if start > 0 else "") + piece + ("…" if end < len(text) else "")
+
+
+def _find(session, person: Person) -> list[Mention]:
+    identifiers = _identifiers(person)
+    everywhere = _pattern(identifiers, person.phone)
+    nearby = _pattern(identifiers + _name_parts(person.name or ""), person.phone)
+    runs = _prefilter_runs(identifiers, person.phone)
+    found: dict[tuple, Mention] = {}
+    for table in tables():
+        pk = list(table.primary_key.columns)
+        columns = [c for c in table.columns
+                   if _is_text(c) and not c.primary_key and not c.foreign_keys and c.name not in _IDENTITY]
+        if not pk or not columns:
+            continue
+        searches = []
+        scope = _scope_conditions(table, person)
+        if scope is not None and nearby is not None:
+            searches.append((nearby, scope, True))
+        if everywhere is not None:
+            cheap = None if runs is None else sa.or_(*(sa.func.instr(sa.func.lower(c), r) > 0 for c in columns for r in runs))
+            searches.append((everywhere, cheap, False))
+        for pattern, where, near in searches:
+            query = sa.select(*pk, *columns)
+            if where is not None:
+                query = query.where(where)
+            for row in session.execute(query):
+                key = tuple(row[: len(pk)])
+                if table is Person.__table__ and key == (person.id,):
+                    continue
+                for col, value in zip(columns, row[len(pk):]):
+                    if not value or (table.name, key, col.name) in found:
+                        continue
+                    match = pattern.search(value)
+                    if match:
+                        record = key[0] if len(key) == 1 else "/".join(map(str, key))
+                        found[(table.name, key, col.name)] = Mention(
+                            table.name, record, col.name, _excerpt(value, match), value, near, key)
+    return list(found.values())
+
+
+def _patterns_for(person: Person) -> tuple[re.Pattern | None, re.Pattern | None]:
+    identifiers = _identifiers(person)
+    return (_pattern(identifiers, person.phone),
+            _pattern(identifiers + _name_parts(person.name or ""), person.phone))
+
+
+def find_mentions(db: Database, *, person_id: int) -> list[Mention]:
+    """Every record that mentions the person, as erase would scrub it.
+
+    Full name, e-mail and phone anywhere; first name alone and last name alone
+    (whole words, any case; names of two letters or fewer and particles such
+    as "de" never alone) in their own account: its notes, its people's notes,
+    its touches, follow-ups, referrals and NPS comments.
+    """
+    with db.read() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound(f"Person #{person_id} does not exist.")
+        return _find(session, person)
 
 
 # --- forgetting them -----------------------------------------------------------
@@ -111,39 +307,19 @@ class EraseResult:
     texts_scrubbed: int
 
 
-def _needles(person: Person) -> list[str]:
-    """What identifies them in free text: full name, e-mail, phone (longest first)."""
-    out = [person.name, person.email, person.phone]
-    return sorted({n.strip() for n in out if n and len(n.strip()) >= 3}, key=len, reverse=True)
-
-
-# someone else may share the name: other records' own names and addresses are theirs, not a mention
-_IDENTITY = {"name", "email", "phone"}
-
-
-def _is_text(col: sa.Column) -> bool:
-    kind = col.type
-    return isinstance(kind, sa.String) or isinstance(getattr(kind, "impl_instance", None), sa.String)  # AutoString
-
-
-def _scrub_texts(session, needles: list[str]) -> int:
-    """Replace the needles (any case) in every text column of every table."""
-    if not needles:
-        return 0
-    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+def _scrub(session, person: Person, mentions: list[Mention]) -> int:
+    """Replace every mention in exactly the fields the finder listed."""
+    everywhere, nearby = _patterns_for(person)
+    by_name = {t.name: t for t in tables()}
     changed = 0
-    for table in tables():
-        pk = list(table.primary_key.columns)
-        for col in table.columns:
-            if not _is_text(col) or col.primary_key or col.foreign_keys or col.name in _IDENTITY:
-                continue
-            condition = sa.or_(*(sa.func.instr(sa.func.lower(col), n.lower()) > 0 for n in needles))
-            for row in session.execute(sa.select(*pk, col).where(condition)).all():
-                new = pattern.sub(REMOVED, row[-1])
-                if new != row[-1]:
-                    where = sa.and_(*(c == v for c, v in zip(pk, row[:-1])))
-                    session.execute(sa.update(table).where(where).values({col.name: new}))
-                    changed += 1
+    for mention in mentions:
+        pattern = nearby if mention.near else everywhere
+        new = pattern.sub(REMOVED, mention.text) if pattern is not None else mention.text
+        if new != mention.text:
+            table = by_name[mention.table]
+            where = sa.and_(*(c == v for c, v in zip(table.primary_key.columns, mention.key)))
+            session.execute(sa.update(table).where(where).values({mention.field: new}))
+            changed += 1
     return changed
 
 
@@ -156,7 +332,8 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(f"Person #{person_id} does not exist.")
-        needles = _needles(person)
+        mentions = _find(session, person)  # before the links that define their account's touches go
+        scrubbed = _scrub(session, person, mentions)
         theirs = sa.select(InteractionPerson.interaction_id).where(InteractionPerson.person_id == person_id)
         others = sa.select(InteractionPerson.interaction_id).where(InteractionPerson.person_id != person_id)
         touched = session.execute(sa.select(sa.func.count()).select_from(theirs.subquery())).scalar_one()
@@ -174,7 +351,6 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
             # a private customer's account carries their name: it keeps its history under no name
             session.execute(sa.update(Account).where(Account.id == own_account.id)
                             .values(name=REMOVED, email=None, phone=None, street=None))
-        scrubbed = _scrub_texts(session, needles)
         search.purge_deleted_text(session)
     _checkpoint(db)
     return EraseResult(person_id, touched - deleted, deleted, scrubbed)

@@ -27,11 +27,23 @@ from relationapp.ui.common.widgets import plain_label
 class ErasePrompt(QDialog):
     """Erasing cannot be undone: the user types the name and chooses what happens to the history."""
 
-    def __init__(self, name: str, parent=None):
+    SHOWN = 5  # excerpts listed; the count says how many there are
+
+    def __init__(self, name: str, parent=None, *, mentions=()):
         super().__init__(parent)
         self.name = name
         self.setWindowTitle(tr("Erase a person"))
         layout = QVBoxLayout(self)
+        if mentions:
+            lines = [f"• {m.excerpt}" for m in mentions[: self.SHOWN]]
+            if len(mentions) > self.SHOWN:
+                lines.append(tr("… and {count} more.").format(count=len(mentions) - self.SHOWN))
+            summary = tr("{count} records mention them; these mentions are removed:").format(count=len(mentions))
+        else:
+            lines, summary = [], tr("No other records mention them.")
+        self.mentions = plain_label("\n".join([summary, *lines]), self)
+        self.mentions.setWordWrap(True)
+        layout.addWidget(self.mentions)
         text = plain_label(
             tr("Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is "
                "removed from notes and subjects. This cannot be undone (except by restoring a backup).\n\n"
@@ -128,7 +140,10 @@ class PrivacyDialog(QDialog):
         if person_id is None:
             return
         detail = people_service.get_person(self.ctx.db, person_id=person_id)
-        prompt = ErasePrompt(detail.name, self)
+        mentions = self.ctx.ops.run(self, lambda: privacy.find_mentions(self.ctx.db, person_id=person_id))
+        if mentions is None:
+            return
+        prompt = ErasePrompt(detail.name, self, mentions=mentions)
         if prompt.exec() != QDialog.DialogCode.Accepted:
             return
         keep = prompt.keep.isChecked()

@@ -10,7 +10,12 @@ import pytest
 from relationapp.reports.data_care.privacy_export import export_person
 from relationapp.services.customers.accounts import create_account
 from relationapp.services.customers.people import create_person
-from relationapp.services.data_care.privacy import erase_person, person_data
+from relationapp.services.data_care.privacy import (
+    REMOVED,
+    erase_person,
+    find_mentions,
+    person_data,
+)
 from relationapp.services.touches.interactions import log_interaction
 from tests.helpers import count, rows
 
@@ -44,6 +49,8 @@ def test_everything_we_hold_as_json_and_pdf(db, someone, tmp_path):
 
 
 def _file_bytes(db) -> bytes:
+    """The database file, its WAL and journal, read only once the Database is closed."""
+    db.dispose()
     path = db.path
     out = path.read_bytes()
     for suffix in ("-wal", "-journal"):
@@ -91,3 +98,113 @@ def test_person_data_of_someone_unknown(db):
 
     with pytest.raises(NotFound):
         person_data(db, person_id=999)
+
+
+# --- every mention: first name alone, last name alone, e-mail elsewhere ---------------
+
+FENNA_MAIL = "f.bakker@example.nl"
+
+
+@pytest.fixture
+def fenna(db):
+    from relationapp.services.relationships.nps import record_score
+    from relationapp.services.relationships.referrals import record_referral
+    from relationapp.services.touches.follow_ups import create_follow_up
+
+    today = dt.date(2026, 3, 1)
+    home = create_account(db, name="Smit BV", notes="Fenna decides on the budget")
+    person = create_person(db, name="Fenna Bakker", account_id=home.id, email=FENNA_MAIL, phone="06-11223344")
+    colleague = create_person(db, name="Piet Smit", account_id=home.id,
+                              personal_notes="Sits next to Fenna; bakker's daughter", family_notes="Married")
+    log_interaction(db, account_id=home.id, kind="visit", occurred_on=dt.date(2026, 1, 5), person_ids=[colleague.id],
+                    subject="Roof", notes="Fenna was out; BAKKER calls back. De offerte ligt klaar.")
+    log_interaction(db, account_id=home.id, kind="call", occurred_on=dt.date(2026, 1, 6), person_ids=[person.id],
+                    notes="Talked the roof through with fenna")
+    record_score(db, person_id=person.id, score=2, comment="Bakker here: too slow", responded_on=today, today=today)
+    record_score(db, person_id=colleague.id, score=8, comment="Agrees with Fenna", responded_on=today, today=today)
+    create_follow_up(db, title="Send Fenna the brochure", due_on=today, account_id=home.id)
+    other = create_account(db, name="Visser & Co", notes="Bakery around the corner; de koffie is goed")
+    log_interaction(db, account_id=other.id, kind="email", occurred_on=dt.date(2026, 2, 1),
+                    notes=f"Put {FENNA_MAIL} in cc of the offer")
+    introduced = create_account(db, name="Jansen Tuinen")
+    record_referral(db, referred_account_id=introduced.id, referrer_person_id=person.id,
+                    note="Bakker knows them from school", referred_on=today, today=today)
+    return person
+
+
+def _places(mentions) -> set[tuple[str, str]]:
+    return {(m.table, m.field) for m in mentions}
+
+
+def test_find_mentions_lists_every_record_that_mentions_them(db, fenna):
+    mentions = find_mentions(db, person_id=fenna.id)
+    assert _places(mentions) >= {
+        ("account", "notes"), ("person", "personal_notes"), ("interaction", "notes"), ("nps_response", "comment"),
+        ("follow_up", "title"), ("follow_up", "notes"), ("referral", "note")}
+    assert all(m.excerpt and len(m.excerpt) <= 100 for m in mentions)
+    cc = [m for m in mentions if FENNA_MAIL in m.text and m.table == "interaction"]
+    assert len(cc) == 1 and not cc[0].near  # another account: only the e-mail counts there
+    # another account's unrelated text is no mention ("Bakery", "de")
+    assert not any("Bakery" in m.text for m in mentions)
+    assert not any(m.table == "person" and m.record_id == fenna.id for m in mentions)
+
+
+def test_erase_scrubs_first_and_last_names_and_leaves_nothing_in_the_file(db, fenna):
+    import sqlalchemy as sa
+
+    listed = find_mentions(db, person_id=fenna.id)
+    result = erase_person(db, person_id=fenna.id)
+    assert result.texts_scrubbed == len(listed)  # exactly what the finder listed
+    assert rows(db, "SELECT notes FROM account WHERE name = 'Smit BV'") == [(f"{REMOVED} decides on the budget",)]
+    assert rows(db, "SELECT personal_notes FROM person WHERE name = 'Piet Smit'") == [
+        (f"Sits next to {REMOVED}; {REMOVED}'s daughter",)]
+    assert rows(db, "SELECT notes FROM interaction WHERE kind = 'visit'") == [
+        (f"{REMOVED} was out; {REMOVED} calls back. De offerte ligt klaar.",)]
+    assert rows(db, "SELECT notes FROM account WHERE name = 'Visser & Co'") == [
+        ("Bakery around the corner; de koffie is goed",)]
+    assert rows(db, "SELECT notes FROM interaction WHERE kind = 'email'") == [(f"Put {REMOVED} in cc of the offer",)]
+    with db.read() as session:
+        hits = session.execute(sa.text(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH 'fenna OR bakker'")).scalar_one()
+        assert hits == 0
+        assert session.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
+    raw = _file_bytes(db).lower()  # after dispose(): the database, its -wal and the search index pages
+    for trace in ("fenna", "bakker", FENNA_MAIL, "06-11223344", "0611223344"):
+        assert trace.encode() not in raw, trace
+
+
+def test_the_export_holds_every_record_that_mentions_them(db, fenna, tmp_path):
+    export_person(db, person_id=fenna.id, out=tmp_path / "f.json", pdf=tmp_path / "f.pdf")
+    data = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    texts = {(m["table"], m["text"]) for m in data["sections"]["mentions"]}
+    assert ("account", "Fenna decides on the budget") in texts
+    assert ("person", "Sits next to Fenna; bakker's daughter") in texts
+    assert ("interaction", f"Put {FENNA_MAIL} in cc of the offer") in texts
+    from pypdf import PdfReader
+
+    pdf = " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "f.pdf")).pages)
+    assert "Other records that mention them" in pdf and "decides on the budget" in pdf
+
+
+def test_short_names_and_particles_never_scrub_unrelated_words(db):
+    home = create_account(db, name="Wit BV", notes="Bo komt de volgende week; Anna en Vries ook")
+    bo = create_person(db, name="Bo de", account_id=home.id)
+    anna = create_person(db, name="Anna de Vries", account_id=home.id)
+    elsewhere = create_account(db, name="Elders", notes="Anna de Vries belde; anna van de zaak ook; de Vriesland")
+    assert find_mentions(db, person_id=bo.id) == []
+    erase_person(db, person_id=bo.id)
+    assert rows(db, f"SELECT notes FROM account WHERE id = {home.id}") == [
+        ("Bo komt de volgende week; Anna en Vries ook",)]
+    erase_person(db, person_id=anna.id)
+    assert rows(db, f"SELECT notes FROM account WHERE id = {home.id}") == [
+        (f"Bo komt de volgende week; {REMOVED} en {REMOVED} ook",)]
+    assert rows(db, f"SELECT notes FROM account WHERE id = {elsewhere.id}") == [
+        (f"{REMOVED} belde; anna van de zaak ook; de Vriesland",)]
+
+
+def test_names_match_whole_words_any_case_and_accents(db):
+    home = create_account(db, name="Çelik Bouw", notes="ZOË belt; zoe ook; Zoëlla niet; ÇELIK wel")
+    zoe = create_person(db, name="Zoë Çelik", account_id=home.id)
+    erase_person(db, person_id=zoe.id)
+    assert rows(db, f"SELECT notes FROM account WHERE id = {home.id}") == [
+        (f"{REMOVED} belt; {REMOVED} ook; Zoëlla niet; {REMOVED} wel",)]

@@ -49,6 +49,34 @@ def test_erase_needs_the_name_typed(ctx, qtbot, monkeypatch, answered_boxes):
     assert count(ctx.db, "person") == 0
 
 
+def test_erase_prompt_lists_the_mentions_first(ctx, qtbot, monkeypatch, answered_boxes):
+    from PySide6.QtWidgets import QDialog
+
+    from relationapp.services.customers.accounts import create_account
+    from relationapp.ui.data import privacy_dialog
+
+    account = create_account(ctx.db, name="Smit BV", notes="Fenna decides")
+    person = create_person(ctx.db, name="Fenna Bakker", account_id=account.id)
+    for i in range(7):
+        create_person(ctx.db, name=f"Colleague {i}", account_id=account.id, personal_notes=f"Knows Bakker {i}")
+    shown = []
+
+    def accept(prompt):
+        shown.append(prompt.mentions.text())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec", accept)
+    dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    dialog.erase()
+    (text,) = shown
+    assert text.startswith("8 records mention them") and "Fenna decides" in text and "… and 3 more." in text
+    assert count(ctx.db, "person") == 7
+    empty = privacy_dialog.ErasePrompt("Nobody")
+    qtbot.addWidget(empty)
+    assert empty.mentions.text() == "No other records mention them."
+
+
 def test_menu_actions_are_registered_and_load():
     from relationapp.ui.shell import pages
 
