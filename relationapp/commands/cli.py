@@ -2,7 +2,14 @@
 
 Each module in ``COMMAND_MODULES`` adds its subcommands through
 ``register(subparsers)``; a handler takes ``(args, db)`` and returns the exit
-code. Bad input is one line on stderr and exit code 2, never a traceback.
+code. Bad input is one line on stderr and exit code 2, never a traceback;
+so is a fault of the machine (a full disk, a permission, another program
+holding the write lock, a damaged file: ``services.data_care.faults``).
+
+Every command opens the database with a ``quick_check`` before its first
+write: a damaged file is refused untouched and the latest good backup named.
+A ``--db`` in a folder that does not exist, or an empty (0-byte) file, is
+refused unless ``--create`` is given (``demo`` implies it).
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ COMMAND_MODULES = (
 )
 
 EXIT_BAD_INPUT = 2
+# commands that make their database, so they never need --create
+CREATES_DATABASE = frozenset({"demo"})
 
 
 class CliError(Exception):
@@ -61,16 +70,57 @@ def build_parser() -> Parser:
         metavar="PATH_OR_URL",
         help="database file or URL (default: RELATIONAPP_DB_URL, else a file in the user data folder)",
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="make a new database at --db even in a new folder or in an empty (0-byte) file",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
 
 
+def _say(message) -> int:
+    """The one line on stderr (a message that quotes a cell or a path never spans lines)."""
+    print("relationapp: " + " ".join(str(message).splitlines()), file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _new_database_refusal(args: argparse.Namespace) -> str | None:
+    """Why this run must not silently make a new database (a mistyped folder, a 0-byte file)."""
+    import os
+
+    from relationapp import config
+    from relationapp.services.data_care.opening import new_database_problem
+
+    if getattr(args, "create", False) or args.command in CREATES_DATABASE:
+        return None
+    given, how = args.db, f"relationapp --db {args.db} --create {args.command} ..."
+    if given is None:
+        given = os.environ.get(config.DB_ENV) or None  # the default file is made on first start
+        how = f"relationapp --create {args.command} ... (with {config.DB_ENV}={given})"
+    problem = new_database_problem(given)
+    if problem is None:
+        return None
+    return f"{problem}; nothing was created. Check the path, or make a new database there with: {how}"
+
+
+def _database_file(args: argparse.Namespace):
+    from relationapp import config
+    from relationapp.data.db import sqlite_path, url_for
+
+    try:
+        return sqlite_path(url_for(config.resolve_db(args.db)))
+    except Exception:  # noqa: BLE001 - only used to name the file in a message
+        return None
+
+
 def run_command(args: argparse.Namespace) -> int:
-    """Open the database, run the handler, turn user errors into exit code 2."""
+    """Open the database, run the handler, turn user errors and machine faults into one line and exit code 2."""
     from relationapp.data.db import DatabaseError
     from relationapp.errors import ServiceError
+    from relationapp.services.data_care.faults import describe_fault
     from relationapp.services.data_care.opening import open_database
 
     handler = getattr(args, "handler", None)
@@ -81,17 +131,20 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         # restore must work on a damaged database: such a handler opens what it needs itself
         if not getattr(args, "without_database", False):
-            db = open_database(args.db)
-    except DatabaseError as exc:
-        print(f"relationapp: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    try:
+            refusal = _new_database_refusal(args)
+            if refusal:
+                return _say(refusal)
+            db = open_database(args.db, check_before_write=True)
         return handler(args, db) or 0
     except (CliError, ServiceError, DatabaseError) as exc:
-        print(f"relationapp: {exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _say(exc)
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a full disk, a lock held too long, damage found while reading
+        message = describe_fault(exc, db_path=_database_file(args))
+        if message is None:
+            raise
+        return _say(message)
     finally:
         if db is not None:
             db.dispose()

@@ -15,7 +15,7 @@ import threading
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -248,6 +248,11 @@ class Database:
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
         self.engine = sa.create_engine(url, **kwargs)
+        # Run once before this Database's first write transaction (and cleared
+        # when it passes); it raises to refuse the write. The command line puts
+        # a quick_check of the file here, so a damaged file is never written to.
+        self.before_first_write: Callable[[], None] | None = None
+        self._first_write_lock = threading.Lock()
         event.listen(self.engine, "before_cursor_execute", _note_statement)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
@@ -275,9 +280,20 @@ class Database:
             finally:
                 session.rollback()
 
+    def check_before_write(self) -> None:
+        """Run ``before_first_write`` if it has not passed yet (raises when the write is refused)."""
+        if self.before_first_write is None:
+            return
+        with self._first_write_lock:
+            check = self.before_first_write
+            if check is not None:
+                check()
+                self.before_first_write = None
+
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction: BEGIN IMMEDIATE, commit on success, else roll back."""
+        self.check_before_write()
         with self.engine.connect() as conn:
             if self.is_sqlite:
                 conn.execution_options(**{_WRITE: True})

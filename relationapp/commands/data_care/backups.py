@@ -39,15 +39,23 @@ def _backup(args, db) -> int:
 
 def _restore(args, db) -> int:
     from relationapp.services.data_care.backups import restore_backup
-    from relationapp.services.data_care.instance_lock import current_holder
+    from relationapp.services.data_care.instance_lock import (
+        acquire_instance_lock,
+        release_instance_lock,
+    )
 
     path, folder = _paths(args)
-    holder = current_holder(path)
+    # the app's claim (an OS lock, gone with its process): held while restoring, so no window opens meanwhile;
+    # a holder file that no live process has locked is stale and taken over
+    holder = acquire_instance_lock(path) if path.parent.is_dir() else None
     if holder is not None:
         from relationapp.commands.cli import CliError
 
         raise CliError(f"The database is open in {holder.describe()}; close it there first.")
-    result = restore_backup(path, backup=args.file, backup_dir=folder)
+    try:
+        result = restore_backup(path, backup=args.file, backup_dir=folder)
+    finally:
+        release_instance_lock(path)
     kept = f" The database as it was is kept in {result.kept_current}." if result.kept_current else ""
     print(f"Restored from {result.restored_from}.{kept}")
     return 0

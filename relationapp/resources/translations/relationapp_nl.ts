@@ -659,8 +659,8 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>&amp;Uiterlijk op</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="67"/>
-        <location filename="../../ui/relationships/referral_widgets.py" line="95"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="61"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="89"/>
         <location filename="../../ui/touches/follow_up_dialog.py" line="24"/>
         <location filename="../../ui/touches/log_interaction.py" line="53"/>
         <source>&amp;Note</source>
@@ -717,8 +717,8 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>&amp;Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="65"/>
-        <location filename="../../ui/relationships/referral_widgets.py" line="94"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="59"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="88"/>
         <location filename="../../ui/touches/log_interaction.py" line="43"/>
         <source>&amp;Date</source>
         <translation>&amp;Datum</translation>
@@ -1415,12 +1415,12 @@ Wat de app nu bevat, wordt eerst als back-up bewaard.</translation>
         <translation>Verbonden</translation>
     </message>
     <message>
-        <location filename="../../ui/common/list_view.py" line="39"/>
+        <location filename="../../ui/lists/list_view.py" line="39"/>
         <source>Filter {things}…  (Ctrl+F)</source>
         <translation>Filter {things}…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/common/list_view.py" line="83"/>
+        <location filename="../../ui/lists/list_view.py" line="83"/>
         <source>{count} {things}</source>
         <translation>{count} {things}</translation>
     </message>
@@ -1779,12 +1779,27 @@ Database: {path}</translation>
         <translation>De gekozen personen in één vCard-bestand (Ctrl+klik of Shift+klik om er meer te kiezen)</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="33"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="35"/>
         <source>Erase a person</source>
         <translation>Persoon wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="36"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="40"/>
+        <source>… and {count} more.</source>
+        <translation>… en nog {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/privacy_dialog.py" line="41"/>
+        <source>{count} records mention them; these mentions are removed:</source>
+        <translation>{count} gegevens noemen deze persoon; deze vermeldingen worden verwijderd:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/privacy_dialog.py" line="43"/>
+        <source>No other records mention them.</source>
+        <translation>Geen andere gegevens noemen deze persoon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/data/privacy_dialog.py" line="48"/>
         <source>Erase {name} for good? Their details, dates, scores and enrolments are deleted and their name is removed from notes and subjects. This cannot be undone (except by restoring a backup).
 
 Type the name to confirm:</source>
@@ -1793,57 +1808,57 @@ Type the name to confirm:</source>
 Typ de naam ter bevestiging:</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="43"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="55"/>
         <source>Keep their interactions as account history, without their name</source>
         <translation>Contactmomenten bewaren als geschiedenis van de relatie, zonder de naam</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="47"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="59"/>
         <source>Erase</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="59"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="71"/>
         <source>Privacy of a person</source>
         <translation>Privacy van een persoon</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="64"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="76"/>
         <source>Find the person by name or e-mail…</source>
         <translation>Zoek de persoon op naam of e-mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="75"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="87"/>
         <source>Export everything we hold…</source>
         <translation>Alles exporteren wat we bewaren…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="77"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="89"/>
         <source>Erase…</source>
         <translation>Wissen…</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="115"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="127"/>
         <source>Export everything we hold</source>
         <translation>Alles exporteren wat we bewaren</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="124"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="136"/>
         <source>Written: {files}</source>
         <translation>Weggeschreven: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="138"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="153"/>
         <source>Erased. Interactions kept without the name: {kept}; deleted: {deleted}.</source>
         <translation>Gewist. Contactmomenten bewaard zonder naam: {kept}; verwijderd: {deleted}.</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="141"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="156"/>
         <source>Erased</source>
         <translation>Gewist</translation>
     </message>
     <message>
-        <location filename="../../ui/data/privacy_dialog.py" line="141"/>
+        <location filename="../../ui/data/privacy_dialog.py" line="156"/>
         <source>The person is erased. Older backups still hold them until they are replaced by newer ones.</source>
         <translation>De persoon is gewist. Oudere back-ups bevatten de gegevens nog tot ze door nieuwere zijn vervangen.</translation>
     </message>
@@ -1869,77 +1884,77 @@ Typ de naam ter bevestiging:</translation>
         <translation>Wie heeft ons bij hen aanbevolen? Die aanbeveling wordt toegerekend en bedankt.</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="62"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="56"/>
         <source>Record who introduced this account</source>
         <translation>Vastleggen wie deze relatie aanbracht</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="64"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="58"/>
         <source>Introduced &amp;by</source>
         <translation>&amp;Aanbevolen door</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="66"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="60"/>
         <source>&amp;Outcome</source>
         <translation>&amp;Resultaat</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="76"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="70"/>
         <source>Choose who made the introduction.</source>
         <translation>Kies wie de aanbeveling deed.</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="81"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="75"/>
         <source>Recorded: {referrer} introduced {account}.</source>
         <translation>Vastgelegd: {referrer} bracht {account} aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="89"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="83"/>
         <source>Thank the referrer</source>
         <translation>Aanbeveler bedanken</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="91"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="85"/>
         <source>&amp;With</source>
         <translation>&amp;Met</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="91"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="85"/>
         <source>A card</source>
         <translation>Een kaart</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="91"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="85"/>
         <source>A gift</source>
         <translation>Een cadeau</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="92"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="86"/>
         <source>&amp;Gift</source>
         <translation>&amp;Cadeau</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="93"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="87"/>
         <source>Gift &amp;cost</source>
         <translation>&amp;Kosten cadeau</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="98"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="92"/>
         <source>Thank {referrer} for introducing {account}</source>
         <translation>{referrer} bedanken voor de aanbeveling van {account}</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="115"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="109"/>
         <source>Thanked {referrer}.</source>
         <translation>{referrer} bedankt.</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="163"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="157"/>
         <source>★ Ambassador</source>
         <translation>★ Ambassadeur</translation>
     </message>
     <message>
-        <location filename="../../ui/relationships/referral_widgets.py" line="168"/>
+        <location filename="../../ui/relationships/referral_widgets.py" line="162"/>
         <location filename="../../ui/relationships/relationships_view.py" line="79"/>
         <source>Ambassador</source>
         <translation>Ambassadeur</translation>
@@ -3362,12 +3377,36 @@ Teruggaan naar de laatste goede back-up, {file}? Het beschadigde bestand wordt a
         <translation>Typ om een relatie te zoeken…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="52"/>
+        <location filename="../../ui/shell/app.py" line="54"/>
+        <location filename="../../ui/shell/app.py" line="92"/>
         <source>relationapp cannot open the database</source>
         <translation>relationapp kan de database niet openen</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/app.py" line="91"/>
+        <location filename="../../ui/shell/app.py" line="93"/>
+        <source>The folder {folder} does not exist, so there is no database {file} to open.
+
+Check the path; nothing was created.</source>
+        <translation>De map {folder} bestaat niet, dus er is geen database {file} om te openen.
+
+Controleer het pad; er is niets aangemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="96"/>
+        <source>Make a new database?</source>
+        <translation>Een nieuwe database maken?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="97"/>
+        <source>{file} is an empty file (0 bytes), not a database.
+
+Make a new, empty database in it?</source>
+        <translation>{file} is een leeg bestand (0 bytes), geen database.
+
+Er een nieuwe, lege database in maken?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/app.py" line="119"/>
         <source>{title} (read-only)</source>
         <translation>{title} (alleen-lezen)</translation>
     </message>

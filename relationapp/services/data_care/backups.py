@@ -2,14 +2,26 @@
 
 Backups live in a folder (``config.backup_dir()`` or next to the database),
 named ``<db>-<YYYYmmdd-HHMMSS>-<reason>.db``; only the newest
-``Settings.backups_keep`` of a database are kept. A restore refuses a file
-that is damaged or whose schema this relationapp does not know, keeps the
+``Settings.backups_keep`` good ones of a database are kept. A restore refuses a
+file that is damaged or whose schema this relationapp does not know, keeps the
 current database as a backup first, and copies with the backup API.
+
+A file under a backup name can still be bad: left by an older relationapp that
+was killed while copying (a ``-journal`` beside it), copied in by hand,
+damaged on disk. Such a file never counts: not for ``backup_due``, not as one
+of the ``keep`` that pruning spares, never as ``latest_good_backup``; and
+pruning never deletes the newest good backup. Whether a file is good is asked
+of SQLite (``quick_check``); the answer is remembered in ``.checked.json`` in
+the folder by name, size and modification time, so a large backup is read
+once, not at every start (a backup made here is checked before it gets its
+name, and remembered at once).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -53,13 +65,115 @@ def list_backups(backup_dir: Path, *, stem: str | None = None) -> list[BackupInf
     return out
 
 
+_CHECKED = ".checked.json"  # name -> [size, mtime_ns] of backups that passed quick_check
+
+
+class _Checked:
+    """The folder's memory of which backups passed quick_check (a cache: losing it costs only time)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.entries: dict[str, list[int]] = {}
+        self.dirty = False
+        try:
+            data = json.loads((folder / _CHECKED).read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                self.entries = {str(k): list(v) for k, v in data.items() if isinstance(v, list) and len(v) == 2}
+        except (OSError, ValueError, TypeError):
+            pass
+
+    @staticmethod
+    def _key(path: Path) -> list[int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return [st.st_size, st.st_mtime_ns]
+
+    def problem(self, path: Path, *, stop: threading.Event | None = None) -> str | None:
+        """Why this backup is not a good copy (None if it is): unfinished, damaged, not SQLite."""
+        if backup_io.unfinished(path):
+            self.forget(path)
+            return "was not finished (its writer stopped half-way)"
+        key = self._key(path)
+        if key is None:
+            return "is gone"
+        if self.entries.get(path.name) == key:
+            return None
+        problem = backup_io.file_problem(path, stop=stop)
+        if problem is None:
+            self.remember(path)
+        else:
+            self.forget(path)
+        return problem
+
+    def remember(self, path: Path) -> None:
+        key = self._key(path)
+        if key is not None and self.entries.get(path.name) != key:
+            self.entries[path.name] = key
+            self.dirty = True
+
+    def forget(self, path: Path) -> None:
+        if self.entries.pop(path.name, None) is not None:
+            self.dirty = True
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        present = {p.name for p in self.folder.glob("*.db")}
+        data = {k: v for k, v in self.entries.items() if k in present}
+        tmp = self.folder / f"{_CHECKED}.{os.getpid()}.tmp"
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            os.replace(tmp, self.folder / _CHECKED)
+        except OSError:  # a read-only or full folder: the checks are just run again next time
+            tmp.unlink(missing_ok=True)
+        self.dirty = False
+
+
+def _remember_good(path: Path) -> None:
+    """A backup this process has just written and checked (``files.sqlite_copy`` checks before the rename)."""
+    checked = _Checked(path.parent)
+    checked.remember(path)
+    checked.save()
+
+
+def _remove_backup(path: Path) -> None:
+    for name in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
+        name.unlink(missing_ok=True)
+
+
 def prune_backups(backup_dir: Path, *, stem: str, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups of this database; returns what was deleted."""
+    """Keep the newest ``keep`` good backups of this database; returns what was deleted.
+
+    A bad file (unfinished, damaged) never takes the place of a good one. It is
+    deleted once a newer good backup exists; one newer than every good backup
+    is left (no better copy exists; it may still help a rescue). The newest
+    good backup always stays.
+    """
     keep = max(1, int(keep))
+    backup_dir = Path(backup_dir)
+    checked = _Checked(backup_dir)
     removed = []
-    for info in list_backups(backup_dir, stem=stem)[keep:]:
-        info.path.unlink(missing_ok=True)
-        removed.append(info.path)
+    good = 0
+    try:
+        for info in list_backups(backup_dir, stem=stem):
+            if good >= keep:  # older than the ones kept: goes, good or bad (no need to read it)
+                bad = True
+            else:
+                bad = checked.problem(info.path) is not None
+                if not bad:
+                    good += 1
+                    continue
+                if good == 0:
+                    continue  # no newer good copy: leave it
+            _remove_backup(info.path)
+            checked.forget(info.path)
+            removed.append(info.path)
+    finally:
+        checked.save()
     return removed
 
 
@@ -75,6 +189,7 @@ def auto_backup(db_path: str | Path, backup_dir: str | Path, *, keep: int, now: 
     if not backup_due(db_path, backup_dir, now=now) or (not checked and backup_io.file_problem(db_path)):
         return None
     made = backup_io.backup_file(db_path, backup_dir, reason="auto", stop=stop)
+    _remember_good(made)
     prune_backups(backup_dir, stem=db_path.stem, keep=keep)
     return made
 
@@ -99,12 +214,26 @@ def startup_check(db_path: str | Path, backup_dir: str | Path, *, keep: int,
 
 
 def backup_due(db_path: str | Path, backup_dir: str | Path, *, now: dt.datetime | None = None) -> bool:
-    """Whether the daily backup (and with it the file's health check) is due; cheap."""
+    """Whether the daily backup (and with it the file's health check) is due.
+
+    Only a good backup of the last day counts: an unfinished or damaged file
+    under a backup name does not. Cheap when the newest one was made (and so
+    checked) here; a file this folder has not seen checked is read once.
+    """
     db_path = Path(db_path)
     if not db_path.exists() or db_path.stat().st_size == 0:
         return False
-    newest = next(iter(list_backups(Path(backup_dir), stem=db_path.stem)), None)
-    return newest is None or (now or dt.datetime.now()) - newest.made_at >= AUTO_INTERVAL
+    now = now or dt.datetime.now()
+    checked = _Checked(Path(backup_dir))
+    try:
+        for info in list_backups(Path(backup_dir), stem=db_path.stem):
+            if now - info.made_at >= AUTO_INTERVAL:
+                return True  # newest first: the rest are older still
+            if checked.problem(info.path) is None:
+                return False
+    finally:
+        checked.save()
+    return True
 
 
 def make_backup(db_path: str | Path, *, dest: str | Path | None = None, backup_dir: str | Path | None = None,
@@ -121,6 +250,7 @@ def make_backup(db_path: str | Path, *, dest: str | Path | None = None, backup_d
     if backup_dir is None:
         raise ValidationError("No backup folder given.")
     made = backup_io.backup_file(db_path, Path(backup_dir), reason="manual")
+    _remember_good(made)
     if keep is not None:
         prune_backups(Path(backup_dir), stem=db_path.stem, keep=keep)
     return made
@@ -128,14 +258,20 @@ def make_backup(db_path: str | Path, *, dest: str | Path | None = None, backup_d
 
 def backup_problem(path: str | Path) -> str | None:
     """Why this file cannot be restored (None if it can): damaged, not ours, or a schema we do not know."""
-    from relationapp.data.migrate import known_revisions
-
     path = Path(path)
     if not path.is_file():
         return f"{path} does not exist"
+    if backup_io.unfinished(path):
+        return f"{path.name} was not finished (a journal of it is beside it)"
     problem = backup_io.file_problem(path)
     if problem:
         return f"{path.name} {problem}"
+    return _schema_problem(path)
+
+
+def _schema_problem(path: Path) -> str | None:
+    from relationapp.data.migrate import known_revisions
+
     revision = backup_io.schema_revision(path)
     if revision is None:
         return f"{path.name} is not a relationapp database (it has no schema version)"
@@ -160,6 +296,7 @@ def restore_backup(db_path: str | Path, *, backup: str | Path, backup_dir: str |
     if db_path.exists() and db_path.stat().st_size > 0:
         if backup_io.file_problem(db_path) is None:
             kept = backup_io.backup_file(db_path, Path(backup_dir), reason="before-restore")
+            _remember_good(kept)
         else:  # a damaged database cannot be read by the backup API: keep its bytes aside
             kept = Path(backup_dir) / f"{db_path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-damaged.db.bad"
             Path(backup_dir).mkdir(parents=True, exist_ok=True)
@@ -172,10 +309,14 @@ def restore_backup(db_path: str | Path, *, backup: str | Path, backup_dir: str |
 
 
 def latest_good_backup(backup_dir: str | Path, *, stem: str | None = None) -> Path | None:
-    """The newest backup that passes quick_check and has a schema we know (for a damaged database)."""
-    for info in list_backups(Path(backup_dir), stem=stem):
-        if backup_problem(info.path) is None:
-            return info.path
+    """The newest backup that is finished, passes quick_check and has a schema we know (for a damaged database)."""
+    checked = _Checked(Path(backup_dir))
+    try:
+        for info in list_backups(Path(backup_dir), stem=stem):
+            if checked.problem(info.path) is None and _schema_problem(info.path) is None:
+                return info.path
+    finally:
+        checked.save()
     return None
 
 

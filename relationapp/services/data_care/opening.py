@@ -2,12 +2,62 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from relationapp import config
 from relationapp.data.db import Database, DatabaseError
 
 
-def open_database(db_arg: str | None = None, *, migrate: bool = True) -> Database:
+class DamagedDatabase(DatabaseError):
+    """SQLite reports damaged pages: nothing may be written to the file."""
+
+
+def refuse_damaged(path: Path) -> None:
+    """Raise DamagedDatabase when SQLite's quick_check finds damage (reads the whole file, through SQLite)."""
+    from relationapp.data.db import sqlite_problem
+
+    path = Path(path)
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    problem = sqlite_problem(path, quick_check=True)
+    if problem:
+        from relationapp.services.data_care.faults import damage_message
+
+        raise DamagedDatabase(damage_message(path, problem))
+
+
+def new_database_problem(db_arg: str | None) -> str | None:
+    """Why ``db_arg`` would silently make a new database where the user probably did not mean one.
+
+    A folder that does not exist (a mistyped path) or an existing 0-byte file.
+    None when the file exists with content, when it is new in an existing
+    folder, for a server URL, and for the default file in the user data
+    folder (made on first start).
+    """
+    from relationapp.data.db import sqlite_path, url_for
+
+    if db_arg is None:
+        return None
+    path = sqlite_path(url_for(db_arg))
+    if path is None:
+        return None
+    if path.exists():
+        if path.is_file() and path.stat().st_size == 0:
+            return f"{path} is an empty file (0 bytes), not a database"
+        return None
+    if not path.parent.is_dir():
+        return f"the folder {path.parent} does not exist"
+    return None
+
+
+def open_database(db_arg: str | None = None, *, migrate: bool = True,
+                  check_before_write: bool = False) -> Database:
     """--db / RELATIONAPP_DB_URL / default file; refuses unusable files untouched.
+
+    ``check_before_write``: a ``PRAGMA quick_check`` runs before the first
+    write (a migration included), so a damaged file is refused untouched
+    (``DamagedDatabase``); reading pays nothing. It reads the whole file:
+    about 1.5 s warm (6.5 s cold) for an 880 MB database.
 
     Raises DatabaseError with a message for the user.
     """
@@ -19,11 +69,16 @@ def open_database(db_arg: str | None = None, *, migrate: bool = True) -> Databas
     if path is not None:
         migrations.check_file_revision(path)
     db = Database.open(target)
+    if check_before_write and db.path is not None:
+        checked_path = db.path
+        db.before_first_write = lambda: refuse_damaged(checked_path)
     try:
         if migrate:
             backups = (db.path.parent / "backups") if db.path is not None else None
             from relationapp.files.sqlite_copy import backup_file
 
+            if db.before_first_write is not None and migrations.needs_upgrade(db):
+                db.check_before_write()  # a migration writes: not into a damaged file
             migrations.upgrade(db, backup_dir=backups, backup=backup_file)
         elif migrations.needs_upgrade(db):
             raise DatabaseError("The database schema is not current; open it once with the app to migrate.")
@@ -32,5 +87,7 @@ def open_database(db_arg: str | None = None, *, migrate: bool = True) -> Databas
         raise
     except Exception as exc:  # a driver error on a damaged or foreign file
         db.dispose()
-        raise DatabaseError(f"Cannot open {target}: {exc}") from exc
+        from relationapp.services.data_care.faults import describe_fault
+
+        raise DatabaseError(describe_fault(exc, db_path=path) or f"Cannot open {target}: {exc}") from exc
     return db

@@ -24,6 +24,8 @@ def run_gui(*, db_arg: str | None = None) -> int:
 
     collect_garbage_on_ui_thread(app)
     path = sqlite_path(url_for(config.resolve_db(db_arg)))
+    if path is not None and not _may_create(db_arg, path):
+        return 2
     read_only = False
     if path is not None and path.exists():
         from relationapp.ui.shell.startup_checks import claim_database
@@ -68,6 +70,32 @@ def run_gui(*, db_arg: str | None = None) -> int:
         db.dispose()
         _release(path, read_only)
     return code
+
+
+def _may_create(db_arg: str | None, path) -> bool:
+    """A --db (or RELATIONAPP_DB_URL) in a folder that does not exist is refused; an empty file is asked about.
+
+    A missing file in an existing folder is made: opening the window on it is
+    the user asking for it. The default file in the user data folder is
+    always made on first start.
+    """
+    import os
+
+    from relationapp import config
+    from relationapp.services.data_care.opening import new_database_problem
+    from relationapp.ui.common.i18n import tr
+
+    given = db_arg if db_arg is not None else (os.environ.get(config.DB_ENV) or None)
+    if new_database_problem(given) is None:
+        return True
+    if not path.parent.is_dir():
+        messages.critical(None, tr("relationapp cannot open the database"),
+                          tr("The folder {folder} does not exist, so there is no database {file} to open.\n\n"
+                             "Check the path; nothing was created.").format(folder=str(path.parent), file=path.name))
+        return False
+    return messages.ask(None, tr("Make a new database?"),
+                        tr("{file} is an empty file (0 bytes), not a database.\n\n"
+                           "Make a new, empty database in it?").format(file=str(path)))
 
 
 def _release(path, read_only: bool) -> None:

@@ -61,3 +61,35 @@ def test_database_errors_read_as_sentences():
 
     assert "read-only" in describe(sqlite3.OperationalError("attempt to write a readonly database"))
     assert "busy" in describe(sqlite3.OperationalError("database is locked"))
+
+
+def test_a_db_in_a_folder_that_does_not_exist_is_refused_with_a_dialog(tmp_path, qtbot, no_event_loop, answered_boxes):
+    path = tmp_path / "mistyped" / "firm.db"
+    assert app_module.run_gui(db_arg=str(path)) == 2
+    assert "ran" not in no_event_loop
+    assert len(answered_boxes.shown) == 1 and str(path.parent) in answered_boxes.shown[0][1]
+    assert not path.parent.exists()
+
+
+def test_an_empty_file_is_only_made_a_database_when_the_user_says_so(tmp_path, qtbot, no_event_loop, answered_boxes):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    answered_boxes.answer = False
+    assert app_module.run_gui(db_arg=str(path)) == 2
+    assert "ran" not in no_event_loop and path.stat().st_size == 0
+    answered_boxes.answer = True
+    assert app_module.run_gui(db_arg=str(path)) == 0
+    assert no_event_loop["ran"] and path.stat().st_size > 0
+    assert "0 bytes" in answered_boxes.shown[0][1]
+
+
+def test_the_readme_command_opens_the_demo_in_a_fresh_folder(tmp_path, qtbot, no_event_loop, monkeypatch, capsys):
+    from relationapp.__main__ import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--db", "demo.db", "demo", "--open"]) == 0  # relationapp --db demo.db demo --open
+    assert no_event_loop["ran"]
+    no_event_loop.clear()
+    assert main(["--db", "demo.db", "demo", "--open"]) == 0  # again: opens the same file as it is
+    assert no_event_loop["ran"]
+    assert "opening it as it is" in capsys.readouterr().err

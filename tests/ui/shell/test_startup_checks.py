@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import socket
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -28,18 +30,37 @@ def test_a_free_database_is_claimed(db_path, qtbot):
     release_instance_lock(db_path)
 
 
+HOLD = ("import sys; from relationapp.services.data_care.instance_lock import acquire_instance_lock as a;"
+        "assert a(sys.argv[1]) is None; print('held', flush=True); sys.stdin.read()")
+
+
 def test_a_database_held_elsewhere_is_offered_read_only(db_path, qtbot, monkeypatch):
+    other = subprocess.Popen([sys.executable, "-c", HOLD, str(db_path)], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout.readline().strip() == "held"  # the other app has the OS lock
+        shown = {}
+
+        def fake_exec(box):
+            shown["text"] = box.text()
+            box.buttons()[0].click()  # "Open read-only"
+            return 0
+
+        monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+        assert startup_checks.claim_database(db_path) == "read_only"
+        assert f"process {other.pid}" in shown["text"]
+    finally:
+        other.stdin.close()
+        other.wait(10)
+        other.stdout.close()
+
+
+def test_a_stale_holder_file_naming_a_live_process_does_not_block_the_start(db_path, qtbot, monkeypatch):
+    # the PID belongs to a live process (pytest's parent) that holds no lock: a leftover, not a holder
     lock_path(db_path).write_text(json.dumps({"host": socket.gethostname(), "pid": os.getppid(), "since": "9:00"}))
-    shown = {}
-
-    def fake_exec(box):
-        shown["text"] = box.text()
-        box.buttons()[0].click()  # "Open read-only"
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    assert startup_checks.claim_database(db_path) == "read_only"
-    assert f"process {os.getppid()}" in shown["text"]
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: pytest.fail("asked although nobody holds the file"))
+    assert startup_checks.claim_database(db_path) == "open"
+    release_instance_lock(db_path)
 
 
 def test_after_start_a_daily_backup_is_made_without_a_plain_open_of_the_live_file(ctx, qtbot, plain_opens_of):
