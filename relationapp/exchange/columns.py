@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from relationapp.errors import ValidationError
+from relationapp.services.common.validation import shown
 
 KINDS = ("accounts", "people", "orders", "interactions")
 
@@ -177,7 +178,7 @@ def recognise(header: tuple[str, ...], kind: str) -> dict[int, str]:
 def load_mapping(spec: str | dict | None, header: tuple[str, ...], kind: str) -> dict[int, str]:
     """From a preset name, a JSON mapping file, a {header: field} dict, or recognition of the headers."""
     if kind not in KINDS:
-        raise ValidationError(f"Unknown import kind '{kind}' (use {', '.join(KINDS)}).")
+        raise ValidationError(f"Unknown import kind '{shown(kind)}' (use {', '.join(KINDS)}).")
     if not spec:
         return recognise(header, kind)
     if isinstance(spec, dict):  # chosen column by column (the import wizard)
@@ -185,20 +186,20 @@ def load_mapping(spec: str | dict | None, header: tuple[str, ...], kind: str) ->
     elif spec in PRESETS:
         by_header = PRESETS[spec].get(kind)
         if by_header is None:
-            raise ValidationError(f"The preset '{spec}' is for {', '.join(PRESETS[spec])}, not {kind}.")
+            raise ValidationError(f"The preset '{shown(spec)}' is for {', '.join(PRESETS[spec])}, not {kind}.")
     else:
         path = Path(spec)
         if not path.is_file():
-            raise ValidationError(f"'{spec}' is neither a preset ({', '.join(PRESETS)}) nor a mapping file.")
+            raise ValidationError(f"'{shown(spec)}' is neither a preset ({', '.join(PRESETS)}) nor a mapping file.")
         try:
             by_header = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValidationError(f"{path.name} is not a JSON mapping ({exc}).") from None
+        except (OSError, ValueError, RecursionError) as exc:  # ValueError: not UTF-8, not JSON, a huge number
+            raise ValidationError(f"{path.name} is not a JSON mapping ({shown(str(exc), limit=120)}).") from None
         if not isinstance(by_header, dict) or not all(isinstance(v, str) for v in by_header.values()):
             raise ValidationError(f'{path.name} must map column headers to fields: {{"Naam": "name"}}.')
     unknown = sorted({v for v in by_header.values() if v and v not in FIELDS[kind]})
     if unknown:
-        raise ValidationError(f"Unknown field(s) for {kind}: {', '.join(unknown)} (known: {', '.join(FIELDS[kind])}).")
+        raise ValidationError(f"Unknown field(s) for {kind}: {shown(', '.join(unknown))} (known: {', '.join(FIELDS[kind])}).")
     mapping: dict[int, str] = {}
     for i, title in enumerate(header):
         target = by_header.get(title)

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from relationapp.errors import ValidationError
+from relationapp.services.common.validation import boolean, shown
 
 
 class AmbiguousConvention(ValidationError):
@@ -132,7 +133,7 @@ def parse_amount(raw: str, conv: Conventions, *, label: str) -> Decimal | None:
     if not text:
         return None
     if not _VALID[conv.decimal_comma].match(text):
-        raise ValidationError(f"{label}: '{raw.strip()[:40]}' is not an amount.")
+        raise ValidationError(f"{label}: '{shown(raw.strip())}' is not an amount.")
     if conv.decimal_comma:
         text = text.replace(".", "").replace(",", ".")
     else:
@@ -140,9 +141,9 @@ def parse_amount(raw: str, conv: Conventions, *, label: str) -> Decimal | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise ValidationError(f"{label}: '{raw.strip()[:40]}' is not an amount.") from None
+        raise ValidationError(f"{label}: '{shown(raw.strip())}' is not an amount.") from None
     if not value.is_finite():
-        raise ValidationError(f"{label}: '{raw.strip()[:40]}' is not an amount.")
+        raise ValidationError(f"{label}: '{shown(raw.strip())}' is not an amount.")
     return value
 
 
@@ -168,8 +169,8 @@ def parse_day(raw: str, conv: Conventions, *, label: str) -> dt.date | None:
         if re.fullmatch(r"\d{8}", text):
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:
-        raise ValidationError(f"{label}: '{text[:40]}' is not a real date.") from None
-    raise ValidationError(f"{label}: '{text[:40]}' is not a date.")
+        raise ValidationError(f"{label}: '{shown(text)}' is not a real date.") from None
+    raise ValidationError(f"{label}: '{shown(text)}' is not a date.")
 
 
 _PARTIAL = re.compile(r"^--(\d{2})-?(\d{2})$")
@@ -193,11 +194,5 @@ def parse_birthday(raw: str, conv: Conventions, *, label: str) -> tuple[int | No
 
 
 def parse_yes_no(raw: str, *, label: str) -> bool | None:
-    text = raw.strip().lower()
-    if not text:
-        return None
-    if text in ("1", "yes", "y", "true", "ja", "j", "waar", "x"):
-        return True
-    if text in ("0", "no", "n", "false", "nee", "onwaar"):
-        return False
-    raise ValidationError(f"{label}: '{raw.strip()[:20]}' is neither yes nor no.")
+    """yes/no, ja/nee, true/false, 1/0 (the shared rule); an empty cell is None."""
+    return boolean(raw, field="yes_no", label=label)

@@ -9,6 +9,7 @@ unless told to skip bad rows. Nothing here writes SQL.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -18,7 +19,7 @@ from relationapp.errors import ValidationError
 from relationapp.exchange import columns, conventions
 from relationapp.exchange.conventions import Conventions
 from relationapp.exchange.csv_write import unneutralise
-from relationapp.exchange.row_check import RowChecker
+from relationapp.exchange.row_check import RowChecker, one_line_refusals
 from relationapp.files import csv_read
 from relationapp.services.common import validation
 from relationapp.services.customers.accounts import _clean as clean_account_fields
@@ -37,6 +38,7 @@ from relationapp.services.data_care.bulk_import import (
 )
 
 MAX_PROBLEMS_IN_MESSAGE = 5
+SHOWN_CELL_CHARS = 200  # a preview cell is cut to this many characters
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,16 @@ _ACCOUNT_TEXT = ("name", "street", "postcode", "city", "region", "country", "pho
                  "source_detail", "notes")
 
 
+def _street(raw: dict) -> dict:
+    """Address books write a street over several lines ("Kerkstraat 1", "Gebouw B"); we keep it on
+    one, the lines joined with commas."""
+    if "\n" in raw.get("street", "") or "\r" in raw.get("street", ""):
+        return {**raw, "street": ", ".join(line.strip() for line in raw["street"].splitlines() if line.strip())}
+    return raw
+
+
 def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInput:
+    raw = _street(raw)
     values = _clean_texts(clean_account_fields, {k: raw[k] for k in _ACCOUNT_TEXT if k in raw}, check)
     if raw.get("kind", "").strip():
         word = raw["kind"].strip().lower()
@@ -164,7 +175,7 @@ def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInpu
         amount = check.take(conventions.parse_amount, raw["annual_budget"], conv, label="Annual budget")
         values["annual_budget"] = check.take(validation.money, amount, field="annual_budget", label="Annual budget")
     if not values.get("name"):
-        if not any(p.endswith("Name cannot be empty.") for p in check.problems):
+        if not any(p.startswith(f"{check.where}: Name ") for p in check.problems):
             check.problems.append(f"{check.where}: Name cannot be empty.")
         return None
     return AccountInput(**{k: v for k, v in values.items() if v is not None})
@@ -181,6 +192,7 @@ _PERSON_TEXT = ("job_title", "email", "phone", "dmu_role", "preferred_channel", 
 
 
 def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput:
+    raw = _street(raw)
     texts = {"name": _person_name(raw), **{k: raw[k] for k in _PERSON_TEXT if k in raw}}
     values = _clean_texts(clean_person_fields, texts, check)
     for key, label, length in (("account", "Organisation", 300), ("street", "Street", 300), ("postcode", "Postcode", 20),
@@ -206,19 +218,26 @@ def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput
     return PersonInput(**{k: v for k, v in values.items() if v is not None})
 
 
+_ACCOUNT_NUMBER = re.compile(r"#?([0-9]{1,19})")  # an account's id, in the digits 0-9 only
+
+
 def _resolve_account(raw: dict, lookup: AccountLookup, check: RowChecker) -> int | None:
+    """The account a row names, by its name or by its number (its id); a problem if there is none or more."""
     text = raw.get("account", "").strip()
     if not text:
         check.problems.append(f"{check.where}: no account given.")
         return None
     ids = lookup.ids_by_name.get(name_key(text), ())
-    if not ids and text.isdigit():
-        return int(text)
+    number = _ACCOUNT_NUMBER.fullmatch(text)
+    if not ids and number and int(number.group(1)) in lookup.account_ids:
+        return int(number.group(1))
     if not ids:
-        check.problems.append(f"{check.where}: there is no account called '{text[:80]}'; import the accounts first.")
+        check.problems.append(f"{check.where}: there is no account called '{validation.shown(text)}'"
+                              + (" nor one with that number" if number else "") + "; import the accounts first.")
         return None
     if len(ids) > 1:
-        check.problems.append(f"{check.where}: {len(ids)} accounts are called '{text[:80]}'; merge the duplicates first.")
+        check.problems.append(f"{check.where}: {len(ids)} accounts are called '{validation.shown(text)}'; "
+                              "merge the duplicates first.")
         return None
     return ids[0]
 
@@ -259,7 +278,7 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
     minutes = check.take(validation.whole_number, raw.get("duration_minutes", "").strip(), field="duration_minutes",
                          label="Minutes", minimum=0, maximum=24 * 60)
     subject = check.take(validation.text, raw.get("subject"), field="subject", label="Subject", max_length=500)
-    notes = validation.long_text(raw.get("notes"))
+    notes = check.take(validation.long_text, raw.get("notes"), field="notes", label="Notes")
     gift = check.take(validation.text, raw.get("gift_item"), field="gift_item", label="Gift", max_length=300)
     cost = check.take(conventions.parse_amount, raw.get("gift_cost", ""), conv, label="Gift cost")
     cost = check.take(validation.money, cost, field="gift_cost", label="Gift cost")
@@ -270,7 +289,7 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
         known = lookup.people_by_account.get(account_id, {})
         found = known.get(email_key(who) or "") or known.get(name_key(who))
         if found is None:
-            check.problems.append(f"{check.where}: '{who[:80]}' is not one of this account's people.")
+            check.problems.append(f"{check.where}: '{validation.shown(who)}' is not one of this account's people.")
         else:
             people.append(found)
     if check.problems:
@@ -279,6 +298,7 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
                             subject=subject, notes=notes, person_ids=tuple(people), gift_item=gift, gift_cost=cost)
 
 
+@one_line_refusals
 def preview_csv(
     db: Database,
     *,
@@ -293,16 +313,34 @@ def preview_csv(
     """Read and check the whole file; nothing is written. Raises for a file that cannot be read at all
     (empty, binary, no recognisable columns, ambiguous conventions). ``progress(done, total, text)``
     is called now and then, for a progress bar."""
-    path = Path(path)
     if kind not in columns.KINDS:
-        raise ValidationError(f"Unknown import kind '{kind}' (use {', '.join(columns.KINDS)}).")
-    table = csv_read.read_table(path, delimiter=delimiter)
+        raise ValidationError(f"Unknown import kind '{validation.shown(kind)}' (use {', '.join(columns.KINDS)}).")
+    table = csv_read.read_table(Path(path), delimiter=delimiter)
+    return preview_table(db, table=table, kind=kind, mapping=mapping, decimal_comma=decimal_comma,
+                         day_first=day_first, progress=progress)
+
+
+@one_line_refusals
+def preview_table(
+    db: Database,
+    *,
+    table: csv_read.CsvTable,
+    kind: str,
+    mapping: str | dict | None = None,
+    decimal_comma: bool | None = None,
+    day_first: bool | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> ImportPreview:
+    """``preview_csv`` for a table already read (its cells may hold anything a str can)."""
+    path = table.path
+    if kind not in columns.KINDS:
+        raise ValidationError(f"Unknown import kind '{validation.shown(kind)}' (use {', '.join(columns.KINDS)}).")
     by_index = columns.load_mapping(mapping, table.header, kind)
     missing = columns.missing_required(by_index, kind)
     if missing:
+        headers = validation.shown(", ".join(h for h in table.header if h), limit=200)
         raise ValidationError(
-            f"{path.name}: no column for {', '.join(missing)} among the headers "
-            f"({', '.join(h for h in table.header if h)[:200]}); give a mapping with --map."
+            f"{path.name}: no column for {', '.join(missing)} among the headers ({headers}); give a mapping with --map."
         )
     if day_first is None and isinstance(mapping, str) and mapping in columns.PRESET_DAY_FIRST:
         day_first = columns.PRESET_DAY_FIRST[mapping]
@@ -316,8 +354,10 @@ def preview_csv(
     lookup = account_lookup(db, with_people=(kind == "interactions")) if kind in ("orders", "interactions") else None
     shown = tuple(f for f in columns.FIELDS[kind] if f in by_index.values())
 
+    file_name = validation.one_line(path.name)
+
     def where(row: int) -> str:
-        return f"{path.name} row {row}"
+        return f"{file_name} row {row}"
 
     rows: list[PreviewRow] = []
     inputs: list = []
@@ -337,7 +377,8 @@ def preview_csv(
             item = _order_row(raw, conv, check, lookup, row)
         else:
             item = _interaction_row(raw, conv, check, lookup)
-        rows.append(PreviewRow(row, tuple([raw.get(f, "")[:200] for f in shown]), tuple(check.problems)))
+        cells = tuple(validation.shown(raw.get(f, ""), limit=SHOWN_CELL_CHARS) for f in shown)
+        rows.append(PreviewRow(row, cells, tuple(check.problems)))
         if not check.problems and item is not None:
             inputs.append(item)
     if kind == "orders":
@@ -346,7 +387,7 @@ def preview_csv(
         path=path, kind=kind, encoding=table.encoding, delimiter=table.delimiter, conventions=conv,
         fields=shown, labels=tuple(columns.FIELDS[kind][f] for f in shown),
         mapping=_mapping_by_header(table, by_index),
-        ignored_columns=tuple(h for i, h in enumerate(table.header) if i not in by_index and h),
+        ignored_columns=tuple(validation.shown(h) for i, h in enumerate(table.header) if i not in by_index and h),
         rows=tuple(rows), inputs=tuple(inputs),
     )
 
@@ -370,13 +411,14 @@ def _drop_known_unreferenced(db: Database, orders: list) -> list:
 
 def problems_message(preview: ImportPreview) -> str:
     problems = preview.problems
-    text = "; ".join(p.rstrip(".") for p in problems[:MAX_PROBLEMS_IN_MESSAGE])
+    text = "; ".join(validation.one_line(p).rstrip(".") for p in problems[:MAX_PROBLEMS_IN_MESSAGE])
     more = len(problems) - MAX_PROBLEMS_IN_MESSAGE
     if more > 0:
         text += f" (and {more} more problem{'s' if more > 1 else ''})"
     return f"{text}. Nothing was imported; fix the file or skip the bad rows."
 
 
+@one_line_refusals
 def commit_csv(db: Database, *, preview: ImportPreview, skip_bad_rows: bool = False) -> ImportResult:
     """Write the previewed rows in one transaction; a bad row stops everything unless skipped."""
     bad = len(preview.bad_rows)

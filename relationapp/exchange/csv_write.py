@@ -4,7 +4,8 @@ A cell starting with ``= + - @``, a tab or a carriage return is a formula to
 Excel and LibreOffice ("CSV injection"); we put an apostrophe in front so it
 shows as text. Numbers we write ourselves (amounts, ids) are left alone:
 ``-12.50`` is a credit note, not a formula. Our own importer takes the
-apostrophe off again, so an export re-imports unchanged.
+apostrophe off again, and only that one, so an export re-imports unchanged
+(a name typed as ``'=x`` is written ``''=x`` and comes back as ``'=x``).
 """
 
 from __future__ import annotations
@@ -22,13 +23,20 @@ from relationapp.files.paths import user_file
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _formula_after_apostrophes(text: str) -> bool:
+    """Whether ``text``, leaving out its leading apostrophes, starts like a formula."""
+    return text.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def neutralise(text: str) -> str:
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    """An apostrophe in front of a formula start, also of one already behind apostrophes:
+    ``'=x`` (typed so) is written ``''=x``, so that ``unneutralise`` gives it back exactly."""
+    return "'" + text if _formula_after_apostrophes(text) else text
 
 
 def unneutralise(text: str) -> str:
-    """Undo ``neutralise`` (only an apostrophe before a formula start is ours)."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+    """Undo ``neutralise`` exactly: only the one apostrophe it added is taken off."""
+    if text.startswith("'") and _formula_after_apostrophes(text):
         return text[1:]
     return text
 

@@ -14,12 +14,14 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from relationapp.data.db import Database
 from relationapp.errors import ValidationError
 from relationapp.exchange.csv_write import write_csv
+from relationapp.exchange.row_check import one_line_refusals
 from relationapp.files.paths import user_file
 from relationapp.services.data_care import everything as everything_service
 
@@ -89,20 +91,42 @@ def export_all(db: Database, *, out: str | Path, bom: bool = False, as_zip: bool
     return ExportResult(out, tuple(files), total)
 
 
+MAX_JSON_BYTES = 2 * 1024**3  # an everything.json larger than this is not an export of ours
+
+
+def _read_json_text(source: Path) -> str:
+    if source.is_dir():
+        path = source / JSON_NAME
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise ValidationError(f"{source.name}: {JSON_NAME} is too large to be an export.")
+        return path.read_text(encoding="utf-8")
+    if zipfile.is_zipfile(source):
+        with zipfile.ZipFile(source) as zf:
+            if zf.getinfo(JSON_NAME).file_size > MAX_JSON_BYTES:
+                raise ValidationError(f"{source.name}: {JSON_NAME} is too large to be an export.")
+            return zf.read(JSON_NAME).decode("utf-8")
+    raise ValidationError(f"{source} is neither an export folder nor a zip of one.")
+
+
+@one_line_refusals
 def import_all(db: Database, *, source: str | Path) -> dict[str, int]:
-    """Read a full export (folder or zip) back into an empty database."""
+    """Read a full export (folder or zip) back into an empty database; a damaged or edited
+    export that does not fit the schema is refused as a whole, in one line, with nothing written."""
     source = user_file(source)
     try:
-        if source.is_dir():
-            text = (source / JSON_NAME).read_text(encoding="utf-8")
-        elif zipfile.is_zipfile(source):
-            with zipfile.ZipFile(source) as zf:
-                text = zf.read(JSON_NAME).decode("utf-8")
-        else:
-            raise ValidationError(f"{source} is neither an export folder nor a zip of one.")
-        data = json.loads(text)
+        text = _read_json_text(source)
     except (OSError, KeyError):
         raise ValidationError(f"{source} has no {JSON_NAME}; is it a relationapp full export?") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(f"{source}: {JSON_NAME} is damaged ({exc}).") from None
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as exc:
+        raise ValidationError(f"{source.name} is a damaged zip ({exc}).") from None
+    except UnicodeDecodeError as exc:
+        raise ValidationError(f"{source.name}: {JSON_NAME} is not UTF-8 text (byte {exc.start}).") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(f"{source.name}: {JSON_NAME} is damaged ({exc}).") from None
+    except ValueError:  # a number of thousands of digits
+        raise ValidationError(f"{source.name}: {JSON_NAME} holds a number too long to be a value.") from None
+    except RecursionError:
+        raise ValidationError(f"{source.name}: {JSON_NAME} holds lists or records nested too deep.") from None
     return everything_service.load_everything(db, data=data, source=source.name)

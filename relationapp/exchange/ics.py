@@ -25,6 +25,7 @@ import icalendar
 from relationapp import __version__
 from relationapp.files.paths import user_file
 from relationapp.services.common.settings import get_settings
+from relationapp.services.common.validation import one_line
 from relationapp.services.touches.follow_ups import list_follow_ups
 from relationapp.services.touches.personal_dates import YearlyDate, yearly_dates
 
@@ -37,7 +38,7 @@ def _event(uid: str, summary: str, start: dt.date, stamp: dt.datetime) -> icalen
     event = icalendar.Event()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
-    event.add("summary", summary)
+    event.add("summary", one_line(summary))  # a calendar shows it as a title: no bidi control reorders it
     event.add("dtstart", start)  # a date: written as VALUE=DATE (all day)
     event.add("dtend", start + _DAY)
     return event

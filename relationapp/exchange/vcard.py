@@ -28,8 +28,9 @@ from relationapp.data.db import Database
 from relationapp.errors import ValidationError
 from relationapp.exchange.conventions import Conventions
 from relationapp.exchange.csv_import import ImportResult, person_input
-from relationapp.exchange.row_check import RowChecker
+from relationapp.exchange.row_check import RowChecker, one_line_refusals
 from relationapp.files.paths import user_file
+from relationapp.services.common.validation import one_line, shown
 from relationapp.services.customers.person_cards import PersonCard, person_cards
 from relationapp.services.data_care.bulk_import import PersonInput, add_people
 
@@ -227,43 +228,48 @@ def card_to_raw(card) -> dict[str, str]:
     return raw
 
 
+@one_line_refusals
 def preview_vcards(path: str | Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> VcardPreview:
     """Read and check every card; nothing is written."""
     path = Path(path)
+    file_name = one_line(path.name)
     cards: list[CardPreview] = []
     inputs: list[PersonInput] = []
     for raw_card in iter_cards(path, photo_limit=photo_limit):
-        where = f"{path.name} card {raw_card.number} (line {raw_card.line})"
+        where = f"{file_name} card {raw_card.number} (line {raw_card.line})"
         if raw_card.problem:
-            cards.append(CardPreview(raw_card.number, "", (raw_card.problem,), raw_card.notes))
+            cards.append(CardPreview(raw_card.number, "", (one_line(raw_card.problem),), raw_card.notes))
             continue
         try:
             card = vobject.readOne(raw_card.text, validate=False)
             fields = card_to_raw(card)
         except Exception as exc:  # vobject raises ParseError, but also ValueError/IndexError on junk
             message = re.sub(r"^At line \d+: ", "", str(exc)).strip() or type(exc).__name__
-            cards.append(CardPreview(raw_card.number, "", (f"{where}: cannot be read: {message[:200]}",), raw_card.notes))
+            cards.append(CardPreview(raw_card.number, "", (f"{where}: cannot be read: {shown(message, limit=200)}",),
+                                     raw_card.notes))
             continue
         notes = list(raw_card.notes)
         if fields.get("birthday") and not _BIRTHDAY.match(fields["birthday"]):
             # vCard 4.0 allows a text birthday ("circa 1800"): the person is imported without it
-            notes.append(f"{where}: birthday '{fields.pop('birthday')[:40]}' is not a date; left out.")
+            notes.append(f"{where}: birthday '{shown(fields.pop('birthday'))}' is not a date; left out.")
         check = RowChecker(where)
         person = person_input(fields, _ISO, check)
         if person is None and not check.problems:
             check.problems.append(f"{where}: the card has no name.")
-        cards.append(CardPreview(raw_card.number, fields.get("name", ""), tuple(check.problems), tuple(notes)))
+        cards.append(CardPreview(raw_card.number, shown(fields.get("name", ""), limit=200), tuple(check.problems),
+                                 tuple(notes)))
         if person is not None and not check.problems:
             inputs.append(person)
     return VcardPreview(path, tuple(cards), tuple(inputs))
 
 
+@one_line_refusals
 def commit_vcards(db: Database, *, preview: VcardPreview, skip_bad_cards: bool = False) -> ImportResult:
     bad = sum(1 for c in preview.cards if c.problems)
     if bad and not skip_bad_cards:
         problems = preview.problems
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise ValidationError("; ".join(p.rstrip(".") for p in problems[:5]) + more +
+        raise ValidationError("; ".join(one_line(p).rstrip(".") for p in problems[:5]) + more +
                               ". Nothing was imported; fix the file or skip the bad cards.")
     result = add_people(db, people=list(preview.inputs))
     return ImportResult("people", result.added, result.existing, bad, result.accounts_added)

@@ -1,10 +1,19 @@
-"""Checks shared by the services, each with a message a user understands."""
+"""Checks shared by the services and the importers, each with a message a user understands.
+
+Text: control characters are refused (tab and line breaks only in
+multi-line text such as notes), a lone surrogate (a broken character that
+no file can hold) too, and the bidi controls that reorder what follows them
+(U+202A-U+202E, U+2066-U+2069) are removed, so a name never shows reversed.
+A message quotes a value through ``shown``: on one line and cut short.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
+import reprlib
 from decimal import Decimal, InvalidOperation
 
 from relationapp.errors import ValidationError
@@ -12,9 +21,87 @@ from relationapp.errors import ValidationError
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{3,40}$")
 
+# SQLite stores integers in 64 bits
+SQLITE_MIN_INTEGER = -(2**63)
+SQLITE_MAX_INTEGER = 2**63 - 1
+
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NO_BIDI = str.maketrans("", "", BIDI_CONTROLS)
+# refused in one-line text: every control character (Cc), the Unicode line and paragraph separators, lone surrogates
+_NOT_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# refused in multi-line text: the same but tab, line feed and carriage return (and the Unicode separators)
+_NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_QUOTE_LIMIT = 60
+_repr = reprlib.Repr()
+_repr.maxstring = _repr.maxother = 2 * _QUOTE_LIMIT
+
+
+def without_bidi(text: str) -> str:
+    """``text`` without the characters that reverse or embed what follows (U+202A-U+202E, U+2066-U+2069)."""
+    return text.translate(_NO_BIDI)
+
+
+def shown(value, *, limit: int = _QUOTE_LIMIT) -> str:
+    """A value as a message quotes it: one line (a line break shows as ⏎), no control or bidi
+    characters (a control character shows as �), at most ``limit`` characters (cut with …)."""
+    if isinstance(value, str):
+        text = value[:limit * 4]
+    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4 * limit:
+        text = f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    else:
+        text = _repr.repr(value)
+    text = _UNSHOWABLE.sub("\ufffd", _LINE_BREAK.sub("\u23ce", without_bidi(text)))
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+def one_line(message: str) -> str:
+    """A whole message on one line: line breaks become spaces, control and broken characters �, bidi controls go."""
+    return _UNSHOWABLE.sub("\ufffd", _LINE_BREAK.sub(" ", without_bidi(message)))
+
+
+def described(value) -> str:
+    """How a message names a value: quoted text, a number, or what kind of thing it is (a list ...)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, (int, float, Decimal)):
+        return shown(value)
+    return f"'{shown(value)}'"
+
+
+def characters(value: str, *, field: str, label: str, multiline: bool = False) -> str:
+    """Refuse control characters (tab and line breaks allowed in multi-line text) and lone surrogates;
+    remove the bidi controls. ``value`` must be a str."""
+    bad = (_NOT_IN_TEXT if multiline else _NOT_IN_LINE).search(value)
+    if bad:
+        char = bad.group()
+        code = f"U+{ord(char):04X}"
+        if "\ud800" <= char <= "\udfff":
+            what, advice = f"a broken character ({code}, half of a surrogate pair)", "the text was damaged on its way"
+        elif char in "\n\r\u2028\u2029":
+            what, advice = f"a line break ({code})", "it must be one line"
+        elif char == "\t":
+            what, advice = f"a tab ({code})", "it must be one line"
+        else:
+            what, advice = f"a control character ({code})", "remove it"
+        raise ValidationError(f"{label} holds {what} at position {bad.start() + 1}; {advice}.", field=field)
+    return without_bidi(value)
+
+
+def _must_be_text(value, *, field: str, label: str) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ValidationError(f"{label} must be text, not {described(value)}.", field=field)
+
 
 def text(value: str | None, *, field: str, label: str, required: bool = False, max_length: int = 300) -> str | None:
-    cleaned = (value or "").strip()
+    """One line of text: stripped, without control characters, at most ``max_length`` characters."""
+    _must_be_text(value, field=field, label=label)
+    cleaned = characters((value or "").strip(), field=field, label=label).strip()
     if not cleaned:
         if required:
             raise ValidationError(f"{label} cannot be empty.", field=field)
@@ -24,37 +111,65 @@ def text(value: str | None, *, field: str, label: str, required: bool = False, m
     return cleaned
 
 
-def long_text(value: str | None) -> str | None:
-    cleaned = (value or "").strip()
+def long_text(value: str | None, *, field: str = "notes", label: str = "Notes") -> str | None:
+    """Multi-line text (notes): tabs and line breaks kept, other control characters refused."""
+    _must_be_text(value, field=field, label=label)
+    cleaned = characters((value or "").strip(), field=field, label=label, multiline=True).strip()
     return cleaned or None
 
 
 def email(value: str | None, *, field: str = "email") -> str | None:
-    cleaned = (value or "").strip()
+    _must_be_text(value, field=field, label="E-mail")
+    cleaned = characters((value or "").strip(), field=field, label="E-mail").strip()
     if not cleaned:
         return None
     if not _EMAIL.match(cleaned) or len(cleaned) > 320:
-        raise ValidationError(f"'{cleaned}' is not a valid e-mail address.", field=field)
+        raise ValidationError(f"'{shown(cleaned)}' is not a valid e-mail address.", field=field)
     return cleaned
 
 
 def phone(value: str | None, *, field: str = "phone") -> str | None:
-    cleaned = (value or "").strip()
+    _must_be_text(value, field=field, label="Phone")
+    cleaned = characters((value or "").strip(), field=field, label="Phone").strip()
     if not cleaned:
         return None
     if not _PHONE.match(cleaned) or sum(c.isdigit() for c in cleaned) < 3:
-        raise ValidationError(f"'{cleaned}' is not a valid phone number.", field=field)
+        raise ValidationError(f"'{shown(cleaned)}' is not a valid phone number.", field=field)
     return cleaned
 
 
 def choice(value: str | None, allowed: tuple[str, ...], *, field: str, label: str, required: bool = False) -> str | None:
-    if value in (None, ""):
+    if value is None or value == "":
         if required:
             raise ValidationError(f"{label} must be chosen.", field=field)
         return None
-    if value not in allowed:
-        raise ValidationError(f"{label} must be one of: {', '.join(allowed)} (not '{value}').", field=field)
+    if not isinstance(value, str) or value not in allowed:
+        raise ValidationError(f"{label} must be one of: {', '.join(allowed)} (not {described(value)}).", field=field)
     return value
+
+
+_TRUE = ("true", "1", "yes", "ja")
+_FALSE = ("false", "0", "no", "nee")
+
+
+def boolean(value, *, field: str, label: str, required: bool = False) -> bool | None:
+    """true/false, 1/0, yes/no or ja/nee (any case), or a bool; nothing else."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(f"{label} is required (yes or no).", field=field)
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise ValidationError(f"{label}: {described(value)} is neither yes nor no (write true/false, 1/0, yes/no or ja/nee).",
+                          field=field)
 
 
 def parse_date(value: str | dt.date | None, *, field: str, label: str, required: bool = False) -> dt.date | None:
@@ -67,10 +182,12 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str, required:
         raise ValidationError(f"{label} must be a date, not a date and time.", field=field)
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str):
+        raise ValidationError(f"{label}: {described(value)} is not a date (YYYY-MM-DD).", field=field)
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(f"{label}: '{value}' is not a valid date (YYYY-MM-DD).", field=field) from None
+        raise ValidationError(f"{label}: '{shown(value)}' is not a valid date (YYYY-MM-DD).", field=field) from None
 
 
 def month_day(day: int | None, month: int | None, year: int | None, *, field: str, label: str) -> tuple[int | None, int | None, int | None]:
@@ -82,51 +199,78 @@ def month_day(day: int | None, month: int | None, year: int | None, *, field: st
     if day is None or month is None:
         raise ValidationError(f"{label} needs both a day and a month.", field=field)
     if not 1 <= month <= 12:
-        raise ValidationError(f"{label}: month {month} does not exist.", field=field)
+        raise ValidationError(f"{label}: month {shown(month)} does not exist.", field=field)
     if year is not None and not 1850 <= year <= dt.date.today().year + 1:
-        raise ValidationError(f"{label}: year {year} is not plausible.", field=field)
+        raise ValidationError(f"{label}: year {shown(year)} is not plausible.", field=field)
     max_day = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap
     if not 1 <= day <= max_day:
         month_name = calendar.month_name[month]
-        raise ValidationError(f"{label}: {month_name} {day} does not exist" + (f" in {year}." if year else "."), field=field)
+        raise ValidationError(f"{label}: {month_name} {shown(day)} does not exist" + (f" in {year}." if year else "."), field=field)
     return day, month, year
 
 
+_DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(nan|inf|infinity)", re.IGNORECASE)
+MONEY_LIMIT = Decimal("1e13")  # ten thousand billion: in cents still far inside SQLite's 64 bits
+
+
 def money(value, *, field: str, label: str, allow_negative: bool = False, required: bool = False) -> Decimal | None:
+    """An exact amount with at most two decimals, finite and below ``MONEY_LIMIT``."""
     if value is None or value == "":
         if required:
             raise ValidationError(f"{label} is required.", field=field)
         return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise ValidationError(f"{label}: {described(value)} is not an amount.", field=field)
     if isinstance(value, float):
         value = repr(value)  # never carry binary float error into money
+    if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
+        raise ValidationError(f"{label}: '{shown(value)}' is not an amount.", field=field)
     try:
         amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValidationError(f"{label}: '{value}' is not an amount.", field=field) from None
+    except (InvalidOperation, ValueError):
+        raise ValidationError(f"{label}: '{shown(value)}' is not an amount.", field=field) from None
     if not amount.is_finite():
-        raise ValidationError(f"{label}: '{value}' is not an amount.", field=field)
+        raise ValidationError(f"{label}: '{shown(value)}' is not an amount.", field=field)
+    if abs(amount) >= MONEY_LIMIT:
+        raise ValidationError(f"{label} is too large.", field=field)
     if amount < 0 and not allow_negative:
         raise ValidationError(f"{label} cannot be negative.", field=field)
-    if amount.as_tuple().exponent < -2:
+    if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
         raise ValidationError(f"{label}: at most two decimals.", field=field)
-    if abs(amount) >= Decimal("1e13"):
-        raise ValidationError(f"{label} is too large.", field=field)
     return amount.quantize(Decimal("0.01"))
 
 
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+
+
 def whole_number(value, *, field: str, label: str, minimum: int | None = None, maximum: int | None = None, required: bool = False) -> int | None:
+    """A whole number (an int, or its digits 0-9 as text) within SQLite's 64-bit range and the given bounds."""
     if value is None or value == "":
         if required:
             raise ValidationError(f"{label} is required.", field=field)
         return None
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise ValidationError(f"{label}: '{value}' is not a whole number.", field=field) from None
-    if minimum is not None and number < minimum:
-        raise ValidationError(f"{label} must be at least {minimum}.", field=field)
-    if maximum is not None and number > maximum:
-        raise ValidationError(f"{label} must be at most {maximum}.", field=field)
+    if isinstance(value, bool):
+        number = None
+    elif isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        number = int(value) if math.isfinite(value) and value.is_integer() else None
+    elif isinstance(value, Decimal):
+        whole = value.is_finite() and value == value.to_integral_value()
+        number = (int(value) if value.adjusted() < 40 else int(value.copy_sign(Decimal(10) ** 40))) if whole else None
+    elif isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
+        digits = value.strip()
+        number = int(digits) if len(digits) <= 40 else (-1 if digits[0] == "-" else 1) * 10**40
+    else:
+        number = None
+    if number is None:
+        raise ValidationError(f"{label}: {described(value)} is not a whole number.", field=field)
+    low = SQLITE_MIN_INTEGER if minimum is None else max(minimum, SQLITE_MIN_INTEGER)
+    high = SQLITE_MAX_INTEGER if maximum is None else min(maximum, SQLITE_MAX_INTEGER)
+    if number < low:
+        raise ValidationError(f"{label} must be at least {low}.", field=field)
+    if number > high:
+        raise ValidationError(f"{label} must be at most {high}.", field=field)
     return number
 
 
@@ -143,12 +287,13 @@ def parse_amount(text: str, *, decimal_comma: bool, field: str = "amount", label
     """
     from babel.numbers import NumberFormatError, parse_decimal
 
+    _must_be_text(text, field=field, label=label)
     cleaned = (text or "").strip().translate(_AMOUNT_NOISE)
     example = "1.234,56" if decimal_comma else "1,234.56"
     if not _AMOUNT_CHARS.match(cleaned):
-        raise ValidationError(f"{label}: '{text}' is not an amount (write it like {example}).", field=field)
+        raise ValidationError(f"{label}: '{shown(text)}' is not an amount (write it like {example}).", field=field)
     try:
         amount = parse_decimal(cleaned, locale="nl_NL" if decimal_comma else "en_US", strict=True)
     except NumberFormatError:
-        raise ValidationError(f"{label}: '{text}' is not an amount (write it like {example}).", field=field) from None
+        raise ValidationError(f"{label}: '{shown(text)}' is not an amount (write it like {example}).", field=field) from None
     return money(amount, field=field, label=label, allow_negative=True, required=True)

@@ -100,6 +100,12 @@ class BulkResult:
     accounts_added: int = 0
 
 
+def _name_key(name: str | None) -> str:
+    """``name_key``, or for a name of punctuation alone ("!!!", "€€") the name itself, so that
+    such names neither match every other one nor get lost."""
+    return name_key(name) or ("\x00" + (name or "").strip().casefold() if (name or "").strip() else "")
+
+
 class _Index:
     """In-memory keys of what exists, so each row is matched without a query."""
 
@@ -110,7 +116,7 @@ class _Index:
 
     @staticmethod
     def keys(email, phone, name, city) -> tuple:
-        return email_key(email), phone_key(phone), (name_key(name), city_key(city))
+        return email_key(email), phone_key(phone), (_name_key(name), city_key(city))
 
     def find(self, keys: tuple) -> int | None:
         email, phone, name_city = keys
@@ -278,19 +284,19 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
         _, account_by_name = _account_index(session)
         people_index = _person_index(session)
         city_of: dict[str, str | None] = {
-            name_key(n): c for n, c in session.execute(sa.select(Account.name, Account.city).order_by(Account.id.desc()))
+            _name_key(n): c for n, c in session.execute(sa.select(Account.name, Account.city).order_by(Account.id.desc()))
         }
         fresh: list[PersonInput] = []
         new_accounts: dict[str, dict] = {}
         for n, p in enumerate(people):
             account_name = p.account or (p.name if (p.street or p.city or p.postcode) else None)
-            place = p.city or (city_of.get(name_key(account_name)) or account_name if account_name else None)
+            place = p.city or (city_of.get(_name_key(account_name)) or account_name if account_name else None)
             keys = people_index.keys(p.email, p.phone, p.name, place)
             if people_index.find(keys) is not None:
                 continue
             people_index.add(-1 - n, keys)
             fresh.append(p)
-            key = name_key(account_name) if account_name else None
+            key = _name_key(account_name) if account_name else None
             if key and key not in account_by_name and key not in new_accounts:
                 new_accounts[key] = _account_values(
                     AccountInput(
@@ -307,7 +313,7 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
             account_name = p.account or (p.name if (p.street or p.city or p.postcode) else None)
             values = {c: getattr(p, c) for c in _PERSON_COLUMNS}
             values.update(
-                account_id=account_by_name.get(name_key(account_name)) if account_name else None,
+                account_id=account_by_name.get(_name_key(account_name)) if account_name else None,
                 do_not_contact=bool(p.do_not_contact), archived=False, created_at=now, updated_at=now,
             )
             rows.append(values)
@@ -356,14 +362,19 @@ class AccountLookup:
 
     ids_by_name: dict[str, tuple[int, ...]]
     people_by_account: dict[int, dict[str, int]]  # account id -> person name/email key -> id
+    account_ids: frozenset[int] = frozenset()  # every account's id, for rows that give the number
 
 
 def account_lookup(db: Database, *, with_people: bool = False) -> AccountLookup:
     by_name: dict[str, list[int]] = {}
     people: dict[int, dict[str, int]] = {}
+    ids: set[int] = set()
     with db.read() as session:
         for ident, name in session.execute(sa.select(Account.id, Account.name).order_by(Account.id)):
-            by_name.setdefault(name_key(name), []).append(ident)
+            ids.add(ident)
+            key = name_key(name)
+            if key:  # a name of punctuation alone is found by its number only
+                by_name.setdefault(key, []).append(ident)
         if with_people:
             for ident, account_id, name, email in session.execute(
                 sa.select(Person.id, Person.account_id, Person.name, Person.email).where(Person.account_id.is_not(None))
@@ -372,7 +383,7 @@ def account_lookup(db: Database, *, with_people: bool = False) -> AccountLookup:
                 keys.setdefault(name_key(name), ident)
                 if email_key(email):
                     keys.setdefault(email_key(email), ident)
-    return AccountLookup({k: tuple(v) for k, v in by_name.items()}, people)
+    return AccountLookup({k: tuple(v) for k, v in by_name.items()}, people, frozenset(ids))
 
 
 def unreferenced_orders(db: Database, *, account_ids: list[int]) -> set[tuple[int, dt.date, Decimal, str]]:

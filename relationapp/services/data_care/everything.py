@@ -1,23 +1,36 @@
 """Everything the database holds, table by table, and back into an empty database.
 
-The full export (io/export.py) writes this out; ``load_everything`` puts it
+The full export (exchange/export.py) writes this out; ``load_everything`` puts it
 back with the same ids in one transaction, so nothing is lost on the way:
 every table of the schema is included (a new table is included by itself).
+
+An export is a file someone may have edited, so every value is checked
+against the schema before anything is written (``check_everything``): its
+type, SQLite's 64-bit integer range, lengths, finite amounts with at most
+two decimals, the words a column allows (stages, kinds ...), booleans
+written true/false/1/0/yes/no/ja/nee, no control characters (tabs and line
+breaks only in multi-line text), references to rows that exist, and every
+setting as the settings page would take it. One bad value refuses the whole
+export with one line that names the table, the row and the problem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NoReturn
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-from relationapp.data import models  # noqa: F401  (registers every table)
+from relationapp.data import models  # also registers every table
 from relationapp.data.db import Database
 from relationapp.data.migrate import SCHEMA_HEAD
 from relationapp.errors import ValidationError
+from relationapp.services.common import validation
 
 FORMAT = "relationapp-export"
 FORMAT_VERSION = 1
@@ -53,23 +66,6 @@ def to_text(value):
     return value
 
 
-def _from_text(column: sa.Column, value):
-    if value is None:
-        return None
-    kind = column.type
-    if isinstance(kind, models.Money):
-        return Decimal(str(value))
-    if isinstance(kind, sa.DateTime):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(kind, sa.Date):
-        return dt.date.fromisoformat(value)
-    if isinstance(kind, sa.Time):
-        return dt.time.fromisoformat(value)
-    if isinstance(kind, sa.Boolean):
-        return bool(value)
-    return value
-
-
 def is_empty(db: Database) -> bool:
     with db.read() as session:
         for name in ("account", "person", "orders", "interaction", "staff"):
@@ -78,43 +74,301 @@ def is_empty(db: Database) -> bool:
     return True
 
 
-def load_everything(db: Database, *, data: dict, source: str = "the export") -> dict[str, int]:
-    """Put a full export (as read from its JSON file) into an EMPTY database; all or nothing.
+# the words a column allows (stored as text, so the schema itself cannot say)
+VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("account", "kind"): models.ACCOUNT_KINDS,
+    ("account", "stage"): models.STAGES,
+    ("account", "journey_stage"): models.JOURNEY_STAGES,
+    ("person", "dmu_role"): models.DMU_ROLES,
+    ("person", "preferred_channel"): models.CHANNELS,
+    ("interaction", "kind"): models.INTERACTION_KINDS,
+    ("important_date", "kind"): models.IMPORTANT_DATE_KINDS,
+    ("follow_up", "origin"): models.FOLLOW_UP_ORIGINS,
+    ("referral", "outcome"): models.REFERRAL_OUTCOMES,
+    ("lead_source", "kind"): models.LEAD_SOURCE_KINDS,
+    ("stage_change", "from_stage"): models.STAGES,
+    ("stage_change", "to_stage"): models.STAGES,
+    ("tier_snapshot", "tier"): models.TIERS,
+    ("tier_cache", "tier"): models.TIERS,
+    ("tier_cache", "dropped_from"): models.TIERS,
+    ("planned_visit", "status"): models.VISIT_STATUSES,
+}
+# whole numbers with bounds of their own (all of them stay inside SQLite's 64 bits)
+BOUNDS: dict[tuple[str, str], tuple[int | None, int | None]] = {
+    ("nps_response", "score"): (0, 10),
+    ("person", "birthday_day"): (1, 31),
+    ("person", "birthday_month"): (1, 12),
+    ("important_date", "day"): (1, 31),
+    ("important_date", "month"): (1, 12),
+    ("important_date", "notice_days"): (0, None),
+    ("interaction", "duration_minutes"): (0, None),
+    ("planned_visit", "duration_minutes"): (0, None),
+}
+COORDINATES: dict[tuple[str, str], float] = {("account", "latitude"): 90.0, ("account", "longitude"): 180.0}
+PROBLEMS_SHOWN = 3
 
-    Returns rows added per table. Settings already stored are replaced by the export's.
-    """
+
+def _refuse(name: str, value, what: str) -> NoReturn:
+    raise ValidationError(f"{name}: {validation.described(value)} is not {what}.", field=name)
+
+
+def _moment(name: str, value) -> dt.datetime:
+    if not isinstance(value, str):
+        _refuse(name, value, "a date and time")
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        _refuse(name, value, "a date and time (YYYY-MM-DDTHH:MM:SS)")
+    if moment.tzinfo is not None:  # stored as UTC without a zone, as the program writes it
+        try:
+            moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        except OverflowError:
+            _refuse(name, value, "a date and time that exists in UTC")
+    return moment
+
+
+def _time(name: str, value) -> dt.time:
+    if not isinstance(value, str):
+        _refuse(name, value, "a time")
+    try:
+        moment = dt.time.fromisoformat(value.strip())
+    except ValueError:
+        _refuse(name, value, "a time (HH:MM)")
+    if moment.tzinfo is not None:
+        _refuse(name, value, "a time without a time zone")
+    return moment
+
+
+def _float(table: sa.Table, name: str, value) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        _refuse(name, value, "a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        _refuse(name, value, "a number of a sensible size")
+    if not math.isfinite(number):
+        _refuse(name, value, "a finite number")
+    limit = COORDINATES.get((table.name, name))
+    if limit is not None and abs(number) > limit:
+        raise ValidationError(f"{name} must lie between -{limit:g} and {limit:g}.", field=name)
+    return number
+
+
+def check_value(table: sa.Table, column: sa.Column, value):
+    """One value of an export as ``column`` takes it, or a ValidationError (that does not name the row)."""
+    name = column.name
+    kind = column.type
+    if value is None:
+        if column.nullable:  # an id too is required: other rows refer to it
+            return None
+        raise ValidationError(f"{name} is required.", field=name)
+    if isinstance(kind, models.Money):
+        return validation.money(value, field=name, label=name, allow_negative=True, required=True)
+    if isinstance(kind, sa.types.TypeDecorator):
+        kind = kind.impl_instance
+    if isinstance(kind, sa.DateTime):
+        return _moment(name, value)
+    if isinstance(kind, sa.Date):
+        if not isinstance(value, str) or not value.strip():
+            _refuse(name, value, "a date (YYYY-MM-DD)")
+        return validation.parse_date(value, field=name, label=name, required=True)
+    if isinstance(kind, sa.Time):
+        return _time(name, value)
+    if isinstance(kind, sa.Boolean):
+        return validation.boolean(value, field=name, label=name, required=True)
+    if isinstance(kind, sa.Float):
+        return _float(table, name, value)
+    if isinstance(kind, sa.Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            _refuse(name, value, "a whole number")
+        low, high = BOUNDS.get((table.name, name), (None, None))
+        return validation.whole_number(value, field=name, label=name, minimum=low, maximum=high, required=True)
+    if isinstance(kind, sa.String):
+        if not isinstance(value, str):
+            raise ValidationError(f"{name} must be text, not {validation.described(value)}.", field=name)
+        words = VOCABULARIES.get((table.name, name))
+        if words is not None:
+            return validation.choice(value, words, field=name, label=name, required=True)
+        text = validation.characters(value, field=name, label=name, multiline=kind.length is None)
+        if kind.length is not None and len(text) > kind.length:
+            raise ValidationError(f"{name} is too long ({len(text):,} characters, at most {kind.length}).", field=name)
+        return text
+    raise ValidationError(f"{name}: this relationapp cannot read a {kind} column.", field=name)  # a new column type
+
+
+def _setting_value(key: str, raw: str) -> str:
+    """A stored setting as the settings page would take it, written the way it writes it."""
+    from relationapp.config import Settings
+    from relationapp.services.common import settings as settings_service
+
+    spec = {s.name: s for s in Settings.specs()}.get(key)
+    if spec is None:
+        raise ValidationError(f"'{validation.shown(key)}' is not a setting of this relationapp.", field="key")
+    try:
+        value = json.loads(raw)
+    except (ValueError, RecursionError):
+        raise ValidationError(f"{key}: '{validation.shown(raw)}' is not a readable value.", field=key) from None
+    if spec.type in ("str", str):
+        if not isinstance(value, str):
+            raise ValidationError(f"{key} must be text, not {validation.described(value)}.", field=key)
+        value = validation.characters(value, field=key, label=key, multiline=True)
+    elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        _refuse(key, value, "a number")
+    return settings_service._encode(settings_service._check(spec, value))
+
+
+def _check_header(data, source: str) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ValidationError(f"{source} is not a relationapp full export.")
+    version = data.get("version", FORMAT_VERSION)
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise ValidationError(f"{source} is a full export of format version {validation.shown(version)}; "
+                              f"this relationapp reads version {FORMAT_VERSION}.")
     if data.get("schema") != SCHEMA_HEAD:
         raise ValidationError(
-            f"{source} was made with schema {data.get('schema')}; this relationapp has {SCHEMA_HEAD}."
+            f"{source} was made with schema {validation.shown(data.get('schema'))}; this relationapp has {SCHEMA_HEAD}."
         )
     stored = data.get("tables")
     if not isinstance(stored, dict):
         raise ValidationError(f"{source} has no tables.")
+    known = [t.name for t in tables()]
+    unknown = [name for name in stored if name not in known]
+    if unknown:
+        raise ValidationError(f"{source} holds a table this relationapp does not know: '{validation.shown(unknown[0])}'.")
+    missing = [name for name in known if name not in stored]
+    if missing:  # an export holds every table, an empty one as []
+        raise ValidationError(f"{source} lacks the table {missing[0]}"
+                              + (f" and {len(missing) - 1} more" if len(missing) > 1 else "") + "; is it cut short?")
+    return stored
+
+
+def _check_rows(table: sa.Table, rows, problems: list[str]) -> list[tuple[int, dict]]:
+    """(row number, checked values) of the good rows; a problem per bad value."""
+    if not isinstance(rows, list):
+        problems.append(f"table {table.name} is not a list of rows")
+        return []
+    columns = {c.name: c for c in table.columns}
+    out: list[tuple[int, dict]] = []
+    for n, row in enumerate(rows, start=1):
+        where = f"{table.name} row {n}"
+        if not isinstance(row, dict):
+            problems.append(f"{where} is {validation.described(row)}, not a record")
+            continue
+        unknown = [k for k in row if k not in columns]
+        if unknown:
+            problems.append(f"{where} has a column {table.name} does not have: '{validation.shown(unknown[0])}'")
+            continue
+        values: dict = {}
+        for name, column in columns.items():
+            try:
+                values[name] = check_value(table, column, row.get(name))
+            except ValidationError as exc:
+                problems.append(f"{where}: {exc.message}")
+        if len(values) < len(columns):
+            continue
+        if table.name == "setting":
+            try:
+                values["value"] = _setting_value(values["key"], values["value"])
+            except ValidationError as exc:
+                problems.append(f"{where}: {exc.message}")
+                continue
+        out.append((n, values))
+    return out
+
+
+def _unique_keys(table: sa.Table) -> list[tuple[str, ...]]:
+    keys = [tuple(c.name for c in table.primary_key.columns)]
+    keys += [tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, sa.UniqueConstraint)]
+    keys += [(c.name,) for c in table.columns if c.unique]
+    keys += [tuple(c.name for c in ix.columns) for ix in table.indexes if ix.unique]
+    return [k for k in dict.fromkeys(keys) if k]
+
+
+def _check_links(checked: dict[str, list[tuple[int, dict]]], problems: list[str]) -> None:
+    """No two rows with one key; every reference to a row the export holds (the database is empty)."""
+    for table in tables():
+        rows = checked[table.name]
+        for key in _unique_keys(table):
+            seen: dict[tuple, int] = {}
+            for n, values in rows:
+                value = tuple(values[c] for c in key)
+                if None in value:
+                    continue
+                if value in seen:
+                    problems.append(f"{table.name} row {n}: {', '.join(key)} {validation.shown(value if len(value) > 1 else value[0])} "
+                                    f"is also in row {seen[value]}")
+                else:
+                    seen[value] = n
+        for column in table.columns:
+            for fk in column.foreign_keys:
+                target = fk.column
+                present = {values[target.name] for _, values in checked[target.table.name]}
+                for n, values in rows:
+                    value = values[column.name]
+                    if value is not None and value not in present:
+                        problems.append(f"{table.name} row {n}: {column.name} {validation.shown(value)} "
+                                        f"is not in {target.table.name}")
+
+
+def _derive(checked: dict[str, list[dict]]) -> None:
+    """Columns the database keeps itself are set as it will: an account's last touch is its latest
+    interaction (kept by a trigger), and the pyramid cache is recomputed when first used."""
+    latest: dict[int, dt.date] = {}
+    for row in checked["interaction"]:
+        account_id = row["account_id"]
+        if account_id is not None and (account_id not in latest or latest[account_id] < row["occurred_on"]):
+            latest[account_id] = row["occurred_on"]
+    for row in checked["account"]:
+        row["last_touch_on"] = latest.get(row["id"])
+    for row in checked["tier_cache_state"]:
+        row["valid"] = False
+
+
+def _refusal(source: str, problems: list[str]) -> str:
+    text = "; ".join(p.rstrip(".") for p in problems[:PROBLEMS_SHOWN])
+    more = len(problems) - PROBLEMS_SHOWN
+    if more > 0:
+        text += f" (and {more:,} more problem{'s' if more > 1 else ''})"
+    return validation.one_line(f"{source}: {text}. Nothing was imported.")
+
+
+def check_everything(data, *, source: str = "the export") -> dict[str, list[dict]]:
+    """A full export (as read from its JSON file) as the rows ``load_everything`` writes, table by
+    table, every value checked; one ValidationError with the first problems if any value does not fit."""
+    stored = _check_header(data, source)
+    problems: list[str] = []
+    numbered = {table.name: _check_rows(table, stored.get(table.name), problems) for table in tables()}
+    if not problems:
+        _check_links(numbered, problems)
+    if problems:
+        raise ValidationError(_refusal(source, problems))
+    checked = {name: [values for _, values in rows] for name, rows in numbered.items()}
+    _derive(checked)
+    return checked
+
+
+def load_everything(db: Database, *, data: dict, source: str = "the export") -> dict[str, int]:
+    """Put a full export (as read from its JSON file) into an EMPTY database; all or nothing.
+
+    Every value is checked first (``check_everything``); returns rows added per table. Settings
+    already stored are replaced by the export's.
+    """
+    source = validation.one_line(str(source))
+    _check_header(data, source)
     if not is_empty(db):
         raise ValidationError("The database is not empty; import a full export into a new database (--db NEW.db).")
+    checked = check_everything(data, source=source)
     counts: dict[str, int] = {}
     with db.write() as session:
         for table in tables():
-            rows = stored.get(table.name) or []
-            if not isinstance(rows, list):
-                raise ValidationError(f"{source}: table {table.name} is not a list of rows.")
-            names = {c.name: c for c in table.columns}
-            converted = []
-            for n, row in enumerate(rows, start=1):
-                if not isinstance(row, dict) or set(row) - set(names):
-                    raise ValidationError(f"{source}: {table.name} row {n} has unknown columns.")
-                try:
-                    converted.append({k: _from_text(names[k], row.get(k)) for k in names})
-                except (ValueError, ArithmeticError, TypeError) as exc:
-                    raise ValidationError(f"{source}: {table.name} row {n}: {exc}.") from None
+            rows = checked[table.name]
             if table.name == "setting":
                 session.execute(sa.delete(table))
-            if converted:
+            if rows:
                 try:
-                    session.execute(sa.insert(table), converted)
+                    session.execute(sa.insert(table), rows)
                 except sa.exc.IntegrityError as exc:
-                    raise ValidationError(f"{source}: {table.name} does not fit ({exc.orig}).") from None
-            counts[table.name] = len(converted)
+                    raise ValidationError(validation.one_line(
+                        f"{source}: {table.name} does not fit ({exc.orig}). Nothing was imported.")) from None
+            counts[table.name] = len(rows)
     return counts
