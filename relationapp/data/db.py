@@ -80,13 +80,11 @@ def sqlite_path(url: str) -> Path | None:
 
 def _file_of(url: str) -> Path | None:
     """The file behind a SQLite URL, the ``file:...?mode=ro`` form of a read-only window included."""
-    u = sa.engine.make_url(url)
-    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+    path = sqlite_path(url)
+    if path is None:
         return None
-    name = u.database
-    if name.startswith("file:"):
-        name = name[len("file:"):].split("?", 1)[0]
-    return Path(name).resolve()
+    name = str(path)
+    return Path(name[len("file:"):].split("?", 1)[0] if name.startswith("file:") else name).resolve()
 
 
 def prepare_sqlite_file(path: Path) -> None:
@@ -117,6 +115,7 @@ def prepare_sqlite_file(path: Path) -> None:
 # delete the WAL under us (SQLite's "How To Corrupt", section 2.2). So a live
 # file is only ever read through SQLite, and no user-chosen file may be one.
 _live_files: dict[Path, int] = {}
+SIDE_FILES = ("-journal", "-wal", "-shm")  # what SQLite keeps beside a database file
 _live_lock = threading.Lock()
 
 
@@ -151,17 +150,10 @@ def live_database_for(path: str | os.PathLike) -> Path | None:
     """The live database ``path`` is (or is a -wal/-shm/-journal of), else None; never opens it."""
     path = Path(path)
     for live in live_database_files():
-        for candidate in (live, *(Path(f"{live}{s}") for s in ("-wal", "-shm", "-journal"))):
+        for candidate in (live, *(Path(f"{live}{s}") for s in SIDE_FILES)):
             if _same_file(path, candidate):
                 return live
     return None
-
-
-def refuse_live_database(path: str | os.PathLike) -> None:
-    """Raise DatabaseError if ``path`` is the open database: a plain read or write of it could lose data."""
-    live = live_database_for(path)
-    if live is not None:
-        raise DatabaseError(f"{Path(path).name} is the database in use ({live}); choose another file.")
 
 
 class Stopped(Exception):

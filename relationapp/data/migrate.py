@@ -73,6 +73,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None,
             f"{db.path or db.url} was made by a newer relationapp (schema {current}); "
             "update relationapp to open it."
         )
+    db.check_before_write()  # a migration writes: never into a file the caller refuses (a damaged one)
     kept = None
     if current is not None and db.path is not None and backup_dir is not None and backup is not None:
         kept = backup(db.path, backup_dir, reason=f"before-migration-{current}")

@@ -19,12 +19,11 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from relationapp.data.db import DatabaseError, Stopped, sqlite_problem
+from relationapp.data.db import SIDE_FILES, DatabaseError, Stopped, sqlite_problem
 
 PARTIAL_SUFFIX = ".partial"
 # .<final name>.<pid>.partial, and the journal SQLite may leave beside it
 _PARTIAL = re.compile(r"^\.(?P<final>.+)\.(?P<pid>\d+)\.partial(?:-journal|-wal|-shm)?$")
-_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def _new_private_file(path: Path) -> None:
@@ -49,8 +48,9 @@ def partial_path(final: Path) -> Path:
     return final.with_name(f".{final.name}.{os.getpid()}{PARTIAL_SUFFIX}")
 
 
-def _remove_with_side_files(path: Path) -> None:
-    for name in (str(path), *(f"{path}{s}" for s in _SIDE_FILES)):
+def remove_with_side_files(path: Path) -> None:
+    """Delete a database copy and whatever SQLite left beside it."""
+    for name in (str(path), *(f"{path}{s}" for s in SIDE_FILES)):
         try:
             os.unlink(name)
         except FileNotFoundError:
@@ -129,7 +129,7 @@ def _write_checked(source: Path, final: Path, *, stop: threading.Event | None, r
     raises FileExistsError (the caller picks another).
     """
     partial = partial_path(final)
-    _remove_with_side_files(partial)
+    remove_with_side_files(partial)
     _new_private_file(partial)
     try:
         try:
@@ -151,7 +151,7 @@ def _write_checked(source: Path, final: Path, *, stop: threading.Event | None, r
             _link_into_place(partial, final)
         _fsync_dir(final.parent)
     except BaseException:
-        _remove_with_side_files(partial)
+        remove_with_side_files(partial)
         raise
     return final
 

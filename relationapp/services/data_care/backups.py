@@ -133,16 +133,13 @@ class _Checked:
         self.dirty = False
 
 
-def _remember_good(path: Path) -> None:
-    """A backup this process has just written and checked (``files.sqlite_copy`` checks before the rename)."""
-    checked = _Checked(path.parent)
-    checked.remember(path)
+def _new_backup(db_path: Path, backup_dir: Path, *, reason: str, stop: threading.Event | None = None) -> Path:
+    """A backup into the folder, remembered as good (``files.sqlite_copy`` checks it before the rename)."""
+    made = backup_io.backup_file(db_path, backup_dir, reason=reason, stop=stop)
+    checked = _Checked(made.parent)
+    checked.remember(made)
     checked.save()
-
-
-def _remove_backup(path: Path) -> None:
-    for name in (path, *(Path(f"{path}{s}") for s in ("-journal", "-wal", "-shm"))):
-        name.unlink(missing_ok=True)
+    return made
 
 
 def prune_backups(backup_dir: Path, *, stem: str, keep: int) -> list[Path]:
@@ -169,7 +166,7 @@ def prune_backups(backup_dir: Path, *, stem: str, keep: int) -> list[Path]:
                     continue
                 if good == 0:
                     continue  # no newer good copy: leave it
-            _remove_backup(info.path)
+            backup_io.remove_with_side_files(info.path)
             checked.forget(info.path)
             removed.append(info.path)
     finally:
@@ -188,8 +185,7 @@ def auto_backup(db_path: str | Path, backup_dir: str | Path, *, keep: int, now: 
     db_path, backup_dir = Path(db_path), Path(backup_dir)
     if not backup_due(db_path, backup_dir, now=now) or (not checked and backup_io.file_problem(db_path)):
         return None
-    made = backup_io.backup_file(db_path, backup_dir, reason="auto", stop=stop)
-    _remember_good(made)
+    made = _new_backup(db_path, backup_dir, reason="auto", stop=stop)
     prune_backups(backup_dir, stem=db_path.stem, keep=keep)
     return made
 
@@ -249,8 +245,7 @@ def make_backup(db_path: str | Path, *, dest: str | Path | None = None, backup_d
         return backup_io.backup_to(db_path, dest)
     if backup_dir is None:
         raise ValidationError("No backup folder given.")
-    made = backup_io.backup_file(db_path, Path(backup_dir), reason="manual")
-    _remember_good(made)
+    made = _new_backup(db_path, Path(backup_dir), reason="manual")
     if keep is not None:
         prune_backups(Path(backup_dir), stem=db_path.stem, keep=keep)
     return made
@@ -295,8 +290,7 @@ def restore_backup(db_path: str | Path, *, backup: str | Path, backup_dir: str |
     kept = None
     if db_path.exists() and db_path.stat().st_size > 0:
         if backup_io.file_problem(db_path) is None:
-            kept = backup_io.backup_file(db_path, Path(backup_dir), reason="before-restore")
-            _remember_good(kept)
+            kept = _new_backup(db_path, Path(backup_dir), reason="before-restore")
         else:  # a damaged database cannot be read by the backup API: keep its bytes aside
             kept = Path(backup_dir) / f"{db_path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}-damaged.db.bad"
             Path(backup_dir).mkdir(parents=True, exist_ok=True)

@@ -130,7 +130,7 @@ class _Builder:
         self.counts = dict(orders=0, interactions=0, referrals=0, nps=0, follow_ups=0)
 
     def build(self) -> DemoSummary:
-        s, rng = self.s, self.rng
+        s = self.s
         s.add(m.Setting(key="company_name", value='"' + FIRM + '"'))
         staff = [m.Staff(name=n, hourly_cost=c, email=n.split()[0].lower() + "@hoekstra-klimaat.nl") for n, c in STAFF]
         s.add_all(staff)

@@ -77,8 +77,6 @@ def open_database(db_arg: str | None = None, *, migrate: bool = True,
             backups = (db.path.parent / "backups") if db.path is not None else None
             from relationapp.files.sqlite_copy import backup_file
 
-            if db.before_first_write is not None and migrations.needs_upgrade(db):
-                db.check_before_write()  # a migration writes: not into a damaged file
             migrations.upgrade(db, backup_dir=backups, backup=backup_file)
         elif migrations.needs_upgrade(db):
             raise DatabaseError("The database schema is not current; open it once with the app to migrate.")
