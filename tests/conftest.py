@@ -20,6 +20,16 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def english_unless_asked():
+    """Each test starts in English; a test (or a CLI run in-process) that switches language does not leak."""
+    from relationapp.text import catalogue
+
+    catalogue.set_language("en")
+    yield
+    catalogue.set_language("en")
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "relationapp.db"

@@ -116,6 +116,16 @@ def _database_file(args: argparse.Namespace):
         return None
 
 
+def _speak_the_firms_language(db) -> None:
+    """Messages, tables and dates in the language and currency of the firm's settings."""
+    from relationapp.services.common.settings import get_settings
+    from relationapp.text import catalogue, formatting
+
+    settings = get_settings(db)
+    catalogue.set_language(settings.language)
+    formatting.use(settings)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Open the database, run the handler, turn user errors and machine faults into one line and exit code 2."""
     from relationapp.data.db import DatabaseError
@@ -135,6 +145,7 @@ def run_command(args: argparse.Namespace) -> int:
             if refusal:
                 return _say(refusal)
             db = open_database(args.db, check_before_write=True)
+            _speak_the_firms_language(db)
         return handler(args, db) or 0
     except (CliError, ServiceError, DatabaseError) as exc:
         return _say(exc)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Iterable
 
 from relationapp.errors import ValidationError
 from relationapp.services.common.validation import boolean, shown
+from relationapp.text import parsing
 
 
 class AmbiguousConvention(ValidationError):
@@ -28,42 +29,28 @@ class Conventions:
     day_first: bool
 
 
-_CURRENCY = re.compile(r"^(?:€|EUR|eur|\$|USD|£|GBP)\s*|\s*(?:€|EUR|eur|\$|USD|£|GBP)$")
 _DATE = re.compile(r"^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})$")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2})?")
 
 
-def _bare_number(text: str) -> str:
-    text = _CURRENCY.sub("", text.strip()).strip().replace("\u00a0", "").replace(" ", "")
-    if text.startswith("(") and text.endswith(")"):  # accountants' negative
-        text = "-" + text[1:-1]
-    return text
-
-
-_COMMA_PATTERNS = (re.compile(r"^\d{1,3}(\.\d{3})+,\d+$"), re.compile(r"^\d+,(\d{1,2}|\d{4,})$"),
-                   re.compile(r"^\d{1,3}(\.\d{3}){2,}$"))
-_POINT_PATTERNS = (re.compile(r"^\d{1,3}(,\d{3})+\.\d+$"), re.compile(r"^\d+\.(\d{1,2}|\d{4,})$"),
-                   re.compile(r"^\d{1,3}(,\d{3}){2,}$"))
-_UNSURE = re.compile(r"^\d{1,3}[.,]\d{3}$")  # 1.234 or 1,234: a thousand, or one and a bit
-_VALID = {
-    True: re.compile(r"^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$"),
-    False: re.compile(r"^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"),
-}
-
-
 def number_votes(values: Iterable[str]) -> tuple[int, int, int]:
-    """(votes for a decimal comma, votes for a decimal point, ambiguous values); junk does not vote."""
+    """(votes for a decimal comma, votes for a decimal point, ambiguous values); junk does not vote.
+
+    A value votes for the conventions ``relationapp.text.parsing`` can read it in: ``1.234,56``
+    and ``12,5`` only with a decimal comma, ``1,234.56`` and ``12.5`` only with a point;
+    ``1.234`` in both (ambiguous); a value without a separator says nothing."""
     comma = point = unsure = 0
     for raw in values:
-        text = _bare_number(raw).lstrip("+-")
-        if not text:
+        if "." not in raw and "," not in raw:
             continue
-        if any(p.match(text) for p in _COMMA_PATTERNS):
-            comma += 1
-        elif any(p.match(text) for p in _POINT_PATTERNS):
-            point += 1
-        elif _UNSURE.match(text):
+        as_comma = parsing.reads_as_number(raw, decimal_comma=True)
+        as_point = parsing.reads_as_number(raw, decimal_comma=False)
+        if as_comma and as_point:
             unsure += 1
+        elif as_comma:
+            comma += 1
+        elif as_point:
+            point += 1
     return comma, point, unsure
 
 
@@ -129,22 +116,8 @@ def detect(
 
 
 def parse_amount(raw: str, conv: Conventions, *, label: str) -> Decimal | None:
-    text = _bare_number(raw)
-    if not text:
-        return None
-    if not _VALID[conv.decimal_comma].match(text):
-        raise ValidationError(f"{label}: '{shown(raw.strip())}' is not an amount.")
-    if conv.decimal_comma:
-        text = text.replace(".", "").replace(",", ".")
-    else:
-        text = text.replace(",", "")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValidationError(f"{label}: '{shown(raw.strip())}' is not an amount.") from None
-    if not value.is_finite():
-        raise ValidationError(f"{label}: '{shown(raw.strip())}' is not an amount.")
-    return value
+    """A cell's amount in the file's convention (the shared reader, strict for that convention); None if empty."""
+    return parsing.parse_amount(raw, decimal_comma=conv.decimal_comma, field=None, label=label)
 
 
 def parse_day(raw: str, conv: Conventions, *, label: str) -> dt.date | None:

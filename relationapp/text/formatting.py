@@ -10,13 +10,31 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from relationapp.config import Settings
-from relationapp.text.wording import translate
+from relationapp.text.catalogue import current_language, for_language
+
+_CURRENCY = ["EUR"]
+
+
+def use(settings: Settings) -> None:
+    """The firm's currency for :func:`current` (the language comes from the catalogue)."""
+    _CURRENCY[0] = settings.currency or "EUR"
+
+
+def current() -> "Formatter":
+    """The formatter of this process: the catalogue's current language, the firm's currency."""
+    return _formatter(current_language(), _CURRENCY[0], "A4")
+
+
+@lru_cache(maxsize=8)
+def _formatter(language: str, currency: str, page_size: str) -> "Formatter":
+    return Formatter.for_language(language, currency=currency, page_size=page_size)
 
 
 @dataclass(frozen=True)
@@ -27,16 +45,20 @@ class Formatter:
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "Formatter":
-        language = settings.language if settings.language in ("nl", "en") else "en"
+        return cls.for_language(settings.language, currency=settings.currency, page_size=settings.page_size)
+
+    @classmethod
+    def for_language(cls, language: str, *, currency: str = "EUR", page_size: str = "A4") -> "Formatter":
+        language = language if language in ("nl", "en") else "en"
         if language == "nl":
             locale = "nl_NL"
         else:
-            locale = "en_US" if settings.page_size == "Letter" else "en_GB"
-        return cls(language=language, currency=settings.currency, locale=locale)
+            locale = "en_US" if page_size == "Letter" else "en_GB"
+        return cls(language=language, currency=currency, locale=locale)
 
     def t(self, text: str, **values) -> str:
         """Report wording in the chosen language; values are filled in afterwards."""
-        wording = translate(self.language, text)
+        wording = for_language(self.language)(text)
         return wording.format(**values) if values else wording
 
     def money(self, amount: Decimal | int | None, *, whole: bool = False) -> str:
@@ -60,17 +82,32 @@ class Formatter:
         pattern = "#,##0" + ("." + "0" * digits if digits else "")
         return format_decimal(value, format=pattern, locale=self.locale)
 
+    def age(self, years: int | None) -> str:
+        """An age or a count of years: "14 jaar" / "14 years"."""
+        if years is None:
+            return "–"
+        return self.t("{years} years", years=self.number(years))
+
+    def day_month(self, day: dt.date | None) -> str:
+        """A day without its year, months in words: "12 mei" / "12 May"."""
+        return format_date(day, "d MMMM", locale=self.locale) if day else "–"
+
     def percent(self, fraction: float | Decimal | None, *, digits: int = 0) -> str:
         if fraction is None:
             return "–"
         pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
         return format_percent(fraction, format=pattern, locale=self.locale)
 
+    def share(self, percent: float | Decimal | None) -> str:
+        """A share given in percent points (28.5 -> "28,5%" / "28.5%"): the one precision rule, one decimal."""
+        if percent is None:
+            return "–"
+        return self.percent(Decimal(str(percent)) / 100, digits=1)
+
     def hours(self, minutes: int | None) -> str:
-        """Time spent: "45 min" under an hour, else hours with one decimal ("2,5 u" / "2.5 h")."""
+        """Time spent: "45 min" under an hour, else hours with one decimal ("2,5 uur" / "2.5 h")."""
         if minutes is None:
             return "–"
         if minutes < 60:
-            return f"{minutes} min"
-        unit = "u" if self.language == "nl" else "h"
-        return f"{format_decimal(minutes / 60, format='#,##0.0', locale=self.locale)} {unit}"
+            return self.t("{minutes} min", minutes=minutes)
+        return self.t("{hours} h", hours=format_decimal(minutes / 60, format="#,##0.0", locale=self.locale))

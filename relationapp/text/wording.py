@@ -1,22 +1,23 @@
-"""Report wording: English is the key and the fallback, Dutch is looked up.
+"""English labels of stored codes (interaction kinds, DMU roles, tiers), marked for the catalogue.
 
-Stored codes (interaction kinds, DMU roles, tiers) get their English label
-here first, then go through :func:`translate` like any other text.
+Reports word them with ``Formatter.t(KINDS[code])`` like any other text.
 """
 
 from __future__ import annotations
 
+from relationapp.text.catalogue import N_
+
 KINDS = {
-    "visit": "Visit", "call": "Call", "email": "E-mail", "meeting": "Meeting", "event": "Event",
-    "gift": "Gift", "card": "Card", "content": "Content sent", "note": "Note",
+    "visit": N_("Visit"), "call": N_("Call"), "email": N_("E-mail"), "meeting": N_("Meeting"), "event": N_("Event"),
+    "gift": N_("Gift"), "card": N_("Card"), "content": N_("Content sent"), "note": N_("Note"),
 }
 ROLES = {
-    "decision_maker": "Decision maker", "budget_holder": "Budget holder", "influencer": "Influencer",
-    "user": "User", "gatekeeper": "Gatekeeper",
+    "decision_maker": N_("Decision maker"), "budget_holder": N_("Budget holder"), "influencer": N_("Influencer"),
+    "user": N_("User"), "gatekeeper": N_("Gatekeeper"),
 }
 TIERS = {
-    "top": "Top", "big": "Big", "medium": "Medium", "small": "Small",
-    "prospect": "Prospect", "suspect": "Suspect", "inactive": "Inactive",
+    "top": N_("Top"), "big": N_("Big"), "medium": N_("Medium"), "small": N_("Small"),
+    "prospect": N_("Prospect"), "suspect": N_("Suspect"), "inactive": N_("Inactive"),
 }
 
 NL: dict[str, str] = {

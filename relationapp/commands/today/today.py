@@ -23,6 +23,11 @@ def _money(value) -> str:
     return f"{value:,.2f}"
 
 
+# the same words as the Today page's header tooltip
+VALUE_AT_STAKE = ("value at stake = 12 months' revenue x days overdue / cadence days; "
+                  "for an account that dropped a tier, the revenue it lost")
+
+
 def _today(args, db) -> int:
     from relationapp.services.common import validation
     from relationapp.services.today.attention import agenda
@@ -35,8 +40,8 @@ def _today(args, db) -> int:
     print(f"Today: {result.today.isoformat()}")
     sections = (
         ("Needs attention", result.needs_attention, result.needs_attention_total,
-         ["account", "reason", "days overdue", "value at stake"],
-         lambda r: [r.account, r.reason, r.days_overdue, _money(r.value)]),
+         ["account", "reason", "days overdue", "revenue 12m", "value at stake"],
+         lambda r: [r.account, r.reason, r.days_overdue, _money(r.revenue_12m), _money(r.value)]),
         ("Follow-ups due", result.follow_ups_due, result.follow_ups_due_total,
          ["account", "follow-up", "days overdue", "revenue 12m"],
          lambda r: [r.account or r.person or "", r.reason, r.days_overdue, _money(r.value)]),
@@ -52,6 +57,8 @@ def _today(args, db) -> int:
         print(f"\n{title} ({shown})")
         if rows:
             print_table(headers, [cells(r) for r in rows])
+            if "value at stake" in headers:
+                print(f"({VALUE_AT_STAKE})")
     return 0
 
 

@@ -270,8 +270,6 @@ def _account_value(db: Database, account: accounts_service.AccountDetail, ctx: Q
         ).one()
         lifetime = sa.select(sa.func.sum(sa.type_coerce(Order.amount, cents))).where(
             Order.account_id == account.id, Order.ordered_on <= as_of)
-        if account.customer_since:
-            lifetime = lifetime.where(Order.ordered_on >= account.customer_since)
         lifetime_c = session.execute(lifetime).scalar()
     revenue, cogs = cents_to_decimal(revenue_c), cents_to_decimal(cogs_c)
     cost_to_serve = (Decimal(int(minute_cents or 0)) / 6000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

@@ -17,6 +17,8 @@ import reprlib
 from decimal import Decimal, InvalidOperation
 
 from relationapp.errors import ValidationError
+from relationapp.text import parsing
+from relationapp.text.catalogue import _
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{3,40}$")
@@ -172,8 +174,13 @@ def boolean(value, *, field: str, label: str, required: bool = False) -> bool | 
                           field=field)
 
 
-def parse_date(value: str | dt.date | None, *, field: str, label: str, required: bool = False) -> dt.date | None:
-    """A date, or an ISO text YYYY-MM-DD; refuses impossible dates such as Feb 30."""
+def parse_date(value: str | dt.date | None, *, field: str, label: str, required: bool = False,
+               language: str | None = None) -> dt.date | None:
+    """A date, or an ISO text YYYY-MM-DD; refuses impossible dates such as Feb 30.
+
+    With ``language`` a text is read as typed in that language too (``5-3-2026``,
+    ``5 maart 2026``: ``relationapp.text.parsing.parse_date``); without, only ISO,
+    as files and the command line write dates."""
     if value is None or value == "":
         if required:
             raise ValidationError(f"{label} is required.", field=field)
@@ -184,6 +191,8 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str, required:
         return value
     if not isinstance(value, str):
         raise ValidationError(f"{label}: {described(value)} is not a date (YYYY-MM-DD).", field=field)
+    if language is not None:
+        return parsing.parse_date(value, language=language, field=field, label=label)
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
@@ -209,35 +218,45 @@ def month_day(day: int | None, month: int | None, year: int | None, *, field: st
     return day, month, year
 
 
-_DECIMAL = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?(nan|inf|infinity)", re.IGNORECASE)
-MONEY_LIMIT = Decimal("1e13")  # ten thousand billion: in cents still far inside SQLite's 64 bits
+MONEY_LIMIT = parsing.AMOUNT_LIMIT  # ten thousand billion: in cents still far inside SQLite's 64 bits
 
 
-def money(value, *, field: str, label: str, allow_negative: bool = False, required: bool = False) -> Decimal | None:
-    """An exact amount with at most two decimals, finite and below ``MONEY_LIMIT``."""
-    if value is None or value == "":
+def money(value, *, field: str, label: str, allow_negative: bool = False, required: bool = False,
+          language: str | None = None, decimal_comma: bool | None = None) -> Decimal | None:
+    """An exact amount with at most two decimals, finite and below ``MONEY_LIMIT``.
+
+    Text is read as typed by ``relationapp.text.parsing.parse_amount`` in ``language``
+    (by default the current catalogue language): ``1.234,56`` in Dutch, ``1,234.56`` in
+    English, and what can only be read one way (``12.50``) in either; ``decimal_comma``
+    fixes the convention instead (a file's: False reads ``1.500`` as 1.5 in any language).
+    A Decimal, an int or a float is taken as the number it is.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValidationError(f"{label} is required.", field=field)
+            raise ValidationError(_("{label} is required.").format(label=label), field=field)
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
-        raise ValidationError(f"{label}: {described(value)} is not an amount.", field=field)
-    if isinstance(value, float):
-        value = repr(value)  # never carry binary float error into money
-    if isinstance(value, str) and not _DECIMAL.fullmatch(value.strip()):
-        raise ValidationError(f"{label}: '{shown(value)}' is not an amount.", field=field)
-    try:
-        amount = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        raise ValidationError(f"{label}: '{shown(value)}' is not an amount.", field=field) from None
-    if not amount.is_finite():
-        raise ValidationError(f"{label}: '{shown(value)}' is not an amount.", field=field)
-    if abs(amount) >= MONEY_LIMIT:
-        raise ValidationError(f"{label} is too large.", field=field)
+        raise ValidationError(_("{label}: {value} is not an amount.").format(label=label, value=described(value)),
+                              field=field)
+    if isinstance(value, str):
+        amount = parsing.parse_amount(value, language=language, decimal_comma=decimal_comma, field=field, label=label)
+    else:
+        try:  # a float through its repr: never carry binary float error into money
+            amount = Decimal(repr(value) if isinstance(value, float) else value)
+        except (InvalidOperation, ValueError):  # pragma: no cover - ints and Decimals always convert
+            raise ValidationError(_("{label}: {value} is not an amount.").format(label=label, value=described(value)),
+                                  field=field) from None
+        if not amount.is_finite():
+            raise ValidationError(_("{label}: '{value}' is not an amount.").format(label=label, value=shown(value)),
+                                  field=field)
+        if abs(amount) >= MONEY_LIMIT:
+            raise ValidationError(_("{label} is too large.").format(label=label), field=field)
+        if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+            raise ValidationError(_("{label}: at most two decimals.").format(label=label), field=field)
+        amount = amount.quantize(Decimal("0.01"))
     if amount < 0 and not allow_negative:
-        raise ValidationError(f"{label} cannot be negative.", field=field)
-    if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
-        raise ValidationError(f"{label}: at most two decimals.", field=field)
-    return amount.quantize(Decimal("0.01"))
+        raise ValidationError(_("{label} cannot be negative.").format(label=label), field=field)
+    return amount
 
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")
@@ -274,26 +293,10 @@ def whole_number(value, *, field: str, label: str, minimum: int | None = None, m
     return number
 
 
-_AMOUNT_NOISE = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "€": None, "$": None, "£": None, "\u2212": "-"})
-_AMOUNT_CHARS = re.compile(r"^[+-]?[0-9.,]+$")
-
-
 def parse_amount(text: str, *, decimal_comma: bool, field: str = "amount", label: str = "Amount") -> Decimal:
-    """An amount as written in a locale: ``1.234,56`` (decimal comma) or ``1,234.56``.
-
-    Strict: thousands separators must sit in groups of three, so ``12.50``
-    with a decimal comma is refused rather than read as 1250. Currency
-    signs and spaces are ignored; at most two decimals.
-    """
-    from babel.numbers import NumberFormatError, parse_decimal
-
+    """A required amount written in a fixed convention (a file's): ``1.234,56`` with a decimal comma,
+    ``1,234.56`` without. Strict: a single separator is read as the convention says, so ``12.50``
+    with a decimal comma is refused rather than read as 1250 (see ``relationapp.text.parsing``)."""
     _must_be_text(text, field=field, label=label)
-    cleaned = (text or "").strip().translate(_AMOUNT_NOISE)
-    example = "1.234,56" if decimal_comma else "1,234.56"
-    if not _AMOUNT_CHARS.match(cleaned):
-        raise ValidationError(f"{label}: '{shown(text)}' is not an amount (write it like {example}).", field=field)
-    try:
-        amount = parse_decimal(cleaned, locale="nl_NL" if decimal_comma else "en_US", strict=True)
-    except NumberFormatError:
-        raise ValidationError(f"{label}: '{shown(text)}' is not an amount (write it like {example}).", field=field) from None
+    amount = parsing.parse_amount(text, decimal_comma=decimal_comma, field=field, label=label)
     return money(amount, field=field, label=label, allow_negative=True, required=True)

@@ -1,4 +1,11 @@
-"""Accounts: create, edit, archive, list (lazily, sorted and filtered in SQL), get."""
+"""Accounts: create, edit, archive, list (lazily, sorted and filtered in SQL), get.
+
+Customer since is the date the user gives; without one it is the date of the
+account's first (earliest) order, filled in when orders arrive (typed in,
+imported, merged in) or when an account with orders becomes a customer. It
+never defaults to the day the account was made, and a date that is there is
+never changed.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +23,7 @@ from relationapp.data.models import (
     Account,
     Interaction,
     LeadSource,
+    Order,
     Staff,
     StageChange,
     utc_now,
@@ -156,6 +164,26 @@ def _coordinate(value, field: str, label: str, limit: int) -> float | None:
     return number
 
 
+_CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
+
+
+def fill_customer_since(session, account_ids) -> None:
+    """Accounts of ``account_ids`` without a customer-since date that have orders get the date of
+    their first (earliest) order; a date already there is left alone. Call it in the transaction
+    that added (or moved) the orders."""
+    ids = sorted({int(i) for i in account_ids if i is not None})
+    first = (sa.select(sa.func.min(Order.ordered_on)).where(Order.account_id == Account.id)
+             .correlate(Account).scalar_subquery())
+    has_orders = sa.select(Order.id).where(Order.account_id == Account.id).correlate(Account).exists()
+    for start in range(0, len(ids), _CHUNK):
+        session.execute(
+            sa.update(Account)
+            .where(Account.id.in_(ids[start:start + _CHUNK]), Account.customer_since.is_(None), has_orders)
+            .values(customer_since=first)
+            .execution_options(synchronize_session="fetch")
+        )
+
+
 def _check_references(session, fields: dict) -> None:
     for key, model, label in (
         ("owner_id", Staff, "Account manager"),
@@ -185,8 +213,7 @@ def create_account(
     cleaned = _clean({"name": name, **fields})
     cleaned.setdefault("stage", "prospect")
     day = today or dt.date.today()
-    if cleaned["stage"] == "customer" and not cleaned.get("customer_since"):
-        cleaned["customer_since"] = day
+    # a new customer without a customer-since date gets the date of its first order (orders service)
     introduced = introduced_by_person_id is not None or introduced_by_account_id is not None
     if introduced:
         from relationapp.services.relationships import referrals
@@ -218,11 +245,12 @@ def update_account(db: Database, *, account_id: int, today: dt.date | None = Non
             setattr(account, key, value)
         if "stage" in cleaned and cleaned["stage"] != old_stage:
             session.add(StageChange(account_id=account.id, from_stage=old_stage, to_stage=cleaned["stage"], changed_on=today or dt.date.today()))
-            if cleaned["stage"] == "customer" and account.customer_since is None:
-                account.customer_since = today or dt.date.today()
         account.updated_at = utc_now()
         session.add(account)
         session.flush()
+        became_customer = cleaned.get("stage") == "customer" and old_stage != "customer"
+        if became_customer and account.customer_since is None:
+            fill_customer_since(session, [account.id])  # became a customer: its first order's date, if any
         return _detail(session, account)
 
 

@@ -222,8 +222,6 @@ _ACCOUNT_FIELDS = tuple(f.name for f in fields(AccountInput))
 
 def _account_values(a: AccountInput, now: dt.datetime, today: dt.date) -> dict:
     values = {name: getattr(a, name) for name in _ACCOUNT_FIELDS}
-    if values["stage"] == "customer" and values["customer_since"] is None:
-        values["customer_since"] = today
     values.update(archived=False, created_at=now, updated_at=now)
     return values
 

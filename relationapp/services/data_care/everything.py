@@ -163,7 +163,7 @@ def check_value(table: sa.Table, column: sa.Column, value):
             return None
         raise ValidationError(f"{name} is required.", field=name)
     if isinstance(kind, models.Money):
-        return validation.money(value, field=name, label=name, allow_negative=True, required=True)
+        return validation.money(value, field=name, label=name, allow_negative=True, required=True, decimal_comma=False)
     if isinstance(kind, sa.types.TypeDecorator):
         kind = kind.impl_instance
     if isinstance(kind, sa.DateTime):

@@ -184,6 +184,12 @@ def _day_of(session, moment):
     return sa.func.date(moment) if _sqlite(session) else sa.cast(moment, sa.Date)
 
 
+def _cents(column):
+    """A money column of tier_cache (Money: Decimal euros in Python) as the integer cents it stores, so
+    sums, rankings and ``cents_to_decimal`` see cents (the TEMP standing is plain cents already)."""
+    return sa.type_coerce(column, sa.BigInteger)
+
+
 def _rounded_division(numerator, denominator):
     """numerator / denominator rounded half away from zero, in integers (denominator > 0): exact cents."""
     return sa.case(
@@ -297,7 +303,7 @@ def _overdue(session, *, today: dt.date, settings: Settings, stages: tuple[str, 
                            with_dropped=with_dropped and customers)
     via_people, last = _last_touch(session, accounts)
     if customers:
-        tier, cents = sa.func.coalesce(tiers.c.tier, "prospect"), sa.func.coalesce(tiers.c.revenue_12m, 0)
+        tier, cents = sa.func.coalesce(tiers.c.tier, "prospect"), sa.func.coalesce(_cents(tiers.c.revenue_12m), 0)
     else:  # a lead's cadence and rank do not depend on its tier: read for the rows shown only
         tier, cents = sa.null(), sa.null()
     cadence = _cadence(settings, accounts, tier)
@@ -309,7 +315,7 @@ def _overdue(session, *, today: dt.date, settings: Settings, stages: tuple[str, 
     late = (  # the window count also keeps SQLite from copying these expressions into the ranking below
         sa.select(accounts.c.id, accounts.c.stage, accounts.c.cadence_days, tier.label("tier"), cents.label("cents"),
                   cadence.label("cadence"), last.label("last"), since_days.label("since_days"), was.label("was"),
-                  (tiers.c.revenue_before if customers else sa.null()).label("was_cents"),
+                  (_cents(tiers.c.revenue_before) if customers else sa.null()).label("was_cents"),
                   sa.func.count().over().label("total"))
         .select_from(accounts)
         .outerjoin(via_people, via_people.c.account_id == accounts.c.id)
@@ -340,7 +346,7 @@ def _attention_items(session, rows, *, tiers: sa.Table, quarter_end: dt.date) ->
     standing = {}
     if any(row.tier is None for row in rows):  # leads: their tier is read for the rows shown only
         standing = {a: (t, c) for a, t, c in session.execute(
-            sa.select(tiers.c.account_id, tiers.c.tier, tiers.c.revenue_12m)
+            sa.select(tiers.c.account_id, tiers.c.tier, _cents(tiers.c.revenue_12m))
             .where(tiers.c.account_id.in_([row.id for row in rows])))}
     out = []
     for row in rows:
@@ -363,7 +369,7 @@ def _follow_ups_due(session, *, today: dt.date, tiers: sa.Table, limit: int | No
     """(how many are due, the first ``limit``): the longest overdue first, then the most valuable account."""
     due = sa.case((sa.and_(FollowUp.snoozed_until.is_not(None), FollowUp.snoozed_until > FollowUp.due_on),
                    FollowUp.snoozed_until), else_=FollowUp.due_on)
-    cents = sa.func.coalesce(tiers.c.revenue_12m, 0)
+    cents = sa.func.coalesce(_cents(tiers.c.revenue_12m), 0)
     ranked = (  # from ix_follow_up_due alone
         sa.select(FollowUp.id, sa.type_coerce(due, sa.Date).label("due"), cents.label("cents"),
                   sa.func.count().over().label("total"))
@@ -426,7 +432,7 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
     def falls_in(days_away):  # the year of the day (windows are at most 366 days)
         return sa.case((days_away > to_year_end, today.year + 1), else_=today.year)
 
-    worth = sa.func.coalesce(tiers.c.revenue_12m, 0)
+    worth = sa.func.coalesce(_cents(tiers.c.revenue_12m), 0)
     columns = ("kind", "days_away", "year", "person_id", "account_id", "date_id", "worth")
 
     def shaped(*values):  # the same columns from each kind of date

@@ -5,6 +5,8 @@ per account: typing it twice is refused, importing it twice skips it, so the
 same accounting export can be imported again without doubling revenue.
 Tier snapshots are derived from orders, so a change to orders drops the
 snapshots it makes stale (they are recomputed by ``pyramid.snapshot_quarters``).
+An account without a customer-since date gets the date of its first order
+(``accounts.fill_customer_since``); a date already there is kept.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, Order, TierSnapshot
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.services.customers.accounts import fill_customer_since
 from relationapp.services.relationships import referrals
 
 _CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
@@ -127,6 +130,7 @@ def create_order(
         session.add(order)
         drop_stale_snapshots(session, cleaned["ordered_on"])
         session.flush()
+        fill_customer_since(session, [order.account_id])
         referrals.on_orders_added(session, [order.account_id])  # a first order: thank the referrer
         return _row(order)
 
@@ -172,6 +176,7 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
             session.execute(sa.insert(Order.__table__), fresh)
             first = min(v["ordered_on"] for v in fresh)
             drop_stale_snapshots(session, first)
+            fill_customer_since(session, {v["account_id"] for v in fresh})
             referrals.on_orders_added(session, {v["account_id"] for v in fresh})
         else:
             first = None

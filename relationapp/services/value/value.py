@@ -52,7 +52,7 @@ class CustomerValue:
     hours: Decimal  # time spent on the account in those 12 months
     cost_to_serve: Decimal
     profit: Decimal
-    lifetime_revenue: Decimal  # since customer_since (all orders when unknown)
+    lifetime_revenue: Decimal  # every order of the account up to as_of (customer_since or not)
     customer_since: dt.date | None
     annual_budget: Decimal | None
     share_of_wallet: Decimal | None  # percent; None without a budget
@@ -96,10 +96,11 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
         minutes = int(minutes or 0)
         total, cost = serve.get(account_id, (0, 0))
         serve[account_id] = (total + minutes, cost + minutes * rates.get(staff_id, default_rate))
+    # every order, also those before customer_since (a date typed or imported later than the
+    # first order must not hide revenue); the referral ledger's lifetime counts the same orders
     lifetime = _grouped(session, only(
         sa.select(Order.account_id, sa.func.sum(_cents(Order.amount)))
-        .join(Account, Account.id == Order.account_id)
-        .where(Order.ordered_on <= as_of, sa.or_(Account.customer_since.is_(None), Order.ordered_on >= Account.customer_since))
+        .where(Order.ordered_on <= as_of)
         .group_by(Order.account_id),
         Order.account_id,
     ))

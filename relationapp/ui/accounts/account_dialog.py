@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QSpinBox
 
 from relationapp.services.customers import accounts as accounts_service
 from relationapp.services.customers.staff import list_lead_sources, list_staff
+from relationapp.text.parsing import editable_amount
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
@@ -43,7 +44,7 @@ class AccountDialog(FormDialog):
 
             self.introduced_by = add_introduced_by(self)
         self.customer_since = self.add_row(tr("Customer since"), "customer_since", OptionalDateField(a.customer_since if a else None))
-        self.budget = self.add_row(tr("Estimated annual budget"), "annual_budget", QLineEdit(str(a.annual_budget) if a and a.annual_budget is not None else ""))
+        self.budget = self.add_row(tr("Estimated annual budget"), "annual_budget", QLineEdit(editable_amount(a.annual_budget if a else None)))
         self.budget.setPlaceholderText(tr("what they spend a year on what we sell"))
         self.cadence = self.add_row(tr("Contact every (days)"), "cadence_days", QSpinBox())
         self.cadence.setRange(0, 3650)
@@ -64,7 +65,7 @@ class AccountDialog(FormDialog):
             city=self.city.text(), region=self.region.text(), country=self.country.text(),
             phone=self.phone.text(), email=self.email.text(), website=self.website.text(),
             source_id=self.source.currentData(), source_detail=self.source_detail.text(),
-            customer_since=self.customer_since.value(), annual_budget=self.budget.text().replace(",", "."),
+            customer_since=self.customer_since.value(), annual_budget=self.budget.text(),
             cadence_days=self.cadence.value() or None, next_steps=self.next_steps.toPlainText(),
             notes=self.notes.toPlainText(),
         )

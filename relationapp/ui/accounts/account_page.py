@@ -22,6 +22,7 @@ from relationapp.services.customers import accounts as accounts_service
 from relationapp.services.customers import people as people_service
 from relationapp.services.touches import follow_ups as follow_ups_service
 from relationapp.services.touches import interactions as interactions_service
+from relationapp.text import formatting
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
@@ -184,7 +185,7 @@ class AccountPage(QWidget):
         self.title.setText(tr("{name}  (archived)").format(name=a.name) if a.archived else a.name)
         facts = [tr(STAGE_LABELS.get(a.stage, a.stage))]
         if a.customer_since:
-            facts.append(tr("customer since {date}").format(date=a.customer_since.isoformat()))
+            facts.append(tr("customer since {date}").format(date=formatting.current().date(a.customer_since)))
         if a.owner:
             facts.append(tr("account manager {name}").format(name=a.owner))
         if a.source:
@@ -223,10 +224,9 @@ class AccountPage(QWidget):
         def shown(standing) -> None:
             if self.account is None or self.account.id != account_id or standing is None:
                 return
-            from relationapp.text.formatting import Formatter
             from relationapp.ui.common.labels import tier_label
 
-            money = Formatter.for_settings(self.ctx.settings).money(standing.revenue_12m, whole=True)
+            money = formatting.current().money(standing.revenue_12m, whole=True)
             if standing.tier in ("top", "big", "medium", "small"):
                 text = tr("{tier} customer · {money} revenue in the last 12 months").format(tier=tier_label(standing.tier), money=money)
             else:
@@ -314,7 +314,7 @@ class AccountPage(QWidget):
             return
         self.ctx.push_undo(
             tr("Deleted {kind} of {date}").format(kind=tr(KIND_LABELS.get(removed.kind, removed.kind)).lower(),
-                                                  date=removed.occurred_on.isoformat()),
+                                                  date=formatting.current().date(removed.occurred_on)),
             lambda: interactions_service.restore_interaction(self.ctx.db, row=removed),
         )
 

@@ -1,44 +1,39 @@
-"""Dutch and English through Qt's own translation tools.
+"""Dutch and English in the window, from the one catalogue (relationapp.text.catalogue).
 
 Write UI text as ``tr("English text")`` (formatted afterwards with
 ``.format``); module-level constants as ``QT_TR_NOOP("text")`` and shown
-through ``tr(value)``. ``pyside6-lupdate`` collects them into
-``relationapp/resources/translations/relationapp_nl.ts``; ``pyside6-lrelease``
-makes the ``.qm`` the app loads (see tools/update_translations.sh).
+through ``tr(value)``. ``tools/update_catalogue.py`` collects them with every
+other text of the app into the gettext catalogue that PDFs, the command line
+and the services use too. Qt's own translations are loaded only for Qt's
+standard buttons and dialogs.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from relationapp.text import catalogue
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
-LANGUAGES = ("nl", "en")
+LANGUAGES = catalogue.LANGUAGES
 
 _installed: list[QTranslator] = []
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
+    return catalogue._(text)
 
 
 def install(app, language: str) -> bool:
-    """Install the translators for ``language``; English needs none. Returns whether Dutch was loaded."""
+    """Word the window in ``language`` from now on; returns whether it is Dutch."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != "nl":
+    if catalogue.set_language(language) != "nl":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
         return False
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    ours = QTranslator(app)
-    loaded = ours.load(str(TRANSLATIONS / "relationapp_nl.qm"))
-    if loaded:
-        app.installTranslator(ours)
-        _installed.append(ours)
     qt_own = QTranslator(app)  # standard buttons and dialogs
     if qt_own.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
-    return loaded
+    return True

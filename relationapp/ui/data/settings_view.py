@@ -24,6 +24,8 @@ from relationapp.config import Settings
 from relationapp.errors import ServiceError
 from relationapp.services.common import settings as settings_service
 from relationapp.services.common.changes import Kind
+from relationapp.text import parsing
+from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
@@ -50,6 +52,11 @@ SETTING_TEXTS = (
 )
 
 
+def _is_percent(name: str) -> bool:
+    """The settings in percent (the pyramid's tier shares); the other Decimals are amounts."""
+    return name.endswith("_pct")
+
+
 class SettingsForm(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
@@ -70,7 +77,7 @@ class SettingsForm(QWidget):
                 layout.addWidget(box)
             groups[meta["group"]].addRow(tr(meta["label"]), self._editor(spec))
             if spec.name == "language":  # the window is built once, in the language of the start
-                self.language_note = plain_label(tr("A new language shows after restarting relationapp."), self)
+                self.language_note = plain_label(tr("A new language shows after restarting relationapp; saving offers to restart."), self)
                 self.language_note.setStyleSheet("color: palette(mid);")
                 self.language_note.setWordWrap(True)
                 groups[meta["group"]].addRow("", self.language_note)
@@ -109,6 +116,8 @@ class SettingsForm(QWidget):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             elif isinstance(editor, QSpinBox):
                 editor.setValue(int(value))
+            elif isinstance(value, Decimal):  # in the language, as values() reads it back
+                editor.setText(parsing.editable_number(value) if _is_percent(name) else parsing.editable_amount(value))
             else:
                 editor.setText(str(value))
         self.error.hide()
@@ -122,9 +131,10 @@ class SettingsForm(QWidget):
                 out[name] = editor.value()
             else:
                 out[name] = editor.text()
-        for spec in Settings.specs():
+        for spec in Settings.specs():  # amounts and percentages as typed in the language (relationapp.text.parsing)
             if spec.type in ("Decimal", Decimal):
-                out[spec.name] = out[spec.name].replace(",", ".")
+                read = parsing.parse_percent if _is_percent(spec.name) else parsing.parse_amount
+                out[spec.name] = read(out[spec.name], field=spec.name, label=tr(spec.metadata["label"]))
         return out
 
     def save(self) -> bool:
@@ -138,9 +148,22 @@ class SettingsForm(QWidget):
         self.error.hide()
         if self.ctx.settings.language != language_before:
             self.ctx.say(tr("Settings saved. Restart relationapp to see the new language."))
+            self._offer_restart()
         else:
             self.ctx.say(tr("Settings saved."))
         return True
+
+
+    def _offer_restart(self) -> None:
+        """The window is built in one language; a restart shows the new one everywhere at once."""
+        from PySide6.QtWidgets import QApplication
+
+        from relationapp.ui.shell.app import RESTART
+
+        if messages.ask(self.window(), tr("Restart relationapp?"),
+                        tr("The new language shows everywhere after a restart. Restart now? "
+                           "Everything is saved."), default_yes=True):
+            QApplication.instance().exit(RESTART)
 
 
 class SettingsView(Page, QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationapp.text.formatting import Formatter
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import LazyTableModel
@@ -79,7 +79,7 @@ class LazyListView(QWidget):
             self.model.reload()
 
     def _update_count(self) -> None:
-        count = Formatter.for_settings(self.ctx.settings).number(self.model.total())  # 1.234 in Dutch, 1,234 in English
+        count = formatting.current().number(self.model.total())  # 1.234 in Dutch, 1,234 in English
         self.count.setText(tr("{count} {things}").format(count=count, things=self.noun))
 
     def _focus_first(self) -> None:

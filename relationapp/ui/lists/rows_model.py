@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -9,6 +10,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.text import tooltip
 from relationapp.ui.lists.lazy_model import Column
+
+
+@dataclass(frozen=True)
+class TipColumn(Column):
+    """A column whose header explains itself when hovered."""
+
+    tooltip: str | None = None  # QT_TR_NOOP(...): translated when shown
+
+
+def with_tooltip(column: Column, tip: str) -> TipColumn:
+    """``column`` with a header tooltip ``tip`` (QT_TR_NOOP(...), like the title)."""
+    return TipColumn(**{f.name: getattr(column, f.name) for f in fields(column)}, tooltip=tip)
 
 
 class RowsModel(QAbstractTableModel):
@@ -32,8 +45,13 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return tr(self.columns[section].title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = getattr(self.columns[section], "tooltip", None)
+            return tooltip(tr(tip)) if tip else None
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

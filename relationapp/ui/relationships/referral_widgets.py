@@ -103,7 +103,7 @@ class ThankReferrerDialog(FormDialog):
         row = referrals_service.thank_referrer(
             self.ctx.db, referral_id=self.referral.id, kind=self.kind.currentData(),
             gift_item=self.gift_item.text() if is_gift else None,
-            gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
+            gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
             thanked_on=self.date.value(), notes=self.note.toPlainText(),
         )
         self.ctx.say(tr("Thanked {referrer}.").format(referrer=row.referrer))

@@ -19,7 +19,7 @@ from relationapp.services.customers.people import people_of_account
 from relationapp.services.relationships import journey as journey_service
 from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
-from relationapp.text.formatting import Formatter
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import journey_label, outcome_label
 from relationapp.ui.common.widgets import DateField, plain_label
@@ -36,7 +36,7 @@ CHANGES = (Kind.REFERRALS, Kind.NPS, Kind.ORDERS, Kind.ACCOUNTS, Kind.PEOPLE, Ki
 
 def money_column(title: str, value, ctx) -> Column:
     """``title``: QT_TR_NOOP(...), like every column title."""
-    return Column(title, lambda r: Formatter.for_settings(ctx.settings).money(value(r), whole=True), align_right=True)
+    return Column(title, lambda r: formatting.current().money(value(r), whole=True), align_right=True)
 
 
 def introduced_columns(ctx) -> list[Column]:
@@ -117,9 +117,9 @@ class ReferralsTab(QWidget):
         if by is None:
             self.introduced_by.setText(tr("Nobody is recorded as having introduced this account."))
         else:
-            parts = [tr("Introduced by {referrer} on {date}").format(referrer=by.referrer, date=by.referred_on.isoformat()),
+            parts = [tr("Introduced by {referrer} on {date}").format(referrer=by.referrer, date=formatting.current().date(by.referred_on)),
                      outcome_label(by.outcome)]
-            parts.append(tr("thanked on {date}").format(date=by.thanked_on.isoformat()) if by.thanked_on
+            parts.append(tr("thanked on {date}").format(date=formatting.current().date(by.thanked_on)) if by.thanked_on
                          else tr("not thanked yet"))
             text = " · ".join(parts)
             if by.note:

@@ -21,6 +21,7 @@ from shiboken6 import isValid
 from relationapp.services.relationships import ambassadors as ambassadors_service
 from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
@@ -78,7 +79,7 @@ class RelationshipsView(Page, QWidget):
         self.ambassadors_model = RowsModel([
             Column(QT_TR_NOOP("Ambassador"), lambda a: a.person),
             Column(QT_TR_NOOP("Account"), lambda a: a.account),
-            Column(QT_TR_NOOP("Latest score"), lambda a: f"{a.latest_score} ({a.scored_on.isoformat()})"),
+            Column(QT_TR_NOOP("Latest score"), lambda a: f"{a.latest_score} ({formatting.current().date(a.scored_on)})"),
             Column(QT_TR_NOOP("Introductions"), lambda a: a.introductions, align_right=True),
             Column(QT_TR_NOOP("Became customers"), lambda a: a.customers, align_right=True),
             money_column(QT_TR_NOOP("First year"), lambda a: a.credited_first_year, ctx),
@@ -181,7 +182,7 @@ class RelationshipsView(Page, QWidget):
         report = loaded.report
         overall = report.overall
         # a quarter is named as the service names it ("2026Q3"); the 12 months by their last day
-        period = report.period if self.period.currentData() else tr("12 months to {date}").format(date=report.end.isoformat())
+        period = report.period if self.period.currentData() else tr("12 months to {date}").format(date=formatting.current().date(report.end))
         if overall.responses:
             headline = tr("NPS {period}: {nps} from {count} scores")
         else:

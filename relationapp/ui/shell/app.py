@@ -54,9 +54,12 @@ def run_gui(*, db_arg: str | None = None) -> int:
         messages.critical(None, tr("relationapp cannot open the database"), str(exc))
         return 2
     from relationapp.services.common.settings import get_settings
+    from relationapp.text import formatting
     from relationapp.ui.common.i18n import install
 
-    install(app, get_settings(db).language)
+    settings = get_settings(db)
+    install(app, settings.language)
+    formatting.use(settings)
     window = build_main_window(db, read_only=read_only)
     window.show()
     if not read_only:
@@ -69,7 +72,20 @@ def run_gui(*, db_arg: str | None = None) -> int:
         window.ctx.tasks.stop()  # end background work before the database closes
         db.dispose()
         _release(path, read_only)
+    if code == RESTART:  # the user changed the language and asked for a restart: the lock is free now
+        _start_again()
+        return 0
     return code
+
+
+RESTART = 75  # app.exit(RESTART): close everything, then start the app again with the same arguments
+
+
+def _start_again() -> None:
+    import subprocess
+    import sys
+
+    subprocess.Popen([sys.executable, "-m", "relationapp", *sys.argv[1:]], start_new_session=True)
 
 
 def _may_create(db_arg: str | None, path) -> bool:

@@ -50,12 +50,13 @@ from relationapp.services.touches import follow_ups as follow_up_service
 from relationapp.services.touches import interactions as interaction_service
 from relationapp.services.value.pyramid import current_tiers
 from relationapp.services.visits.visits import planned_visits
+from relationapp.text import formatting
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
-from relationapp.ui.lists.rows_model import RowsModel
+from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 from relationapp.ui.relationships.referral_widgets import (
     ambassador_column,
     thank_referrer_for,
@@ -83,20 +84,26 @@ def _local_date(day: dt.date, pattern: str) -> str:
     return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
+REVENUE_TIP = QT_TR_NOOP("Revenue of the last 12 months")
+VALUE_AT_STAKE_TIP = QT_TR_NOOP("12 months' revenue × days overdue ÷ cadence days; "
+                                "for an account that dropped a tier, the revenue it lost")
+
+
 def _section_columns(ctx) -> dict[str, list[Column]]:
     return {
         "attention": [
             Column(QT_TR_NOOP("Account"), lambda r: r.account),
             Column(QT_TR_NOOP("Why"), attention_reason),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
-            money_column(QT_TR_NOOP("Value at stake"), lambda r: r.value, ctx),
+            with_tooltip(money_column(QT_TR_NOOP("Revenue 12 m"), lambda r: r.revenue_12m, ctx), REVENUE_TIP),
+            with_tooltip(money_column(QT_TR_NOOP("Value at stake"), lambda r: r.value, ctx), VALUE_AT_STAKE_TIP),
         ],
         "follow_ups": [
-            Column(QT_TR_NOOP("Due"), lambda r: r.due_on.isoformat()),
+            Column(QT_TR_NOOP("Due"), lambda r: formatting.current().date(r.due_on)),
             Column(QT_TR_NOOP("What"), lambda r: r.title),
             Column(QT_TR_NOOP("With"), lambda r: ", ".join(p for p in (r.person, r.account) if p)),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
-            money_column(QT_TR_NOOP("Revenue 12 m"), lambda r: r.value, ctx),
+            with_tooltip(money_column(QT_TR_NOOP("Revenue 12 m"), lambda r: r.value, ctx), REVENUE_TIP),
             ambassador_column(ctx),
         ],
         "coming_up": [
@@ -154,7 +161,7 @@ class BalanceBar(QWidget):
 
     def set_balance(self, balance) -> None:
         self.balance = balance
-        lines = [tr("{group}: {hours} h").format(group=tr(g.label), hours=g.hours) + (f" ({g.share} %)" if g.share is not None else "")
+        lines = [tr("{group}: {hours} h").format(group=tr(g.label), hours=formatting.current().number(g.hours, digits=1)) + (f" ({formatting.current().share(g.share)})" if g.share is not None else "")
                  for g in balance.groups if g.hours]
         self.setToolTip("\n".join(lines) or tr("No time logged in the last 90 days"))
         self.update()
@@ -269,10 +276,10 @@ class _Section(QWidget):
 
     def set_rows(self, rows, total: int, empty_text: str) -> None:
         self.model.set_rows(list(rows))
-        shown = f"{total:,}" if total == len(rows) else tr("{shown} of {total}").format(shown=f"{len(rows):,}", total=f"{total:,}")
+        shown = formatting.current().number(total) if total == len(rows) else tr("{shown} of {total}").format(shown=formatting.current().number(len(rows)), total=formatting.current().number(total))
         self.heading.setText(f"{self.title} ({shown})")
         more = total - len(rows)  # the agenda brings the first rows only, and how many there are in all
-        self.empty.setText(empty_text if not rows else tr("and {count} more").format(count=f"{more:,}") if more > 0 else "")
+        self.empty.setText(empty_text if not rows else tr("and {count} more").format(count=formatting.current().number(more)) if more > 0 else "")
         for button in self.buttons.values():
             button.setEnabled(bool(rows))
         if rows:
@@ -435,7 +442,8 @@ class TodayView(Page, QWidget):
             return
         self.balance_bar.set_balance(balance)
         self.balance_label.setText(tr("{customers} h customers · {prospects} h prospects").format(
-            customers=balance.customer_hours, prospects=balance.prospect_hours))
+            customers=formatting.current().number(balance.customer_hours, digits=1),
+            prospects=formatting.current().number(balance.prospect_hours, digits=1)))
 
     def _failed(self, exc) -> None:
         if not isValid(self):
@@ -527,7 +535,7 @@ class TodayView(Page, QWidget):
         else:
             call = lambda: attention.snooze_account(self.ctx.db, account_id=row.account_id, until=until)  # noqa: E731
         if self.ctx.ops.run(self, call) is not None:
-            self.ctx.say(tr("Snoozed until {date}.").format(date=until.isoformat()))
+            self.ctx.say(tr("Snoozed until {date}.").format(date=formatting.current().date(until)))
 
 
 def export_calendar(ctx, window) -> None:

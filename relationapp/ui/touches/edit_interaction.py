@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relationapp.errors import ValidationError
 from relationapp.services.touches import interactions as interactions_service
+from relationapp.text.parsing import editable_amount
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.touches.log_interaction import LogInteractionDialog
 
@@ -17,7 +18,7 @@ class EditInteractionDialog(LogInteractionDialog):
         self.interaction_id = interaction_id
         self.notes.setPlainText(row.notes or "")
         self.gift_item.setText(row.gift_item or "")
-        self.gift_cost.setText(str(row.gift_cost) if row.gift_cost is not None else "")
+        self.gift_cost.setText(editable_amount(row.gift_cost))
         nps = self.fields.get("nps_score")
         if nps is not None:  # a score is recorded when logging, not when correcting
             nps.hide()
@@ -33,6 +34,6 @@ class EditInteractionDialog(LogInteractionDialog):
             occurred_on=self.date.value(), duration_minutes=self.minutes.value(), person_ids=self.person_ids(),
             subject=self.subject.text(), notes=self.notes.toPlainText(),
             gift_item=self.gift_item.text() if is_gift else None,
-            gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
+            gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
         )
         return result

@@ -101,7 +101,7 @@ class LogInteractionDialog(FormDialog):
             self.ctx.db, account_id=account_id, kind=self.kind.currentData(), occurred_on=self.date.value(),
             duration_minutes=self.minutes.value(), person_ids=self.person_ids(), subject=self.subject.text(),
             notes=self.notes.toPlainText(), gift_item=self.gift_item.text() if is_gift else None,
-            gift_cost=self.gift_cost.text().replace(",", ".") if is_gift and self.gift_cost.text().strip() else None,
+            gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
         )
         self.ctx.say(tr("Logged {kind} with {account}.").format(kind=self.kind.currentText().lower(), account=result.account))
         save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())

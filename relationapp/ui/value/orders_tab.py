@@ -1,8 +1,11 @@
 """The "Orders" tab of the account page: its value in money, its orders, and a
-row to type one in (amounts as written in the firm's language: 1.234,56 in
-Dutch, 1,234.56 in English; a minus sign makes a credit note)."""
+row to type one in (amounts read by ``relationapp.text.parsing`` in the current
+language, as every other amount field: 1.234,56 in Dutch, 1,234.56 in English;
+a minus sign makes a credit note)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
@@ -15,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.errors import ServiceError
-from relationapp.services.common.validation import parse_amount
 from relationapp.services.value import orders as orders_service
 from relationapp.services.value import value as value_service
-from relationapp.text.formatting import Formatter
+from relationapp.text import formatting, parsing
+from relationapp.text.formatting import Formatter  # noqa: F401  (the type below)
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
@@ -36,7 +39,7 @@ class OrdersTab(QWidget):
         self.value_line.setWordWrap(True)
         layout.addWidget(self.value_line)
         self.model = RowsModel([
-            Column(QT_TR_NOOP("Date"), lambda o: o.ordered_on.isoformat()),
+            Column(QT_TR_NOOP("Date"), lambda o: formatting.current().date(o.ordered_on)),
             Column(QT_TR_NOOP("Reference"), lambda o: o.reference or ""),
             Column(QT_TR_NOOP("Description"), lambda o: o.description or ""),
             Column(QT_TR_NOOP("Amount"), lambda o: self._money(o.amount), align_right=True),
@@ -77,26 +80,21 @@ class OrdersTab(QWidget):
 
     # --- helpers ------------------------------------------------------------------------
     def _formatter(self) -> Formatter:
-        return Formatter.for_settings(self.ctx.settings)
+        return formatting.current()
 
     def _money(self, amount) -> str:
         return self._formatter().money(amount)
 
-    def _decimal_comma(self) -> bool:
-        return self._formatter().language == "nl"
-
     def _update_placeholders(self) -> None:
-        example = "1.234,56" if self._decimal_comma() else "1,234.56"
+        example = parsing.editable_amount(Decimal("1234.56"))
         self.amount.setPlaceholderText(example)
         self.amount.setToolTip(tr("Like {example}; a minus sign makes a credit note.").format(example=example))
         self.cost.setPlaceholderText(tr("optional"))
         self.reference.setPlaceholderText(tr("invoice number"))
 
-    def _amount(self, field: QLineEdit, name: str, label: str, *, required: bool):
-        text = field.text().strip()
-        if not text and not required:
-            return None
-        return parse_amount(text, decimal_comma=self._decimal_comma(), field=name, label=label)
+    def _amount(self, field: QLineEdit, name: str, label: str):
+        """The typed amount (None when blank: the service says when one is required)."""
+        return parsing.parse_amount(field.text(), field=name, label=label)
 
     # --- loading ------------------------------------------------------------------------
     def set_account(self, account_id: int) -> None:
@@ -112,8 +110,8 @@ class OrdersTab(QWidget):
             tr("lifetime {amount}").format(amount=self._money(value.lifetime_revenue)),
         ]
         if value.annual_budget is not None:
-            parts.append(tr("share of wallet {share} % of {budget} (gap {gap})").format(
-                share=value.share_of_wallet, budget=self._money(value.annual_budget), gap=self._money(value.wallet_gap)))
+            parts.append(tr("share of wallet {share} of {budget} (gap {gap})").format(
+                share=formatting.current().share(value.share_of_wallet), budget=self._money(value.annual_budget), gap=self._money(value.wallet_gap)))
         else:
             parts.append(tr("no budget estimated (share of wallet unknown)"))
         self.value_line.setText(" · ".join(parts))
@@ -125,8 +123,8 @@ class OrdersTab(QWidget):
         try:
             order = self.ctx.ops.call(
                 orders_service.create_order, self.ctx.db, account_id=self.account_id, ordered_on=self.date.value(),
-                amount=self._amount(self.amount, "amount", tr("Amount"), required=True),
-                cost_of_goods=self._amount(self.cost, "cost of goods", tr("Cost of goods"), required=False),
+                amount=self._amount(self.amount, "amount", tr("Amount")),
+                cost_of_goods=self._amount(self.cost, "cost_of_goods", tr("Cost of goods")),
                 reference=self.reference.text(), description=self.description.text(),
             )
         except ServiceError as exc:  # keep what was typed; say what is wrong

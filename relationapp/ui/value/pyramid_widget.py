@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 
 CUSTOMER_TIERS = ("top", "big", "medium", "small")
@@ -78,9 +79,9 @@ class PyramidWidget(QWidget):
         if self.summary is None:
             return ""
         t = self.summary.tier(tier)
-        values = dict(tier=tr(t.label), count=f"{t.count:,}")
+        values = dict(tier=tr(t.label), count=formatting.current().number(t.count))
         if tier in CUSTOMER_TIERS:
-            share = f" · {t.revenue_share} %" if t.revenue_share is not None else ""
+            share = f" · {formatting.current().share(t.revenue_share)}" if t.revenue_share is not None else ""
             text = tr("{tier}: {count} account · {revenue}") if t.count == 1 else tr("{tier}: {count} accounts · {revenue}")
             return text.format(revenue=self.money(t.revenue), **values) + share
         return (tr("{tier}: {count} account") if t.count == 1 else tr("{tier}: {count} accounts")).format(**values)
@@ -154,7 +155,7 @@ class PyramidWidget(QWidget):
                 painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
             # the count inside the shape when it fits, the full line beside it
             if self.summary is not None:
-                count = f"{self.summary.tier(tier).count:,}"
+                count = formatting.current().number(self.summary.tier(tier).count)
                 width_here = 2 * half_width(rect.center().y()) if tier in CUSTOMER_TIERS else shape_width
                 if metrics.horizontalAdvance(count) + 6 < width_here:
                     painter.setPen(_text_colour(colour))
@@ -252,11 +253,11 @@ class WhaleCurveWidget(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(spot, 4, 4)
             painter.setPen(text_colour)
-            share = f" ({curve.peak_share} %)" if curve.peak_share is not None else ""
+            share = f" ({formatting.current().share(curve.peak_share)})" if curve.peak_share is not None else ""
             label = tr("peak {amount}{share} after {count} customers").format(
-                amount=self.money(curve.peak_profit), share=share, count=f"{curve.peak_customers:,}")
+                amount=self.money(curve.peak_profit), share=share, count=formatting.current().number(curve.peak_customers))
             x = min(spot.x() + 6, self.width() - metrics.horizontalAdvance(label) - 4)
             painter.drawText(QPointF(max(4.0, x), max(metrics.ascent() + 2.0, spot.y() - 8)), label)
         painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height() + 4),
-                         Qt.AlignmentFlag.AlignCenter, tr("{count} customers, most profitable first →").format(count=f"{n:,}"))
+                         Qt.AlignmentFlag.AlignCenter, tr("{count} customers, most profitable first →").format(count=formatting.current().number(n)))
         painter.end()

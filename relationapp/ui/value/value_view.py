@@ -24,7 +24,7 @@ from relationapp.services.common.changes import Kind
 from relationapp.services.value import pyramid as pyramid_service
 from relationapp.services.value import value as value_service
 from relationapp.services.value.quarters import quarter_label
-from relationapp.text.formatting import Formatter
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import movement_label, tier_label
 from relationapp.ui.common.page import Page
@@ -226,7 +226,7 @@ class CustomerValueView(Page, QWidget):
             Column(QT_TR_NOOP("Tier"), lambda v: tier_label(v.tier)),
             Column(QT_TR_NOOP("Revenue 12 months"), lambda v: self._money(v.revenue), align_right=True),
             Column(QT_TR_NOOP("Budget"), lambda v: self._money(v.annual_budget), align_right=True),
-            Column(QT_TR_NOOP("Share of wallet"), lambda v: f"{v.share_of_wallet} %", align_right=True),
+            Column(QT_TR_NOOP("Share of wallet"), lambda v: formatting.current().share(v.share_of_wallet), align_right=True),
             Column(QT_TR_NOOP("Wallet gap"), lambda v: self._money(v.wallet_gap), align_right=True),
             Column(QT_TR_NOOP("Profit"), lambda v: self._money(v.profit), align_right=True),
         ], self)
@@ -236,7 +236,7 @@ class CustomerValueView(Page, QWidget):
         return page
 
     def _money(self, amount) -> str:
-        return Formatter.for_settings(self.ctx.settings).money(amount, whole=True)
+        return formatting.current().money(amount, whole=True)
 
     # --- loading ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -268,7 +268,7 @@ class CustomerValueView(Page, QWidget):
         self.pyramid_data = data
         s = data.summary
         self.headline.setText(tr("{count} customers, revenue {revenue} ({start} to {end})").format(
-            count=f"{s.customers:,}", revenue=self._money(s.revenue), start=s.window_start.isoformat(), end=s.as_of.isoformat()))
+            count=formatting.current().number(s.customers), revenue=self._money(s.revenue), start=formatting.current().date(s.window_start), end=formatting.current().date(s.as_of)))
         self.pyramid.set_summary(s)
         self.show_tier(self.pyramid.selected or "top")
         self._maybe_loaded()
@@ -311,17 +311,17 @@ class CustomerValueView(Page, QWidget):
         self.members_model.set_rows(rows)
         title = tr("{tier}: {count} account (double-click to open)") if len(rows) == 1 \
             else tr("{tier}: {count} accounts (double-click to open)")
-        self.members_title.setText(title.format(tier=tier_label(tier), count=f"{len(rows):,}"))
+        self.members_title.setText(title.format(tier=tier_label(tier), count=formatting.current().number(len(rows))))
 
     def _show_profit(self, overview: value_service.ValueOverview) -> None:
         p, w = overview.pareto, overview.whale
         if p.customers:
-            pareto = tr("The best {top} of {count} customers ({share} %) bring {top_revenue} of {revenue} revenue: {revenue_share} %.") \
+            pareto = tr("The best {top} of {count} customers ({share}) bring {top_revenue} of {revenue} revenue: {revenue_share}.") \
                 if p.top_revenue_share is not None else \
-                tr("The best {top} of {count} customers ({share} %) bring {top_revenue} of {revenue} revenue.")
+                tr("The best {top} of {count} customers ({share}) bring {top_revenue} of {revenue} revenue.")
             self.pareto_label.setText(pareto.format(
-                top=f"{p.top_customers:,}", count=f"{p.customers:,}", share=p.share_pct, top_revenue=self._money(p.top_revenue),
-                revenue=self._money(p.total_revenue), revenue_share=p.top_revenue_share))
+                top=formatting.current().number(p.top_customers), count=formatting.current().number(p.customers), share=formatting.current().share(p.share_pct), top_revenue=self._money(p.top_revenue),
+                revenue=self._money(p.total_revenue), revenue_share=formatting.current().share(p.top_revenue_share)))
         else:
             self.pareto_label.setText(tr("No customers with revenue in these 12 months."))
         self.whale.set_curve(w)
@@ -331,7 +331,7 @@ class CustomerValueView(Page, QWidget):
             tr("Profit after cost of goods and cost to serve (hours x hourly cost): {profit}. "
                "{count} customers cost more than they bring; they give {given_back} of the peak back.")
         self.whale_label.setText(whale.format(
-            profit=self._money(w.total_profit), count=f"{w.unprofitable_customers:,}",
+            profit=self._money(w.total_profit), count=formatting.current().number(w.unprofitable_customers),
             given_back=self._money(w.given_back)) if w.customers else "")
 
     def _fill_quarters(self, ends: tuple[dt.date, ...]) -> None:
@@ -367,9 +367,9 @@ class CustomerValueView(Page, QWidget):
         self.movement_model.set_movement(movement)
         self.up_model.set_rows(movement.moved_up)
         self.down_model.set_rows(movement.moved_down)
-        self.up_title.setText(tr("Moved up: {count}").format(count=f"{len(movement.moved_up):,}"))
+        self.up_title.setText(tr("Moved up: {count}").format(count=formatting.current().number(len(movement.moved_up))))
         self.down_title.setText(tr("Moved down: {count} (biggest loss of revenue first)").format(
-            count=f"{len(movement.moved_down):,}"))
+            count=formatting.current().number(len(movement.moved_down))))
         self.movement_loaded.emit()
 
     def _open(self, row) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from relationapp.services.visits.visits import Stop
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import tier_label
 from relationapp.ui.common.text import tooltip
@@ -30,12 +31,12 @@ def due_columns(money: Callable) -> list[Column]:
         Column(QT_TR_NOOP("City"), lambda r: r.city),
         Column(QT_TR_NOOP("Region"), lambda r: r.region),
         Column(QT_TR_NOOP("Tier"), lambda r: tier_label(r.tier)),
-        Column(QT_TR_NOOP("Last visit"), lambda r: r.last_visit.isoformat() if r.last_visit else tr("never")),
+        Column(QT_TR_NOOP("Last visit"), lambda r: formatting.current().date(r.last_visit) if r.last_visit else tr("never")),
         Column(QT_TR_NOOP("Overdue"), lambda r: tr("{days} d").format(days=r.days_overdue) if r.days_overdue >= 0
                else tr("in {days} d").format(days=-r.days_overdue), align_right=True),
         Column(QT_TR_NOOP("At stake"), lambda r: money(r.value_at_stake), align_right=True),
         Column(QT_TR_NOOP("Manager"), lambda r: r.owner),
-        Column(QT_TR_NOOP("Planned"), lambda r: r.next_planned.isoformat() if r.next_planned else ""),
+        Column(QT_TR_NOOP("Planned"), lambda r: formatting.current().date(r.next_planned) if r.next_planned else ""),
     ]
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.services.visits import visits as visits_service
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
@@ -19,7 +20,7 @@ from relationapp.ui.visits.visit_models import STATUS_LABELS
 CHANGES = (Kind.VISITS, Kind.INTERACTIONS, Kind.ACCOUNTS)
 
 VISIT_COLUMNS = [
-    Column(QT_TR_NOOP("Day"), lambda s: s.planned_on.isoformat()),
+    Column(QT_TR_NOOP("Day"), lambda s: formatting.current().date(s.planned_on)),
     Column(QT_TR_NOOP("Time"), lambda s: f"{s.start_time:%H:%M}" if s.start_time else ""),
     Column(QT_TR_NOOP("Minutes"), lambda s: s.duration_minutes, align_right=True),
     Column(QT_TR_NOOP("By"), lambda s: s.staff),

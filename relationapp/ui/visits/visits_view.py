@@ -35,7 +35,7 @@ from relationapp.errors import ServiceError
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.services.customers.staff import list_staff
 from relationapp.services.visits import visits as visits_service
-from relationapp.text.formatting import Formatter
+from relationapp.text import formatting
 from relationapp.ui.accounts.account_page import _table
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
@@ -220,7 +220,7 @@ class VisitsView(Page, QWidget):
             box.blockSignals(False)
 
     def _money(self, amount) -> str:
-        return Formatter.for_settings(self.ctx.settings).money(amount, whole=True)
+        return formatting.current().money(amount, whole=True)
 
     # --- loading ----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -295,7 +295,7 @@ class VisitsView(Page, QWidget):
                 self.ctx.db, account_id=row.account_id, day=self.day.value(), staff_id=self.planner_staff.currentData()))
             plan = result or plan
         if plan is not None:
-            self.ctx.say(tr("Visits planned on {date}: {count}.").format(date=self.day.value().isoformat(), count=len(chosen)))
+            self.ctx.say(tr("Visits planned on {date}: {count}.").format(date=formatting.current().date(self.day.value()), count=len(chosen)))
 
     def _open_due_account(self) -> None:
         chosen = self.selected_due()

@@ -14,7 +14,7 @@ from relationapp.services.touches import follow_ups, interactions
 def test_create_edit_archive_and_list_account(db):
     a = accounts.create_account(db, name="  Bakkerij Jansen  ", city="Utrecht", stage="customer", today=dt.date(2026, 3, 1))
     assert a.name == "Bakkerij Jansen"
-    assert a.customer_since == dt.date(2026, 3, 1)
+    assert a.customer_since is None  # not the day it was typed in: its first order's date, once there is one
     accounts.update_account(db, account_id=a.id, email="info@jansen.nl", annual_budget="12500.50")
     got = accounts.get_account(db, account_id=a.id)
     assert got.email == "info@jansen.nl" and got.annual_budget == Decimal("12500.50")
@@ -39,11 +39,18 @@ def test_account_bad_input_is_refused_and_nothing_saved(db, fields, message):
     assert accounts.count_accounts(db, include_archived=True) == 0
 
 
-def test_stage_change_to_customer_sets_customer_since(db):
+def test_stage_change_to_customer_takes_the_first_orders_date_not_today(db):
+    from relationapp.services.value.orders import create_order
+
     a = accounts.create_account(db, name="Prospect BV")
     assert a.customer_since is None
+    create_order(db, account_id=a.id, ordered_on="2026-02-03", amount="20")
+    create_order(db, account_id=a.id, ordered_on="2026-04-12", amount="80")
+    assert accounts.get_account(db, account_id=a.id).customer_since == dt.date(2026, 2, 3)
     b = accounts.update_account(db, account_id=a.id, stage="customer", today=dt.date(2026, 5, 4))
-    assert b.customer_since == dt.date(2026, 5, 4)
+    assert b.customer_since == dt.date(2026, 2, 3)
+    c = accounts.create_account(db, name="Nog Geen Order BV")
+    assert accounts.update_account(db, account_id=c.id, stage="customer", today=dt.date(2026, 5, 4)).customer_since is None
 
 
 def test_list_filters_and_sorts_in_sql(db):

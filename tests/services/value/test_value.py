@@ -73,9 +73,10 @@ def test_profit_per_customer_after_cost_to_serve(db, firm):
     assert (cents.revenue, cents.cost_to_serve, cents.profit) == (Decimal("100.30"), Decimal("28.33"), Decimal("21.82"))
 
 
-def test_lifetime_revenue_counts_from_customer_since(db, firm):
+def test_lifetime_revenue_counts_every_order_also_before_customer_since(db, firm):
     whale = account_value(db, account_id=firm["Whale"], as_of=AS_OF)
-    assert whale.lifetime_revenue == Decimal("12000.00")  # the 2024 order predates customer_since
+    assert whale.lifetime_revenue == Decimal("17000.00")  # the 2024 order predates customer_since: it counts
+    assert whale.customer_since == dt.date(2025, 1, 1)  # the date the user gave stays
     assert account_value(db, account_id=firm["Middle"], as_of=AS_OF).lifetime_revenue == Decimal("3000.00")
 
 

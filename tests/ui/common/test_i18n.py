@@ -1,69 +1,21 @@
-"""Dutch and English: every UI text has a Dutch translation, and the window speaks Dutch when asked."""
+"""Dutch and English in the window: it speaks the catalogue's language when asked."""
 
 import re
-import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from relationapp.ui.common.i18n import TRANSLATIONS
-
 ROOT = Path(__file__).resolve().parents[3]
-UI = ROOT / "relationapp" / "ui"
-TS = TRANSLATIONS / "relationapp_nl.ts"
-QM = TRANSLATIONS / "relationapp_nl.qm"
+sys.path.insert(0, str(ROOT / "tools"))
+import update_catalogue  # noqa: E402
 
 
-def _qt_tool(name: str) -> str:
-    beside_python = Path(sys.executable).parent / name
-    found = shutil.which(name) or (str(beside_python) if beside_python.exists() else None)
-    if found is None:
-        pytest.skip(f"{name} is not installed (PySide6's tools; on PATH or next to {sys.executable})")
-    return found
-
-
-def _messages(ts: Path) -> list[tuple[str, ET.Element]]:
-    return [(m.findtext("source"), m.find("translation")) for m in ET.parse(ts).iter("message")]
-
-
-def _sources(ts: Path) -> set[str]:
-    return {source for source, _ in _messages(ts)}
-
-
-def test_the_dutch_file_holds_exactly_the_texts_of_the_ui(tmp_path):
-    """A text added (or changed) in the UI without updating the .ts fails here: run tools/update_translations.sh."""
-    lupdate = _qt_tool("pyside6-lupdate")
-    fresh = tmp_path / "fresh_nl.ts"
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
-    subprocess.run([lupdate, "-silent", *sources, "-ts", str(fresh)], check=True, capture_output=True)
-    current, committed = _sources(fresh), _sources(TS)
-    assert current - committed == set(), "texts without a Dutch translation (run tools/update_translations.sh)"
-    assert committed - current == set(), "translations of texts the UI no longer has (run tools/update_translations.sh)"
-
-
-def test_the_shipped_qm_is_compiled_from_the_committed_ts(tmp_path):
-    lrelease = _qt_tool("pyside6-lrelease")
-    compiled = tmp_path / "nl.qm"
-    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(compiled)], check=True, capture_output=True)
-    assert compiled.read_bytes() == QM.read_bytes(), "run tools/update_translations.sh and commit the .qm"
-
-
-def test_every_text_is_translated_with_the_same_placeholders_and_one_mnemonic():
-    messages = _messages(TS)
-    assert len(messages) > 300
-    for source, translation in messages:
-        assert translation.get("type") is None, f"unfinished: {source!r}"
-        assert (translation.text or "").strip(), f"empty translation: {source!r}"
-        # .format() of a translation with another placeholder would raise KeyError in the user's face
-        assert set(re.findall(r"\{\w+\}", source)) == set(re.findall(r"\{\w+\}", translation.text)), source
-        assert source.count("&") == translation.text.count("&"), f"keyboard mnemonic lost or added: {source!r}"
-
+def _sources() -> set:
+    return {m.id for m in update_catalogue.load() if m.id}
 
 def test_labels_declared_outside_the_ui_are_in_the_dutch_file():
-    """config.Settings, io.columns and the services name things in English without Qt; the UI marks them."""
+    """config.Settings, exchange.columns and the services name things in English; the catalogue has them all."""
     from relationapp.config import Settings
     from relationapp.exchange.columns import FIELDS
     from relationapp.services.relationships.journey import JOURNEY_LABELS
@@ -76,7 +28,7 @@ def test_labels_declared_outside_the_ui_are_in_the_dutch_file():
     wanted |= {label for fields in FIELDS.values() for label in fields.values()}
     wanted |= set(MOVEMENT_LABELS.values()) | set(OUTCOME_LABELS.values()) | set(JOURNEY_LABELS.values()) | {NO_SCORES}
     wanted |= set(GROUP_LABELS.values())
-    assert wanted - _sources(TS) == set()
+    assert wanted - _sources() == set()
 
 
 @pytest.fixture
@@ -165,9 +117,16 @@ def test_dutch_mnemonics_do_not_collide_within_a_form(language, demo_ctx, qtbot)
         assert len(keys) == len(set(keys)), (type(dialog).__name__, texts)
 
 
-def test_changing_the_language_says_it_shows_after_a_restart(ctx, qtbot):
-    from relationapp.ui.data.settings_view import SettingsForm
+@pytest.mark.parametrize("restart", [True, False])
+def test_changing_the_language_offers_a_restart(restart, ctx, qtbot, answered_boxes, monkeypatch):
+    from PySide6.QtWidgets import QApplication
 
+    from relationapp.ui.data.settings_view import SettingsForm
+    from relationapp.ui.shell.app import RESTART
+
+    exits = []
+    monkeypatch.setattr(QApplication.instance(), "exit", exits.append)
+    answered_boxes.answer = restart
     form = SettingsForm(ctx)
     qtbot.addWidget(form)
     said = []
@@ -177,6 +136,9 @@ def test_changing_the_language_says_it_shows_after_a_restart(ctx, qtbot):
     language.setCurrentIndex(language.findData("en" if ctx.settings.language == "nl" else "nl"))
     assert form.save()
     assert said == ["Settings saved. Restart relationapp to see the new language."]
+    assert [title for title, _, _ in answered_boxes.shown] == ["Restart relationapp?"]
+    assert exits == ([RESTART] if restart else [])
     said.clear()
-    assert form.save()  # nothing changed about the language now
+    assert form.save()  # nothing changed about the language now: no second question
     assert said == ["Settings saved."]
+    assert len(answered_boxes.shown) == 1

@@ -229,3 +229,34 @@ def test_a_long_list_shows_its_first_rows_and_says_how_many_more(firm, qtbot, mo
     section = view.sections["attention"]
     assert section.model.rowCount() == 3
     assert section.heading.text() == "Needs attention (3 of 7)" and section.empty.text() == "and 4 more"
+
+
+def _shown_tooltip(model, column: int) -> str:
+    """A header tooltip as the user reads it (it is escaped rich text)."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    return QTextDocumentFragment.fromHtml(
+        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)).toPlainText()
+
+
+def _whole_euros(text: str) -> int:
+    """"€ 90.000" or "€90,000": the amount a user reads, in either language."""
+    import re
+
+    return int(re.sub(r"[^0-9]", "", text))
+
+
+def test_value_at_stake_explains_itself_beside_the_12_month_revenue(today_view, firm):
+    model = today_view.sections["attention"].model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    stake = headers.index("Value at stake")
+    assert headers[stake - 1] == "Revenue 12 m"  # the revenue it is worked out from, beside it
+    assert "12 months' revenue × days overdue ÷ cadence days" in _shown_tooltip(model, stake)
+    assert "dropped a tier, the revenue it lost" in _shown_tooltip(model, stake)
+    assert _shown_tooltip(model, stake - 1) == "Revenue of the last 12 months"
+    top = names(today_view, "attention").index("Top Holding")
+    assert _whole_euros(model.data(model.index(top, stake - 1))) == 90000  # not 1/100 of it
+    row = model.row_object(top)
+    exact = (Decimal("90000.00") * row.days_overdue / row.cadence_days).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
+    assert row.value == exact
+    assert _whole_euros(model.data(model.index(top, stake))) == int(exact.quantize(Decimal(1), rounding="ROUND_HALF_UP"))

@@ -102,7 +102,7 @@ def test_whale_curve_points_keep_the_peak():
     assert points[-1][0] == 3001
 
 
-def test_orders_tab_reads_amounts_in_the_firm_language(ctx, qtbot):
+def test_orders_tab_reads_amounts_in_the_current_language(ctx, qtbot):
     from relationapp.services.customers.accounts import create_account
     from relationapp.services.value.orders import list_orders
     from relationapp.ui.value.orders_tab import OrdersTab
@@ -112,11 +112,12 @@ def test_orders_tab_reads_amounts_in_the_firm_language(ctx, qtbot):
     qtbot.addWidget(tab)
     tab.set_account(account)
     assert "share of wallet 0.0 %" in tab.value_line.text()
-    tab.amount.setText("12.50")  # Dutch settings: the dot groups thousands, so this is refused
+    assert tab.amount.placeholderText() == "1,234.56"  # English, the catalogue's language in the tests
+    tab.amount.setText("1.234,56")  # the Dutch way: in English the comma cannot follow the decimal point
     tab.add_button.click()
-    assert "not an amount" in tab.error.text() and tab.amount.text() == "12.50"
+    assert "not an amount; write it like 1,234.56" in tab.error.text() and tab.amount.text() == "1.234,56"
     assert list_orders(ctx.db, account_id=account) == []
-    tab.amount.setText("1.234,56")
+    tab.amount.setText("1,234.56")
     tab.reference.setText("F-1")
     with qtbot.waitSignal(ctx.changed) as changed:
         tab.add_button.click()

@@ -1,0 +1,200 @@
+"""The window in one language: every page, tab and dialog of the demo firm, read as the user sees it.
+
+Dutch must show no English glossary word, no English month or day name and no
+decimal point; English no Dutch glossary word, month name or decimal comma.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+GLOSSARY = Path(__file__).resolve().parents[3] / "relationapp" / "text" / "glossary.csv"
+# words that read the same in both languages, or are part of a name the user gave
+SHARED = {"top", "prospect", "prospects", "lead", "leads", "nps", "budget", "e-mail", "order", "orders"}
+EN_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|" \
+            r"Wednesday|Thursday|Friday|Saturday|Sunday|Mar|Oct|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+EN_WORDS = r"the|and|with|years|days|never|since|every|from|by"
+NL_WORDS = r"de|het|een|en|van|met|jaar|dagen|nooit|sinds|elke|voor|naar|door"
+NL_MONTHS = r"januari|februari|maart|mei|juni|juli|augustus|oktober|mrt|okt|maandag|dinsdag|woensdag|donderdag|" \
+            r"vrijdag|zaterdag|zondag"
+
+
+def _patterns(language: str) -> dict[str, str]:
+    """The other language's glossary words, as patterns: English forms as the glossary gives them, Dutch with plurals."""
+    with GLOSSARY.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["english"] != r["dutch"] and r["english"].lower() not in SHARED]
+    if language == "nl":
+        return {r["english"]: r["english_forms"] for r in rows}
+    return {r["dutch"]: rf"(?<![\w-]){re.escape(r['dutch'])}(s|en)?(?![\w-])" for r in rows}
+
+
+def foreign(text: str, language: str) -> list[str]:
+    """What in ``text`` is not in ``language``: glossary words, month names, a decimal separator of the other."""
+    found = []
+    for word, pattern in _patterns(language).items():
+        if re.search(pattern, text, re.IGNORECASE):
+            found.append(word)
+    small = EN_WORDS if language == "nl" else NL_WORDS
+    found += re.findall(rf"\b(?:{small})\b", text, re.IGNORECASE)
+    months = EN_MONTHS if language == "nl" else NL_MONTHS
+    found += re.findall(rf"\b(?:{months})\b", text)
+    wrong_decimal = r"\." if language == "nl" else ","
+    found += re.findall(rf"(?<![\d.,])\d+{wrong_decimal}\d{{1,2}}(?![\d.,])", text)
+    return found
+
+
+def test_the_check_itself_finds_mixed_language():
+    assert foreign("Omzet 12 mnd: 160.6 u, 12 May 1975", "nl") == ["160.6", "May"] or \
+        set(foreign("Omzet 12 mnd: 160.6 u, 12 May 1975", "nl")) == {"160.6", "May"}
+    assert "revenue" in foreign("Revenue: € 1.234,56", "nl")
+    assert foreign("Omzet: € 1.234,56 op 12 mei", "nl") == []
+    assert set(foreign("Omzet: 1,5 h on 3 maart", "en")) == {"omzet", "1,5", "maart"}
+    assert foreign("Revenue: €1,234.56 on 12 May", "en") == []
+
+
+def _texts(root) -> list[tuple[str, str]]:
+    """(where, text) of everything a user can read in ``root`` and its children."""
+    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabWidget,
+        QTextEdit,
+        QWidget,
+    )
+
+    out = []
+    widgets = [root] + root.findChildren(QWidget)
+    for w in widgets:
+        where = type(w).__name__ + ":" + (w.objectName() or "")
+        if w.isWindow() and w.windowTitle():
+            out.append((where, w.windowTitle()))
+        if w.toolTip():
+            out.append((where, re.sub(r"<[^>]+>", "", w.toolTip())))
+        if isinstance(w, QLabel):
+            out.append((where, re.sub(r"<[^>]+>", " ", w.text())))
+        elif isinstance(w, QAbstractButton):
+            out.append((where, w.text()))
+        elif isinstance(w, QGroupBox):
+            out.append((where, w.title()))
+        elif isinstance(w, QTabWidget):
+            out += [(where, w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QComboBox):
+            out += [(where, w.itemText(i)) for i in range(w.count())]
+        elif isinstance(w, QLineEdit):
+            out.append((where, w.placeholderText()))
+        elif isinstance(w, (QTextEdit, QPlainTextEdit)):
+            out.append((where, w.placeholderText()))
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model keeps columnCount private
+                columns = 1
+            for c in range(columns):
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    value = model.headerData(c, Qt.Orientation.Horizontal, role)
+                    if isinstance(value, str):
+                        out.append((where + " header", value))
+            for r in range(min(model.rowCount(QModelIndex()), 15)):
+                for c in range(max(columns, 1)):
+                    value = model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)
+                    if isinstance(value, str):
+                        out.append((where + f" row {r}", value))
+    return [(where, text) for where, text in out if text]
+
+
+def _settled(window, qtbot) -> None:
+    """Background loads done and their results shown."""
+    from PySide6.QtCore import QCoreApplication
+
+    for _ in range(3):
+        window.ctx.tasks.wait()
+        QCoreApplication.processEvents()
+        qtbot.wait(1)
+
+
+def _everything(window, qtbot) -> list[tuple[str, str]]:
+    from relationapp.services.customers import accounts
+    from relationapp.ui.accounts.account_dialog import AccountDialog
+    from relationapp.ui.people.person_dialog import PersonDialog
+    from relationapp.ui.shell import pages
+    from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
+    from relationapp.ui.touches.log_interaction import LogInteractionDialog
+
+    seen = []
+    for entry in pages.PAGES:
+        window.show_page(entry.key)
+        view = window.views[entry.key]
+        _settled(window, qtbot)
+        tabs = getattr(view, "tabs", None)
+        for i in range(tabs.count() if tabs is not None else 1):
+            if tabs is not None:
+                tabs.setCurrentIndex(i)
+                _settled(window, qtbot)
+            seen += [(f"{entry.key}: {w}", t) for w, t in _texts(view)]
+    ctx = window.ctx
+    customers = [a for a in accounts.list_accounts(ctx.db) if a.stage == "customer"][:3]
+    for account in customers:
+        window.open_account(account.id) if hasattr(window, "open_account") else ctx.open_account(account.id)
+        page = window.stack.currentWidget()
+        _settled(window, qtbot)
+        for i in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(i)
+            _settled(window, qtbot)
+            seen += [(f"account {account.name}: {w}", t) for w, t in _texts(page)]
+    for dialog in (AccountDialog(ctx), PersonDialog(ctx), FollowUpDialog(ctx), LogInteractionDialog(ctx)):
+        qtbot.addWidget(dialog)
+        seen += [(type(dialog).__name__ + ": " + w, t) for w, t in _texts(dialog)]
+    return seen
+
+
+def _the_firms_own_words(db) -> list[str]:
+    """What the firm typed (names, labels, titles, notes): shown as typed, in whatever language they wrote."""
+    import sqlalchemy as sa
+
+    queries = ["SELECT name FROM account", "SELECT name FROM person", "SELECT name FROM lead_source",
+               "SELECT title FROM follow_up", "SELECT label FROM important_date", "SELECT subject FROM interaction",
+               "SELECT name FROM staff", "SELECT job_title FROM person", "SELECT city FROM account",
+               "SELECT notes FROM interaction", "SELECT gift_item FROM interaction", "SELECT notes FROM follow_up",
+               "SELECT comment FROM nps_response", "SELECT notes FROM account", "SELECT family_notes FROM person",
+               "SELECT personal_notes FROM person", "SELECT notes FROM planned_visit", "SELECT name FROM tag"]
+    words = set()
+    with db.read() as session:
+        for query in queries:
+            words |= {v for (v,) in session.execute(sa.text(query)) if v}
+    return sorted(words, key=len, reverse=True)
+
+
+def _without(text: str, words: list[str]) -> str:
+    for word in words:
+        if word in text:
+            text = text.replace(word, " ")
+    return text
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_page_tab_and_dialog_speaks_one_language(language, demo_ctx, qtbot, qapp):
+    from relationapp.services.common.settings import get_settings
+    from relationapp.ui.common.i18n import install
+    from relationapp.ui.shell.main_window import MainWindow
+
+    install(qapp, language)
+    names = _the_firms_own_words(demo_ctx.db)
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    assert get_settings(demo_ctx.db) is not None
+    problems = sorted({f"{where}: {text!r} -> {found}" for where, text in _everything(window, qtbot)
+                       if (found := foreign(_without(text, names), language))})
+    print("\n".join(problems))
+    assert problems == []
