@@ -21,10 +21,12 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
-def english_unless_asked():
-    """Each test starts in English; a test (or a CLI run in-process) that switches language does not leak."""
+def english_unless_asked(monkeypatch):
+    """Each test starts in English, command lines in subprocesses too (the firm's default is Dutch);
+    a test that switches language does not leak."""
     from relationapp.text import catalogue
 
+    monkeypatch.setenv("RELATIONAPP_LANGUAGE", "en")
     catalogue.set_language("en")
     yield
     catalogue.set_language("en")

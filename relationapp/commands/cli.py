@@ -10,12 +10,16 @@ Every command opens the database with a ``quick_check`` before its first
 write: a damaged file is refused untouched and the latest good backup named.
 A ``--db`` in a folder that does not exist, or an empty (0-byte) file, is
 refused unless ``--create`` is given (``demo`` implies it).
+
+Messages and tables are in the firm's language (Settings > language), or in
+``RELATIONAPP_LANGUAGE`` when set; ``--json`` keeps machine formats.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from relationapp import __version__
@@ -96,14 +100,18 @@ def _new_database_refusal(args: argparse.Namespace) -> str | None:
 
     if getattr(args, "create", False) or args.command in CREATES_DATABASE:
         return None
+    from relationapp.text.catalogue import _
+
     given, how = args.db, f"relationapp --db {args.db} --create {args.command} ..."
     if given is None:
         given = os.environ.get(config.DB_ENV) or None  # the default file is made on first start
-        how = f"relationapp --create {args.command} ... (with {config.DB_ENV}={given})"
+        how = _("relationapp --create {command} ... (with {variable}={value})").format(
+            command=args.command, variable=config.DB_ENV, value=given)
     problem = new_database_problem(given)
     if problem is None:
         return None
-    return f"{problem}; nothing was created. Check the path, or make a new database there with: {how}"
+    return _("{problem}; nothing was created. Check the path, or make a new database there with: {how}").format(
+        problem=problem, how=how)
 
 
 def _database_file(args: argparse.Namespace):
@@ -116,13 +124,16 @@ def _database_file(args: argparse.Namespace):
         return None
 
 
+LANGUAGE_ENV = "RELATIONAPP_LANGUAGE"  # "en" or "nl": this run's language instead of the firm's setting
+
+
 def _speak_the_firms_language(db) -> None:
     """Messages, tables and dates in the language and currency of the firm's settings."""
     from relationapp.services.common.settings import get_settings
     from relationapp.text import catalogue, formatting
 
     settings = get_settings(db)
-    catalogue.set_language(settings.language)
+    catalogue.set_language(os.environ.get(LANGUAGE_ENV) or settings.language)
     formatting.use(settings)
 
 

@@ -32,8 +32,20 @@ def print_json(value) -> None:
     sys.stdout.write("\n")
 
 
+def _cell(value) -> str:
+    """A table cell as a person reads it: dates in the language of the run."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        from relationapp.text import formatting
+
+        return formatting.current().date(value)
+    return str(value)
+
+
 def print_table(headers: list[str], rows: list[list]) -> None:
-    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    """Headers come worded (``_("name")``) by the caller; date cells are formatted here."""
+    cells = [[_cell(c) for c in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in cells:
         for i, c in enumerate(row):

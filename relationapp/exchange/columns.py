@@ -15,6 +15,7 @@ from pathlib import Path
 
 from relationapp.errors import ValidationError
 from relationapp.services.common.validation import shown
+from relationapp.text.catalogue import _
 
 KINDS = ("accounts", "people", "orders", "interactions")
 
@@ -178,7 +179,7 @@ def recognise(header: tuple[str, ...], kind: str) -> dict[int, str]:
 def load_mapping(spec: str | dict | None, header: tuple[str, ...], kind: str) -> dict[int, str]:
     """From a preset name, a JSON mapping file, a {header: field} dict, or recognition of the headers."""
     if kind not in KINDS:
-        raise ValidationError(f"Unknown import kind '{shown(kind)}' (use {', '.join(KINDS)}).")
+        raise ValidationError(_("Unknown import kind '{kind}' (use {kinds}).").format(kind=shown(kind), kinds=", ".join(KINDS)))
     if not spec:
         return recognise(header, kind)
     if isinstance(spec, dict):  # chosen column by column (the import wizard)
@@ -186,20 +187,25 @@ def load_mapping(spec: str | dict | None, header: tuple[str, ...], kind: str) ->
     elif spec in PRESETS:
         by_header = PRESETS[spec].get(kind)
         if by_header is None:
-            raise ValidationError(f"The preset '{shown(spec)}' is for {', '.join(PRESETS[spec])}, not {kind}.")
+            raise ValidationError(_("The preset '{preset}' is for {kinds}, not {kind}.").format(
+                preset=shown(spec), kinds=", ".join(PRESETS[spec]), kind=kind))
     else:
         path = Path(spec)
         if not path.is_file():
-            raise ValidationError(f"'{shown(spec)}' is neither a preset ({', '.join(PRESETS)}) nor a mapping file.")
+            raise ValidationError(_("'{name}' is neither a preset ({presets}) nor a mapping file.").format(
+                name=shown(spec), presets=", ".join(PRESETS)))
         try:
             by_header = json.loads(path.read_text(encoding="utf-8-sig"))
         except (OSError, ValueError, RecursionError) as exc:  # ValueError: not UTF-8, not JSON, a huge number
-            raise ValidationError(f"{path.name} is not a JSON mapping ({shown(str(exc), limit=120)}).") from None
+            raise ValidationError(_("{file} is not a JSON mapping ({problem}).").format(
+                file=path.name, problem=shown(str(exc), limit=120))) from None
         if not isinstance(by_header, dict) or not all(isinstance(v, str) for v in by_header.values()):
-            raise ValidationError(f'{path.name} must map column headers to fields: {{"Naam": "name"}}.')
+            raise ValidationError(_("{file} must map column headers to fields: {example}.").format(
+                file=path.name, example='{"Naam": "name"}'))
     unknown = sorted({v for v in by_header.values() if v and v not in FIELDS[kind]})
     if unknown:
-        raise ValidationError(f"Unknown field(s) for {kind}: {shown(', '.join(unknown))} (known: {', '.join(FIELDS[kind])}).")
+        raise ValidationError(_("Unknown field(s) for {kind}: {fields} (known: {known}).").format(
+            kind=kind, fields=shown(", ".join(unknown)), known=", ".join(FIELDS[kind])))
     mapping: dict[int, str] = {}
     for i, title in enumerate(header):
         target = by_header.get(title)

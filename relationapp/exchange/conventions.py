@@ -17,6 +17,7 @@ from typing import Iterable
 from relationapp.errors import ValidationError
 from relationapp.services.common.validation import boolean, shown
 from relationapp.text import parsing
+from relationapp.text.catalogue import _
 
 
 class AmbiguousConvention(ValidationError):
@@ -87,7 +88,7 @@ def detect(
     delimiter: str,
     decimal_comma: bool | None = None,
     day_first: bool | None = None,
-    file_label: str = "the file",
+    file_label: str | None = None,
 ) -> Conventions:
     """Decide the file's conventions; an explicit choice always wins."""
     if decimal_comma is None:
@@ -96,8 +97,8 @@ def detect(
         if decimal_comma is None:
             if unsure and delimiter not in (";", ","):
                 raise AmbiguousConvention(
-                    f"{file_label}: amounts such as 1.234 could be read two ways; "
-                    "say whether the decimal separator is a comma or a point.",
+                    _("{file}: amounts such as 1.234 could be read two ways; "
+                      "say whether the decimal separator is a comma or a point.").format(file=file_label or _("the file")),
                     field="decimal_comma",
                 )
             decimal_comma = delimiter == ";"  # the locales that write ';' write decimal commas
@@ -107,8 +108,8 @@ def detect(
         if day_first is None:
             if unsure and delimiter != ";" and not decimal_comma:
                 raise AmbiguousConvention(
-                    f"{file_label}: dates such as 03/04/2025 could be day-month or month-day; "
-                    "say which the file uses.",
+                    _("{file}: dates such as 03/04/2025 could be day-month or month-day; "
+                      "say which the file uses.").format(file=file_label or _("the file")),
                     field="day_first",
                 )
             day_first = True
@@ -142,8 +143,8 @@ def parse_day(raw: str, conv: Conventions, *, label: str) -> dt.date | None:
         if re.fullmatch(r"\d{8}", text):
             return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
     except ValueError:
-        raise ValidationError(f"{label}: '{shown(text)}' is not a real date.") from None
-    raise ValidationError(f"{label}: '{shown(text)}' is not a date.")
+        raise ValidationError(_("{label}: '{value}' is not a real date.").format(label=label, value=shown(text))) from None
+    raise ValidationError(_("{label}: '{value}' is not a date.").format(label=label, value=shown(text)))
 
 
 _PARTIAL = re.compile(r"^--(\d{2})-?(\d{2})$")

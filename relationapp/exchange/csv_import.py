@@ -36,6 +36,8 @@ from relationapp.services.data_care.bulk_import import (
     add_people,
     unreferenced_orders,
 )
+from relationapp.text import formatting
+from relationapp.text.catalogue import _, ngettext
 
 MAX_PROBLEMS_IN_MESSAGE = 5
 SHOWN_CELL_CHARS = 200  # a preview cell is cut to this many characters
@@ -115,7 +117,8 @@ def _raw_rows(table: csv_read.CsvTable, mapping: dict[int, str], label: Callable
         problems = []
         extra = [c for c in rec.cells[width:] if c.strip()]
         if extra:
-            problems.append(f"{label(rec.row)}: the row has {len(rec.cells)} cells but the header has {width}.")
+            problems.append(_("{where}: the row has {cells} cells but the header has {width}.").format(
+                where=label(rec.row), cells=len(rec.cells), width=width))
         raw: dict[str, str] = {}
         for i, fname in mapping.items():
             value = rec.cells[i] if i < len(rec.cells) else ""
@@ -170,13 +173,13 @@ def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInpu
         if cleaned:
             values.update(cleaned)
     if "customer_since" in raw:
-        values["customer_since"] = check.take(conventions.parse_day, raw["customer_since"], conv, label="Customer since")
+        values["customer_since"] = check.take(conventions.parse_day, raw["customer_since"], conv, label=_("Customer since"))
     if "annual_budget" in raw:
-        amount = check.take(conventions.parse_amount, raw["annual_budget"], conv, label="Annual budget")
-        values["annual_budget"] = check.take(validation.money, amount, field="annual_budget", label="Annual budget")
+        amount = check.take(conventions.parse_amount, raw["annual_budget"], conv, label=_("Annual budget"))
+        values["annual_budget"] = check.take(validation.money, amount, field="annual_budget", label=_("Annual budget"))
     if not values.get("name"):
-        if not any(p.startswith(f"{check.where}: Name ") for p in check.problems):
-            check.problems.append(f"{check.where}: Name cannot be empty.")
+        if not any(p.startswith(f"{check.where}: {_('Name')} ") for p in check.problems):
+            check.problems.append(_("{where}: Name cannot be empty.").format(where=check.where))
         return None
     return AccountInput(**{k: v for k, v in values.items() if v is not None})
 
@@ -201,18 +204,18 @@ def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput
             values[key] = check.take(validation.text, raw[key], field=key, label=label, max_length=length)
     parts = None
     if raw.get("birthday", "").strip():
-        parts = check.take(conventions.parse_birthday, raw["birthday"], conv, label="Birthday")
+        parts = check.take(conventions.parse_birthday, raw["birthday"], conv, label=_("Birthday"))
     elif any(raw.get(k, "").strip() for k in ("birthday_day", "birthday_month", "birthday_year")):
-        parts = tuple(check.take(validation.whole_number, raw.get(k, "").strip(), field="birthday", label="Birthday")
+        parts = tuple(check.take(validation.whole_number, raw.get(k, "").strip(), field="birthday", label=_("Birthday"))
                       for k in ("birthday_day", "birthday_month", "birthday_year"))
     if parts:
-        checked = check.take(validation.month_day, *parts, field="birthday", label="Birthday")
+        checked = check.take(validation.month_day, *parts, field="birthday", label=_("Birthday"))
         if checked:
             values.update(birthday_day=checked[0], birthday_month=checked[1], birthday_year=checked[2])
     if "do_not_contact" in raw:
-        values["do_not_contact"] = bool(check.take(conventions.parse_yes_no, raw["do_not_contact"], label="Do not contact"))
+        values["do_not_contact"] = bool(check.take(conventions.parse_yes_no, raw["do_not_contact"], label=_("Do not contact")))
     if "consent_date" in raw:
-        values["consent_date"] = check.take(conventions.parse_day, raw["consent_date"], conv, label="Consent date")
+        values["consent_date"] = check.take(conventions.parse_day, raw["consent_date"], conv, label=_("Consent date"))
     if not values.get("name"):
         return None
     return PersonInput(**{k: v for k, v in values.items() if v is not None})
@@ -225,19 +228,23 @@ def _resolve_account(raw: dict, lookup: AccountLookup, check: RowChecker) -> int
     """The account a row names, by its name or by its number (its id); a problem if there is none or more."""
     text = raw.get("account", "").strip()
     if not text:
-        check.problems.append(f"{check.where}: no account given.")
+        check.problems.append(_("{where}: no account given.").format(where=check.where))
         return None
     ids = lookup.ids_by_name.get(name_key(text), ())
     number = _ACCOUNT_NUMBER.fullmatch(text)
     if not ids and number and int(number.group(1)) in lookup.account_ids:
         return int(number.group(1))
     if not ids:
-        check.problems.append(f"{check.where}: there is no account called '{validation.shown(text)}'"
-                              + (" nor one with that number" if number else "") + "; import the accounts first.")
+        if number:
+            problem = _("{where}: there is no account called '{name}' nor one with that number; "
+                        "import the accounts first.")
+        else:
+            problem = _("{where}: there is no account called '{name}'; import the accounts first.")
+        check.problems.append(problem.format(where=check.where, name=validation.shown(text)))
         return None
     if len(ids) > 1:
-        check.problems.append(f"{check.where}: {len(ids)} accounts are called '{validation.shown(text)}'; "
-                              "merge the duplicates first.")
+        check.problems.append(_("{where}: {count} accounts are called '{name}'; merge the duplicates first.").format(
+            where=check.where, count=len(ids), name=validation.shown(text)))
         return None
     return ids[0]
 
@@ -246,15 +253,15 @@ def _order_row(raw: dict, conv: Conventions, check: RowChecker, lookup: AccountL
     from relationapp.services.value.orders import OrderInput
 
     account_id = _resolve_account(raw, lookup, check)
-    ordered_on = check.take(conventions.parse_day, raw.get("ordered_on", ""), conv, label="Date")
-    if ordered_on is None and not any("Date" in p for p in check.problems):
-        check.problems.append(f"{check.where}: Date is required.")
-    amount = check.take(conventions.parse_amount, raw.get("amount", ""), conv, label="Amount")
-    amount = check.take(validation.money, amount, field="amount", label="Amount", allow_negative=True, required=True)
-    cost = check.take(conventions.parse_amount, raw.get("cost_of_goods", ""), conv, label="Cost of goods")
-    cost = check.take(validation.money, cost, field="cost_of_goods", label="Cost of goods", allow_negative=True)
-    reference = check.take(validation.text, raw.get("reference"), field="reference", label="Reference", max_length=100)
-    description = check.take(validation.text, raw.get("description"), field="description", label="Description", max_length=500)
+    ordered_on = check.take(conventions.parse_day, raw.get("ordered_on", ""), conv, label=_("Date"))
+    if ordered_on is None and not any(_("Date") in p for p in check.problems):
+        check.problems.append(_("{where}: Date is required.").format(where=check.where))
+    amount = check.take(conventions.parse_amount, raw.get("amount", ""), conv, label=_("Amount"))
+    amount = check.take(validation.money, amount, field="amount", label=_("Amount"), allow_negative=True, required=True)
+    cost = check.take(conventions.parse_amount, raw.get("cost_of_goods", ""), conv, label=_("Cost of goods"))
+    cost = check.take(validation.money, cost, field="cost_of_goods", label=_("Cost of goods"), allow_negative=True)
+    reference = check.take(validation.text, raw.get("reference"), field="reference", label=_("Reference"), max_length=100)
+    description = check.take(validation.text, raw.get("description"), field="description", label=_("Description"), max_length=500)
     if check.problems:
         return None
     return OrderInput(account_id=account_id, ordered_on=ordered_on, amount=amount, cost_of_goods=cost,
@@ -270,18 +277,18 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
     from relationapp.data.models import INTERACTION_KINDS
 
     account_id = _resolve_account(raw, lookup, check)
-    occurred_on = check.take(conventions.parse_day, raw.get("occurred_on", ""), conv, label="Date")
-    if occurred_on is None and not any("Date" in p for p in check.problems):
-        check.problems.append(f"{check.where}: Date is required.")
+    occurred_on = check.take(conventions.parse_day, raw.get("occurred_on", ""), conv, label=_("Date"))
+    if occurred_on is None and not any(_("Date") in p for p in check.problems):
+        check.problems.append(_("{where}: Date is required.").format(where=check.where))
     word = raw.get("kind", "").strip().lower() or "note"
-    kind = check.take(validation.choice, _INTERACTION_WORDS.get(word, word), INTERACTION_KINDS, field="kind", label="Kind")
+    kind = check.take(validation.choice, _INTERACTION_WORDS.get(word, word), INTERACTION_KINDS, field="kind", label=_("Kind"))
     minutes = check.take(validation.whole_number, raw.get("duration_minutes", "").strip(), field="duration_minutes",
-                         label="Minutes", minimum=0, maximum=24 * 60)
-    subject = check.take(validation.text, raw.get("subject"), field="subject", label="Subject", max_length=500)
-    notes = check.take(validation.long_text, raw.get("notes"), field="notes", label="Notes")
-    gift = check.take(validation.text, raw.get("gift_item"), field="gift_item", label="Gift", max_length=300)
-    cost = check.take(conventions.parse_amount, raw.get("gift_cost", ""), conv, label="Gift cost")
-    cost = check.take(validation.money, cost, field="gift_cost", label="Gift cost")
+                         label=_("Minutes"), minimum=0, maximum=24 * 60)
+    subject = check.take(validation.text, raw.get("subject"), field="subject", label=_("Subject"), max_length=500)
+    notes = check.take(validation.long_text, raw.get("notes"), field="notes", label=_("Notes"))
+    gift = check.take(validation.text, raw.get("gift_item"), field="gift_item", label=_("Gift"), max_length=300)
+    cost = check.take(conventions.parse_amount, raw.get("gift_cost", ""), conv, label=_("Gift cost"))
+    cost = check.take(validation.money, cost, field="gift_cost", label=_("Gift cost"))
     people: list[int] = []
     for who in (w.strip() for w in raw.get("person", "").replace(";", ",").split(",")):
         if not who or account_id is None:
@@ -289,7 +296,8 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
         known = lookup.people_by_account.get(account_id, {})
         found = known.get(email_key(who) or "") or known.get(name_key(who))
         if found is None:
-            check.problems.append(f"{check.where}: '{validation.shown(who)}' is not one of this account's people.")
+            check.problems.append(_("{where}: '{who}' is not one of this account's people.").format(
+                where=check.where, who=validation.shown(who)))
         else:
             people.append(found)
     if check.problems:
@@ -314,7 +322,8 @@ def preview_csv(
     (empty, binary, no recognisable columns, ambiguous conventions). ``progress(done, total, text)``
     is called now and then, for a progress bar."""
     if kind not in columns.KINDS:
-        raise ValidationError(f"Unknown import kind '{validation.shown(kind)}' (use {', '.join(columns.KINDS)}).")
+        raise ValidationError(_("Unknown import kind '{kind}' (use {kinds}).").format(
+            kind=validation.shown(kind), kinds=", ".join(columns.KINDS)))
     table = csv_read.read_table(Path(path), delimiter=delimiter)
     return preview_table(db, table=table, kind=kind, mapping=mapping, decimal_comma=decimal_comma,
                          day_first=day_first, progress=progress)
@@ -334,13 +343,15 @@ def preview_table(
     """``preview_csv`` for a table already read (its cells may hold anything a str can)."""
     path = table.path
     if kind not in columns.KINDS:
-        raise ValidationError(f"Unknown import kind '{validation.shown(kind)}' (use {', '.join(columns.KINDS)}).")
+        raise ValidationError(_("Unknown import kind '{kind}' (use {kinds}).").format(
+            kind=validation.shown(kind), kinds=", ".join(columns.KINDS)))
     by_index = columns.load_mapping(mapping, table.header, kind)
     missing = columns.missing_required(by_index, kind)
     if missing:
         headers = validation.shown(", ".join(h for h in table.header if h), limit=200)
         raise ValidationError(
-            f"{path.name}: no column for {', '.join(missing)} among the headers ({headers}); give a mapping with --map."
+            _("{file}: no column for {fields} among the headers ({headers}); give a mapping with --map.").format(
+                file=path.name, fields=", ".join(missing), headers=headers)
         )
     if day_first is None and isinstance(mapping, str) and mapping in columns.PRESET_DAY_FIRST:
         day_first = columns.PRESET_DAY_FIRST[mapping]
@@ -357,14 +368,15 @@ def preview_table(
     file_name = validation.one_line(path.name)
 
     def where(row: int) -> str:
-        return f"{file_name} row {row}"
+        return _("{file} row {row}").format(file=file_name, row=row)
 
     rows: list[PreviewRow] = []
     inputs: list = []
     total = len(table.records)
     for done, (row, raw, problems) in enumerate(_raw_rows(table, by_index, where)):
         if progress is not None and done % 2000 == 0:
-            progress(done, total, f"Checking row {done + 1:,} of {total:,}")
+            progress(done, total, _("Checking row {row} of {total}").format(
+                row=formatting.current().number(done + 1), total=formatting.current().number(total)))
         check = RowChecker(where(row))
         check.problems.extend(problems)
         if kind == "accounts":
@@ -372,7 +384,7 @@ def preview_table(
         elif kind == "people":
             item = person_input(raw, conv, check)
             if item is None and not check.problems:
-                check.problems.append(f"{where(row)}: Name cannot be empty.")
+                check.problems.append(_("{where}: Name cannot be empty.").format(where=where(row)))
         elif kind == "orders":
             item = _order_row(raw, conv, check, lookup, row)
         else:
@@ -414,8 +426,9 @@ def problems_message(preview: ImportPreview) -> str:
     text = "; ".join(validation.one_line(p).rstrip(".") for p in problems[:MAX_PROBLEMS_IN_MESSAGE])
     more = len(problems) - MAX_PROBLEMS_IN_MESSAGE
     if more > 0:
-        text += f" (and {more} more problem{'s' if more > 1 else ''})"
-    return f"{text}. Nothing was imported; fix the file or skip the bad rows."
+        text += " " + ngettext("(and {count} more problem)", "(and {count} more problems)", more).format(
+            count=formatting.current().number(more))
+    return _("{problems}. Nothing was imported; fix the file or skip the bad rows.").format(problems=text)
 
 
 @one_line_refusals

@@ -24,6 +24,7 @@ from relationapp.exchange.csv_write import write_csv
 from relationapp.exchange.row_check import one_line_refusals
 from relationapp.files.paths import user_file
 from relationapp.services.data_care import everything as everything_service
+from relationapp.text.catalogue import _
 
 JSON_NAME = "everything.json"
 # tables where a readable account name helps next to account_id (and makes the
@@ -81,7 +82,7 @@ def export_all(db: Database, *, out: str | Path, bom: bool = False, as_zip: bool
             partial.replace(out)
         return ExportResult(out, tuple(files), total)
     if out.exists() and any(out.iterdir()):
-        raise ValidationError(f"{out} is not empty; choose a new folder for the export.")
+        raise ValidationError(_("{folder} is not empty; choose a new folder for the export.").format(folder=out))
     out.mkdir(parents=True, exist_ok=True, mode=0o700)
     try:
         files, total = _write_folder(db, out, bom=bom)
@@ -98,14 +99,15 @@ def _read_json_text(source: Path) -> str:
     if source.is_dir():
         path = source / JSON_NAME
         if path.stat().st_size > MAX_JSON_BYTES:
-            raise ValidationError(f"{source.name}: {JSON_NAME} is too large to be an export.")
+            raise ValidationError(_("{source}: {file} is too large to be an export.").format(source=source.name, file=JSON_NAME))
         return path.read_text(encoding="utf-8")
     if zipfile.is_zipfile(source):
         with zipfile.ZipFile(source) as zf:
             if zf.getinfo(JSON_NAME).file_size > MAX_JSON_BYTES:
-                raise ValidationError(f"{source.name}: {JSON_NAME} is too large to be an export.")
+                raise ValidationError(_("{source}: {file} is too large to be an export.").format(
+                    source=source.name, file=JSON_NAME))
             return zf.read(JSON_NAME).decode("utf-8")
-    raise ValidationError(f"{source} is neither an export folder nor a zip of one.")
+    raise ValidationError(_("{source} is neither an export folder nor a zip of one.").format(source=source))
 
 
 @one_line_refusals
@@ -116,17 +118,22 @@ def import_all(db: Database, *, source: str | Path) -> dict[str, int]:
     try:
         text = _read_json_text(source)
     except (OSError, KeyError):
-        raise ValidationError(f"{source} has no {JSON_NAME}; is it a relationapp full export?") from None
+        raise ValidationError(_("{source} has no {file}; is it a relationapp full export?").format(
+            source=source, file=JSON_NAME)) from None
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError) as exc:
-        raise ValidationError(f"{source.name} is a damaged zip ({exc}).") from None
+        raise ValidationError(_("{source} is a damaged zip ({problem}).").format(source=source.name, problem=exc)) from None
     except UnicodeDecodeError as exc:
-        raise ValidationError(f"{source.name}: {JSON_NAME} is not UTF-8 text (byte {exc.start}).") from None
+        raise ValidationError(_("{source}: {file} is not UTF-8 text (byte {byte}).").format(
+            source=source.name, file=JSON_NAME, byte=exc.start)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ValidationError(f"{source.name}: {JSON_NAME} is damaged ({exc}).") from None
+        raise ValidationError(_("{source}: {file} is damaged ({problem}).").format(
+            source=source.name, file=JSON_NAME, problem=exc)) from None
     except ValueError:  # a number of thousands of digits
-        raise ValidationError(f"{source.name}: {JSON_NAME} holds a number too long to be a value.") from None
+        raise ValidationError(_("{source}: {file} holds a number too long to be a value.").format(
+            source=source.name, file=JSON_NAME)) from None
     except RecursionError:
-        raise ValidationError(f"{source.name}: {JSON_NAME} holds lists or records nested too deep.") from None
+        raise ValidationError(_("{source}: {file} holds lists or records nested too deep.").format(
+            source=source.name, file=JSON_NAME)) from None
     return everything_service.load_everything(db, data=data, source=source.name)

@@ -6,6 +6,7 @@ import functools
 
 from relationapp.errors import ValidationError
 from relationapp.services.common.validation import one_line
+from relationapp.text.catalogue import _
 
 
 class RowChecker:
@@ -20,7 +21,7 @@ class RowChecker:
         try:
             return fn(*args, **kwargs)
         except ValidationError as exc:
-            self.problems.append(one_line(f"{self.where}: {exc.message}"))
+            self.problems.append(one_line(_("{where}: {problem}").format(where=self.where, problem=exc.message)))
             return None
 
 

@@ -33,6 +33,8 @@ from relationapp.files.paths import user_file
 from relationapp.services.common.validation import one_line, shown
 from relationapp.services.customers.person_cards import PersonCard, person_cards
 from relationapp.services.data_care.bulk_import import PersonInput, add_people
+from relationapp.text import formatting
+from relationapp.text.catalogue import _
 
 PHOTO_LIMIT_BYTES = 256 * 1024
 MAX_CARD_BYTES = 4 * 1024 * 1024  # text of one card without its photo
@@ -96,7 +98,7 @@ def iter_cards(path: Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> Iterator[
     try:
         fh = open(path, "rb")
     except OSError as exc:
-        raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ValidationError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)) from None
     with fh:
         number = 0
         line_no = 0
@@ -118,7 +120,7 @@ def iter_cards(path: Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> Iterator[
             if line_no == 1 and starts_line:
                 piece = piece.removeprefix(b"\xef\xbb\xbf")
                 if b"\x00" in piece:
-                    raise ValidationError(f"{name} is not a vCard file (it holds binary data).")
+                    raise ValidationError(_("{file} is not a vCard file (it holds binary data).").format(file=name))
             stripped = piece.strip()
             if not inside:
                 if starts_line and stripped.upper() == b"BEGIN:VCARD":
@@ -133,8 +135,10 @@ def iter_cards(path: Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> Iterator[
             if starts_line and not continuation:
                 if binary_prop and binary_size > photo_limit:
                     notes.append(
-                        f"{name} card {number}: {binary_prop.lower()} of {binary_size // 1024} KB skipped "
-                        f"(larger than {photo_limit // 1024} KB)."
+                        _("{file} card {number}: {what} of {size} KB skipped (larger than {limit} KB).").format(
+                            file=name, number=number, what=binary_prop.lower(),
+                            size=formatting.current().number(binary_size // 1024),
+                            limit=formatting.current().number(photo_limit // 1024))
                     )
                 binary_prop = None
                 head = re.split(rb"[;:]", stripped, maxsplit=1)[0].upper()
@@ -147,14 +151,15 @@ def iter_cards(path: Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> Iterator[
                     inside = False
                     if too_big:
                         yield RawCard(number, start_line, "", tuple(notes),
-                                      f"{name} card {number} (line {start_line}): the card is larger than "
-                                      f"{MAX_CARD_BYTES // 2**20} MB.")
+                                      _("{file} card {number} (line {line}): the card is larger than {limit} MB.").format(
+                                          file=name, number=number, line=start_line, limit=MAX_CARD_BYTES // 2**20))
                     else:
                         yield RawCard(number, start_line, _decode(b"".join(parts)), tuple(notes))
                     continue
                 if stripped.upper() == b"BEGIN:VCARD":
                     yield RawCard(number, start_line, "", tuple(notes),
-                                  f"{name} card {number} (line {start_line}): has no END:VCARD before the next card.")
+                                  _("{file} card {number} (line {line}): has no END:VCARD before the next card.").format(
+                                      file=name, number=number, line=start_line))
                     number += 1
                     start_line = line_no
                     parts, size, notes, too_big = [piece], len(piece), [], False
@@ -169,9 +174,10 @@ def iter_cards(path: Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) -> Iterator[
                 parts.append(piece)
         if inside:
             yield RawCard(number, start_line, "", tuple(notes),
-                          f"{name} card {number} (line {start_line}): the file ends inside the card (no END:VCARD).")
+                          _("{file} card {number} (line {line}): the file ends inside the card (no END:VCARD).").format(
+                              file=name, number=number, line=start_line))
         if not seen_any:
-            raise ValidationError(f"{name} holds no vCards (no BEGIN:VCARD line).")
+            raise ValidationError(_("{file} holds no vCards (no BEGIN:VCARD line).").format(file=name))
 
 
 def _values(card, key: str) -> list:
@@ -205,12 +211,12 @@ def card_to_raw(card) -> dict[str, str]:
     emails = [e for e in emails if e]
     if emails:
         raw["email"] = emails[0]
-        extra += [f"Also e-mail: {e}" for e in emails[1:]]
+        extra += [_("Also e-mail: {email}").format(email=e) for e in emails[1:]]
     phones = [_text(p.value).strip() for p in _preferred(_values(card, "tel"))]
     phones = [p.removeprefix("tel:") for p in phones if p]
     if phones:
         raw["phone"] = phones[0]
-        extra += [f"Also phone: {p}" for p in phones[1:]]
+        extra += [_("Also phone: {phone}").format(phone=p) for p in phones[1:]]
     if _values(card, "org"):
         org = _values(card, "org")[0].value
         raw["account"] = (org[0] if isinstance(org, list) and org else _text(org)).strip()
@@ -236,7 +242,7 @@ def preview_vcards(path: str | Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) ->
     cards: list[CardPreview] = []
     inputs: list[PersonInput] = []
     for raw_card in iter_cards(path, photo_limit=photo_limit):
-        where = f"{file_name} card {raw_card.number} (line {raw_card.line})"
+        where = _("{file} card {number} (line {line})").format(file=file_name, number=raw_card.number, line=raw_card.line)
         if raw_card.problem:
             cards.append(CardPreview(raw_card.number, "", (one_line(raw_card.problem),), raw_card.notes))
             continue
@@ -245,17 +251,19 @@ def preview_vcards(path: str | Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) ->
             fields = card_to_raw(card)
         except Exception as exc:  # vobject raises ParseError, but also ValueError/IndexError on junk
             message = re.sub(r"^At line \d+: ", "", str(exc)).strip() or type(exc).__name__
-            cards.append(CardPreview(raw_card.number, "", (f"{where}: cannot be read: {shown(message, limit=200)}",),
+            cards.append(CardPreview(raw_card.number, "", (_("{where}: cannot be read: {problem}").format(
+                where=where, problem=shown(message, limit=200)),),
                                      raw_card.notes))
             continue
         notes = list(raw_card.notes)
         if fields.get("birthday") and not _BIRTHDAY.match(fields["birthday"]):
             # vCard 4.0 allows a text birthday ("circa 1800"): the person is imported without it
-            notes.append(f"{where}: birthday '{shown(fields.pop('birthday'))}' is not a date; left out.")
+            notes.append(_("{where}: birthday '{value}' is not a date; left out.").format(
+                where=where, value=shown(fields.pop("birthday"))))
         check = RowChecker(where)
         person = person_input(fields, _ISO, check)
         if person is None and not check.problems:
-            check.problems.append(f"{where}: the card has no name.")
+            check.problems.append(_("{where}: the card has no name.").format(where=where))
         cards.append(CardPreview(raw_card.number, shown(fields.get("name", ""), limit=200), tuple(check.problems),
                                  tuple(notes)))
         if person is not None and not check.problems:
@@ -268,9 +276,11 @@ def commit_vcards(db: Database, *, preview: VcardPreview, skip_bad_cards: bool =
     bad = sum(1 for c in preview.cards if c.problems)
     if bad and not skip_bad_cards:
         problems = preview.problems
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise ValidationError("; ".join(one_line(p).rstrip(".") for p in problems[:5]) + more +
-                              ". Nothing was imported; fix the file or skip the bad cards.")
+        text = "; ".join(one_line(p).rstrip(".") for p in problems[:5])
+        if len(problems) > 5:
+            text += " " + _("(and {count} more)").format(count=formatting.current().number(len(problems) - 5))
+        raise ValidationError(_("{problems}. Nothing was imported; fix the file or skip the bad cards.").format(
+            problems=text))
     result = add_people(db, people=list(preview.inputs))
     return ImportResult("people", result.added, result.existing, bad, result.accounts_added)
 
@@ -340,7 +350,7 @@ def export_vcards(db: Database, *, out: str | Path, person_ids: list[int] | None
                   version: str = "3.0") -> VcardExport:
     """One person, a selection, or everyone (``person_ids=None``) into one .vcf file (0600)."""
     if version not in ("3.0", "4.0"):
-        raise ValidationError("vCard version must be 3.0 or 4.0.")
+        raise ValidationError(_("vCard version must be 3.0 or 4.0."))
     out = user_file(out)
     cards = person_cards(db, person_ids=person_ids)
     partial = out.with_name(out.name + ".part")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from relationapp.errors import ValidationError
 from relationapp.files.paths import user_file
+from relationapp.text import formatting
+from relationapp.text.catalogue import _
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_FIELD_CHARS = 1024 * 1024  # a cell longer than this is junk, not a note
@@ -64,15 +66,16 @@ def decode(path: Path, data: bytes) -> CsvText:
     """Bytes to text: BOMs first, then UTF-8, then Windows-1252; refuse binary junk."""
     name = path.name
     if not data.strip():
-        raise ValidationError(f"{name} is empty.")
+        raise ValidationError(_("{file} is empty.").format(file=name))
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return CsvText(path, data.decode(enc), enc)
             except UnicodeDecodeError as exc:
-                raise ValidationError(f"{name}: starts as {enc} text but byte {exc.start} is not valid {enc}.") from None
+                raise ValidationError(_("{file}: starts as {encoding} text but byte {byte} is not valid {encoding}.").format(
+                    file=name, encoding=enc, byte=exc.start)) from None
     if b"\x00" in data:
-        raise ValidationError(f"{name} is not a text file (it holds binary data); save it as CSV.")
+        raise ValidationError(_("{file} is not a text file (it holds binary data); save it as CSV.").format(file=name))
     try:
         return CsvText(path, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -80,7 +83,8 @@ def decode(path: Path, data: bytes) -> CsvText:
     bad = next((i for i, b in enumerate(data) if b in _UNDEFINED_1252), None)
     if bad is not None:
         raise ValidationError(
-            f"{name}: the text is neither UTF-8 nor Windows-1252 (byte {bad}); save it as CSV UTF-8."
+            _("{file}: the text is neither UTF-8 nor Windows-1252 (byte {byte}); save it as CSV UTF-8.").format(
+                file=name, byte=bad)
         )
     return CsvText(path, data.decode("cp1252"), "cp1252")
 
@@ -133,12 +137,13 @@ def parse(csv_text: CsvText, *, delimiter: str | None = None) -> CsvTable:
     except csv.Error as exc:
         message = str(exc)
         if "field larger than field limit" in message:
-            message = f"a cell is longer than {MAX_FIELD_CHARS:,} characters"
-        raise ValidationError(f"{name} row {row + 1}: {message}.") from None
+            message = _("a cell is longer than {count} characters").format(
+                count=formatting.current().number(MAX_FIELD_CHARS))
+        raise ValidationError(_("{file} row {row}: {problem}.").format(file=name, row=row + 1, problem=message)) from None
     finally:
         csv.field_size_limit(previous)
     if header is None:
-        raise ValidationError(f"{name} is empty.")
+        raise ValidationError(_("{file} is empty.").format(file=name))
     return CsvTable(csv_text.path, csv_text.encoding, delim, header, tuple(records))
 
 
@@ -147,10 +152,11 @@ def read_table(path: str | Path, *, delimiter: str | None = None) -> CsvTable:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ValidationError(f"{path.name} is too large ({size // 2**20} MB) to import.")
+            raise ValidationError(_("{file} is too large ({size} MB) to import.").format(
+                file=path.name, size=formatting.current().number(size // 2**20)))
         data = path.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise ValidationError(_("Cannot read {path}: {problem}.").format(path=path, problem=exc.strerror or exc)) from None
     return parse(decode(path, data), delimiter=delimiter)
 
 

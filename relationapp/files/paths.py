@@ -12,11 +12,12 @@ from pathlib import Path
 
 from relationapp.data.db import live_database_for
 from relationapp.errors import ValidationError
+from relationapp.text.catalogue import _
 
 
 def user_file(path: str | os.PathLike, *, field: str | None = "path") -> Path:
     """``path`` as a Path, refused with a message when it is (part of) the open database."""
     target = Path(path).expanduser()
     if live_database_for(target) is not None:
-        raise ValidationError(f"{target.name} is the database in use; choose another file.", field=field)
+        raise ValidationError(_("{file} is the database in use; choose another file.").format(file=target.name), field=field)
     return target

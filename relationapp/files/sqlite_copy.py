@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from relationapp.data.db import SIDE_FILES, DatabaseError, Stopped, sqlite_problem
+from relationapp.text.catalogue import _
 
 PARTIAL_SUFFIX = ".partial"
 # .<final name>.<pid>.partial, and the journal SQLite may leave beside it
@@ -137,13 +138,14 @@ def _write_checked(source: Path, final: Path, *, stop: threading.Event | None, r
         except sqlite3.OperationalError as exc:
             text = str(exc).lower()
             if "disk i/o error" in text or "disk is full" in text:
-                raise DatabaseError(f"No backup was made: writing it into {final.parent} failed ({exc}: is the disk "
-                                    "full?); no earlier backup was touched.") from exc
+                raise DatabaseError(_("No backup was made: writing it into {folder} failed ({problem}: is the disk "
+                                      "full?); no earlier backup was touched.").format(folder=final.parent, problem=exc)) from exc
             raise
         problem = sqlite_problem(partial, quick_check=True, stop=stop)
         if problem:
-            raise DatabaseError(f"No backup was made: the copy of {source.name} {problem} "
-                                "(the database itself may be damaged; no earlier backup was touched).")
+            raise DatabaseError(_("No backup was made: the copy of {file} {problem} "
+                                  "(the database itself may be damaged; no earlier backup was touched).").format(
+                file=source.name, problem=problem))
         _fsync_file(partial)
         if replace:
             os.replace(partial, final)
@@ -205,7 +207,7 @@ def file_problem(path: Path, *, stop: threading.Event | None = None) -> str | No
     """
     path = Path(path)
     if path.exists() and path.stat().st_size == 0:
-        return "is not a SQLite database"
+        return _("is not a SQLite database")
     return sqlite_problem(path, quick_check=True, stop=stop)
 
 

@@ -88,6 +88,14 @@ class Formatter:
             return "–"
         return self.t("{years} years", years=self.number(years))
 
+    def weekday_date(self, day: dt.date | None) -> str:
+        """A day in a short list of days: "ma 14 dec" / "Mon 14 Dec"."""
+        return format_date(day, "EEE d MMM", locale=self.locale) if day else "–"
+
+    def long_date(self, day: dt.date | None) -> str:
+        """A heading: "maandag 14 december 2026" / "Monday 14 December 2026"."""
+        return format_date(day, "EEEE d MMMM y", locale=self.locale) if day else "–"
+
     def day_month(self, day: dt.date | None) -> str:
         """A day without its year, months in words: "12 mei" / "12 May"."""
         return format_date(day, "d MMMM", locale=self.locale) if day else "–"
@@ -111,3 +119,22 @@ class Formatter:
         if minutes < 60:
             return self.t("{minutes} min", minutes=minutes)
         return self.t("{hours} h", hours=format_decimal(minutes / 60, format="#,##0.0", locale=self.locale))
+
+    def quarter(self, quarter) -> str:
+        """A calendar quarter in words: "3e kwartaal 2026" / "Q3 2026" (the CLDR forms, as Babel has them).
+
+        ``quarter`` is anything with ``.year`` and ``.number`` (1-4), such as
+        ``services.value.quarters.Quarter``, or a date in the quarter. The
+        machine form "2026Q3" stays for command-line arguments and JSON.
+        """
+        if quarter is None:
+            return "–"
+        day = quarter if isinstance(quarter, dt.date) else self._first_day_of_quarter(quarter)
+        return format_date(day, "QQQQ y" if self.language == "nl" else "QQQ y", locale=self.locale)
+
+    @staticmethod
+    def _first_day_of_quarter(quarter) -> dt.date:
+        number = int(quarter.number)
+        if not 1 <= number <= 4:
+            raise ValueError(f"a quarter is numbered 1 to 4, not {number}")
+        return dt.date(int(quarter.year), 3 * number - 2, 1)

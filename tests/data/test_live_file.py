@@ -94,6 +94,9 @@ def test_the_start_up_check_and_the_cli_never_open_the_live_file_plainly(db, tmp
     ["export", "all", "{db}-wal"],
 ])
 def test_the_database_in_use_is_refused_as_a_file_to_import_or_export(db, command, capsys, plain_opens_of):
+    from relationapp.services.common.settings import update_settings
+
+    update_settings(db, language="en")  # the command line speaks the firm's language
     create_account(db, name="Kept")
     before = _accounts_in(db.path)
     seen = plain_opens_of(db.path)

@@ -190,6 +190,12 @@ def test_ragged_rows_and_a_huge_field(db, tmp_path):
 
 def test_cli_import_one_line_and_exit_2_on_a_bad_row(db_path, tmp_path):
     f = write(tmp_path / "a.csv", "Name,E-mail\nGood,g@example.nl\nBad,bad@\n")
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.data_care.opening import open_database
+
+    db = open_database(str(db_path))
+    update_settings(db, language="en")  # the command line speaks the firm's language
+    db.dispose()
     run = [sys.executable, "-m", "relationapp", "--db", str(db_path), "import", "csv", f, "--kind", "accounts"]
     out = subprocess.run(run, capture_output=True, text=True)
     assert out.returncode == 2

@@ -51,7 +51,11 @@ def test_an_account_number_that_exists_names_the_account(db, tmp_path):
 
 
 def test_cli_dry_run_of_digit_like_accounts_says_one_line_per_row_without_a_traceback(db_path, tmp_path):
-    open_database(str(db_path)).dispose()
+    from relationapp.services.common.settings import update_settings
+
+    db = open_database(str(db_path))
+    update_settings(db, language="en")  # the command line speaks the firm's language
+    db.dispose()
     f = write(tmp_path / "i.csv", "Account,Date\n²,2025-01-31\n12345678901234567890,2025-01-31\n\"two\nlines\",2025-01-31\n")
     for extra in (["--dry-run"], []):
         out = subprocess.run([sys.executable, "-m", "relationapp", "--db", str(db_path), "import", "csv", f,
@@ -182,7 +186,12 @@ def test_import_all_reads_booleans_written_as_words(export, fresh, value, stored
 
 
 def test_cli_import_all_of_a_damaged_export_says_one_line(export, tmp_path):
+    from relationapp.services.common.settings import update_settings
+
     folder = export("account", "stage", "<b>zzz</b>")
+    db = open_database(str(tmp_path / "new.db"))
+    update_settings(db, language="en")  # the command line speaks the firm's language
+    db.dispose()
     out = subprocess.run([sys.executable, "-m", "relationapp", "--db", str(tmp_path / "new.db"), "import", "all",
                           str(folder)], capture_output=True, text=True, check=False)
     assert out.returncode == 2

@@ -76,7 +76,10 @@ def test_feb29_fires_once_every_year(firm, tmp_path, setting, other_years):
 
 
 def test_cli_export_and_bad_path(firm, tmp_path):
+    from relationapp.services.common.settings import update_settings
+
     path = tmp_path / "out.ics"
+    update_settings(firm["db"], language="en")  # the command line speaks the firm's language
     db_path = str(firm["db"].path)
     ok = subprocess.run([sys.executable, "-m", "relationapp", "--db", db_path, "calendar", "export", str(path)],
                         capture_output=True, text=True)

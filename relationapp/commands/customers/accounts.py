@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json, print_table, to_jsonable
+from relationapp.text.catalogue import _
 
 
 def register(sub) -> None:
@@ -33,7 +34,8 @@ def _list(args, db) -> int:
             for r in rows
         ])
     else:
-        print_table(["id", "name", "stage", "city", "last touch"], [[r.id, r.name, r.stage, r.city, r.last_touch] for r in rows])
+        print_table([_("id"), _("name"), _("stage"), _("city"), _("last touch")],
+                    [[r.id, r.name, r.stage, r.city, r.last_touch] for r in rows])
     return 0
 
 

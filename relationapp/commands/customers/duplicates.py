@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import _
 
 
 def register(sub) -> None:
@@ -20,14 +21,15 @@ def _duplicates(args, db) -> int:
 
     if args.merge:
         if not args.kind or len(args.merge) < 2:
-            raise CliError("--merge needs --kind and at least two ids (the survivor first).")
+            raise CliError(_("--merge needs --kind and at least two ids (the survivor first)."))
         merge = duplicates.merge_people if args.kind == "person" else duplicates.merge_accounts
         result = merge(db, survivor_id=args.merge[0], other_ids=args.merge[1:])
         if args.json:
             print_json(result)
         else:
-            moved = ", ".join(f"{n} {t}" for t, n in sorted(result.moved.items())) or "nothing"
-            print(f"Merged {', '.join(f'#{i}' for i in result.merged_ids)} into #{result.survivor_id}; moved {moved}.")
+            moved = ", ".join(f"{n} {t}" for t, n in sorted(result.moved.items())) or _("nothing")
+            print(_("Merged {ids} into #{survivor}; moved {moved}.").format(
+                ids=", ".join(f"#{i}" for i in result.merged_ids), survivor=result.survivor_id, moved=moved))
         return 0
     groups = duplicates.find_duplicates(db, kind=args.kind)
     if args.json:
@@ -35,5 +37,5 @@ def _duplicates(args, db) -> int:
         return 0
     rows = [[n, g.kind, g.reason, r.id, r.name, r.city, r.email, r.phone]
             for n, g in enumerate(groups, start=1) for r in g.records]
-    print_table(["group", "kind", "why", "id", "name", "city", "email", "phone"], rows)
+    print_table([_("group"), _("kind"), _("why"), _("id"), _("name"), _("city"), _("email"), _("phone")], rows)
     return 0

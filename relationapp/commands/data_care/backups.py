@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from relationapp.text.catalogue import _
 
 
 def register(sub) -> None:
@@ -23,7 +24,7 @@ def _paths(args) -> tuple[Path, Path]:
 
     path = sqlite_path(url_for(config.resolve_db(args.db)))
     if path is None:
-        raise CliError("Backups are for the SQLite database file; back up a server database with its own tools.")
+        raise CliError(_("Backups are for the SQLite database file; back up a server database with its own tools."))
     return path, path.parent / "backups"
 
 
@@ -33,7 +34,7 @@ def _backup(args, db) -> int:
 
     path, folder = _paths(args)
     made = make_backup(path, dest=args.file, backup_dir=folder, keep=get_settings(db).backups_keep)
-    print(f"Backup written to {made}.")
+    print(_("Backup written to {path}.").format(path=made))
     return 0
 
 
@@ -51,11 +52,13 @@ def _restore(args, db) -> int:
     if holder is not None:
         from relationapp.commands.cli import CliError
 
-        raise CliError(f"The database is open in {holder.describe()}; close it there first.")
+        raise CliError(_("The database is open in {holder}; close it there first.").format(holder=holder.describe()))
     try:
         result = restore_backup(path, backup=args.file, backup_dir=folder)
     finally:
         release_instance_lock(path)
-    kept = f" The database as it was is kept in {result.kept_current}." if result.kept_current else ""
-    print(f"Restored from {result.restored_from}.{kept}")
+    line = _("Restored from {backup}.").format(backup=result.restored_from)
+    if result.kept_current:
+        line += " " + _("The database as it was is kept in {path}.").format(path=result.kept_current)
+    print(line)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from relationapp.text.catalogue import _
 
 
 def register(sub) -> None:
@@ -18,12 +19,14 @@ def _demo(args, db) -> int:
     from relationapp.services.data_care.demo import build_demo, holds_data
 
     if args.open and not args.force and holds_data(db):  # the README's command, run a second time
-        print("This database holds data already; opening it as it is (--force rebuilds the demo).", file=sys.stderr)
+        print(_("This database holds data already; opening it as it is (--force rebuilds the demo)."), file=sys.stderr)
         return _open(args, db)
     summary = build_demo(db, force=args.force, seed=args.seed)
     print(
-        f"Demo firm ready: {summary.accounts} accounts, {summary.people} people, {summary.orders} orders, "
-        f"{summary.interactions} interactions, {summary.referrals} referrals, {summary.nps_responses} NPS scores.",
+        _("Demo firm ready: {accounts} accounts, {people} people, {orders} orders, "
+          "{interactions} interactions, {referrals} referrals, {scores} NPS scores.").format(
+            accounts=summary.accounts, people=summary.people, orders=summary.orders,
+            interactions=summary.interactions, referrals=summary.referrals, scores=summary.nps_responses),
         file=sys.stderr,
     )
     return _open(args, db) if args.open else 0

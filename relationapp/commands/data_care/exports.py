@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
+from relationapp.text.catalogue import _, ngettext
 
 
 def register(sub) -> None:
@@ -25,7 +26,8 @@ def _vcard(args, db) -> int:
     from relationapp.exchange.vcard import export_vcards
 
     result = export_vcards(db, out=args.out, person_ids=args.person, version=args.vcard_version)
-    print(f"{result.cards} cards written to {result.path}.")
+    print(ngettext("{count} card written to {path}.", "{count} cards written to {path}.", result.cards).format(
+        count=result.cards, path=result.path))
     return 0
 
 
@@ -33,5 +35,6 @@ def _all(args, db) -> int:
     from relationapp.exchange.export import export_all
 
     result = export_all(db, out=args.out, bom=args.bom, as_zip=True if args.zip else None)
-    print(f"{result.rows} rows in {len(result.files)} files written to {result.path}.")
+    print(_("{rows} rows in {files} files written to {path}.").format(
+        rows=result.rows, files=len(result.files), path=result.path))
     return 0

@@ -6,6 +6,7 @@ import sys
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
@@ -42,15 +43,20 @@ def register(sub) -> None:
     everything.set_defaults(handler=_all)
 
 
+_KIND_WORDS = {"accounts": N_("accounts"), "people": N_("people"), "orders": N_("orders"),
+               "interactions": N_("interactions")}
+
+
 def _report(result, args) -> None:
     if args.json:
         print_json(result)
         return
-    line = f"{result.added} {result.kind} added, {result.existing} already there"
+    line = _("{added} {kind} added, {existing} already there").format(
+        added=result.added, kind=_(_KIND_WORDS.get(result.kind, result.kind)), existing=result.existing)
     if getattr(result, "accounts_added", 0):
-        line += f", {result.accounts_added} new accounts"
+        line += ", " + _("{count} new accounts").format(count=result.accounts_added)
     if result.skipped_bad:
-        line += f", {result.skipped_bad} bad rows skipped"
+        line += ", " + _("{count} bad rows skipped").format(count=result.skipped_bad)
     print(line + ".")
 
 
@@ -62,14 +68,17 @@ def _csv(args, db) -> int:
     if args.dry_run:
         conv = preview.conventions
         print(
-            f"{preview.path.name}: {preview.encoding}, delimiter {preview.delimiter!r}, "
-            f"{'decimal comma' if conv.decimal_comma else 'decimal point'}, "
-            f"{'day-month' if conv.day_first else 'month-day'} dates; {len(preview.rows)} rows, "
-            f"{len(preview.bad_rows)} with problems.",
+            _("{file}: {encoding}, delimiter {delimiter}, {decimal}, {order} dates; {rows} rows, "
+              "{bad} with problems.").format(
+                file=preview.path.name, encoding=preview.encoding, delimiter=repr(preview.delimiter),
+                decimal=_("decimal comma") if conv.decimal_comma else _("decimal point"),
+                order=_("day-month") if conv.day_first else _("month-day"),
+                rows=len(preview.rows), bad=len(preview.bad_rows)),
             file=sys.stderr,
         )
         if preview.ignored_columns:
-            print(f"Columns not imported: {', '.join(preview.ignored_columns)}", file=sys.stderr)
+            print(_("Columns not imported: {columns}").format(columns=", ".join(preview.ignored_columns)),
+                  file=sys.stderr)
         for problem in preview.problems:
             print(problem, file=sys.stderr)
         if args.json:
@@ -90,7 +99,8 @@ def _vcard(args, db) -> int:
     if args.dry_run:
         for line in preview.notes + preview.problems:
             print(line, file=sys.stderr)
-        print(f"{len(preview.cards)} cards, {sum(1 for c in preview.cards if c.problems)} with problems.", file=sys.stderr)
+        print(_("{cards} cards, {bad} with problems.").format(
+            cards=len(preview.cards), bad=sum(1 for c in preview.cards if c.problems)), file=sys.stderr)
         return 2 if preview.problems else 0
     result = commit_vcards(db, preview=preview, skip_bad_cards=args.skip_bad_cards)
     for line in preview.notes + preview.problems:
@@ -103,5 +113,6 @@ def _all(args, db) -> int:
     from relationapp.exchange.export import import_all
 
     counts = import_all(db, source=args.source)
-    print(f"Imported {sum(counts.values())} rows in {sum(1 for n in counts.values() if n)} tables.")
+    print(_("Imported {rows} rows in {tables} tables.").format(
+        rows=sum(counts.values()), tables=sum(1 for n in counts.values() if n)))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
+from relationapp.text.catalogue import _, ngettext
 
 
 def register(sub) -> None:
@@ -29,12 +30,13 @@ def _export(args, db) -> int:
     from relationapp.services.data_care.privacy import find_person_id
 
     written = export_person(db, person_id=find_person_id(db, name_or_id=args.person), out=args.out, pdf=args.pdf)
-    print("Written: " + ", ".join(str(p) for p in written))
+    print(_("Written: {files}").format(files=", ".join(str(p) for p in written)))
     return 0
 
 
 def _print_mentions(mentions) -> None:
-    print(f"{len(mentions)} records mention them and will be scrubbed:")
+    print(ngettext("{count} record mentions them and will be scrubbed:",
+                   "{count} records mention them and will be scrubbed:", len(mentions)).format(count=len(mentions)))
     for m in mentions:
         excerpt = m.excerpt.replace("\n", " ").replace("\r", " ")
         print(f"  {m.table} #{m.record_id} {m.field}: {excerpt}")
@@ -53,8 +55,10 @@ def _erase(args, db) -> int:
         _print_mentions(find_mentions(db, person_id=person_id))
         if args.list:
             return 0
-        raise CliError(f"Erasing person #{person_id} cannot be undone; add --yes to erase them and scrub these mentions.")
+        raise CliError(_("Erasing person #{id} cannot be undone; add --yes to erase them and scrub these mentions.").format(
+            id=person_id))
     result = erase_person(db, person_id=person_id, keep_interactions=not args.drop_interactions)
-    print(f"Person #{person_id} erased; {result.interactions_kept} interactions kept without their name, "
-          f"{result.interactions_deleted} deleted, {result.texts_scrubbed} texts scrubbed.")
+    print(_("Person #{id} erased; {kept} interactions kept without their name, {deleted} deleted, "
+            "{scrubbed} texts scrubbed.").format(id=person_id, kept=result.interactions_kept,
+                                                 deleted=result.interactions_deleted, scrubbed=result.texts_scrubbed))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
@@ -21,6 +22,9 @@ def register(sub) -> None:
     add.set_defaults(handler=_add)
 
 
+_CATEGORY_WORDS = {"promoter": N_("promoter"), "passive": N_("passive"), "detractor": N_("detractor")}
+
+
 def _report(args, db) -> int:
     from relationapp.services.relationships.nps import nps_report
 
@@ -29,14 +33,17 @@ def _report(args, db) -> int:
         print_json(report)
         return 0
     overall = report.overall
-    print(f"NPS {report.period}: {overall.text}"
-          + (f"  ({overall.responses} scores: {overall.promoters} promoters, {overall.passives} passives, "
-             f"{overall.detractors} detractors)" if overall.responses else ""))
-    for title, summaries in (("quarter", report.by_quarter), ("pyramid tier", report.by_tier),
-                             ("account manager", report.by_manager)):
+    line = _("NPS {period}: {nps}").format(period=report.period, nps=overall.text)
+    if overall.responses:
+        line += "  " + _("({scores} scores: {promoters} promoters, {passives} passives, {detractors} detractors)").format(
+            scores=overall.responses, promoters=overall.promoters, passives=overall.passives,
+            detractors=overall.detractors)
+    print(line)
+    for title, summaries in ((_("quarter"), report.by_quarter), (_("pyramid tier"), report.by_tier),
+                             (_("account manager"), report.by_manager)):
         print()
-        print_table([title, "NPS", "scores", "promoters", "passives", "detractors"],
-                    [[s.label, s.text, s.responses, s.promoters, s.passives, s.detractors] for s in summaries])
+        print_table([title, _("NPS"), _("scores"), _("promoters"), _("passives"), _("detractors")],
+                    [[_(s.label), s.text, s.responses, s.promoters, s.passives, s.detractors] for s in summaries])
     return 0
 
 
@@ -48,7 +55,11 @@ def _add(args, db) -> int:
         print_json({"response": recorded.response, "follow_ups": list(recorded.follow_ups)})
         return 0
     r = recorded.response
-    print(f"Recorded {r.person}: {r.score}/10 ({r.category}) on {r.responded_on}.")
+    from relationapp.text import formatting
+
+    print(_("Recorded {person}: {score}/10 ({category}) on {day}.").format(
+        person=r.person, score=r.score, category=_(_CATEGORY_WORDS.get(r.category, r.category)),
+        day=formatting.current().date(r.responded_on)))
     for title in recorded.follow_ups:
-        print(f"Follow-up added: {title}")
+        print(_("Follow-up added: {title}").format(title=title))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import _
 
 
 def register(sub) -> None:
@@ -49,16 +50,16 @@ def _ledger(args, db) -> int:
         print_json({"referrals": rows, "by_referrer": credits})
         return 0
     if not rows:
-        print("No referrals recorded yet.")
+        print(_("No referrals recorded yet."))
         return 0
     print_table(
-        ["id", "date", "referrer", "introduced", "outcome", "first year", "lifetime", "thanked"],
+        [_("id"), _("date"), _("referrer"), _("introduced"), _("outcome"), _("first year"), _("lifetime"), _("thanked")],
         [[r.id, r.referred_on, r.referrer, r.referred_account, r.outcome, r.credited_first_year, r.credited_lifetime,
-          r.thanked_on or ("not yet" if r.first_order_on else "")] for r in rows],
+          r.thanked_on or (_("not yet") if r.first_order_on else "")] for r in rows],
     )
     print()
     print_table(
-        ["referrer", "introductions", "customers", "first year", "lifetime"],
+        [_("referrer"), _("introductions"), _("customers"), _("first year"), _("lifetime")],
         [[c.referrer_person or c.referrer_account, c.introductions, c.customers, c.credited_first_year, c.credited_lifetime]
          for c in credits],
     )
@@ -75,7 +76,11 @@ def _add(args, db) -> int:
     if args.json:
         print_json(row)
     else:
-        print(f"Recorded: {row.referrer} introduced {row.referred_account} on {row.referred_on} (referral {row.id}).")
+        from relationapp.text import formatting
+
+        print(_("Recorded: {referrer} introduced {account} on {day} (referral {id}).").format(
+            referrer=row.referrer, account=row.referred_account, day=formatting.current().date(row.referred_on),
+            id=row.id))
     return 0
 
 
@@ -88,7 +93,7 @@ def _tree(args, db) -> int:
         return 0
 
     def show(node, depth: int) -> None:
-        via = f"  (by {node.introduced_by})" if node.introduced_by else ""
+        via = "  " + _("(by {person})").format(person=node.introduced_by) if node.introduced_by else ""
         print(f"{'    ' * depth}{'└─ ' if depth else ''}{node.account}{via}")
         for child in node.children:
             show(child, depth + 1)
@@ -96,7 +101,7 @@ def _tree(args, db) -> int:
     for root in roots:
         show(root, 0)
     if not roots:
-        print("No referrals recorded yet.")
+        print(_("No referrals recorded yet."))
     return 0
 
 
@@ -107,7 +112,7 @@ def _ambassadors(args, db) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(["person", "account", "score", "introductions", "first year", "lifetime"],
+        print_table([_("person"), _("account"), _("score"), _("introductions"), _("first year"), _("lifetime")],
                     [[r.person, r.account, r.latest_score, r.introductions, r.credited_first_year, r.credited_lifetime] for r in rows])
     return 0
 
@@ -117,5 +122,8 @@ def _thank(args, db) -> int:
 
     row = thank_referrer(db, referral_id=args.referral_id, kind="gift" if args.gift else "card",
                          gift_item=args.gift, gift_cost=args.cost, thanked_on=args.date, notes=args.note)
-    print(f"Thanked {row.referrer} on {row.thanked_on} for introducing {row.referred_account}.")
+    from relationapp.text import formatting
+
+    print(_("Thanked {referrer} on {day} for introducing {account}.").format(
+        referrer=row.referrer, day=formatting.current().date(row.thanked_on), account=row.referred_account))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from relationapp.commands.cli import add_noun
+from relationapp.text.catalogue import _
 
 AUDIENCES = ("internal", "client")
 
@@ -17,12 +18,14 @@ def register(sub) -> None:
     account.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q3")
     account.add_argument("--audience", choices=AUDIENCES, default="internal",
                          help="client leaves out personal notes, costs, profit and other customers' names")
-    account.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    account.add_argument("-o", "--output", metavar="OUT.pdf",
+                         help="file or folder to write (default: e.g. 'Account review Name Q3 2026.pdf' here)")
     account.set_defaults(handler=_account)
 
     portfolio = verbs.add_parser("portfolio", help="the portfolio report for one quarter")
     portfolio.add_argument("--quarter", required=True, metavar="YYYYQn")
-    portfolio.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    portfolio.add_argument("-o", "--output", metavar="OUT.pdf",
+                           help="file or folder to write (default: e.g. 'Portfolio report Q3 2026.pdf' here)")
     portfolio.set_defaults(handler=_portfolio)
 
     reviews = verbs.add_parser("reviews", help="reviews of many accounts plus the portfolio report, into a folder")
@@ -42,23 +45,37 @@ def _quarter(text: str):
     return parse(text)
 
 
+def _output(given: str | None, default_name: str):
+    """Where to write: the file given, the default name inside a folder given, or the default name here."""
+    from pathlib import Path
+
+    if not given:
+        return Path.cwd() / default_name
+    path = Path(given).expanduser()
+    return path / default_name if path.is_dir() else path
+
+
 def _account(args, db) -> int:
     from relationapp.reports.reporting.account_review import write_account_review
+    from relationapp.reports.reporting.file_names import formatter_for, review_file_name
     from relationapp.services.customers.accounts import find_account
 
     quarter = _quarter(args.quarter)
     account = find_account(db, name_or_id=args.account)
-    path = write_account_review(db, account_id=account.id, quarter=quarter, path=args.output, audience=args.audience)
-    print(f"Review of {account.name} for {quarter} written to {path}", file=sys.stderr)
+    output = _output(args.output, review_file_name(formatter_for(db), quarter, account.name, audience=args.audience))
+    path = write_account_review(db, account_id=account.id, quarter=quarter, path=output, audience=args.audience)
+    print(_("Review of {account} for {quarter} written to {path}").format(account=account.name, quarter=quarter, path=path),
+          file=sys.stderr)
     return 0
 
 
 def _portfolio(args, db) -> int:
+    from relationapp.reports.reporting.file_names import formatter_for, portfolio_file_name
     from relationapp.reports.reporting.portfolio import write_portfolio
 
     quarter = _quarter(args.quarter)
-    path = write_portfolio(db, quarter=quarter, path=args.output)
-    print(f"Portfolio report for {quarter} written to {path}", file=sys.stderr)
+    path = write_portfolio(db, quarter=quarter, path=_output(args.output, portfolio_file_name(formatter_for(db), quarter)))
+    print(_("Portfolio report for {quarter} written to {path}").format(quarter=quarter, path=path), file=sys.stderr)
     return 0
 
 
@@ -71,7 +88,8 @@ def _tiers(text: str | None) -> tuple[str, ...]:
     tiers = tuple(t.strip().lower() for t in text.split(",") if t.strip())
     unknown = [t for t in tiers if t not in CUSTOMER_TIERS]
     if unknown or not tiers:
-        raise CliError(f"--tier: '{','.join(unknown) or text}' is not a tier; choose from {','.join(CUSTOMER_TIERS)}.")
+        raise CliError(_("--tier: '{given}' is not a tier; choose from {tiers}.").format(
+            given=",".join(unknown) or text, tiers=",".join(CUSTOMER_TIERS)))
     return tiers
 
 
@@ -82,7 +100,7 @@ def _reviews(args, db) -> int:
 
     quarter = _quarter(args.quarter)
     if args.workers is not None and args.workers < 1:
-        raise CliError("--workers must be at least 1.")
+        raise CliError(_("--workers must be at least 1."))
     owner_id = find_staff(db, name_or_id=args.owner).id if args.owner else None
     scope = Scope(tiers=_tiers(args.tier), owner_id=owner_id)
     interactive = sys.stderr.isatty()
@@ -98,6 +116,9 @@ def _reviews(args, db) -> int:
                        include_portfolio=not args.no_portfolio, workers=args.workers, progress=progress)
     if interactive:
         print(file=sys.stderr)
-    extra = " and the portfolio report" if result.portfolio else ""
-    print(f"{len(result.files)} reviews{extra} for {quarter} written to {result.folder}", file=sys.stderr)
+    if result.portfolio:
+        line = _("{count} reviews and the portfolio report for {quarter} written to {folder}")
+    else:
+        line = _("{count} reviews for {quarter} written to {folder}")
+    print(line.format(count=len(result.files), quarter=quarter, folder=result.folder), file=sys.stderr)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import N_, _, ngettext
 
 
 def register(sub) -> None:
@@ -20,45 +21,52 @@ def register(sub) -> None:
 
 
 def _money(value) -> str:
-    return f"{value:,.2f}"
+    from relationapp.text import formatting
+
+    return formatting.current().money(value)
 
 
 # the same words as the Today page's header tooltip
-VALUE_AT_STAKE = ("value at stake = 12 months' revenue x days overdue / cadence days; "
-                  "for an account that dropped a tier, the revenue it lost")
+VALUE_AT_STAKE = N_("value at stake = 12 months' revenue x days overdue / cadence days; "
+                    "for an account that dropped a tier, the revenue it lost")
 
 
 def _today(args, db) -> int:
     from relationapp.services.common import validation
     from relationapp.services.today.attention import agenda
+    from relationapp.text import formatting
 
     day = validation.parse_date(args.date, field="date", label="--date")
     result = agenda(db, today=day, limit=None if args.all else 100)
     if args.json:
         print_json(result)
         return 0
-    print(f"Today: {result.today.isoformat()}")
+    fmt = formatting.current()
+    print(_("Today: {day}").format(day=fmt.date(result.today)))
     sections = (
-        ("Needs attention", result.needs_attention, result.needs_attention_total,
-         ["account", "reason", "days overdue", "revenue 12m", "value at stake"],
-         lambda r: [r.account, r.reason, r.days_overdue, _money(r.revenue_12m), _money(r.value)]),
-        ("Follow-ups due", result.follow_ups_due, result.follow_ups_due_total,
-         ["account", "follow-up", "days overdue", "revenue 12m"],
-         lambda r: [r.account or r.person or "", r.reason, r.days_overdue, _money(r.value)]),
-        ("Coming up", result.coming_up, result.coming_up_total,
-         ["date", "account", "what"],
-         lambda r: [r.on.isoformat(), r.account or "", r.reason]),
-        ("Prospects to nurture", result.prospects_to_nurture, result.prospects_total,
-         ["account", "reason", "days overdue"],
-         lambda r: [r.account, r.reason, r.days_overdue]),
+        (_("Needs attention"), result.needs_attention, result.needs_attention_total,
+         [_("account"), _("reason"), _("days overdue"), _("revenue 12m"), _("value at stake")],
+         lambda r: [r.account, r.reason, fmt.number(r.days_overdue), _money(r.revenue_12m), _money(r.value)]),
+        (_("Follow-ups due"), result.follow_ups_due, result.follow_ups_due_total,
+         [_("account"), _("follow-up"), _("days overdue"), _("revenue 12m")],
+         lambda r: [r.account or r.person or "", r.reason, fmt.number(r.days_overdue), _money(r.value)]),
+        (_("Coming up"), result.coming_up, result.coming_up_total,
+         [_("date"), _("account"), _("what")],
+         lambda r: [fmt.date(r.on), r.account or "", r.reason]),
+        (_("Prospects to nurture"), result.prospects_to_nurture, result.prospects_total,
+         [_("account"), _("reason"), _("days overdue")],
+         lambda r: [r.account, r.reason, fmt.number(r.days_overdue)]),
     )
     for title, rows, total, headers, cells in sections:
-        shown = f"{total}" if total == len(rows) else f"{len(rows)} of {total}"
+        if total == len(rows):
+            shown = fmt.number(total)
+        else:
+            shown = _("{shown} of {total}").format(shown=fmt.number(len(rows)), total=fmt.number(total))
         print(f"\n{title} ({shown})")
         if rows:
             print_table(headers, [cells(r) for r in rows])
-            if "value at stake" in headers:
-                print(f"({VALUE_AT_STAKE})")
+            if _("value at stake") in headers:
+                print(f"({_(VALUE_AT_STAKE)})")
     return 0
 
 
@@ -67,12 +75,14 @@ def _export(args, db) -> int:
 
     from relationapp.commands.cli import CliError
     from relationapp.exchange.ics import export_calendar
+    from relationapp.text import formatting
 
     if not args.file.lower().endswith(".ics"):
-        raise CliError(f"{args.file}: the calendar file name must end in .ics")
+        raise CliError(_("{file}: the calendar file name must end in .ics").format(file=args.file))
     try:
         count = export_calendar(db, path=args.file)
     except OSError as exc:
-        raise CliError(f"Cannot write {args.file}: {exc.strerror or exc}") from exc
-    print(f"Wrote {count} events to {args.file}", file=sys.stderr)
+        raise CliError(_("Cannot write {file}: {problem}").format(file=args.file, problem=exc.strerror or exc)) from exc
+    print(ngettext("Wrote {count} event to {file}", "Wrote {count} events to {file}", count).format(
+        count=formatting.current().number(count), file=args.file), file=sys.stderr)
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import _
 
 
 def register(sub) -> None:
@@ -37,7 +38,7 @@ def _list(args, db) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(["id", "date", "amount", "cost of goods", "reference", "description"],
+        print_table([_("id"), _("date"), _("amount"), _("cost of goods"), _("reference"), _("description")],
                     [[o.id, o.ordered_on, o.amount, o.cost_of_goods, o.reference, o.description] for o in rows])
     return 0
 
@@ -52,8 +53,14 @@ def _add(args, db) -> int:
     if args.json:
         print_json(order)
     else:
-        kind = "Credit note" if order.is_credit_note else "Order"
-        print(f"{kind} #{order.id} for {account.name}: {order.amount} on {order.ordered_on}.")
+        from relationapp.text import formatting
+
+        fmt = formatting.current()
+        if order.is_credit_note:
+            line = _("Credit note #{id} for {account}: {amount} on {day}.")
+        else:
+            line = _("Order #{id} for {account}: {amount} on {day}.")
+        print(line.format(id=order.id, account=account.name, amount=fmt.money(order.amount), day=fmt.date(order.ordered_on)))
     return 0
 
 
@@ -61,5 +68,5 @@ def _delete(args, db) -> int:
     from relationapp.services.value.orders import delete_order
 
     delete_order(db, order_id=args.order_id)
-    print(f"Order #{args.order_id} deleted.")
+    print(_("Order #{id} deleted.").format(id=args.order_id))
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import N_, _, ngettext
 
 
 def _date_arg(parser, help_text: str) -> None:
@@ -50,15 +51,19 @@ def register(sub) -> None:
 def _day(text):
     from relationapp.services.common.validation import parse_date
 
-    return parse_date(text, field="date", label="Date")
+    return parse_date(text, field="date", label=_("Date"))
 
 
 def _money(amount) -> str:
-    return "" if amount is None else f"{amount:,.2f}"
+    from relationapp.text import formatting
+
+    return "" if amount is None else formatting.current().money(amount)
 
 
 def _pct(value) -> str:
-    return "" if value is None else f"{value} %"
+    from relationapp.text import formatting
+
+    return "" if value is None else formatting.current().share(value)
 
 
 def _pyramid(args, db) -> int:
@@ -80,16 +85,22 @@ def _pyramid(args, db) -> int:
             ],
         })
         return 0
-    print(f"Customer pyramid, revenue {summary.window_start} to {summary.as_of}: "
-          f"{summary.customers} customers, {_money(summary.revenue)}")
+    from relationapp.text import formatting
+
+    fmt = formatting.current()
+    print(_("Customer pyramid, revenue {start} to {end}: {customers} customers, {revenue}").format(
+        start=fmt.date(summary.window_start), end=fmt.date(summary.as_of), customers=fmt.number(summary.customers),
+        revenue=_money(summary.revenue)))
     for t in summary.tiers:
         print()
-        print(f"{t.label}: {t.count} account{'' if t.count == 1 else 's'}, revenue {_money(t.revenue)}" + (f" ({t.revenue_share} %)" if t.revenue_share is not None else ""))
+        line = ngettext("{tier}: {count} account, revenue {revenue}", "{tier}: {count} accounts, revenue {revenue}",
+                        t.count).format(tier=_(t.label), count=fmt.number(t.count), revenue=_money(t.revenue))
+        print(line + (f" ({_pct(t.revenue_share)})" if t.revenue_share is not None else ""))
         shown = members.get(t.tier, [])[:args.limit]
         for m in shown:
             print(f"  {m.name[:50]:<50} {_money(m.revenue_12m):>14}")
         if len(shown) < t.count:
-            print(f"  ... and {t.count - len(shown)} more")
+            print("  " + _("... and {count} more").format(count=fmt.number(t.count - len(shown))))
     return 0
 
 
@@ -101,11 +112,11 @@ def _snapshot(args, db) -> int:
     if args.json:
         print_json({"quarter_ends": list(result.quarter_ends), "computed": list(result.computed), "rows": result.rows})
     elif not result.quarter_ends:
-        print("No orders yet: nothing to keep.")
+        print(_("No orders yet: nothing to keep."))
     else:
-        print(f"Quarters {quarter_label(result.quarter_ends[0])} to {quarter_label(result.quarter_ends[-1])}: "
-              f"{len(result.computed)} computed now ({result.rows} account tiers), "
-              f"{len(result.quarter_ends) - len(result.computed)} kept already.")
+        print(_("Quarters {first} to {last}: {computed} computed now ({rows} account tiers), {kept} kept already.").format(
+            first=quarter_label(result.quarter_ends[0]), last=quarter_label(result.quarter_ends[-1]),
+            computed=len(result.computed), rows=result.rows, kept=len(result.quarter_ends) - len(result.computed)))
     return 0
 
 
@@ -124,14 +135,19 @@ def _movement(args, db) -> int:
             "moved_up": moved(moves.moved_up), "moved_down": moved(moves.moved_down),
         })
         return 0
-    print(f"Tiers on {moves.from_end} (rows) and on {moves.to_end} (columns)")
-    print_table(["from \\ to"] + [MOVEMENT_LABELS[t] for t in moves.tiers],
-                [[MOVEMENT_LABELS[f]] + list(row) for f, row in zip(moves.tiers, moves.counts)])
-    for title, items in (("Moved up", moves.moved_up), ("Moved down", moves.moved_down)):
+    from relationapp.text import formatting
+
+    fmt = formatting.current()
+    label = lambda tier: _(MOVEMENT_LABELS[tier])  # noqa: E731
+    print(_("Tiers on {first} (rows) and on {second} (columns)").format(
+        first=fmt.date(moves.from_end), second=fmt.date(moves.to_end)))
+    print_table([_("from \\ to")] + [label(t) for t in moves.tiers],
+                [[label(f)] + list(row) for f, row in zip(moves.tiers, moves.counts)])
+    for title, items in ((_("Moved up"), moves.moved_up), (_("Moved down"), moves.moved_down)):
         print()
         print(f"{title}: {len(items)}")
         for m in items:
-            print(f"  {m.name[:40]:<40} {MOVEMENT_LABELS[m.from_tier]} -> {MOVEMENT_LABELS[m.to_tier]}  "
+            print(f"  {m.name[:40]:<40} {label(m.from_tier)} -> {label(m.to_tier)}  "
                   f"{_money(m.revenue_before)} -> {_money(m.revenue_after)}")
     return 0
 
@@ -144,15 +160,17 @@ def _dropped(args, db) -> int:
         print_json(dropped)
         return 0
     if not dropped:
-        print("No customer dropped a tier since the last quarter end.")
+        print(_("No customer dropped a tier since the last quarter end."))
         return 0
-    print_table(["id", "account", "was", "now", "revenue then", "revenue now"],
-                [[d.account_id, d.name, TIER_LABELS[d.from_tier], TIER_LABELS[d.to_tier], _money(d.revenue_before), _money(d.revenue_now)]
+    print_table([_("id"), _("account"), _("was"), _("now"), _("revenue then"), _("revenue now")],
+                [[d.account_id, d.name, _(TIER_LABELS[d.from_tier]), _(TIER_LABELS[d.to_tier]), _money(d.revenue_before),
+                  _money(d.revenue_now)]
                  for d in dropped])
     return 0
 
 
-_VALUE_HEADERS = ["id", "customer", "tier", "revenue", "margin", "cost to serve", "profit", "lifetime", "budget", "wallet", "gap"]
+_VALUE_HEADERS = [N_("id"), N_("customer"), N_("tier"), N_("revenue"), N_("margin"), N_("cost to serve"), N_("profit"),
+                  N_("lifetime"), N_("budget"), N_("wallet"), N_("gap")]
 
 
 def _value_rows(values) -> list[list]:
@@ -164,7 +182,7 @@ def _print_values(args, values) -> int:
     if args.json:
         print_json(values)
     else:
-        print_table(_VALUE_HEADERS, _value_rows(values))
+        print_table([_(h) for h in _VALUE_HEADERS], _value_rows(values))
     return 0
 
 
@@ -189,9 +207,15 @@ def _profit(args, db) -> int:
         data = {"pareto": p, "whale_curve": {k: v for k, v in vars(w).items() if k != "cumulative_profit"}}
         print_json(data)
         return 0
-    print(f"The best {p.top_customers} of {p.customers} customers ({p.share_pct} %) bring {_money(p.top_revenue)} "
-          f"of {_money(p.total_revenue)} revenue ({_pct(p.top_revenue_share) or 'no revenue'}).")
-    print(f"Profit after cost to serve: {_money(w.total_profit)}. It peaks at {_money(w.peak_profit)} "
-          f"after the {w.peak_customers} most profitable customers" + (f" ({w.peak_share} % of the total)" if w.peak_share else "")
-          + f"; the {w.unprofitable_customers} unprofitable customers give {_money(w.given_back)} back.")
+    print(_("The best {top} of {customers} customers ({share}) bring {revenue} of {total} revenue ({revenue_share}).").format(
+        top=p.top_customers, customers=p.customers, share=_pct(p.share_pct), revenue=_money(p.top_revenue),
+        total=_money(p.total_revenue), revenue_share=_pct(p.top_revenue_share) or _("no revenue")))
+    values = dict(profit=_money(w.total_profit), peak=_money(w.peak_profit), customers=w.peak_customers,
+                  share=_pct(w.peak_share), unprofitable=w.unprofitable_customers, back=_money(w.given_back))
+    if w.peak_share:
+        print(_("Profit after cost to serve: {profit}. It peaks at {peak} after the {customers} most profitable customers "
+                "({share} of the total); the {unprofitable} unprofitable customers give {back} back.").format(**values))
+    else:
+        print(_("Profit after cost to serve: {profit}. It peaks at {peak} after the {customers} most profitable customers; "
+                "the {unprofitable} unprofitable customers give {back} back.").format(**values))
     return 0

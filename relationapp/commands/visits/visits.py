@@ -6,6 +6,7 @@ import sys
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json, print_table, to_jsonable
+from relationapp.text.catalogue import _, ngettext
 
 
 def register(sub) -> None:
@@ -91,8 +92,9 @@ def _due(args, db) -> int:
         print_json(rows)
         return 0
     print_table(
-        ["id", "account", "city", "tier", "last visit", "overdue", "at stake", "owner", "planned"],
-        [[r.account_id, r.name, r.city, r.tier, r.last_visit or "never", r.days_overdue, r.value_at_stake, r.owner,
+        [_("id"), _("account"), _("city"), _("tier"), _("last visit"), _("overdue"), _("at stake"), _("owner"),
+         _("planned")],
+        [[r.account_id, r.name, r.city, r.tier, r.last_visit or _("never"), r.days_overdue, r.value_at_stake, r.owner,
           r.next_planned or ""] for r in rows],
     )
     return 0
@@ -127,8 +129,14 @@ def _log(args, db) -> int:
         print_json(logged)
     else:
         i = logged.interaction
-        print(f"Logged the visit to {logged.stop.account} on {i.occurred_on} ({i.duration_minutes} min"
-              + (f", with {', '.join(i.people)}" if i.people else "") + ").")
+        from relationapp.text import formatting
+
+        values = dict(account=logged.stop.account, day=formatting.current().date(i.occurred_on),
+                      minutes=i.duration_minutes, people=", ".join(i.people))
+        if i.people:
+            print(_("Logged the visit to {account} on {day} ({minutes} min, with {people}).").format(**values))
+        else:
+            print(_("Logged the visit to {account} on {day} ({minutes} min).").format(**values))
     return 0
 
 
@@ -136,7 +144,10 @@ def _remove(args, db) -> int:
     from relationapp.services.visits.visits import remove_stop
 
     plan = remove_stop(db, visit_id=args.visit_id)
-    print(f"Removed; {len(plan.stops)} stop(s) left on {plan.day}.", file=sys.stderr)
+    from relationapp.text import formatting
+
+    print(ngettext("Removed; {count} stop left on {day}.", "Removed; {count} stops left on {day}.", len(plan.stops)).format(
+        count=len(plan.stops), day=formatting.current().date(plan.day)), file=sys.stderr)
     return 0
 
 
@@ -145,11 +156,11 @@ def _print_plan(plan, as_json: bool) -> int:
         print_json({"day": plan.day, "warnings": list(plan.warnings),
                     "stops": [{**to_jsonable(s), "address": s.address, "map_url": s.map_url} for s in plan.stops]})
         return 0
-    print_table(["#", "visit id", "time", "min", "account", "by", "status", "address"],
+    print_table(["#", _("visit id"), _("time"), _("min"), _("account"), _("by"), _("status"), _("address")],
                 [[i + 1, s.id, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account,
                   s.staff, s.status, s.address] for i, s in enumerate(plan.stops)])
     for warning in plan.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     return 0
 
 
@@ -157,7 +168,7 @@ def _brief(args, db) -> int:
     from relationapp.reports.visits.briefing import write_briefing
 
     path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=_owner_id(db, args.owner))
-    print(f"Briefing written to {path}", file=sys.stderr)
+    print(_("Briefing written to {path}").format(path=path), file=sys.stderr)
     return 0
 
 
@@ -166,5 +177,5 @@ def _ics(args, db) -> int:
 
     path = write_visits_ics(db, day=_date(args.date), week=args.week, path=args.output,
                             staff_id=_owner_id(db, args.owner), tz=args.tz)
-    print(f"Calendar written to {path}", file=sys.stderr)
+    print(_("Calendar written to {path}").format(path=path), file=sys.stderr)
     return 0

@@ -57,6 +57,7 @@ def revenue_chart(quarters: list[str], revenue: list[Decimal], year_earlier: lis
     chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.categoryAxis.labels.fillColor = INK
+    chart.categoryAxis.labels.textAnchor = "middle"  # a label of two lines ("3e kwartaal" over "2026") centred
     chart.categoryAxis.strokeColor = RULE
     drawing.add(chart)
     legend = Legend()

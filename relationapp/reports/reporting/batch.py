@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import tempfile
 import threading
-import unicodedata
+from collections import defaultdict
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,12 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account
 from relationapp.errors import ValidationError
 from relationapp.reports.reporting import data as report_data
+from relationapp.reports.reporting.file_names import (
+    portfolio_file_name,
+    review_file_name,
+)
 from relationapp.services.value.quarters import Quarter
+from relationapp.text.formatting import Formatter
 
 PORTFOLIO = "portfolio"
 
@@ -57,12 +61,14 @@ class BatchResult:
     total: int  # files the batch meant to write
 
 
-def file_name(quarter: Quarter, account_id: int, name: str) -> str:
-    """'2026Q3 De Vries Bouw B.V. (17).pdf' with anything a file system dislikes taken out."""
-    text = unicodedata.normalize("NFC", name)
-    text = re.sub(r'[\x00-\x1f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]', " ", text)
-    text = re.sub(r"\s+", " ", text).strip(" .")[:80] or "account"
-    return f"{quarter} {text} ({account_id}).pdf"
+def file_names(fmt: Formatter, quarter: Quarter, names: dict[int, str], *, audience: str) -> dict[int, str]:
+    """Each account's review file name; accounts of the same name get their number after it: '... (17).pdf'."""
+    plain = {aid: review_file_name(fmt, quarter, name, audience=audience) for aid, name in names.items()}
+    seen: dict[str, int] = defaultdict(int)
+    for name in plain.values():
+        seen[name.casefold()] += 1  # Windows and macOS do not tell "ABC" from "abc"
+    return {aid: review_file_name(fmt, quarter, names[aid], audience=audience, suffix=f"({aid})")
+            if seen[name.casefold()] > 1 else name for aid, name in plain.items()}
 
 
 def prepare_folder(folder: str | os.PathLike) -> Path:
@@ -128,10 +134,11 @@ def run_batch(
     context = report_data.quarter_context(db, quarter=quarter)
     ids = report_data.account_ids_in_scope(db, context=context, tiers=scope.tiers, owner_id=scope.owner_id,
                                            account_ids=scope.account_ids)
-    names = _names(db, ids)
-    jobs = [("review", aid, str(out / file_name(quarter, aid, names[aid])), audience) for aid in ids]
+    fmt = Formatter.for_settings(context.settings)
+    names = file_names(fmt, quarter, _names(db, ids), audience=audience)
+    jobs = [("review", aid, str(out / names[aid]), audience) for aid in ids]
     if include_portfolio:
-        jobs.insert(0, (PORTFOLIO, None, str(out / f"{quarter} portfolio.pdf"), "internal"))
+        jobs.insert(0, (PORTFOLIO, None, str(out / portfolio_file_name(fmt, quarter)), "internal"))
     cancel = cancel or threading.Event()
     workers = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     done: list[str] = []

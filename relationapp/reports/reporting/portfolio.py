@@ -28,6 +28,7 @@ from relationapp.reports.common.layout import (
 )
 from relationapp.reports.reporting import data as report_data
 from relationapp.services.value.quarters import Quarter
+from relationapp.services.value.quarters import parse as parse_quarter
 from relationapp.text.formatting import Formatter
 from relationapp.text.wording import TIERS
 
@@ -44,13 +45,19 @@ def _tier(fmt: Formatter, tier: str | None) -> str:
     return fmt.t(TIERS.get(tier, "Not listed")) if tier else "–"
 
 
+def _quarter(fmt: Formatter, label: str) -> str:
+    """A quarter the data gives as "2026Q3", in words: "3e kwartaal 2026" / "Q3 2026"."""
+    return fmt.quarter(parse_quarter(label))
+
+
 def page_for(report: report_data.Portfolio, fmt: Formatter) -> Page:
     settings = report.settings
+    quarter = _quarter(fmt, report.quarter)
     return Page(
         firm=settings.company_name,
-        title=fmt.t("Portfolio report {quarter}", quarter=report.quarter),
+        title=fmt.t("Portfolio report {quarter}", quarter=quarter),
         subtitle=f"{fmt.date(report.quarter_start)} – {fmt.date(report.quarter_end)} · {fmt.t('Internal · confidential')}",
-        footer_note=f"{settings.company_name} · {fmt.t('Portfolio report {quarter}', quarter=report.quarter)}",
+        footer_note=f"{settings.company_name} · {fmt.t('Portfolio report {quarter}', quarter=quarter)}",
         size=page_size(settings.page_size), logo=load_logo(settings.logo_path), fmt=fmt,
     )
 
@@ -82,7 +89,7 @@ def _pyramid(report, fmt, s, width) -> list:
 def _movements(report, fmt, s, width) -> list:
     t = fmt.t
     m = report.movement
-    out = [para(t("Tier movements since {quarter}", quarter=report.previous_quarter), s["Heading"])]
+    out = [para(t("Tier movements since {quarter}", quarter=_quarter(fmt, report.previous_quarter)), s["Heading"])]
     if not m.moved_up and not m.moved_down:
         return out + [para(t("No movements."), s["Muted"])]
     widths = [width - 100 * mm, 22 * mm, 22 * mm, 28 * mm, 28 * mm]
@@ -129,7 +136,7 @@ def _attention(report, fmt, s, width) -> list:
     rows = [[_tier(fmt, x.tier), fmt.number(x.accounts), fmt.number(x.touches), fmt.number(x.hours, digits=1)]
             + ([fmt.number(x.overdue) if x.overdue is not None else ""] if with_overdue else []) for x in report.attention]
     return [
-        para(t("Attention in {quarter}", quarter=report.quarter), s["Heading"]),
+        para(t("Attention in {quarter}", quarter=_quarter(fmt, report.quarter)), s["Heading"]),
         para(t("Hours on customers: {customers}; on prospects and suspects: {prospects}.",
                customers=fmt.number(report.hours_customers, digits=1), prospects=fmt.number(report.hours_prospects, digits=1)),
              s["Normal"]),
@@ -139,9 +146,10 @@ def _attention(report, fmt, s, width) -> list:
     ]
 
 
-def _nps_rows(fmt, summaries) -> list[list[str]]:
-    return [[fmt.t(x.label), fmt.number(x.responses), fmt.number(x.promoters), fmt.number(x.passives), fmt.number(x.detractors),
-             x.text if x.nps is not None else "–"] for x in summaries]
+def _nps_rows(fmt, summaries, *, quarters: bool = False) -> list[list[str]]:
+    """NPS lines labelled by quarter ("2026Q3", written in words) or by tier (worded)."""
+    return [[_quarter(fmt, x.label) if quarters else fmt.t(x.label), fmt.number(x.responses), fmt.number(x.promoters),
+             fmt.number(x.passives), fmt.number(x.detractors), x.text if x.nps is not None else "–"] for x in summaries]
 
 
 def _nps(report, fmt, s, width) -> list:
@@ -154,7 +162,7 @@ def _nps(report, fmt, s, width) -> list:
     out = [para(t("Satisfaction (NPS)"), s["Heading"])]
     if not trend:
         return out + [para(t("No answers yet."), s["Muted"])]
-    out.append(table(s, header, _nps_rows(fmt, trend), widths, right=(1, 2, 3, 4, 5), plain=(1, 2, 3, 4, 5)))
+    out.append(table(s, header, _nps_rows(fmt, trend, quarters=True), widths, right=(1, 2, 3, 4, 5), plain=(1, 2, 3, 4, 5)))
     if report.nps.by_tier:
         out += [Spacer(1, 3 * mm), table(s, [t("Tier")] + header[1:], _nps_rows(fmt, report.nps.by_tier), widths,
                                          right=(1, 2, 3, 4, 5), plain=(1, 2, 3, 4, 5))]
@@ -165,7 +173,7 @@ def _referrals(report, fmt, s, width) -> list:
     t = fmt.t
     out = []
     if report.referrals is not None:
-        out.append(para(t("Referrals in {quarter}", quarter=report.quarter), s["Heading"]))
+        out.append(para(t("Referrals in {quarter}", quarter=_quarter(fmt, report.quarter)), s["Heading"]))
         if report.referrals:
             rows = [[fmt.date(r.referred_on), r.referrer, r.referred_account, t(r.outcome.replace("_", " ").capitalize()),
                      fmt.date(r.thanked_on) if r.thanked_on else "–"] for r in report.referrals[:LIST_SHOWN]]

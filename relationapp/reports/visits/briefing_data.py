@@ -111,7 +111,7 @@ def _people(session, account_id: int, fmt: Formatter) -> list[tuple[BriefingPers
         p = rows[pid]
         out.append((BriefingPerson(
             id=p.id, name=p.name, job_title=p.job_title, role=_role(p.dmu_role, fmt), phone=p.phone, email=p.email,
-            birthday=format_birthday(p.birthday_day, p.birthday_month, p.birthday_year),
+            birthday=format_birthday(p.birthday_day, p.birthday_month, p.birthday_year, fmt=fmt),
         ), p))
     return out
 

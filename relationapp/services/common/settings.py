@@ -13,6 +13,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Setting
 from relationapp.errors import ValidationError
 from relationapp.services.common import validation
+from relationapp.text.catalogue import _
 
 
 def _decode(spec: dataclasses.Field, raw: str):
@@ -47,21 +48,22 @@ def get_settings(db: Database) -> Settings:
 
 def _check(spec: dataclasses.Field, value):
     meta = spec.metadata
-    label = meta["label"]
+    label = _(meta["label"])
     if spec.type in ("int", int):
         return validation.whole_number(value, field=spec.name, label=label, minimum=meta["min"], maximum=meta["max"], required=True)
     if spec.type in ("Decimal", Decimal):
         amount = validation.money(value, field=spec.name, label=label, required=True)
         if meta["min"] is not None and amount < meta["min"]:
-            raise ValidationError(f"{label} must be at least {meta['min']}.", field=spec.name)
+            raise ValidationError(_("{label} must be at least {minimum}.").format(label=label, minimum=meta["min"]), field=spec.name)
         if meta["max"] is not None and amount > meta["max"]:
-            raise ValidationError(f"{label} must be at most {meta['max']}.", field=spec.name)
+            raise ValidationError(_("{label} must be at most {maximum}.").format(label=label, maximum=meta["max"]), field=spec.name)
         return amount
     text = "" if value is None else str(value).strip()
     if meta["choices"] and text not in meta["choices"]:
-        raise ValidationError(f"{label} must be one of {', '.join(meta['choices'])}.", field=spec.name)
+        raise ValidationError(_("{label} must be one of {choices}.").format(label=label, choices=", ".join(meta["choices"])),
+                              field=spec.name)
     if len(text) > 2000:
-        raise ValidationError(f"{label} is too long.", field=spec.name)
+        raise ValidationError(_("{label} is too long.").format(label=label), field=spec.name)
     return text
 
 
@@ -69,15 +71,15 @@ def update_settings(db: Database, **changes) -> Settings:
     specs = {spec.name: spec for spec in Settings.specs()}
     unknown = set(changes) - set(specs)
     if unknown:
-        raise ValidationError(f"Unknown setting: {', '.join(sorted(unknown))}.")
+        raise ValidationError(_("Unknown setting: {names}.").format(names=", ".join(sorted(unknown))))
     checked = {name: _check(specs[name], value) for name, value in changes.items()}
     if not checked.get("company_name", "x"):
-        raise ValidationError("Company name cannot be empty.", field="company_name")
+        raise ValidationError(_("Company name cannot be empty."), field="company_name")
     with db.write() as session:
         current = load(session)
         merged = dataclasses.replace(current, **checked)
         if merged.tier_top_pct + merged.tier_big_pct + merged.tier_medium_pct > 100:
-            raise ValidationError("Top, Big and Medium together cannot exceed 100 % of customers.")
+            raise ValidationError(_("Top, Big and Medium together cannot exceed 100 % of customers."))
         for name, value in checked.items():
             session.merge(Setting(key=name, value=_encode(value)))
         return merged

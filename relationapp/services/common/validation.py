@@ -16,8 +16,10 @@ import re
 import reprlib
 from decimal import Decimal, InvalidOperation
 
+from babel.dates import get_month_names
+
 from relationapp.errors import ValidationError
-from relationapp.text import parsing
+from relationapp.text import formatting, parsing
 from relationapp.text.catalogue import _
 
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"'.]{2,}$")
@@ -51,7 +53,7 @@ def shown(value, *, limit: int = _QUOTE_LIMIT) -> str:
     if isinstance(value, str):
         text = value[:limit * 4]
     elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4 * limit:
-        text = f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        text = _("a number of about {digits} digits").format(digits=int(value.bit_length() * 0.30103) + 1)
     else:
         text = _repr.repr(value)
     text = _UNSHOWABLE.sub("\ufffd", _LINE_BREAK.sub("\u23ce", without_bidi(text)))
@@ -66,11 +68,11 @@ def one_line(message: str) -> str:
 def described(value) -> str:
     """How a message names a value: quoted text, a number, or what kind of thing it is (a list ...)."""
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (list, tuple)):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        return _("a group of fields")
     if isinstance(value, (int, float, Decimal)):
         return shown(value)
     return f"'{shown(value)}'"
@@ -84,20 +86,21 @@ def characters(value: str, *, field: str, label: str, multiline: bool = False) -
         char = bad.group()
         code = f"U+{ord(char):04X}"
         if "\ud800" <= char <= "\udfff":
-            what, advice = f"a broken character ({code}, half of a surrogate pair)", "the text was damaged on its way"
+            what = _("a broken character ({code}, half of a surrogate pair)").format(code=code)
+            advice = _("the text was damaged on its way")
         elif char in "\n\r\u2028\u2029":
-            what, advice = f"a line break ({code})", "it must be one line"
+            what, advice = _("a line break ({code})").format(code=code), _("it must be one line")
         elif char == "\t":
-            what, advice = f"a tab ({code})", "it must be one line"
+            what, advice = _("a tab ({code})").format(code=code), _("it must be one line")
         else:
-            what, advice = f"a control character ({code})", "remove it"
-        raise ValidationError(f"{label} holds {what} at position {bad.start() + 1}; {advice}.", field=field)
+            what, advice = _("a control character ({code})").format(code=code), _("remove it")
+        raise ValidationError(_("{label} holds {what} at position {position}; {advice}.").format(label=label, what=what, position=bad.start() + 1, advice=advice), field=field)
     return without_bidi(value)
 
 
 def _must_be_text(value, *, field: str, label: str) -> None:
     if value is not None and not isinstance(value, str):
-        raise ValidationError(f"{label} must be text, not {described(value)}.", field=field)
+        raise ValidationError(_("{label} must be text, not {value}.").format(label=label, value=described(value)), field=field)
 
 
 def text(value: str | None, *, field: str, label: str, required: bool = False, max_length: int = 300) -> str | None:
@@ -106,47 +109,48 @@ def text(value: str | None, *, field: str, label: str, required: bool = False, m
     cleaned = characters((value or "").strip(), field=field, label=label).strip()
     if not cleaned:
         if required:
-            raise ValidationError(f"{label} cannot be empty.", field=field)
+            raise ValidationError(_("{label} cannot be empty.").format(label=label), field=field)
         return None
     if len(cleaned) > max_length:
-        raise ValidationError(f"{label} is too long (at most {max_length} characters).", field=field)
+        raise ValidationError(_("{label} is too long (at most {count} characters).").format(label=label, count=max_length), field=field)
     return cleaned
 
 
-def long_text(value: str | None, *, field: str = "notes", label: str = "Notes") -> str | None:
+def long_text(value: str | None, *, field: str = "notes", label: str | None = None) -> str | None:
     """Multi-line text (notes): tabs and line breaks kept, other control characters refused."""
+    label = label or _("Notes")
     _must_be_text(value, field=field, label=label)
     cleaned = characters((value or "").strip(), field=field, label=label, multiline=True).strip()
     return cleaned or None
 
 
 def email(value: str | None, *, field: str = "email") -> str | None:
-    _must_be_text(value, field=field, label="E-mail")
-    cleaned = characters((value or "").strip(), field=field, label="E-mail").strip()
+    _must_be_text(value, field=field, label=_("E-mail"))
+    cleaned = characters((value or "").strip(), field=field, label=_("E-mail")).strip()
     if not cleaned:
         return None
     if not _EMAIL.match(cleaned) or len(cleaned) > 320:
-        raise ValidationError(f"'{shown(cleaned)}' is not a valid e-mail address.", field=field)
+        raise ValidationError(_("'{value}' is not a valid e-mail address.").format(value=shown(cleaned)), field=field)
     return cleaned
 
 
 def phone(value: str | None, *, field: str = "phone") -> str | None:
-    _must_be_text(value, field=field, label="Phone")
-    cleaned = characters((value or "").strip(), field=field, label="Phone").strip()
+    _must_be_text(value, field=field, label=_("Phone"))
+    cleaned = characters((value or "").strip(), field=field, label=_("Phone")).strip()
     if not cleaned:
         return None
     if not _PHONE.match(cleaned) or sum(c.isdigit() for c in cleaned) < 3:
-        raise ValidationError(f"'{shown(cleaned)}' is not a valid phone number.", field=field)
+        raise ValidationError(_("'{value}' is not a valid phone number.").format(value=shown(cleaned)), field=field)
     return cleaned
 
 
 def choice(value: str | None, allowed: tuple[str, ...], *, field: str, label: str, required: bool = False) -> str | None:
     if value is None or value == "":
         if required:
-            raise ValidationError(f"{label} must be chosen.", field=field)
+            raise ValidationError(_("{label} must be chosen.").format(label=label), field=field)
         return None
     if not isinstance(value, str) or value not in allowed:
-        raise ValidationError(f"{label} must be one of: {', '.join(allowed)} (not {described(value)}).", field=field)
+        raise ValidationError(_("{label} must be one of: {choices} (not {value}).").format(label=label, choices=", ".join(allowed), value=described(value)), field=field)
     return value
 
 
@@ -158,7 +162,7 @@ def boolean(value, *, field: str, label: str, required: bool = False) -> bool | 
     """true/false, 1/0, yes/no or ja/nee (any case), or a bool; nothing else."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise ValidationError(f"{label} is required (yes or no).", field=field)
+            raise ValidationError(_("{label} is required (yes or no).").format(label=label), field=field)
         return None
     if isinstance(value, bool):
         return value
@@ -170,7 +174,7 @@ def boolean(value, *, field: str, label: str, required: bool = False) -> bool | 
             return True
         if word in _FALSE:
             return False
-    raise ValidationError(f"{label}: {described(value)} is neither yes nor no (write true/false, 1/0, yes/no or ja/nee).",
+    raise ValidationError(_("{label}: {value} is neither yes nor no (write true/false, 1/0, yes/no or ja/nee).").format(label=label, value=described(value)),
                           field=field)
 
 
@@ -183,38 +187,43 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str, required:
     as files and the command line write dates."""
     if value is None or value == "":
         if required:
-            raise ValidationError(f"{label} is required.", field=field)
+            raise ValidationError(_("{label} is required.").format(label=label), field=field)
         return None
     if isinstance(value, dt.datetime):
-        raise ValidationError(f"{label} must be a date, not a date and time.", field=field)
+        raise ValidationError(_("{label} must be a date, not a date and time.").format(label=label), field=field)
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise ValidationError(f"{label}: {described(value)} is not a date (YYYY-MM-DD).", field=field)
+        raise ValidationError(_("{label}: {value} is not a date (YYYY-MM-DD).").format(label=label, value=described(value)), field=field)
     if language is not None:
         return parsing.parse_date(value, language=language, field=field, label=label)
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(f"{label}: '{shown(value)}' is not a valid date (YYYY-MM-DD).", field=field) from None
+        raise ValidationError(_("{label}: '{value}' is not a valid date (YYYY-MM-DD).").format(label=label, value=shown(value)), field=field) from None
 
 
 def month_day(day: int | None, month: int | None, year: int | None, *, field: str, label: str) -> tuple[int | None, int | None, int | None]:
     """Day and month required together; year optional; Feb 29 needs a leap year if given."""
     if day is None and month is None:
         if year is not None:
-            raise ValidationError(f"{label}: a year alone is not a date; give day and month.", field=field)
+            raise ValidationError(_("{label}: a year alone is not a date; give day and month.").format(label=label), field=field)
         return None, None, None
     if day is None or month is None:
-        raise ValidationError(f"{label} needs both a day and a month.", field=field)
+        raise ValidationError(_("{label} needs both a day and a month.").format(label=label), field=field)
     if not 1 <= month <= 12:
-        raise ValidationError(f"{label}: month {shown(month)} does not exist.", field=field)
+        raise ValidationError(_("{label}: month {month} does not exist.").format(label=label, month=shown(month)), field=field)
     if year is not None and not 1850 <= year <= dt.date.today().year + 1:
-        raise ValidationError(f"{label}: year {shown(year)} is not plausible.", field=field)
+        raise ValidationError(_("{label}: year {year} is not plausible.").format(label=label, year=shown(year)), field=field)
     max_day = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap
     if not 1 <= day <= max_day:
-        month_name = calendar.month_name[month]
-        raise ValidationError(f"{label}: {month_name} {shown(day)} does not exist" + (f" in {year}." if year else "."), field=field)
+        month_name = get_month_names("wide", locale=formatting.current().locale)[month]
+        if year:
+            message = _("{label}: {month} {day} does not exist in {year}.").format(
+                label=label, month=month_name, day=shown(day), year=year)
+        else:
+            message = _("{label}: {month} {day} does not exist.").format(label=label, month=month_name, day=shown(day))
+        raise ValidationError(message, field=field)
     return day, month, year
 
 
@@ -266,7 +275,7 @@ def whole_number(value, *, field: str, label: str, minimum: int | None = None, m
     """A whole number (an int, or its digits 0-9 as text) within SQLite's 64-bit range and the given bounds."""
     if value is None or value == "":
         if required:
-            raise ValidationError(f"{label} is required.", field=field)
+            raise ValidationError(_("{label} is required.").format(label=label), field=field)
         return None
     if isinstance(value, bool):
         number = None
@@ -283,13 +292,13 @@ def whole_number(value, *, field: str, label: str, minimum: int | None = None, m
     else:
         number = None
     if number is None:
-        raise ValidationError(f"{label}: {described(value)} is not a whole number.", field=field)
+        raise ValidationError(_("{label}: {value} is not a whole number.").format(label=label, value=described(value)), field=field)
     low = SQLITE_MIN_INTEGER if minimum is None else max(minimum, SQLITE_MIN_INTEGER)
     high = SQLITE_MAX_INTEGER if maximum is None else min(maximum, SQLITE_MAX_INTEGER)
     if number < low:
-        raise ValidationError(f"{label} must be at least {low}.", field=field)
+        raise ValidationError(_("{label} must be at least {minimum}.").format(label=label, minimum=low), field=field)
     if number > high:
-        raise ValidationError(f"{label} must be at most {high}.", field=field)
+        raise ValidationError(_("{label} must be at most {maximum}.").format(label=label, maximum=high), field=field)
     return number
 
 

@@ -30,6 +30,7 @@ from relationapp.data.models import (
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.text.catalogue import _
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,11 @@ def _clean(changes: dict) -> dict:
     out: dict = {}
     for key, value in changes.items():
         if key == "name":
-            out[key] = validation.text(value, field="name", label="Name", required=True, max_length=300)
+            out[key] = validation.text(value, field="name", label=_("Name"), required=True, max_length=300)
         elif key == "kind":
-            out[key] = validation.choice(value or "organisation", ACCOUNT_KINDS, field="kind", label="Kind")
+            out[key] = validation.choice(value or "organisation", ACCOUNT_KINDS, field="kind", label=_("Kind"))
         elif key == "stage":
-            out[key] = validation.choice(value or "prospect", STAGES, field="stage", label="Stage")
+            out[key] = validation.choice(value or "prospect", STAGES, field="stage", label=_("Stage"))
         elif key in _TEXT_FIELDS:
             label, length = _TEXT_FIELDS[key]
             out[key] = validation.text(value, field=key, label=label, max_length=length)
@@ -130,11 +131,11 @@ def _clean(changes: dict) -> dict:
         elif key in ("notes", "next_steps"):
             out[key] = validation.long_text(value)
         elif key == "customer_since":
-            out[key] = validation.parse_date(value, field=key, label="Customer since")
+            out[key] = validation.parse_date(value, field=key, label=_("Customer since"))
         elif key == "annual_budget":
-            out[key] = validation.money(value, field=key, label="Estimated annual budget")
+            out[key] = validation.money(value, field=key, label=_("Estimated annual budget"))
         elif key == "cadence_days":
-            out[key] = validation.whole_number(value, field=key, label="Contact cadence (days)", minimum=1, maximum=3650)
+            out[key] = validation.whole_number(value, field=key, label=_("Contact cadence (days)"), minimum=1, maximum=3650)
         elif key == "latitude":
             out[key] = _coordinate(value, key, "Latitude", 90)
         elif key == "longitude":
@@ -144,11 +145,11 @@ def _clean(changes: dict) -> dict:
         elif key == "journey_stage":
             from relationapp.data.models import JOURNEY_STAGES
 
-            out[key] = validation.choice(value, JOURNEY_STAGES, field=key, label="Journey stage")
+            out[key] = validation.choice(value, JOURNEY_STAGES, field=key, label=_("Journey stage"))
         elif key == "archived":
             out[key] = bool(value)
         else:
-            raise ValidationError(f"Accounts have no field '{key}'.")
+            raise ValidationError(_("Accounts have no field '{key}'.").format(key=key))
     return out
 
 
@@ -158,9 +159,9 @@ def _coordinate(value, field: str, label: str, limit: int) -> float | None:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise ValidationError(f"{label}: '{value}' is not a number.", field=field) from None
+        raise ValidationError(_("{label}: '{value}' is not a number.").format(label=label, value=value), field=field) from None
     if not -limit <= number <= limit:
-        raise ValidationError(f"{label} must lie between -{limit} and {limit}.", field=field)
+        raise ValidationError(_("{label} must lie between -{limit} and {limit}.").format(label=label, limit=limit), field=field)
     return number
 
 
@@ -186,12 +187,12 @@ def fill_customer_since(session, account_ids) -> None:
 
 def _check_references(session, fields: dict) -> None:
     for key, model, label in (
-        ("owner_id", Staff, "Account manager"),
-        ("brought_in_by_id", Staff, "Brought in by"),
-        ("source_id", LeadSource, "Lead source"),
+        ("owner_id", Staff, _("Account manager")),
+        ("brought_in_by_id", Staff, _("Brought in by")),
+        ("source_id", LeadSource, _("Lead source")),
     ):
         if fields.get(key) is not None and session.get(model, fields[key]) is None:
-            raise ValidationError(f"{label} #{fields[key]} does not exist.", field=key)
+            raise ValidationError(_("{label} #{id} does not exist.").format(label=label, id=fields[key]), field=key)
 
 
 def create_account(
@@ -266,7 +267,7 @@ def get_account(db: Database, *, account_id: int) -> AccountDetail:
 def _get(session, account_id: int) -> Account:
     account = session.get(Account, account_id)
     if account is None:
-        raise NotFound(f"Account #{account_id} does not exist.")
+        raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
     return account
 
 
@@ -371,9 +372,10 @@ def find_account(db: Database, *, name_or_id: str) -> AccountDetail:
                 return _detail(session, account)
         matches = session.exec(select(Account).where(sa.func.lower(Account.name) == text.lower())).all()
         if not matches:
-            raise NotFound(f"No account called '{text}'.")
+            raise NotFound(_("No account called '{name}'.").format(name=text))
         if len(matches) > 1:
-            raise ValidationError(f"{len(matches)} accounts are called '{text}'; use the id ({', '.join(str(m.id) for m in matches)}).")
+            raise ValidationError(_("{count} accounts are called '{name}'; use the id ({ids}).").format(
+                count=len(matches), name=text, ids=", ".join(str(m.id) for m in matches)))
         return _detail(session, matches[0])
 
 

@@ -27,6 +27,7 @@ from relationapp.services.customers.matching import (
     name_key,
     phone_key,
 )
+from relationapp.text.catalogue import N_, _
 
 SIMILAR_NAME = 0.88
 
@@ -108,7 +109,7 @@ def _group(records: list[DuplicateRecord]) -> list[tuple[str, list[int]]]:
         for i, (r, k) in enumerate(keys):
             for s, other in keys[i + 1:i + 6]:
                 if _similar(k, other):
-                    groups.join(r.id, s.id, f"similar name in {r.city}")
+                    groups.join(r.id, s.id, _("similar name in {city}").format(city=r.city))
     found = groups.groups([r.id for r in records])
     return [(groups.reason.get(root, "similar"), ids) for root, ids in found.items()]
 
@@ -184,15 +185,16 @@ def _fill_empty(survivor, others, skip: set[str]) -> None:
 def _merge(db: Database, model, label: str, survivor_id: int, other_ids: list[int]) -> MergeResult:
     others_ids = sorted({int(i) for i in other_ids} - {int(survivor_id)})
     if not others_ids:
-        raise ValidationError(f"Choose at least one other {label} to merge into #{survivor_id}.")
+        raise ValidationError(_("Choose at least one other {what} to merge into #{id}.").format(
+            what=_(label), id=survivor_id))
     with db.write() as session:
         survivor = session.get(model, survivor_id)
         if survivor is None:
-            raise NotFound(f"{label.capitalize()} #{survivor_id} does not exist.")
+            raise NotFound(_("{what} #{id} does not exist.").format(what=_(label.capitalize()), id=survivor_id))
         others = [session.get(model, i) for i in others_ids]
         missing = [i for i, o in zip(others_ids, others) if o is None]
         if missing:
-            raise NotFound(f"{label.capitalize()} #{missing[0]} does not exist.")
+            raise NotFound(_("{what} #{id} does not exist.").format(what=_(label.capitalize()), id=missing[0]))
         _fill_empty(survivor, others, {"id", "created_at", "updated_at", "archived"})
         notes_field = "personal_notes" if model is Person else "notes"
         extra = [getattr(o, notes_field) for o in others if getattr(o, notes_field)]
@@ -225,8 +227,8 @@ def _drop_snapshots_for_moved_orders(session, account_ids: list[int]) -> None:
 
 
 def merge_people(db: Database, *, survivor_id: int, other_ids: list[int]) -> MergeResult:
-    return _merge(db, Person, "person", survivor_id, other_ids)
+    return _merge(db, Person, N_("person"), survivor_id, other_ids)
 
 
 def merge_accounts(db: Database, *, survivor_id: int, other_ids: list[int]) -> MergeResult:
-    return _merge(db, Account, "account", survivor_id, other_ids)
+    return _merge(db, Account, N_("account"), survivor_id, other_ids)

@@ -12,6 +12,8 @@ from relationapp.data.db import Database
 from relationapp.data.models import CHANNELS, DMU_ROLES, Account, Person, utc_now
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.text import formatting
+from relationapp.text.catalogue import _
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,14 @@ class PersonDetail:
     archived: bool
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def format_birthday(day: int | None, month: int | None, year: int | None) -> str | None:
+def format_birthday(day: int | None, month: int | None, year: int | None, *, fmt=None) -> str | None:
+    """In ``fmt``'s language (a report's), else the window's or command line's."""
     if not day or not month:
         return None
-    text = f"{day} {_MONTHS[month - 1]}"
-    return f"{text} {year}" if year else text
+    fmt = fmt or formatting.current()
+    if year:
+        return fmt.date(dt.date(year, month, day))
+    return fmt.short_date(dt.date(2000, month, day))  # 2000: a leap year, so 29 Feb too
 
 
 SORT_COLUMNS = {"name": Person.name, "job_title": Person.job_title, "email": Person.email, "id": Person.id}
@@ -65,13 +67,13 @@ def _clean(changes: dict) -> dict:
     out: dict = {}
     for key, value in changes.items():
         if key == "name":
-            out[key] = validation.text(value, field="name", label="Name", required=True, max_length=300)
+            out[key] = validation.text(value, field="name", label=_("Name"), required=True, max_length=300)
         elif key == "job_title":
-            out[key] = validation.text(value, field=key, label="Job title", max_length=200)
+            out[key] = validation.text(value, field=key, label=_("Job title"), max_length=200)
         elif key == "dmu_role":
-            out[key] = validation.choice(value, DMU_ROLES, field=key, label="Role in the decision")
+            out[key] = validation.choice(value, DMU_ROLES, field=key, label=_("Role in the decision"))
         elif key == "preferred_channel":
-            out[key] = validation.choice(value, CHANNELS, field=key, label="Preferred channel")
+            out[key] = validation.choice(value, CHANNELS, field=key, label=_("Preferred channel"))
         elif key == "email":
             out[key] = validation.email(value)
         elif key == "phone":
@@ -79,15 +81,15 @@ def _clean(changes: dict) -> dict:
         elif key in ("family_notes", "personal_notes"):
             out[key] = validation.long_text(value)
         elif key == "consent_date":
-            out[key] = validation.parse_date(value, field=key, label="Consent date")
+            out[key] = validation.parse_date(value, field=key, label=_("Consent date"))
         elif key in ("do_not_contact", "archived"):
             out[key] = bool(value)
         elif key == "account_id":
             out[key] = int(value) if value not in (None, "") else None
         elif key in ("birthday_day", "birthday_month", "birthday_year"):
-            out[key] = validation.whole_number(value, field=key, label="Birthday")
+            out[key] = validation.whole_number(value, field=key, label=_("Birthday"))
         else:
-            raise ValidationError(f"People have no field '{key}'.")
+            raise ValidationError(_("People have no field '{key}'.").format(key=key))
     return out
 
 
@@ -96,13 +98,13 @@ def _check_birthday(fields: dict, person: Person | None = None) -> None:
     if not any(k in fields for k in keys):
         return
     current = [fields.get(k, getattr(person, k) if person else None) for k in keys]
-    day, month, year = validation.month_day(*current, field="birthday", label="Birthday")
+    day, month, year = validation.month_day(*current, field="birthday", label=_("Birthday"))
     fields.update(birthday_day=day, birthday_month=month, birthday_year=year)
 
 
 def _check_account(session, fields: dict) -> None:
     if fields.get("account_id") is not None and session.get(Account, fields["account_id"]) is None:
-        raise ValidationError(f"Account #{fields['account_id']} does not exist.", field="account_id")
+        raise ValidationError(_("Account #{id} does not exist.").format(id=fields["account_id"]), field="account_id")
 
 
 def create_person(db: Database, *, name: str, **fields) -> PersonDetail:
@@ -138,7 +140,7 @@ def get_person(db: Database, *, person_id: int) -> PersonDetail:
 def _get(session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFound(f"Person #{person_id} does not exist.")
+        raise NotFound(_("Person #{id} does not exist.").format(id=person_id))
     return person
 
 

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from relationapp.data.db import Database
 from relationapp.data.models import LeadSource, Staff
 from relationapp.services.common import validation
+from relationapp.text.catalogue import _
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,9 @@ class LeadSourceRow:
 
 def create_staff(db: Database, *, name: str, email: str | None = None, hourly_cost=None) -> StaffRow:
     staff = Staff(
-        name=validation.text(name, field="name", label="Name", required=True, max_length=200),
+        name=validation.text(name, field="name", label=_("Name"), required=True, max_length=200),
         email=validation.email(email),
-        hourly_cost=validation.money(hourly_cost, field="hourly_cost", label="Hourly cost"),
+        hourly_cost=validation.money(hourly_cost, field="hourly_cost", label=_("Hourly cost")),
     )
     with db.write() as session:
         session.add(staff)
@@ -64,8 +65,9 @@ def find_staff(db: Database, *, name_or_id: str) -> StaffRow:
         match = [s for s in people if s.name.casefold() == text.casefold()]
         match = match or [s for s in people if text.casefold() in s.name.casefold()]
     if not text or not match:
-        raise validation.ValidationError(f"No staff member called '{text}'.", field="staff")
+        raise validation.ValidationError(_("No staff member called '{name}'.").format(name=text), field="staff")
     if len(match) > 1:
         raise validation.ValidationError(
-            f"'{text}' fits {', '.join(s.name for s in match)}; give more of the name.", field="staff")
+            _("'{name}' fits {names}; give more of the name.").format(name=text, names=", ".join(s.name for s in match)),
+            field="staff")
     return match[0]

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from relationapp.errors import ValidationError
 from relationapp.files import sqlite_copy as backup_io
+from relationapp.text.catalogue import _
 
 AUTO_INTERVAL = dt.timedelta(days=1)
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_-]+?)(?:-\d+)?\.db$")
@@ -237,14 +238,14 @@ def make_backup(db_path: str | Path, *, dest: str | Path | None = None, backup_d
     """Backup now: to ``dest`` if given, else into the backup folder (pruned to ``keep``)."""
     db_path = Path(db_path)
     if not db_path.exists():
-        raise ValidationError(f"There is no database at {db_path} to back up.")
+        raise ValidationError(_("There is no database at {path} to back up.").format(path=db_path))
     if dest is not None:
         dest = Path(dest)
         if dest.resolve() == db_path.resolve():
-            raise ValidationError("A backup cannot replace the database itself.")
+            raise ValidationError(_("A backup cannot replace the database itself."))
         return backup_io.backup_to(db_path, dest)
     if backup_dir is None:
-        raise ValidationError("No backup folder given.")
+        raise ValidationError(_("No backup folder given."))
     made = _new_backup(db_path, Path(backup_dir), reason="manual")
     if keep is not None:
         prune_backups(Path(backup_dir), stem=db_path.stem, keep=keep)
@@ -255,12 +256,12 @@ def backup_problem(path: str | Path) -> str | None:
     """Why this file cannot be restored (None if it can): damaged, not ours, or a schema we do not know."""
     path = Path(path)
     if not path.is_file():
-        return f"{path} does not exist"
+        return _("{path} does not exist").format(path=path)
     if backup_io.unfinished(path):
-        return f"{path.name} was not finished (a journal of it is beside it)"
+        return _("{name} was not finished (a journal of it is beside it)").format(name=path.name)
     problem = backup_io.file_problem(path)
     if problem:
-        return f"{path.name} {problem}"
+        return _("{name} {problem}").format(name=path.name, problem=problem)
     return _schema_problem(path)
 
 
@@ -269,9 +270,9 @@ def _schema_problem(path: Path) -> str | None:
 
     revision = backup_io.schema_revision(path)
     if revision is None:
-        return f"{path.name} is not a relationapp database (it has no schema version)"
+        return _("{name} is not a relationapp database (it has no schema version)").format(name=path.name)
     if revision not in known_revisions():
-        return f"{path.name} was made by a newer relationapp (schema {revision})"
+        return _("{name} was made by a newer relationapp (schema {revision})").format(name=path.name, revision=revision)
     return None
 
 
@@ -284,9 +285,9 @@ def restore_backup(db_path: str | Path, *, backup: str | Path, backup_dir: str |
     db_path, backup = Path(db_path), Path(backup)
     problem = backup_problem(backup)
     if problem:
-        raise ValidationError(f"Not restored: {problem}.")
+        raise ValidationError(_("Not restored: {problem}.").format(problem=problem))
     if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise ValidationError("Not restored: that is the database itself.")
+        raise ValidationError(_("Not restored: that is the database itself."))
     kept = None
     if db_path.exists() and db_path.stat().st_size > 0:
         if backup_io.file_problem(db_path) is None:
@@ -320,4 +321,4 @@ def database_problem(db_path: str | Path, *, stop: threading.Event | None = None
     if not path.exists() or path.stat().st_size == 0:
         return None
     problem = backup_io.file_problem(path, stop=stop)
-    return f"{path} {problem}" if problem else None
+    return _("{name} {problem}").format(name=path, problem=problem) if problem else None

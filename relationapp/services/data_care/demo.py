@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from relationapp.data import models as m
 from relationapp.data.db import Database
 from relationapp.errors import ServiceError
+from relationapp.text.catalogue import _
 
 FIRM = "Hoekstra Klimaattechniek B.V."
 
@@ -113,7 +114,7 @@ def _wipe(session) -> None:
 def build_demo(db: Database, *, force: bool = False, seed: int = 2026, today: dt.date | None = None) -> DemoSummary:
     """Fill the database with the demo firm; refuses a database with data unless ``force``."""
     if holds_data(db) and not force:
-        raise ServiceError("This database already holds data; use --force to replace it with the demo, or choose another --db.")
+        raise ServiceError(_("This database already holds data; use --force to replace it with the demo, or choose another --db."))
     today = today or dt.date.today()
     rng = random.Random(seed)
     with db.write() as session:
@@ -203,7 +204,7 @@ class _Builder:
         for account in accounts:
             count = 1 if account.kind == "private" else rng.choice((1, 2, 2, 3, 3, 3, 4, 5))
             people = []
-            for _ in range(count):
+            for _i in range(count):
                 first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
                 title, role = rng.choice(JOB_TITLES)
                 month, day = rng.randint(1, 12), rng.randint(1, 28)
@@ -254,7 +255,7 @@ class _Builder:
     def _interactions(self, account: m.Account, people: list[m.Person]) -> None:
         rng = self.rng
         n = {"customer": rng.randint(3, 14), "inactive": rng.randint(1, 4)}.get(account.stage, rng.randint(0, 4))
-        for _ in range(n):
+        for _i in range(n):
             kind = rng.choice(("visit", "call", "call", "email", "email", "meeting", "event", "card", "content"))
             days_ago = rng.randint(1, 700) if account.stage == "customer" else rng.randint(200, 900)
             if rng.random() < 0.15:

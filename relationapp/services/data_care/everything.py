@@ -31,6 +31,8 @@ from relationapp.data.db import Database
 from relationapp.data.migrate import SCHEMA_HEAD
 from relationapp.errors import ValidationError
 from relationapp.services.common import validation
+from relationapp.text import formatting
+from relationapp.text.catalogue import _, ngettext
 
 FORMAT = "relationapp-export"
 FORMAT_VERSION = 1
@@ -109,48 +111,49 @@ PROBLEMS_SHOWN = 3
 
 
 def _refuse(name: str, value, what: str) -> NoReturn:
-    raise ValidationError(f"{name}: {validation.described(value)} is not {what}.", field=name)
+    raise ValidationError(_("{name}: {value} is not {what}.").format(name=name, value=validation.described(value),
+                                                                     what=what), field=name)
 
 
 def _moment(name: str, value) -> dt.datetime:
     if not isinstance(value, str):
-        _refuse(name, value, "a date and time")
+        _refuse(name, value, _("a date and time"))
     try:
         moment = dt.datetime.fromisoformat(value.strip())
     except ValueError:
-        _refuse(name, value, "a date and time (YYYY-MM-DDTHH:MM:SS)")
+        _refuse(name, value, _("a date and time (YYYY-MM-DDTHH:MM:SS)"))
     if moment.tzinfo is not None:  # stored as UTC without a zone, as the program writes it
         try:
             moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
         except OverflowError:
-            _refuse(name, value, "a date and time that exists in UTC")
+            _refuse(name, value, _("a date and time that exists in UTC"))
     return moment
 
 
 def _time(name: str, value) -> dt.time:
     if not isinstance(value, str):
-        _refuse(name, value, "a time")
+        _refuse(name, value, _("a time"))
     try:
         moment = dt.time.fromisoformat(value.strip())
     except ValueError:
-        _refuse(name, value, "a time (HH:MM)")
+        _refuse(name, value, _("a time (HH:MM)"))
     if moment.tzinfo is not None:
-        _refuse(name, value, "a time without a time zone")
+        _refuse(name, value, _("a time without a time zone"))
     return moment
 
 
 def _float(table: sa.Table, name: str, value) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        _refuse(name, value, "a number")
+        _refuse(name, value, _("a number"))
     try:
         number = float(value)
     except OverflowError:
-        _refuse(name, value, "a number of a sensible size")
+        _refuse(name, value, _("a number of a sensible size"))
     if not math.isfinite(number):
-        _refuse(name, value, "a finite number")
+        _refuse(name, value, _("a finite number"))
     limit = COORDINATES.get((table.name, name))
     if limit is not None and abs(number) > limit:
-        raise ValidationError(f"{name} must lie between -{limit:g} and {limit:g}.", field=name)
+        raise ValidationError(_("{label} must lie between -{limit} and {limit}.").format(label=name, limit=f"{limit:g}"), field=name)
     return number
 
 
@@ -161,7 +164,7 @@ def check_value(table: sa.Table, column: sa.Column, value):
     if value is None:
         if column.nullable:  # an id too is required: other rows refer to it
             return None
-        raise ValidationError(f"{name} is required.", field=name)
+        raise ValidationError(_("{label} is required.").format(label=name), field=name)
     if isinstance(kind, models.Money):
         return validation.money(value, field=name, label=name, allow_negative=True, required=True, decimal_comma=False)
     if isinstance(kind, sa.types.TypeDecorator):
@@ -170,7 +173,7 @@ def check_value(table: sa.Table, column: sa.Column, value):
         return _moment(name, value)
     if isinstance(kind, sa.Date):
         if not isinstance(value, str) or not value.strip():
-            _refuse(name, value, "a date (YYYY-MM-DD)")
+            _refuse(name, value, _("a date (YYYY-MM-DD)"))
         return validation.parse_date(value, field=name, label=name, required=True)
     if isinstance(kind, sa.Time):
         return _time(name, value)
@@ -180,20 +183,24 @@ def check_value(table: sa.Table, column: sa.Column, value):
         return _float(table, name, value)
     if isinstance(kind, sa.Integer):
         if isinstance(value, bool) or not isinstance(value, int):
-            _refuse(name, value, "a whole number")
+            _refuse(name, value, _("a whole number"))
         low, high = BOUNDS.get((table.name, name), (None, None))
         return validation.whole_number(value, field=name, label=name, minimum=low, maximum=high, required=True)
     if isinstance(kind, sa.String):
         if not isinstance(value, str):
-            raise ValidationError(f"{name} must be text, not {validation.described(value)}.", field=name)
+            raise ValidationError(_("{label} must be text, not {value}.").format(label=name, value=validation.described(value)),
+                                  field=name)
         words = VOCABULARIES.get((table.name, name))
         if words is not None:
             return validation.choice(value, words, field=name, label=name, required=True)
         text = validation.characters(value, field=name, label=name, multiline=kind.length is None)
         if kind.length is not None and len(text) > kind.length:
-            raise ValidationError(f"{name} is too long ({len(text):,} characters, at most {kind.length}).", field=name)
+            raise ValidationError(_("{name} is too long ({count} characters, at most {limit}).").format(
+                name=name, count=formatting.current().number(len(text)), limit=formatting.current().number(kind.length)),
+                field=name)
         return text
-    raise ValidationError(f"{name}: this relationapp cannot read a {kind} column.", field=name)  # a new column type
+    raise ValidationError(_("{name}: this relationapp cannot read a {kind} column.").format(name=name, kind=kind),
+                          field=name)  # a new column type
 
 
 def _setting_value(key: str, raw: str) -> str:
@@ -203,74 +210,84 @@ def _setting_value(key: str, raw: str) -> str:
 
     spec = {s.name: s for s in Settings.specs()}.get(key)
     if spec is None:
-        raise ValidationError(f"'{validation.shown(key)}' is not a setting of this relationapp.", field="key")
+        raise ValidationError(_("'{key}' is not a setting of this relationapp.").format(key=validation.shown(key)),
+                              field="key")
     try:
         value = json.loads(raw)
     except (ValueError, RecursionError):
-        raise ValidationError(f"{key}: '{validation.shown(raw)}' is not a readable value.", field=key) from None
+        raise ValidationError(_("{key}: '{value}' is not a readable value.").format(key=key, value=validation.shown(raw)),
+                              field=key) from None
     if spec.type in ("str", str):
         if not isinstance(value, str):
-            raise ValidationError(f"{key} must be text, not {validation.described(value)}.", field=key)
+            raise ValidationError(_("{label} must be text, not {value}.").format(label=key, value=validation.described(value)),
+                                  field=key)
         value = validation.characters(value, field=key, label=key, multiline=True)
     elif isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        _refuse(key, value, "a number")
+        _refuse(key, value, _("a number"))
     return settings_service._encode(settings_service._check(spec, value))
 
 
 def _check_header(data, source: str) -> dict:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValidationError(f"{source} is not a relationapp full export.")
+        raise ValidationError(_("{source} is not a relationapp full export.").format(source=source))
     version = data.get("version", FORMAT_VERSION)
     if type(version) is not int or version != FORMAT_VERSION:
-        raise ValidationError(f"{source} is a full export of format version {validation.shown(version)}; "
-                              f"this relationapp reads version {FORMAT_VERSION}.")
+        raise ValidationError(_("{source} is a full export of format version {version}; "
+                                "this relationapp reads version {supported}.").format(
+            source=source, version=validation.shown(version), supported=FORMAT_VERSION))
     if data.get("schema") != SCHEMA_HEAD:
         raise ValidationError(
-            f"{source} was made with schema {validation.shown(data.get('schema'))}; this relationapp has {SCHEMA_HEAD}."
+            _("{source} was made with schema {schema}; this relationapp has {head}.").format(
+                source=source, schema=validation.shown(data.get("schema")), head=SCHEMA_HEAD)
         )
     stored = data.get("tables")
     if not isinstance(stored, dict):
-        raise ValidationError(f"{source} has no tables.")
+        raise ValidationError(_("{source} has no tables.").format(source=source))
     known = [t.name for t in tables()]
     unknown = [name for name in stored if name not in known]
     if unknown:
-        raise ValidationError(f"{source} holds a table this relationapp does not know: '{validation.shown(unknown[0])}'.")
+        raise ValidationError(_("{source} holds a table this relationapp does not know: '{table}'.").format(
+            source=source, table=validation.shown(unknown[0])))
     missing = [name for name in known if name not in stored]
     if missing:  # an export holds every table, an empty one as []
-        raise ValidationError(f"{source} lacks the table {missing[0]}"
-                              + (f" and {len(missing) - 1} more" if len(missing) > 1 else "") + "; is it cut short?")
+        if len(missing) > 1:
+            raise ValidationError(_("{source} lacks the table {table} and {count} more; is it cut short?").format(
+                source=source, table=missing[0], count=len(missing) - 1))
+        raise ValidationError(_("{source} lacks the table {table}; is it cut short?").format(
+            source=source, table=missing[0]))
     return stored
 
 
 def _check_rows(table: sa.Table, rows, problems: list[str]) -> list[tuple[int, dict]]:
     """(row number, checked values) of the good rows; a problem per bad value."""
     if not isinstance(rows, list):
-        problems.append(f"table {table.name} is not a list of rows")
+        problems.append(_("table {table} is not a list of rows").format(table=table.name))
         return []
     columns = {c.name: c for c in table.columns}
     out: list[tuple[int, dict]] = []
     for n, row in enumerate(rows, start=1):
-        where = f"{table.name} row {n}"
+        where = _("{table} row {row}").format(table=table.name, row=n)
         if not isinstance(row, dict):
-            problems.append(f"{where} is {validation.described(row)}, not a record")
+            problems.append(_("{where} is {value}, not a record").format(where=where, value=validation.described(row)))
             continue
         unknown = [k for k in row if k not in columns]
         if unknown:
-            problems.append(f"{where} has a column {table.name} does not have: '{validation.shown(unknown[0])}'")
+            problems.append(_("{where} has a column {table} does not have: '{column}'").format(
+                where=where, table=table.name, column=validation.shown(unknown[0])))
             continue
         values: dict = {}
         for name, column in columns.items():
             try:
                 values[name] = check_value(table, column, row.get(name))
             except ValidationError as exc:
-                problems.append(f"{where}: {exc.message}")
+                problems.append(_("{where}: {problem}").format(where=where, problem=exc.message))
         if len(values) < len(columns):
             continue
         if table.name == "setting":
             try:
                 values["value"] = _setting_value(values["key"], values["value"])
             except ValidationError as exc:
-                problems.append(f"{where}: {exc.message}")
+                problems.append(_("{where}: {problem}").format(where=where, problem=exc.message))
                 continue
         out.append((n, values))
     return out
@@ -295,19 +312,21 @@ def _check_links(checked: dict[str, list[tuple[int, dict]]], problems: list[str]
                 if None in value:
                     continue
                 if value in seen:
-                    problems.append(f"{table.name} row {n}: {', '.join(key)} {validation.shown(value if len(value) > 1 else value[0])} "
-                                    f"is also in row {seen[value]}")
+                    problems.append(_("{table} row {row}: {columns} {value} is also in row {other}").format(
+                        table=table.name, row=n, columns=", ".join(key),
+                        value=validation.shown(value if len(value) > 1 else value[0]), other=seen[value]))
                 else:
                     seen[value] = n
         for column in table.columns:
             for fk in column.foreign_keys:
                 target = fk.column
-                present = {values[target.name] for _, values in checked[target.table.name]}
+                present = {values[target.name] for _n, values in checked[target.table.name]}
                 for n, values in rows:
                     value = values[column.name]
                     if value is not None and value not in present:
-                        problems.append(f"{table.name} row {n}: {column.name} {validation.shown(value)} "
-                                        f"is not in {target.table.name}")
+                        problems.append(_("{table} row {row}: {column} {value} is not in {target}").format(
+                            table=table.name, row=n, column=column.name, value=validation.shown(value),
+                            target=target.table.name))
 
 
 def _derive(checked: dict[str, list[dict]]) -> None:
@@ -328,13 +347,15 @@ def _refusal(source: str, problems: list[str]) -> str:
     text = "; ".join(p.rstrip(".") for p in problems[:PROBLEMS_SHOWN])
     more = len(problems) - PROBLEMS_SHOWN
     if more > 0:
-        text += f" (and {more:,} more problem{'s' if more > 1 else ''})"
-    return validation.one_line(f"{source}: {text}. Nothing was imported.")
+        text += " " + ngettext("(and {count} more problem)", "(and {count} more problems)", more).format(
+            count=formatting.current().number(more))
+    return validation.one_line(_("{source}: {problems}. Nothing was imported.").format(source=source, problems=text))
 
 
-def check_everything(data, *, source: str = "the export") -> dict[str, list[dict]]:
+def check_everything(data, *, source: str | None = None) -> dict[str, list[dict]]:
     """A full export (as read from its JSON file) as the rows ``load_everything`` writes, table by
     table, every value checked; one ValidationError with the first problems if any value does not fit."""
+    source = source or _("the export")
     stored = _check_header(data, source)
     problems: list[str] = []
     numbered = {table.name: _check_rows(table, stored.get(table.name), problems) for table in tables()}
@@ -342,21 +363,21 @@ def check_everything(data, *, source: str = "the export") -> dict[str, list[dict
         _check_links(numbered, problems)
     if problems:
         raise ValidationError(_refusal(source, problems))
-    checked = {name: [values for _, values in rows] for name, rows in numbered.items()}
+    checked = {name: [values for _n, values in rows] for name, rows in numbered.items()}
     _derive(checked)
     return checked
 
 
-def load_everything(db: Database, *, data: dict, source: str = "the export") -> dict[str, int]:
+def load_everything(db: Database, *, data: dict, source: str | None = None) -> dict[str, int]:
     """Put a full export (as read from its JSON file) into an EMPTY database; all or nothing.
 
     Every value is checked first (``check_everything``); returns rows added per table. Settings
     already stored are replaced by the export's.
     """
-    source = validation.one_line(str(source))
+    source = validation.one_line(str(source or _("the export")))
     _check_header(data, source)
     if not is_empty(db):
-        raise ValidationError("The database is not empty; import a full export into a new database (--db NEW.db).")
+        raise ValidationError(_("The database is not empty; import a full export into a new database (--db NEW.db)."))
     checked = check_everything(data, source=source)
     counts: dict[str, int] = {}
     with db.write() as session:
@@ -369,6 +390,7 @@ def load_everything(db: Database, *, data: dict, source: str = "the export") -> 
                     session.execute(sa.insert(table), rows)
                 except sa.exc.IntegrityError as exc:
                     raise ValidationError(validation.one_line(
-                        f"{source}: {table.name} does not fit ({exc.orig}). Nothing was imported.")) from None
+                        _("{source}: {table} does not fit ({problem}). Nothing was imported.").format(
+                            source=source, table=table.name, problem=exc.orig))) from None
             counts[table.name] = len(rows)
     return counts

@@ -12,6 +12,8 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
+from relationapp.text import formatting
+from relationapp.text.catalogue import _
 
 # SQLite's primary result codes (the low byte of an extended code)
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 5, 6, 8, 10, 11, 13, 14, 26
@@ -50,7 +52,7 @@ def _one_line(text: str, limit: int = 200) -> str:
 
 
 def _which(db_path: Path | None) -> str:
-    return str(db_path) if db_path is not None else "the database"
+    return str(db_path) if db_path is not None else _("the database")
 
 
 def _holder_note(db_path: Path | None) -> str:
@@ -64,7 +66,7 @@ def _holder_note(db_path: Path | None) -> str:
         holder = current_holder(db_path)
     except Exception:  # noqa: BLE001 - the message is what matters
         return ""
-    return f" It is open in relationapp, {holder.describe()}." if holder else ""
+    return " " + _("It is open in relationapp, {holder}.").format(holder=holder.describe()) if holder else ""
 
 
 def damage_message(path: Path, problem: str) -> str:
@@ -74,7 +76,7 @@ def damage_message(path: Path, problem: str) -> str:
     detail = " ".join(problem.split()).replace("*** in database main *** ", "")  # quick_check spans lines
     inner = detail.removeprefix("is damaged (").removesuffix(")") if detail.startswith("is damaged (") else None
     if inner is not None and len(inner) > 120:
-        detail = f"is damaged ({inner[:117]}...)"
+        detail = _("is damaged ({problem})").format(problem=inner[:117] + "...")
     elif len(detail) > 160:
         detail = detail[:157] + "..."
     try:
@@ -82,10 +84,12 @@ def damage_message(path: Path, problem: str) -> str:
     except Exception:  # noqa: BLE001 - the message matters more than the search
         good = None
     if good is not None:
-        offer = f" The latest good backup is {good}: relationapp --db {path} restore {good}"
+        offer = " " + _("The latest good backup is {backup}: relationapp --db {path} restore {backup}").format(
+            backup=good, path=path)
     else:
-        offer = f" There is no good backup in {path.parent / 'backups'}; keep the file, a specialist may rescue it."
-    return f"{path} {detail}; nothing was written.{offer}"
+        offer = " " + _("There is no good backup in {folder}; keep the file, a specialist may rescue it.").format(
+            folder=path.parent / "backups")
+    return _("{path} {problem}; nothing was written.").format(path=path, problem=detail) + offer
 
 
 def _describe_sqlite(err: sqlite3.Error, db_path: Path | None) -> str | None:
@@ -97,54 +101,62 @@ def _describe_sqlite(err: sqlite3.Error, db_path: Path | None) -> str | None:
     if primary in (_BUSY, _LOCKED) or "database is locked" in low or "database table is locked" in low:
         from relationapp.data.db import BUSY_TIMEOUT_MS
 
-        return (f"Another program is writing to {db} and held it longer than {BUSY_TIMEOUT_MS / 1000:g} s; "
-                f"nothing was written.{_holder_note(db_path)} Try again when it is done.")
+        return (_("Another program is writing to {db} and held it longer than {seconds} s; nothing was written.").format(
+                    db=db, seconds=formatting.current().number(BUSY_TIMEOUT_MS / 1000, digits=0))
+                + _holder_note(db_path) + " " + _("Try again when it is done."))
     if primary == _FULL or "database or disk is full" in low:
-        return f"The disk is full: {db} could not be written; nothing was saved. Free some space and run it again."
+        return _("The disk is full: {db} could not be written; nothing was saved. Free some space and run it again.").format(
+            db=db)
     if primary == _IOERR or "disk i/o error" in low:
-        return (f"The disk could not write or read {db} (disk I/O error: is it full, unplugged or failing?); "
-                "nothing was saved.")
+        return _("The disk could not write or read {db} (disk I/O error: is it full, unplugged or failing?); "
+                 "nothing was saved.").format(db=db)
     if primary == _READONLY or "readonly database" in low or "read-only" in low:
-        return (f"{db} cannot be written here (no permission, a read-only disk, or it was opened read-only); "
-                "nothing was saved.")
+        return _("{db} cannot be written here (no permission, a read-only disk, or it was opened read-only); "
+                 "nothing was saved.").format(db=db)
     if primary == _PERM or "access permission denied" in low:
-        return f"No permission to use {db}; nothing was saved."
+        return _("No permission to use {db}; nothing was saved.").format(db=db)
     if primary == _CANTOPEN or "unable to open database file" in low:
-        return (f"Cannot open {db} (unable to open the file: does the folder exist, "
-                "and may it be written?); nothing was saved.")
+        return _("Cannot open {db} (unable to open the file: does the folder exist, "
+                 "and may it be written?); nothing was saved.").format(db=db)
     if primary == _CORRUPT or "malformed" in low:
         if db_path is not None:
-            return damage_message(db_path, f"is damaged ({text})")
-        return f"The database is damaged ({_one_line(text)}); nothing was written."
+            return damage_message(db_path, _("is damaged ({problem})").format(problem=text))
+        return _("The database is damaged ({problem}); nothing was written.").format(problem=_one_line(text))
     if primary == _NOTADB or "file is not a database" in low:
-        return f"{db} is not a relationapp database (not a SQLite file); nothing was written."
+        return _("{db} is not a relationapp database (not a SQLite file); nothing was written.").format(db=db)
     return None
 
 
 def _target(err: OSError) -> str:
     """The file named in the error; a temporary one (``.x.partial``, ``x.part``) by the folder it was made in."""
     if err.filename is None:
-        return "a file"
+        return _("a file")
     path = Path(err.filename)
     if (path.name.startswith(".") and path.name.endswith(".partial")) or path.name.endswith(".part"):
-        return f"a file in {path.parent}"
+        return _("a file in {folder}").format(folder=path.parent)
     return str(path)
 
 
 def _describe_os(err: OSError) -> str:
     target = _target(err)
     if err.errno in _DISK_FULL:
-        limit = " (or the file size limit was reached)" if err.errno == errno.EFBIG else ""
-        return f"The disk is full{limit}: {target} could not be written. Free some space and run it again."
+        if err.errno == errno.EFBIG:
+            return _("The disk is full (or the file size limit was reached): {target} could not be written. "
+                     "Free some space and run it again.").format(target=target)
+        return _("The disk is full: {target} could not be written. Free some space and run it again.").format(
+            target=target)
     if err.errno in _NO_PERMISSION:
         if err.filename is not None and not Path(err.filename).exists() and Path(err.filename).parent.is_dir():
-            return f"Permission denied: this user may not write in {Path(err.filename).parent}; nothing was written there."
-        return f"Permission denied: {target} cannot be used by this user; nothing was changed there."
+            return _("Permission denied: this user may not write in {folder}; nothing was written there.").format(
+                folder=Path(err.filename).parent)
+        return _("Permission denied: {target} cannot be used by this user; nothing was changed there.").format(
+            target=target)
     if err.errno == errno.EROFS:
-        return f"{target} is on a read-only disk; choose a place that can be written."
+        return _("{target} is on a read-only disk; choose a place that can be written.").format(target=target)
     if err.errno == errno.EIO:
-        return f"The disk reported an error (I/O error) with {target}: is it unplugged or failing?"
-    return f"Cannot use {target}: {err.strerror or err}."
+        return _("The disk reported an error (I/O error) with {target}: is it unplugged or failing?").format(
+            target=target)
+    return _("Cannot use {target}: {problem}.").format(target=target, problem=err.strerror or err)
 
 
 def describe_fault(exc: BaseException, *, db_path: str | Path | None = None) -> str | None:

@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from relationapp.text.catalogue import _
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -71,8 +73,8 @@ class Holder:
 
     def describe(self) -> str:
         if self.pid <= 0:
-            return "another process"
-        return f"process {self.pid} on {self.host} (since {self.since})"
+            return _("another process")
+        return _("process {pid} on {host} (since {since})").format(pid=self.pid, host=self.host, since=self.since)
 
 
 # holder files this process has locked: resolved path -> open descriptor (the lock lives as long as it)
@@ -129,7 +131,7 @@ def acquire_instance_lock(db_path: str | Path) -> Holder | None:
         if key in _held:
             return None
         refused = 0
-        for _ in range(20):
+        for _attempt in range(20):
             fd = _open_holder(path)
             try:
                 locked = _try_lock(fd)

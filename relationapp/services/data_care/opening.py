@@ -6,6 +6,7 @@ from pathlib import Path
 
 from relationapp import config
 from relationapp.data.db import Database, DatabaseError
+from relationapp.text.catalogue import _
 
 
 class DamagedDatabase(DatabaseError):
@@ -43,10 +44,10 @@ def new_database_problem(db_arg: str | None) -> str | None:
         return None
     if path.exists():
         if path.is_file() and path.stat().st_size == 0:
-            return f"{path} is an empty file (0 bytes), not a database"
+            return _("{path} is an empty file (0 bytes), not a database").format(path=path)
         return None
     if not path.parent.is_dir():
-        return f"the folder {path.parent} does not exist"
+        return _("the folder {folder} does not exist").format(folder=path.parent)
     return None
 
 
@@ -79,7 +80,7 @@ def open_database(db_arg: str | None = None, *, migrate: bool = True,
 
             migrations.upgrade(db, backup_dir=backups, backup=backup_file)
         elif migrations.needs_upgrade(db):
-            raise DatabaseError("The database schema is not current; open it once with the app to migrate.")
+            raise DatabaseError(_("The database schema is not current; open it once with the app to migrate."))
     except DatabaseError:
         db.dispose()
         raise
@@ -87,5 +88,6 @@ def open_database(db_arg: str | None = None, *, migrate: bool = True,
         db.dispose()
         from relationapp.services.data_care.faults import describe_fault
 
-        raise DatabaseError(describe_fault(exc, db_path=path) or f"Cannot open {target}: {exc}") from exc
+        raise DatabaseError(describe_fault(exc, db_path=path)
+                            or _("Cannot open {target}: {problem}").format(target=target, problem=exc)) from exc
     return db

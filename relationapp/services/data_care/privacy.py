@@ -37,6 +37,7 @@ from relationapp.data.models import (
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers import search
 from relationapp.services.data_care.everything import tables, to_text
+from relationapp.text.catalogue import _
 
 REMOVED = "[removed]"
 
@@ -49,9 +50,10 @@ def find_person_id(db: Database, *, name_or_id: str) -> int:
             return int(text)
         ids = session.execute(sa.select(Person.id).where(sa.func.lower(Person.name) == text.lower())).scalars().all()
     if not ids:
-        raise NotFound(f"No person called '{text}'.")
+        raise NotFound(_("No person called '{name}'.").format(name=text))
     if len(ids) > 1:
-        raise ValidationError(f"{len(ids)} people are called '{text}'; use the id ({', '.join(map(str, ids))}).")
+        raise ValidationError(_("{count} people are called '{name}'; use the id ({ids}).").format(
+            count=len(ids), name=text, ids=", ".join(map(str, ids))))
     return ids[0]
 
 
@@ -80,7 +82,7 @@ def person_data(db: Database, *, person_id: int) -> PersonData:
     with db.read() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person #{person_id} does not exist.")
+            raise NotFound(_("Person #{id} does not exist.").format(id=person_id))
         me = {c.name: getattr(person, c.name) for c in Person.__table__.columns}
         me["account"] = session.get(Account, person.account_id).name if person.account_id else None
         touched = sa.select(InteractionPerson.interaction_id).where(InteractionPerson.person_id == person_id)
@@ -293,7 +295,7 @@ def find_mentions(db: Database, *, person_id: int) -> list[Mention]:
     with db.read() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person #{person_id} does not exist.")
+            raise NotFound(_("Person #{id} does not exist.").format(id=person_id))
         return _find(session, person)
 
 
@@ -326,12 +328,12 @@ def _scrub(session, person: Person, mentions: list[Mention]) -> int:
 def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True) -> EraseResult:
     """Forget a person for good (see the module text). Cannot be undone (except from a backup)."""
     if not db.is_sqlite:
-        raise ValidationError("Erasing with secure delete needs the SQLite database.")
+        raise ValidationError(_("Erasing with secure delete needs the SQLite database."))
     with db.write() as session:
         session.execute(sa.text("PRAGMA secure_delete=ON"))
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFound(f"Person #{person_id} does not exist.")
+            raise NotFound(_("Person #{id} does not exist.").format(id=person_id))
         mentions = _find(session, person)  # before the links that define their account's touches go
         scrubbed = _scrub(session, person, mentions)
         theirs = sa.select(InteractionPerson.interaction_id).where(InteractionPerson.person_id == person_id)

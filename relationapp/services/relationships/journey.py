@@ -17,10 +17,11 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, Order, Person, Referral
 from relationapp.errors import NotFound
 from relationapp.services.relationships import nps
+from relationapp.text.catalogue import N_, _
 
 JOURNEY_LABELS = {
-    "consider": "Considering", "evaluate": "Evaluating", "buy": "Buying",
-    "enjoy": "Enjoying", "advocate": "Advocating", "bond": "Bonded",
+    "consider": N_("Considering"), "evaluate": N_("Evaluating"), "buy": N_("Buying"),
+    "enjoy": N_("Enjoying"), "advocate": N_("Advocating"), "bond": N_("Bonded"),
 }
 BONDED_YEARS = 3
 _BEFORE_SALE = {"suspect": "consider", "prospect": "consider", "mql": "evaluate", "sql": "evaluate"}
@@ -71,18 +72,18 @@ def journey_stages(db: Database, *, account_ids: list[int] | None = None) -> dic
 def _derive(stage: str, years: int, promoter: bool, referrer: bool) -> tuple[str | None, str]:
     if stage != "customer":
         derived = _BEFORE_SALE.get(stage)
-        return derived, f"lead stage {stage}" if derived else "not a customer any more"
+        return derived, _("lead stage {stage}").format(stage=stage) if derived else _("not a customer any more")
     if years >= BONDED_YEARS:
-        return "bond", f"ordered in {years} different years"
+        return "bond", _("ordered in {count} different years").format(count=years)
     if promoter or referrer:
-        return "advocate", "introduced another account" if referrer else "a promoter (scored 9-10)"
-    return "enjoy", "a customer"
+        return "advocate", _("introduced another account") if referrer else _("a promoter (scored 9-10)")
+    return "enjoy", _("a customer")
 
 
 def journey_stage(db: Database, *, account_id: int) -> JourneyStage:
     stages = journey_stages(db, account_ids=[account_id])
     if account_id not in stages:
-        raise NotFound(f"Account #{account_id} does not exist.")
+        raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
     return stages[account_id]
 
 

@@ -30,6 +30,8 @@ from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
 from relationapp.services.value import quarters
 from relationapp.services.value.pyramid import TIER_LABELS, compute_tiers, window
+from relationapp.text import formatting
+from relationapp.text.catalogue import N_, _
 
 PROMOTER_MIN = 9
 PASSIVE_MIN = 7
@@ -115,13 +117,13 @@ def parse_score(value) -> int:
         value = None
     text = str(value).strip() if value is not None else ""
     if not text:
-        raise ValidationError("Give a score from 0 to 10.", field="score")
+        raise ValidationError(_("Give a score from 0 to 10."), field="score")
     try:
         score = int(text)
     except ValueError:
-        raise ValidationError(f"A score is a whole number from 0 to 10 (not '{text}').", field="score") from None
+        raise ValidationError(_("A score is a whole number from 0 to 10 (not '{text}').").format(text=text), field="score") from None
     if not 0 <= score <= 10:
-        raise ValidationError(f"A score runs from 0 to 10; {score} is outside that.", field="score")
+        raise ValidationError(_("A score runs from 0 to 10; {score} is outside that.").format(score=score), field="score")
     return score
 
 
@@ -137,13 +139,13 @@ def record_score(
     """Record one answer; a detractor gets a call-back, a promoter may get an ask."""
     today = today or dt.date.today()
     clean_score = parse_score(score)
-    day = validation.parse_date(responded_on or today, field="responded_on", label="Date", required=True)
+    day = validation.parse_date(responded_on or today, field="responded_on", label=_("Date"), required=True)
     if day > today:
-        raise ValidationError("A score cannot be dated in the future.", field="responded_on")
+        raise ValidationError(_("A score cannot be dated in the future."), field="responded_on")
     with db.write() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise ValidationError(f"Person #{person_id} does not exist.", field="person_id")
+            raise ValidationError(_("Person #{id} does not exist.").format(id=person_id), field="person_id")
         response = NpsResponse(person_id=person.id, account_id=person.account_id, responded_on=day,
                                score=clean_score, comment=validation.long_text(comment))
         session.add(response)
@@ -165,11 +167,12 @@ def _call_back_detractor(session, response: NpsResponse, person: Person, *, toda
         FollowUp.origin == "detractor", FollowUp.origin_ref == response.id
     )).first() is not None:
         return None
-    note = f"Scored {response.score}/10 on {response.responded_on.isoformat()}."
+    note = _("Scored {score}/10 on {day}.").format(score=response.score,
+                                                  day=formatting.current().date(response.responded_on))
     if response.comment:
-        note += f"\nComment: {response.comment}"
+        note += "\n" + _("Comment: {comment}").format(comment=response.comment)
     row = follow_ups.create_in_session(
-        session, title=f"Call back {person.name}",
+        session, title=_("Call back {person}").format(person=person.name),
         # within a week of the answer; a score typed in late is due at once
         due_on=max(response.responded_on + dt.timedelta(days=CALL_BACK_WITHIN_DAYS), today),
         account_id=response.account_id, person_id=person.id, staff_id=_owner(session, response.account_id),
@@ -191,10 +194,11 @@ def _ask_promoter(session, response: NpsResponse, person: Person, *, today: dt.d
     if introduced_lately or asked_lately:
         return None
     row = follow_ups.create_in_session(
-        session, title=f"Ask {person.name} for an introduction or a review",
+        session, title=_("Ask {person} for an introduction or a review").format(person=person.name),
         due_on=today + dt.timedelta(days=ASK_WITHIN_DAYS),
         account_id=response.account_id, person_id=person.id, staff_id=_owner(session, response.account_id),
-        notes=f"Scored {response.score}/10 on {response.responded_on.isoformat()} and introduced nobody in the last year.",
+        notes=_("Scored {score}/10 on {day} and introduced nobody in the last year.").format(
+            score=response.score, day=formatting.current().date(response.responded_on)),
         origin="promoter_ask", origin_ref=response.id,
     )
     return row.title
@@ -238,7 +242,7 @@ def account_nps(db: Database, *, account_id: int, today: dt.date | None = None) 
         scores = session.execute(sa.select(NpsResponse.score).where(
             NpsResponse.account_id == account_id, NpsResponse.responded_on > start
         )).scalars()
-        return summarize(scores, label="last 12 months")
+        return summarize(scores, label=N_("last 12 months"))
 
 
 def nps_report(db: Database, *, quarter: str | None = None, today: dt.date | None = None, quarters_shown: int = 8) -> NpsReport:
@@ -250,7 +254,7 @@ def nps_report(db: Database, *, quarter: str | None = None, today: dt.date | Non
         period = _quarter_label(start)
     else:
         start, end = window(today)
-        period = f"12 months to {today.isoformat()}"
+        period = _("12 months to {day}").format(day=formatting.current().date(today))
     shown = _quarters_up_to(end, quarters_shown)
     with db.read() as session:
         rows = session.execute(
@@ -265,9 +269,9 @@ def nps_report(db: Database, *, quarter: str | None = None, today: dt.date | Non
     by_manager: dict[str, list[int]] = {}
     for _day, score, account_id, manager in in_period:
         tier = tiers[account_id].tier if account_id in tiers else None
-        by_tier.setdefault(TIER_LABELS.get(tier, "No account"), []).append(score)
-        by_manager.setdefault(manager or "No account manager", []).append(score)
-    tier_order = list(TIER_LABELS.values()) + ["No account"]
+        by_tier.setdefault(TIER_LABELS.get(tier, N_("No account")), []).append(score)
+        by_manager.setdefault(manager or N_("No account manager"), []).append(score)
+    tier_order = list(TIER_LABELS.values()) + [N_("No account")]
     return NpsReport(
         period=period, start=start, end=end,
         overall=summarize((r[1] for r in in_period), label=period),
@@ -284,7 +288,7 @@ def _quarter_label(day: dt.date) -> str:
 def _quarters_up_to(day: dt.date, count: int) -> list[tuple[str, dt.date, dt.date]]:
     """(label, first day, last day) of ``count`` quarters, oldest first, ending with ``day``'s."""
     out = []
-    for _ in range(count):
+    for _n in range(count):
         label = _quarter_label(day)
         first, last = quarters.parse_quarter(label)
         out.append((label, first, last))

@@ -35,8 +35,10 @@ from relationapp.data.models import (
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
+from relationapp.text import formatting
+from relationapp.text.catalogue import N_, _
 
-OUTCOME_LABELS = {"introduced": "Introduced", "customer": "Became a customer", "no_fit": "No fit"}
+OUTCOME_LABELS = {"introduced": N_("Introduced"), "customer": N_("Became a customer"), "no_fit": N_("No fit")}
 THANK_YOU_KINDS = ("card", "gift")
 # How soon after the first order the thank-you is due.
 THANK_WITHIN_DAYS = 7
@@ -141,12 +143,12 @@ def clean_referral(
 ) -> dict:
     """The checks that need no database; returns the keywords for ``record_in_session``."""
     today = today or dt.date.today()
-    day = validation.parse_date(referred_on or today, field="referred_on", label="Referral date", required=True)
+    day = validation.parse_date(referred_on or today, field="referred_on", label=_("Referral date"), required=True)
     if day > today:
-        raise ValidationError("A referral date cannot lie in the future.", field="referred_on")
-    clean_outcome = validation.choice(outcome or "introduced", REFERRAL_OUTCOMES, field="outcome", label="Outcome")
+        raise ValidationError(_("A referral date cannot lie in the future."), field="referred_on")
+    clean_outcome = validation.choice(outcome or "introduced", REFERRAL_OUTCOMES, field="outcome", label=_("Outcome"))
     if referrer_person_id is None and referrer_account_id is None:
-        raise ValidationError("Choose who made the introduction.", field="referrer_person_id")
+        raise ValidationError(_("Choose who made the introduction."), field="referrer_person_id")
     return {"referrer_person_id": referrer_person_id, "referrer_account_id": referrer_account_id,
             "referred_on": day, "outcome": clean_outcome, "note": validation.long_text(note), "today": today}
 
@@ -175,7 +177,7 @@ def record_in_session(
     unknown introducer, a self-referral, a circle, or an account introduced already."""
     referred = session.get(Account, referred_account_id)
     if referred is None:
-        raise ValidationError(f"Account #{referred_account_id} does not exist.", field="referred_account_id")
+        raise ValidationError(_("Account #{id} does not exist.").format(id=referred_account_id), field="referred_account_id")
     referrer_account_id = _referrer_account(session, referrer_person_id, referrer_account_id)
     _check_not_introduced_yet(session, referred)
     _check_no_circle(session, referrer_account_id, referred)
@@ -194,12 +196,13 @@ def _referrer_account(session, person_id: int | None, account_id: int | None) ->
     if person_id is not None:
         person = session.get(Person, person_id)
         if person is None:
-            raise ValidationError(f"Person #{person_id} does not exist.", field="referrer_person_id")
+            raise ValidationError(_("Person #{id} does not exist.").format(id=person_id), field="referrer_person_id")
         if account_id is not None and person.account_id is not None and account_id != person.account_id:
-            raise ValidationError(f"{person.name} does not belong to that account.", field="referrer_account_id")
+            raise ValidationError(_("{person} does not belong to that account.").format(person=person.name),
+                                  field="referrer_account_id")
         account_id = account_id if account_id is not None else person.account_id
     if account_id is not None and session.get(Account, account_id) is None:
-        raise ValidationError(f"Account #{account_id} does not exist.", field="referrer_account_id")
+        raise ValidationError(_("Account #{id} does not exist.").format(id=account_id), field="referrer_account_id")
     return account_id
 
 
@@ -210,7 +213,8 @@ def _check_not_introduced_yet(session, referred: Account) -> None:
     if existing is not None:
         who = _rows(session, [existing])[0].referrer
         raise ValidationError(
-            f"{referred.name} was already introduced by {who}; change or remove that referral first.",
+            _("{account} was already introduced by {who}; change or remove that referral first.").format(
+                account=referred.name, who=who),
             field="referred_account_id",
         )
 
@@ -231,15 +235,16 @@ def _check_no_circle(session, referrer_account_id: int | None, referred: Account
     if referrer_account_id is None:
         return
     if referrer_account_id == referred.id:
-        raise ValidationError(f"{referred.name} cannot introduce itself.", field="referrer_person_id")
+        raise ValidationError(_("{account} cannot introduce itself.").format(account=referred.name), field="referrer_person_id")
     chain = _introducer_chain(session, referrer_account_id)
     if referred.id in chain:
         path = list(reversed(chain[: chain.index(referred.id) + 1]))  # referred -> ... -> referrer
         names = dict(session.execute(sa.select(Account.id, Account.name).where(Account.id.in_(path))).all())
-        steps = ", ".join(f"{names.get(a, a)} introduced {names.get(b, b)}" for a, b in zip(path, path[1:]))
+        steps = ", ".join(_("{referrer} introduced {referred}").format(referrer=names.get(a, a), referred=names.get(b, b))
+                          for a, b in zip(path, path[1:]))
         raise ValidationError(
-            f"That would make a circle: {steps}, so {names[referrer_account_id]} cannot have introduced "
-            f"{referred.name}. Nothing was saved.",
+            _("That would make a circle: {steps}, so {referrer} cannot have introduced {referred}. "
+              "Nothing was saved.").format(steps=steps, referrer=names[referrer_account_id], referred=referred.name),
             field="referrer_person_id",
         )
 
@@ -247,7 +252,7 @@ def _check_no_circle(session, referrer_account_id: int | None, referred: Account
 def _get(session, referral_id: int) -> Referral:
     referral = session.get(Referral, referral_id)
     if referral is None:
-        raise NotFound(f"Referral #{referral_id} does not exist.")
+        raise NotFound(_("Referral #{id} does not exist.").format(id=referral_id))
     return referral
 
 
@@ -298,10 +303,10 @@ def _ensure_thank_you(session, referral: Referral, *, today: dt.date) -> int | N
     referred = session.get(Account, referral.referred_account_id)
     person = session.get(Person, referral.referrer_person_id) if referral.referrer_person_id else None
     account = session.get(Account, referral.referrer_account_id) if referral.referrer_account_id else None
-    who = person.name if person else (account.name if account else "the referrer")
+    who = person.name if person else (account.name if account else _("the referrer"))
     row = follow_ups.create_in_session(
         session,
-        title=f"Thank {who} for introducing {referred.name}",
+        title=_("Thank {who} for introducing {account}").format(who=who, account=referred.name),
         due_on=max(first_order + dt.timedelta(days=THANK_WITHIN_DAYS), today),
         account_id=account.id if account else None,
         person_id=person.id if person else None,
@@ -315,9 +320,10 @@ def _ensure_thank_you(session, referral: Referral, *, today: dt.date) -> int | N
 
 def suggest_personal_touch(session, person: Person | None, *, referred_name: str, first_order_on: dt.date) -> str:
     """A short note for the follow-up: what happened, and a touch that is not a repeat."""
-    lines = [f"{referred_name} placed its first order on {first_order_on.isoformat()}."]
+    lines = [_("{account} placed its first order on {day}.").format(
+        account=referred_name, day=formatting.current().date(first_order_on))]
     if person is None:
-        lines.append("Suggested: a handwritten card to the person who made the introduction.")
+        lines.append(_("Suggested: a handwritten card to the person who made the introduction."))
         return "\n".join(lines)
     given = list(session.execute(
         sa.select(Interaction.gift_item)
@@ -326,13 +332,14 @@ def suggest_personal_touch(session, person: Person | None, *, referred_name: str
         .order_by(Interaction.occurred_on.desc())
     ).scalars())
     if given:
-        lines.append("Suggested: a small gift they have not had yet (given before: " + ", ".join(dict.fromkeys(given)) + ").")
+        lines.append(_("Suggested: a small gift they have not had yet (given before: {gifts}).").format(
+            gifts=", ".join(dict.fromkeys(given))))
     else:
-        lines.append("Suggested: a handwritten card, or a small gift.")
+        lines.append(_("Suggested: a handwritten card, or a small gift."))
     if person.personal_notes:
-        lines.append(f"Personal notes: {person.personal_notes}")
+        lines.append(_("Personal notes: {notes}").format(notes=person.personal_notes))
     if person.family_notes:
-        lines.append(f"Family: {person.family_notes}")
+        lines.append(_("Family: {notes}").format(notes=person.family_notes))
     return "\n".join(lines)
 
 
@@ -353,17 +360,17 @@ def thank_referrer(
     from relationapp.services.touches.interactions import log_in_session
 
     today = today or dt.date.today()
-    validation.choice(kind, THANK_YOU_KINDS, field="kind", label="Thank-you", required=True)
-    day = validation.parse_date(thanked_on or today, field="thanked_on", label="Date", required=True)
+    validation.choice(kind, THANK_YOU_KINDS, field="kind", label=_("Thank-you"), required=True)
+    day = validation.parse_date(thanked_on or today, field="thanked_on", label=_("Date"), required=True)
     with db.write() as session:
         referral = _get(session, referral_id)
         if referral.referrer_account_id is None and referral.referrer_person_id is None:
-            raise ValidationError("This referral has no referrer left to thank.", field="referral_id")
+            raise ValidationError(_("This referral has no referrer left to thank."), field="referral_id")
         referred = session.get(Account, referral.referred_account_id)
         log_in_session(
             session, account_id=referral.referrer_account_id, kind=kind, occurred_on=day,
             person_ids=[referral.referrer_person_id] if referral.referrer_person_id else [], staff_id=staff_id,
-            subject=f"Thank you for introducing {referred.name}", notes=notes,
+            subject=_("Thank you for introducing {account}").format(account=referred.name), notes=notes,
             gift_item=gift_item if kind == "gift" else None, gift_cost=gift_cost if kind == "gift" else None,
         )
         referral.thanked_on = day
@@ -394,7 +401,7 @@ def get_referral(db: Database, *, referral_id: int) -> ReferralRow:
     with db.read() as session:
         rows = _rows(session, [referral_id])
     if not rows:
-        raise NotFound(f"Referral #{referral_id} does not exist.")
+        raise NotFound(_("Referral #{id} does not exist.").format(id=referral_id))
     return rows[0]
 
 

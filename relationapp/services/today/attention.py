@@ -60,12 +60,15 @@ from relationapp.services.touches import follow_ups as follow_up_service
 from relationapp.services.touches import personal_dates
 from relationapp.services.value import pyramid
 from relationapp.services.value.quarters import previous_quarter_end
+from relationapp.text import formatting
+from relationapp.text.catalogue import N_, _, ngettext
 
 LEAD_STAGES = ("sql", "mql", "prospect")  # hottest first: the order of "Prospects to nurture"
 CADENCE_ORIGIN = follow_up_service.CADENCE_ORIGIN  # one name for the rule (a touch closes it)
 DEFAULT_LIMIT = 100
 PROSPECT_LIMIT = 10
 _CENT = Decimal("0.01")
+_LEAD_LABELS = {"sql": N_("Hot lead"), "mql": N_("Lead"), "prospect": N_("Prospect")}
 
 
 @dataclass(frozen=True)
@@ -152,13 +155,17 @@ def _as_date(value) -> dt.date | None:
 def _reason(tier: str, stage: str, last: dt.date | None, since_days: int, cadence: int, override: bool) -> str:
     """Short enough for a list row: "Big: no touch for 58 days (every 45)"."""
     if stage == "customer":
-        who = "No orders in 12 months" if tier == "inactive" else pyramid.TIER_LABELS.get(tier, tier)
+        who = _("No orders in 12 months") if tier == "inactive" else _(pyramid.TIER_LABELS.get(tier, tier))
     else:
-        who = {"sql": "Hot lead", "mql": "Lead", "prospect": "Prospect"}.get(stage, stage)
-    every = f"{'own cadence, ' if override else ''}every {cadence}"
+        who = _(_LEAD_LABELS.get(stage, stage))
+    number = formatting.current().number
+    if override:
+        every = _("own cadence, every {days}").format(days=number(cadence))
+    else:
+        every = _("every {days}").format(days=number(cadence))
     if last is None:
-        return f"{who}: never contacted ({every})"
-    return f"{who}: no touch for {since_days} days ({every})"
+        return _("{who}: never contacted ({every})").format(who=who, every=every)
+    return _("{who}: no touch for {days} days ({every})").format(who=who, days=number(since_days), every=every)
 
 
 # --- SQL pieces ------------------------------------------------------------------
@@ -355,8 +362,12 @@ def _attention_items(session, rows, *, tiers: sa.Table, quarter_end: dt.date) ->
         overdue = row.since_days - row.cadence
         reason = _reason(tier, row.stage, last, row.since_days, row.cadence, bool(row.cadence_days))
         if row.was is not None:
-            fell = f"dropped from {pyramid.TIER_LABELS[row.was]} since {quarter_end.isoformat()}"
-            reason = f"{reason}; {fell}" if overdue > 0 else f"{pyramid.TIER_LABELS.get(tier, tier)}: {fell}"
+            fell = _("dropped from {tier} since {day}").format(
+                tier=_(pyramid.TIER_LABELS[row.was]), day=formatting.current().date(quarter_end))
+            if overdue > 0:
+                reason = _("{reason}; {fell}").format(reason=reason, fell=fell)
+            else:
+                reason = _("{tier}: {fell}").format(tier=_(pyramid.TIER_LABELS.get(tier, tier)), fell=fell)
         out.append(AttentionItem(
             account_id=row.id, account=names.get(row.id, ""), stage=row.stage, tier=tier, reason=reason,
             cadence_days=row.cadence, last_touch=last, days_overdue=max(overdue, 0),
@@ -491,11 +502,15 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
         years = personal_dates.years_since(r.year, on)
         person = people.get(r.person_id)
         if r.kind == "birthday":
-            reason = f"Birthday: {person}" + (f" turns {years}" if years else "")
+            if years:
+                reason = _("Birthday: {person} turns {years}").format(person=person, years=years)
+            else:
+                reason = _("Birthday: {person}").format(person=person)
         elif r.kind == "customer_since":
-            reason = f"Customer for {years} year{'s' if years != 1 else ''}"
+            reason = ngettext("Customer for {years} year", "Customer for {years} years", years or 0).format(
+                years=formatting.current().number(years))
         else:
-            reason = labels[r.date_id] + (f" ({years} years)" if years else "")
+            reason = labels[r.date_id] + (_(" ({years})").format(years=formatting.current().age(years)) if years else "")
         out.append(ComingUpItem(on=on, days_away=r.days_away, kind=r.kind, reason=reason, years=years,
                                 person_id=r.person_id, person=person, account_id=r.account_id,
                                 account=accounts.get(r.account_id), important_date_id=r.date_id))
@@ -566,19 +581,19 @@ def agenda(
 
 def summary_line(agenda: Agenda) -> str:
     """One line for a reminder outside the window: "3 customers need you, 2 birthdays this week"."""
-    def count(n: int, one: str, many: str) -> str:
-        return f"{n} {one if n == 1 else many}"
-
+    number = formatting.current().number
     parts = []
-    if agenda.needs_attention_total:
-        parts.append(count(agenda.needs_attention_total, "customer needs you", "customers need you"))
-    if agenda.follow_ups_due_total:
-        parts.append(count(agenda.follow_ups_due_total, "follow-up due", "follow-ups due"))
+    n = agenda.needs_attention_total
+    if n:
+        parts.append(ngettext("{count} customer needs you", "{count} customers need you", n).format(count=number(n)))
+    n = agenda.follow_ups_due_total
+    if n:
+        parts.append(ngettext("{count} follow-up due", "{count} follow-ups due", n).format(count=number(n)))
     week = agenda.today + dt.timedelta(days=7)
-    birthdays = sum(1 for c in agenda.coming_up if c.kind in ("birthday", "child_birthday") and c.on < week)
-    if birthdays:
-        parts.append(count(birthdays, "birthday this week", "birthdays this week"))
-    return ", ".join(parts) if parts else "Nothing needs you today."
+    n = sum(1 for c in agenda.coming_up if c.kind in ("birthday", "child_birthday") and c.on < week)
+    if n:
+        parts.append(ngettext("{count} birthday this week", "{count} birthdays this week", n).format(count=number(n)))
+    return ", ".join(parts) if parts else _("Nothing needs you today.")
 
 
 # --- acting on a row -------------------------------------------------------------
@@ -587,7 +602,7 @@ def _account_name(db: Database, account_id: int) -> str:
     with db.read() as session:
         account = session.get(Account, account_id)
         if account is None:
-            raise NotFound(f"Account #{account_id} does not exist.")
+            raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
         return account.name
 
 
@@ -600,10 +615,11 @@ def plan_contact(
     shows among the follow-ups. Without a title: "Get in touch with <account>".
     """
     if account_id is None:
-        raise ValidationError("Choose the account to get in touch with.", field="account_id")
+        raise ValidationError(_("Choose the account to get in touch with."), field="account_id")
     name = _account_name(db, account_id)
     return follow_up_service.create_follow_up(
-        db, title=f"Get in touch with {name}" if title is None else title, due_on=due_on, notes=notes,
+        db, title=_("Get in touch with {account}").format(account=name) if title is None else title, due_on=due_on,
+        notes=notes,
         account_id=account_id, origin=CADENCE_ORIGIN, origin_ref=account_id,
     )
 

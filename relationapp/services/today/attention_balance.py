@@ -16,11 +16,12 @@ from relationapp.data.db import Database
 from relationapp.data.models import Interaction
 from relationapp.services.common import settings as settings_service
 from relationapp.services.value import pyramid
+from relationapp.text.catalogue import N_
 
 GROUPS = ("top", "big", "medium", "small", "inactive", "prospects", "other")
 GROUP_LABELS = {
-    "top": "Top", "big": "Big", "medium": "Medium", "small": "Small", "inactive": "Former customers",
-    "prospects": "Prospects and leads", "other": "Other (no or archived account)",
+    "top": N_("Top"), "big": N_("Big"), "medium": N_("Medium"), "small": N_("Small"), "inactive": N_("Former customers"),
+    "prospects": N_("Prospects and leads"), "other": N_("Other (no or archived account)"),
 }
 _TIER_GROUP = {"prospect": "prospects", "suspect": "prospects"}
 

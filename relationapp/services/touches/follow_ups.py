@@ -11,6 +11,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import FOLLOW_UP_ORIGINS, Account, FollowUp, Person
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.text.catalogue import _
 
 # A follow-up planned from Today for an overdue account (attention.plan_contact): "get in touch".
 # While open, the account leaves "Needs attention"; the next touch with the account closes it.
@@ -52,9 +53,9 @@ def create_follow_up(
     origin: str = "manual",
     origin_ref: int | None = None,
 ) -> FollowUpRow:
-    clean_title = validation.text(title, field="title", label="Title", required=True, max_length=500)
-    due = validation.parse_date(due_on, field="due_on", label="Due date", required=True)
-    validation.choice(origin, FOLLOW_UP_ORIGINS, field="origin", label="Origin", required=True)
+    clean_title = validation.text(title, field="title", label=_("Title"), required=True, max_length=500)
+    due = validation.parse_date(due_on, field="due_on", label=_("Due date"), required=True)
+    validation.choice(origin, FOLLOW_UP_ORIGINS, field="origin", label=_("Origin"), required=True)
     with db.write() as session:
         return _create(session, title=clean_title, due_on=due, account_id=account_id, person_id=person_id,
                        staff_id=staff_id, notes=validation.long_text(notes), origin=origin, origin_ref=origin_ref)
@@ -67,11 +68,11 @@ def create_in_session(session, **fields) -> FollowUpRow:
 
 def _create(session, **fields) -> FollowUpRow:
     if fields.get("account_id") is not None and session.get(Account, fields["account_id"]) is None:
-        raise ValidationError(f"Account #{fields['account_id']} does not exist.", field="account_id")
+        raise ValidationError(_("Account #{id} does not exist.").format(id=fields["account_id"]), field="account_id")
     if fields.get("person_id") is not None:
         person = session.get(Person, fields["person_id"])
         if person is None:
-            raise ValidationError(f"Person #{fields['person_id']} does not exist.", field="person_id")
+            raise ValidationError(_("Person #{id} does not exist.").format(id=fields["person_id"]), field="person_id")
         if fields.get("account_id") is None:
             fields["account_id"] = person.account_id
     follow_up = FollowUp(**fields)
@@ -113,9 +114,9 @@ def reopen_follow_up(db: Database, *, follow_up_id: int) -> FollowUpRow:
 
 def snooze_day(until: dt.date | str, *, today: dt.date | None = None) -> dt.date:
     """The day to snooze to: after today, never into the past."""
-    day = validation.parse_date(until, field="until", label="Snooze until", required=True)
+    day = validation.parse_date(until, field="until", label=_("Snooze until"), required=True)
     if day <= (today or dt.date.today()):
-        raise ValidationError("Snooze to a day after today.", field="until")
+        raise ValidationError(_("Snooze to a day after today."), field="until")
     return day
 
 
@@ -132,7 +133,7 @@ def snooze_follow_up(db: Database, *, follow_up_id: int, until: dt.date | str, t
 def _get(session, follow_up_id: int) -> FollowUp:
     follow_up = session.get(FollowUp, follow_up_id)
     if follow_up is None:
-        raise NotFound(f"Follow-up #{follow_up_id} does not exist.")
+        raise NotFound(_("Follow-up #{id} does not exist.").format(id=follow_up_id))
     return follow_up
 
 

@@ -13,6 +13,8 @@ from relationapp.data.models import (
     InteractionPerson,
     Person,
 )
+from relationapp.text import formatting
+from relationapp.text.catalogue import _
 
 
 @dataclass(frozen=True)
@@ -69,5 +71,6 @@ def repeat_warning(gifts: list[EarlierGift]) -> str | None:
     """The warning to show before saving, or None."""
     if not gifts:
         return None
-    parts = [f"{g.person or 'this account'} on {g.given_on.isoformat()}" for g in gifts]
-    return f"'{gifts[0].item}' was given before: to " + "; ".join(parts) + "."
+    parts = [_("{who} on {day}").format(who=g.person or _("this account"), day=formatting.current().date(g.given_on))
+             for g in gifts]
+    return _("'{item}' was given before: to {whom}.").format(item=gifts[0].item, whom="; ".join(parts))

@@ -21,6 +21,7 @@ from relationapp.data.models import (
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
+from relationapp.text.catalogue import _
 
 
 @dataclass(frozen=True)
@@ -47,23 +48,23 @@ def _clean(fields: dict) -> dict:
     out: dict = {}
     for key, value in fields.items():
         if key == "kind":
-            out[key] = validation.choice(value, INTERACTION_KINDS, field=key, label="Kind", required=True)
+            out[key] = validation.choice(value, INTERACTION_KINDS, field=key, label=_("Kind"), required=True)
         elif key == "occurred_on":
-            out[key] = validation.parse_date(value, field=key, label="Date", required=True)
+            out[key] = validation.parse_date(value, field=key, label=_("Date"), required=True)
         elif key == "duration_minutes":
-            out[key] = validation.whole_number(value or 0, field=key, label="Duration (minutes)", minimum=0, maximum=24 * 60)
+            out[key] = validation.whole_number(value or 0, field=key, label=_("Duration (minutes)"), minimum=0, maximum=24 * 60)
         elif key == "subject":
-            out[key] = validation.text(value, field=key, label="Subject", max_length=500)
+            out[key] = validation.text(value, field=key, label=_("Subject"), max_length=500)
         elif key == "notes":
             out[key] = validation.long_text(value)
         elif key == "gift_item":
-            out[key] = validation.text(value, field=key, label="Gift", max_length=300)
+            out[key] = validation.text(value, field=key, label=_("Gift"), max_length=300)
         elif key == "gift_cost":
-            out[key] = validation.money(value, field=key, label="Gift cost")
+            out[key] = validation.money(value, field=key, label=_("Gift cost"))
         elif key in ("account_id", "staff_id"):
             out[key] = int(value) if value not in (None, "") else None
         else:
-            raise ValidationError(f"Interactions have no field '{key}'.")
+            raise ValidationError(_("Interactions have no field '{key}'.").format(key=key))
     return out
 
 
@@ -107,22 +108,22 @@ def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minu
         gift_item=gift_item, gift_cost=gift_cost,
     ))
     if cleaned["kind"] == "gift" and not cleaned["gift_item"]:
-        raise ValidationError("A gift needs the item given.", field="gift_item")
+        raise ValidationError(_("A gift needs the item given."), field="gift_item")
     if cleaned["kind"] != "gift" and (cleaned["gift_item"] or cleaned["gift_cost"] is not None):
-        raise ValidationError("Only a gift has an item and a cost.", field="gift_item")
+        raise ValidationError(_("Only a gift has an item and a cost."), field="gift_item")
     if cleaned["occurred_on"] > dt.date.today() + dt.timedelta(days=1):
-        raise ValidationError("An interaction cannot be logged in the future; plan a follow-up instead.", field="occurred_on")
+        raise ValidationError(_("An interaction cannot be logged in the future; plan a follow-up instead."), field="occurred_on")
     people = _people(session, person_ids)
     if cleaned["account_id"] is None:
         accounts = {p.account_id for p in people if p.account_id}
         if len(accounts) == 1:
             cleaned["account_id"] = accounts.pop()
         elif not people:
-            raise ValidationError("Choose the account (or person) this touch was with.", field="account_id")
+            raise ValidationError(_("Choose the account (or person) this touch was with."), field="account_id")
     if cleaned["account_id"] is not None and session.get(Account, cleaned["account_id"]) is None:
-        raise ValidationError(f"Account #{cleaned['account_id']} does not exist.", field="account_id")
+        raise ValidationError(_("Account #{id} does not exist.").format(id=cleaned["account_id"]), field="account_id")
     if cleaned["staff_id"] is not None and session.get(Staff, cleaned["staff_id"]) is None:
-        raise ValidationError(f"Staff member #{cleaned['staff_id']} does not exist.", field="staff_id")
+        raise ValidationError(_("Staff member #{id} does not exist.").format(id=cleaned["staff_id"]), field="staff_id")
     interaction = Interaction(**cleaned)
     session.add(interaction)
     session.flush()
@@ -140,7 +141,7 @@ def _people(session, person_ids) -> list[Person]:
     for pid in dict.fromkeys(int(p) for p in person_ids):
         person = session.get(Person, pid)
         if person is None:
-            raise ValidationError(f"Person #{pid} does not exist.", field="person_ids")
+            raise ValidationError(_("Person #{id} does not exist.").format(id=pid), field="person_ids")
         people.append(person)
     return people
 
@@ -151,17 +152,17 @@ def update_interaction(db: Database, *, interaction_id: int, person_ids: list[in
     with db.write() as session:
         interaction = session.get(Interaction, interaction_id)
         if interaction is None:
-            raise NotFound(f"Interaction #{interaction_id} does not exist.")
+            raise NotFound(_("Interaction #{id} does not exist.").format(id=interaction_id))
         for key, value in cleaned.items():
             setattr(interaction, key, value)
         if interaction.kind == "gift" and not interaction.gift_item:
-            raise ValidationError("A gift needs the item given.", field="gift_item")
+            raise ValidationError(_("A gift needs the item given."), field="gift_item")
         if interaction.kind != "gift":
             interaction.gift_item = interaction.gift_cost = None
         if interaction.occurred_on > dt.date.today() + dt.timedelta(days=1):
-            raise ValidationError("An interaction cannot be dated in the future.", field="occurred_on")
+            raise ValidationError(_("An interaction cannot be dated in the future."), field="occurred_on")
         if interaction.account_id is not None and session.get(Account, interaction.account_id) is None:
-            raise ValidationError(f"Account #{interaction.account_id} does not exist.", field="account_id")
+            raise ValidationError(_("Account #{id} does not exist.").format(id=interaction.account_id), field="account_id")
         session.add(interaction)
         if person_ids is not None:
             people = _people(session, person_ids)
@@ -176,7 +177,7 @@ def get_interaction(db: Database, *, interaction_id: int) -> InteractionRow:
     with db.read() as session:
         rows = _rows(session, [interaction_id])
     if not rows:
-        raise NotFound(f"Interaction #{interaction_id} does not exist.")
+        raise NotFound(_("Interaction #{id} does not exist.").format(id=interaction_id))
     return rows[0]
 
 
@@ -185,7 +186,7 @@ def delete_interaction(db: Database, *, interaction_id: int) -> InteractionRow:
     with db.write() as session:
         rows = _rows(session, [interaction_id])
         if not rows:
-            raise NotFound(f"Interaction #{interaction_id} does not exist.")
+            raise NotFound(_("Interaction #{id} does not exist.").format(id=interaction_id))
         session.execute(sa.delete(Interaction).where(Interaction.id == interaction_id))
         return rows[0]
 

@@ -23,6 +23,7 @@ from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.customers.accounts import fill_customer_since
 from relationapp.services.relationships import referrals
+from relationapp.text.catalogue import _
 
 _CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
 
@@ -70,19 +71,21 @@ def _clean(order: OrderInput) -> dict:
     try:
         account_id = int(order.account_id)
     except (TypeError, ValueError):
-        raise ValidationError(f"Account: '{order.account_id}' is not an account id.", field="account_id") from None
+        raise ValidationError(_("Account: '{value}' is not an account id.").format(value=order.account_id), field="account_id") from None
     return dict(
         account_id=account_id,
-        ordered_on=validation.parse_date(order.ordered_on, field="ordered_on", label="Order date", required=True),
-        amount=validation.money(order.amount, field="amount", label="Amount", allow_negative=True, required=True),
-        cost_of_goods=validation.money(order.cost_of_goods, field="cost_of_goods", label="Cost of goods", allow_negative=True),
-        reference=validation.text(order.reference, field="reference", label="Reference", max_length=100),
-        description=validation.text(order.description, field="description", label="Description", max_length=500),
+        ordered_on=validation.parse_date(order.ordered_on, field="ordered_on", label=_("Order date"), required=True),
+        amount=validation.money(order.amount, field="amount", label=_("Amount"), allow_negative=True, required=True),
+        cost_of_goods=validation.money(order.cost_of_goods, field="cost_of_goods", label=_("Cost of goods"), allow_negative=True),
+        reference=validation.text(order.reference, field="reference", label=_("Reference"), max_length=100),
+        description=validation.text(order.description, field="description", label=_("Description"), max_length=500),
     )
 
 
 def _where(order: OrderInput, index: int) -> str:
-    return f"Row {order.row}" if order.row is not None else f"Order {index + 1}"
+    if order.row is not None:
+        return _("Row {row}").format(row=order.row)
+    return _("Order {number}").format(number=index + 1)
 
 
 def _in_chunks(values: list):
@@ -117,14 +120,15 @@ def create_order(
     cleaned = _clean(OrderInput(account_id, ordered_on, amount, cost_of_goods, reference, description))
     with db.write() as session:
         if session.get(Account, cleaned["account_id"]) is None:
-            raise NotFound(f"Account #{cleaned['account_id']} does not exist.")
+            raise NotFound(_("Account #{id} does not exist.").format(id=cleaned["account_id"]))
         if cleaned["reference"] is not None:
             taken = session.execute(
                 sa.select(Order.id).where(Order.account_id == cleaned["account_id"], Order.reference == cleaned["reference"])
             ).first()
             if taken:
                 raise ValidationError(
-                    f"This account already has an order with reference '{cleaned['reference']}'.", field="reference"
+                    _("This account already has an order with reference '{reference}'.").format(
+                        reference=cleaned["reference"]), field="reference"
                 )
         order = Order(**cleaned)
         session.add(order)
@@ -147,7 +151,7 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
         try:
             cleaned.append(_clean(order))
         except ValidationError as exc:
-            raise ValidationError(f"{_where(order, index)}: {exc.message}", field=exc.field) from None
+            raise ValidationError(_("{where}: {problem}").format(where=_where(order, index), problem=exc.message), field=exc.field) from None
     if not cleaned:
         return AddOrdersResult(added=0, skipped_duplicates=0, first_date=None)
     account_ids = sorted({c["account_id"] for c in cleaned})
@@ -162,7 +166,8 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
             taken.update((account_id, reference) for account_id, reference in present)
         for index, (order, values) in enumerate(zip(orders, cleaned)):
             if values["account_id"] not in known:
-                raise ValidationError(f"{_where(order, index)}: account #{values['account_id']} does not exist.", field="account_id")
+                raise ValidationError(_("{where}: account #{id} does not exist.").format(
+                    where=_where(order, index), id=values["account_id"]), field="account_id")
         fresh = []
         for values in cleaned:
             key = (values["account_id"], values["reference"])
@@ -208,6 +213,6 @@ def delete_order(db: Database, *, order_id: int) -> None:
     with db.write() as session:
         order = session.get(Order, order_id)
         if order is None:
-            raise NotFound(f"Order #{order_id} does not exist.")
+            raise NotFound(_("Order #{id} does not exist.").format(id=order_id))
         drop_stale_snapshots(session, order.ordered_on)
         session.delete(order)

@@ -40,12 +40,13 @@ from relationapp.services.value.quarters import (
     quarter_end,
     quarter_ends,
 )
+from relationapp.text.catalogue import N_
 
 CUSTOMER_TIERS = ("top", "big", "medium", "small")
 PYRAMID_TIERS = CUSTOMER_TIERS + ("prospect", "suspect", "inactive")
 TIER_LABELS = {
-    "top": "Top", "big": "Big", "medium": "Medium", "small": "Small",
-    "prospect": "Prospect", "suspect": "Suspect", "inactive": "Inactive",
+    "top": N_("Top"), "big": N_("Big"), "medium": N_("Medium"), "small": N_("Small"),
+    "prospect": N_("Prospect"), "suspect": N_("Suspect"), "inactive": N_("Inactive"),
 }
 # how high a tier stands: moving to a higher level is "up"; prospects,
 # suspects and former customers are all below the paying tiers
@@ -584,7 +585,7 @@ def _tiers_at_quarter_end(session, end: dt.date) -> dict[int, tuple[str, int]]:
 
 NOT_KNOWN = "none"  # in a movement: the account was not (yet, or any more) in the pyramid
 MOVEMENT_TIERS = PYRAMID_TIERS + (NOT_KNOWN,)
-MOVEMENT_LABELS = {**TIER_LABELS, NOT_KNOWN: "Not listed"}
+MOVEMENT_LABELS = {**TIER_LABELS, NOT_KNOWN: N_("Not listed")}
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from relationapp.errors import ValidationError
+from relationapp.text.catalogue import _
 
 # 2026Q3, 2026-Q3, 2026 q3, Q3 2026, Q3-2026
 _PATTERNS = (
@@ -52,11 +53,13 @@ def parse(text: str) -> Quarter:
         if match:
             year, number = int(match["year"]), int(match["q"])
             if not 1 <= number <= 4:
-                raise ValidationError(f"'{cleaned}' is not a quarter: a year has quarters Q1 to Q4, not Q{number}.", field="quarter")
+                raise ValidationError(_("'{text}' is not a quarter: a year has quarters Q1 to Q4, not Q{number}.").format(
+                    text=cleaned, number=number), field="quarter")
             if not 1900 <= year <= 9998:
-                raise ValidationError(f"Quarter '{cleaned}': the year {year} is out of range.", field="quarter")
+                raise ValidationError(_("Quarter '{text}': the year {year} is out of range.").format(text=cleaned, year=year),
+                                      field="quarter")
             return Quarter(year, number)
-    raise ValidationError(f"'{cleaned}' is not a quarter; write it like 2026Q3 (Q1 to Q4).", field="quarter")
+    raise ValidationError(_("'{text}' is not a quarter; write it like 2026Q3 (Q1 to Q4).").format(text=cleaned), field="quarter")
 
 
 def parse_quarter(text: str) -> tuple[dt.date, dt.date]:

@@ -31,6 +31,7 @@ from relationapp.data.models import Account, Interaction, Order, Staff, cents_to
 from relationapp.errors import NotFound
 from relationapp.services.common import settings as settings_service
 from relationapp.services.value.pyramid import CUSTOMER_TIERS, _classify, window
+from relationapp.text.catalogue import _
 
 _CENT = Decimal("0.01")
 
@@ -68,7 +69,7 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
     settings = settings_service.load(session)
     start, end = window(as_of)
     if account_ids is None:
-        tier_of = {a: t for a, t, _, _ in _classify(session, as_of=as_of, settings=settings)}
+        tier_of = {a: t for a, t, _r, _c in _classify(session, as_of=as_of, settings=settings)}
         ids = [a for a, t in tier_of.items() if t in CUSTOMER_TIERS]
     else:  # a tier needs every account's revenue: not worth it for one account's page
         tier_of = {}
@@ -149,7 +150,7 @@ def account_value(db: Database, *, account_id: int, as_of: dt.date | None = None
     with db.read() as session:
         values = _values(session, as_of=as_of or dt.date.today(), account_ids=[account_id])
     if not values:
-        raise NotFound(f"Account #{account_id} does not exist.")
+        raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
     return dataclasses.replace(values[0], tier=tier) if tier is not None else values[0]
 
 

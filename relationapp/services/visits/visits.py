@@ -34,6 +34,8 @@ from relationapp.services.customers.accounts import address_line
 from relationapp.services.touches.interactions import InteractionRow, log_in_session
 from relationapp.services.value import pyramid
 from relationapp.services.visits.visit_route import RoutePoint, route_order
+from relationapp.text import formatting
+from relationapp.text.catalogue import _
 
 VISIT_KINDS = ("visit", "meeting")  # the touches that count as a visit
 DEFAULT_DURATION = 60
@@ -167,7 +169,7 @@ def due_for_visit(
     region match whole names (case-insensitive); postcode is a prefix (spaces ignored).
     """
     today = today or dt.date.today()
-    horizon = validation.whole_number(horizon_days, field="horizon_days", label="Days ahead", minimum=0, maximum=365) or 0
+    horizon = validation.whole_number(horizon_days, field="horizon_days", label=_("Days ahead"), minimum=0, maximum=365) or 0
     # the candidates first (two narrow columns), the columns shown only for those due
     query = sa.select(Account.id, Account.customer_since).where(Account.archived == sa.false())
     if city and city.strip():
@@ -204,7 +206,7 @@ def due_for_visit(
                 .outerjoin(Staff, Staff.id == Account.owner_id).where(Account.id.in_(chunk))))
     out = []
     for aid, (assignment, cadence, last, baseline, due_on) in due.items():
-        _, name, street, pc, town, reg, owner, owner_name, lat, lon = details[aid]
+        _id, name, street, pc, town, reg, owner, owner_name, lat, lon = details[aid]
         elapsed = max((today - baseline).days, 0) if baseline else cadence  # never met: one cadence late
         value = (assignment.revenue_12m * elapsed / cadence).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         out.append(DueAccount(
@@ -317,8 +319,10 @@ def overlap_warnings(stops: list[Stop] | tuple[Stop, ...]) -> list[str]:
                 continue
             if second.start_time < first.end_time:
                 warnings.append(
-                    f"{first.account} ({first.start_time:%H:%M}-{first.end_time:%H:%M}) overlaps "
-                    f"{second.account} ({second.start_time:%H:%M}-{second.end_time:%H:%M})."
+                    _("{first} ({first_start}-{first_end}) overlaps {second} ({second_start}-{second_end}).").format(
+                        first=first.account, first_start=f"{first.start_time:%H:%M}", first_end=f"{first.end_time:%H:%M}",
+                        second=second.account, second_start=f"{second.start_time:%H:%M}",
+                        second_end=f"{second.end_time:%H:%M}")
                 )
     return warnings
 
@@ -330,7 +334,7 @@ def _plan(session, day: dt.date, staff_id: int | None = None) -> DayPlan:
 
 def day_plan(db: Database, *, day: dt.date | str, staff_id: int | None = None) -> DayPlan:
     """The stops of a day (one person's, or everyone's), in planned order, with overlap warnings."""
-    day = validation.parse_date(day, field="day", label="Day", required=True)
+    day = validation.parse_date(day, field="day", label=_("Day"), required=True)
     with db.read() as session:
         return _plan(session, day, staff_id)
 
@@ -368,24 +372,24 @@ def _clean_time(value, field: str = "start_time") -> dt.time | None:
     try:
         return dt.time.fromisoformat(str(value).strip()).replace(second=0, microsecond=0)
     except ValueError:
-        raise ValidationError(f"Start time: '{value}' is not a time (HH:MM).", field=field) from None
+        raise ValidationError(_("Start time: '{value}' is not a time (HH:MM).").format(value=value), field=field) from None
 
 
 def _clean_duration(value) -> int:
-    return validation.whole_number(value, field="duration_minutes", label="Duration (minutes)", minimum=5,
+    return validation.whole_number(value, field="duration_minutes", label=_("Duration (minutes)"), minimum=5,
                                    maximum=12 * 60, required=True)
 
 
 def _get_visit(session, visit_id: int) -> PlannedVisit:
     visit = session.get(PlannedVisit, visit_id)
     if visit is None:
-        raise NotFound(f"Planned visit #{visit_id} does not exist.")
+        raise NotFound(_("Planned visit #{id} does not exist.").format(id=visit_id))
     return visit
 
 
 def _check_staff(session, staff_id: int | None) -> None:
     if staff_id is not None and session.get(Staff, staff_id) is None:
-        raise ValidationError(f"Staff member #{staff_id} does not exist.", field="staff_id")
+        raise ValidationError(_("Staff member #{id} does not exist.").format(id=staff_id), field="staff_id")
 
 
 def _next_slot(stops: list[Stop]) -> dt.time:
@@ -410,20 +414,22 @@ def add_stop(
     Without ``staff_id`` the account manager of the account makes the visit.
     Without a start time (and ``auto_time``) the stop starts when the last one ends.
     """
-    day = validation.parse_date(day, field="day", label="Day", required=True)
+    day = validation.parse_date(day, field="day", label=_("Day"), required=True)
     start = _clean_time(start_time)
     duration = _clean_duration(duration_minutes)
     with db.write() as session:
         account = session.get(Account, account_id)
         if account is None:
-            raise ValidationError(f"Account #{account_id} does not exist.", field="account_id")
+            raise ValidationError(_("Account #{id} does not exist.").format(id=account_id), field="account_id")
         if account.archived:
-            raise ValidationError(f"{account.name} is archived; restore it before planning a visit.", field="account_id")
+            raise ValidationError(_("{account} is archived; restore it before planning a visit.").format(account=account.name),
+                                  field="account_id")
         staff = staff_id if staff_id is not None else account.owner_id
         _check_staff(session, staff)
         existing = _day_stops(session, day, staff)
         if any(s.account_id == account_id and s.status == "planned" for s in existing):
-            raise ValidationError(f"{account.name} is already planned on {day.isoformat()}.", field="account_id")
+            raise ValidationError(_("{account} is already planned on {day}.").format(
+                account=account.name, day=formatting.current().date(day)), field="account_id")
         if start is None and auto_time:
             start = _next_slot(existing)
         position = max((s.position for s in _day_stops(session, day)), default=-1) + 1
@@ -450,7 +456,7 @@ def update_stop(
     with db.write() as session:
         visit = _get_visit(session, visit_id)
         if visit.status != "planned":
-            raise ValidationError("This visit has been logged already; change the interaction instead.")
+            raise ValidationError(_("This visit has been logged already; change the interaction instead."))
         if start_time is not _KEEP:
             visit.start_time = _clean_time(start_time)
         if duration_minutes is not _KEEP:
@@ -461,7 +467,7 @@ def update_stop(
             _check_staff(session, staff_id)
             visit.staff_id = staff_id
         if day is not _KEEP:
-            new_day = validation.parse_date(day, field="day", label="Day", required=True)
+            new_day = validation.parse_date(day, field="day", label=_("Day"), required=True)
             if new_day != visit.planned_on:
                 visit.planned_on = new_day
                 visit.position = max((s.position for s in _day_stops(session, new_day)), default=-1) + 1
@@ -475,7 +481,7 @@ def remove_stop(db: Database, *, visit_id: int) -> DayPlan:
     with db.write() as session:
         visit = _get_visit(session, visit_id)
         if visit.status == "done":
-            raise ValidationError("This visit has been logged already and stays in the history.")
+            raise ValidationError(_("This visit has been logged already and stays in the history."))
         day, staff = visit.planned_on, visit.staff_id
         session.delete(visit)
         session.flush()
@@ -486,11 +492,12 @@ def _apply_order(session, day: dt.date, visit_ids: list[int]) -> None:
     """Give these stops of the day the positions they held between them, in the new order."""
     ids = [int(v) for v in visit_ids]
     if len(set(ids)) != len(ids):
-        raise ValidationError("A stop appears twice in the new order.", field="visit_ids")
+        raise ValidationError(_("A stop appears twice in the new order."), field="visit_ids")
     visits = {v.id: v for v in session.execute(sa.select(PlannedVisit).where(PlannedVisit.id.in_(ids))).scalars()}
     strangers = [i for i in ids if i not in visits or visits[i].planned_on != day]
     if strangers:
-        raise ValidationError(f"Stop #{strangers[0]} is not planned on {day.isoformat()}.", field="visit_ids")
+        raise ValidationError(_("Stop #{id} is not planned on {day}.").format(
+            id=strangers[0], day=formatting.current().date(day)), field="visit_ids")
     slots = sorted(v.position for v in visits.values())
     if len(set(slots)) != len(slots):  # repair duplicates left by concurrent edits
         slots = list(range(min(slots), min(slots) + len(slots)))
@@ -502,7 +509,7 @@ def _apply_order(session, day: dt.date, visit_ids: list[int]) -> None:
 
 def reorder_stops(db: Database, *, day: dt.date | str, visit_ids: list[int], staff_id: int | None = None) -> DayPlan:
     """Put stops of a day in the given order (times are kept; overlaps come back as warnings)."""
-    day = validation.parse_date(day, field="day", label="Day", required=True)
+    day = validation.parse_date(day, field="day", label=_("Day"), required=True)
     with db.write() as session:
         _apply_order(session, day, visit_ids)
         return _plan(session, day, staff_id)
@@ -517,11 +524,11 @@ def order_by_route(
     start_longitude: float | None = None,
 ) -> DayPlan:
     """Order the day's planned stops by route from a starting point (default: the first stop)."""
-    day = validation.parse_date(day, field="day", label="Day", required=True)
+    day = validation.parse_date(day, field="day", label=_("Day"), required=True)
     lat = coordinate(start_latitude, "start_latitude", "Start latitude", 90)
     lon = coordinate(start_longitude, "start_longitude", "Start longitude", 180)
     if (lat is None) != (lon is None):
-        raise ValidationError("Give both the latitude and the longitude of the starting point.", field="start_latitude")
+        raise ValidationError(_("Give both the latitude and the longitude of the starting point."), field="start_latitude")
     with db.write() as session:
         stops = [s for s in _day_stops(session, day, staff_id) if s.status == "planned"]
         by_person: dict[int | None, list[Stop]] = {}
@@ -579,7 +586,7 @@ def visit_prefill(db: Database, *, visit_id: int) -> VisitPrefill:
         return VisitPrefill(
             visit_id=visit.id, account_id=visit.account_id, account=account.name, kind="visit",
             occurred_on=visit.planned_on, duration_minutes=visit.duration_minutes, staff_id=visit.staff_id,
-            subject=f"Visit {account.name}"[:500], person_ids=tuple(p.id for p in people), people=tuple(people),
+            subject=_("Visit {account}").format(account=account.name)[:500], person_ids=tuple(p.id for p in people), people=tuple(people),
         )
 
 
@@ -609,7 +616,7 @@ def log_visit(
     with db.write() as session:
         visit = _get_visit(session, visit_id)
         if visit.status != "planned":
-            raise ValidationError("This visit has been logged already.", field="visit_id")
+            raise ValidationError(_("This visit has been logged already."), field="visit_id")
         interaction = log_in_session(
             session, account_id=visit.account_id, kind="visit",
             occurred_on=occurred_on or prefill.occurred_on,

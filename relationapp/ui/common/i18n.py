@@ -17,6 +17,7 @@ from relationapp.text import catalogue
 LANGUAGES = catalogue.LANGUAGES
 
 _installed: list[QTranslator] = []
+RESTART = 75  # app.exit(RESTART): close everything, then ui.shell.app starts the app again (a new language)
 
 
 def tr(text: str) -> str:

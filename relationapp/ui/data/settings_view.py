@@ -158,7 +158,7 @@ class SettingsForm(QWidget):
         """The window is built in one language; a restart shows the new one everywhere at once."""
         from PySide6.QtWidgets import QApplication
 
-        from relationapp.ui.shell.app import RESTART
+        from relationapp.ui.common.i18n import RESTART
 
         if messages.ask(self.window(), tr("Restart relationapp?"),
                         tr("The new language shows everywhere after a restart. Restart now? "

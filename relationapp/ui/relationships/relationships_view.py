@@ -21,6 +21,7 @@ from shiboken6 import isValid
 from relationapp.services.relationships import ambassadors as ambassadors_service
 from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
+from relationapp.services.value import quarters
 from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -104,7 +105,7 @@ class RelationshipsView(Page, QWidget):
         self.period = QComboBox(page)
         self.period.addItem(tr("Last 12 months"), None)
         for label in nps_service.recent_quarter_labels(count=12):
-            self.period.addItem(label, label)
+            self.period.addItem(formatting.current().quarter(quarters.parse(label)), label)
         top.addWidget(self.period)
         self.headline = plain_label("", page)
         top.addWidget(self.headline, 1)
@@ -182,7 +183,7 @@ class RelationshipsView(Page, QWidget):
         report = loaded.report
         overall = report.overall
         # a quarter is named as the service names it ("2026Q3"); the 12 months by their last day
-        period = report.period if self.period.currentData() else tr("12 months to {date}").format(date=formatting.current().date(report.end))
+        period = self.period.currentText() if self.period.currentData() else tr("12 months to {date}").format(date=formatting.current().date(report.end))
         if overall.responses:
             headline = tr("NPS {period}: {nps} from {count} scores")
         else:

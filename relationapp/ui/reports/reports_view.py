@@ -38,6 +38,7 @@ from relationapp.services.customers import accounts as accounts_service
 from relationapp.services.customers import staff as staff_service
 from relationapp.services.value import quarters
 from relationapp.services.value.pyramid import CUSTOMER_TIERS, TIER_LABELS
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
@@ -50,12 +51,13 @@ SCOPES = (("all", QT_TR_NOOP("All customers")), ("tiers", QT_TR_NOOP("Tiers")),
 
 
 def quarter_choices(today: dt.date | None = None) -> list[str]:
-    """The current quarter and the ones before it, newest first; the last completed is the default."""
+    """The current quarter and the ones before it ("2026Q3"), newest first; the last completed is the default."""
     current = quarters.current(today)
     return [str(current.shift(-i)) for i in range(QUARTERS_OFFERED)]
 
 
 def default_folder(quarter: str) -> Path:
+    """Documents/relationapp/2026Q3: the machine form, so the folders sort by date."""
     return Path(platformdirs.user_documents_dir()) / "relationapp" / quarter
 
 
@@ -64,8 +66,11 @@ def open_path(path: Path) -> None:
 
 
 def _quarter_box(parent) -> QComboBox:
+    """The quarters in words ("3e kwartaal 2026"); each item's data is its machine form ("2026Q3")."""
     box = QComboBox(parent)
-    box.addItems(quarter_choices())
+    fmt = formatting.current()
+    for code in quarter_choices():
+        box.addItem(fmt.quarter(quarters.parse(code)), code)
     box.setCurrentIndex(1)  # the last completed quarter
     return box
 
@@ -126,7 +131,7 @@ class ReportsView(Page, QWidget):
 
         form = QFormLayout()
         self.quarter = _quarter_box(self)
-        self.quarter.currentTextChanged.connect(self._quarter_changed)
+        self.quarter.currentIndexChanged.connect(lambda _: self._quarter_changed(self.quarter.currentData()))
         form.addRow(tr("Quarter"), self.quarter)
 
         self.scope = QComboBox(self)
@@ -168,7 +173,7 @@ class ReportsView(Page, QWidget):
         form.addRow("", self.with_portfolio)
 
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(default_folder(self.quarter.currentText())), self)
+        self.folder = QLineEdit(str(default_folder(self.quarter.currentData())), self)
         self._folder_is_default = True
         self.folder.textEdited.connect(lambda _: setattr(self, "_folder_is_default", False))
         choose = QPushButton(tr("Choose…"), self)
@@ -249,7 +254,7 @@ class ReportsView(Page, QWidget):
             return
         try:
             scope = self._scope()
-            quarter = quarters.parse(self.quarter.currentText())
+            quarter = quarters.parse(self.quarter.currentData())
         except ServiceError as exc:
             self._say(str(exc), error=True)
             return
@@ -340,19 +345,20 @@ class PrintReviewDialog(QDialog):
 def print_review(ctx, page, account_id: int) -> None:
     """The account page's "Print review…": ask quarter and audience, write the PDF, open it."""
     from relationapp.reports.reporting.account_review import write_account_review
-    from relationapp.reports.reporting.batch import file_name, prepare_folder
+    from relationapp.reports.reporting.batch import prepare_folder
+    from relationapp.reports.reporting.file_names import formatter_for, review_file_name
 
     dialog = PrintReviewDialog(page)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    quarter = quarters.parse(dialog.quarter.currentText())
+    quarter = quarters.parse(dialog.quarter.currentData())
     audience = dialog.audience.currentData()
     name = accounts_service.get_account(ctx.db, account_id=account_id).name
 
     def write():
         folder = prepare_folder(default_folder(str(quarter)))
-        stem = file_name(quarter, account_id, name)[:-4]
-        path = folder / (f"{stem} client.pdf" if audience == "client" else f"{stem}.pdf")
+        # the name the command line gives by default, in the report's language
+        path = folder / review_file_name(formatter_for(ctx.db), quarter, name, audience=audience)
         return write_account_review(ctx.db, account_id=account_id, quarter=quarter, path=path, audience=audience)
 
     ctx.say(tr("Writing the review…"))

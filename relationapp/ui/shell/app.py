@@ -72,13 +72,12 @@ def run_gui(*, db_arg: str | None = None) -> int:
         window.ctx.tasks.stop()  # end background work before the database closes
         db.dispose()
         _release(path, read_only)
+    from relationapp.ui.common.i18n import RESTART
+
     if code == RESTART:  # the user changed the language and asked for a restart: the lock is free now
         _start_again()
         return 0
     return code
-
-
-RESTART = 75  # app.exit(RESTART): close everything, then start the app again with the same arguments
 
 
 def _start_again() -> None:

@@ -13,9 +13,7 @@ import datetime as dt
 
 from PySide6.QtCore import (
     QT_TR_NOOP,
-    QDate,
     QEvent,
-    QLocale,
     QObject,
     QPoint,
     QRectF,
@@ -62,8 +60,6 @@ from relationapp.ui.relationships.referral_widgets import (
     thank_referrer_for,
 )
 from relationapp.ui.relationships.relationship_tabs import money_column, small_table
-from relationapp.ui.today.today_text import attention_reason, coming_up_reason
-from relationapp.ui.today.today_text import summary as summary_text
 from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
 
 CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS, Kind.IMPORTANT_DATES, Kind.VISITS)
@@ -73,15 +69,17 @@ FIT_ROWS = 20  # rows read to fit a column to its contents
 VISITS_SHOWN = 5  # on the visits line; the Visits page has them all
 
 
+def _reason(item) -> str:
+    """The service words a row's reason in the user's language (relationapp.text.catalogue)."""
+    return item.reason
+
+
 def _days(n: int) -> str:
     if n == 0:
         return tr("today")
     return tr("in 1 day") if n == 1 else tr("in {count} days").format(count=n)
 
 
-def _local_date(day: dt.date, pattern: str) -> str:
-    """A date with day and month names in the user's language (QLocale, set by i18n.install)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), pattern)
 
 
 REVENUE_TIP = QT_TR_NOOP("Revenue of the last 12 months")
@@ -93,7 +91,7 @@ def _section_columns(ctx) -> dict[str, list[Column]]:
     return {
         "attention": [
             Column(QT_TR_NOOP("Account"), lambda r: r.account),
-            Column(QT_TR_NOOP("Why"), attention_reason),
+            Column(QT_TR_NOOP("Why"), _reason),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
             with_tooltip(money_column(QT_TR_NOOP("Revenue 12 m"), lambda r: r.revenue_12m, ctx), REVENUE_TIP),
             with_tooltip(money_column(QT_TR_NOOP("Value at stake"), lambda r: r.value, ctx), VALUE_AT_STAKE_TIP),
@@ -107,15 +105,15 @@ def _section_columns(ctx) -> dict[str, list[Column]]:
             ambassador_column(ctx),
         ],
         "coming_up": [
-            Column(QT_TR_NOOP("Date"), lambda r: _local_date(r.on, "ddd d MMM")),
+            Column(QT_TR_NOOP("Date"), lambda r: formatting.current().weekday_date(r.on)),
             Column(QT_TR_NOOP("When"), lambda r: _days(r.days_away)),
-            Column(QT_TR_NOOP("What"), coming_up_reason),
+            Column(QT_TR_NOOP("What"), _reason),
             Column(QT_TR_NOOP("Account"), lambda r: r.account or ""),
             ambassador_column(ctx),
         ],
         "prospects": [
             Column(QT_TR_NOOP("Account"), lambda r: r.account),
-            Column(QT_TR_NOOP("Why"), attention_reason),
+            Column(QT_TR_NOOP("Why"), _reason),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
         ],
     }
@@ -199,7 +197,7 @@ class DailyReminder(QObject):
         if self.tray is None or self.announced == agenda.today:
             return False
         self.announced = agenda.today
-        self.tray.showMessage(tr("relationapp: today"), summary_text(agenda),
+        self.tray.showMessage(tr("relationapp: today"), attention.summary_line(agenda),
                               QSystemTrayIcon.MessageIcon.Information, 10000)
         return True
 
@@ -410,8 +408,8 @@ class TodayView(Page, QWidget):
             self.refresh()
         focused = next((k for k, s in self.sections.items() if s.table.hasFocus()), None)
         self.agenda = agenda
-        self.day_label.setText(_local_date(agenda.today, "dddd d MMMM yyyy"))
-        self.summary.setText(summary_text(agenda))
+        self.day_label.setText(formatting.current().long_date(agenda.today))
+        self.summary.setText(attention.summary_line(agenda))
         self.sections["attention"].set_rows(agenda.needs_attention, agenda.needs_attention_total,
                                             tr("Every customer has been touched on time."))
         self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, tr("Nothing due."))
@@ -505,7 +503,7 @@ class TodayView(Page, QWidget):
             self.ctx.db, account_id=row.account_id, kind=kind, occurred_on=dt.date.today(),
             duration_minutes=15 if kind == "call" else 5,
             person_ids=[row.person_id] if getattr(row, "person_id", None) else [],
-            subject=coming_up_reason(row) if section == "coming_up" else None))
+            subject=row.reason if section == "coming_up" else None))
         if logged is not None:  # the service closed the account's planned contact too
             self.ctx.push_undo(tr("Log card") if kind == "card" else tr("Log call"),
                                lambda: interaction_service.delete_interaction(self.ctx.db, interaction_id=logged.id))
@@ -518,7 +516,7 @@ class TodayView(Page, QWidget):
             PlanContactDialog(self.ctx, row.account_id, title=tr("Get in touch with {account}").format(account=row.account),
                               due_on=due, parent=self).exec()
         else:
-            title = coming_up_reason(row) if section == "coming_up" else ""
+            title = row.reason if section == "coming_up" else ""
             FollowUpDialog(self.ctx, row.account_id, title=title, due_on=due, parent=self).exec()
 
     def snooze(self, section: str, until: dt.date | None) -> None:

@@ -23,7 +23,6 @@ from relationapp.errors import ServiceError
 from relationapp.services.common.changes import Kind
 from relationapp.services.value import pyramid as pyramid_service
 from relationapp.services.value import value as value_service
-from relationapp.services.value.quarters import quarter_label
 from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import movement_label, tier_label
@@ -340,7 +339,7 @@ class CustomerValueView(Page, QWidget):
             box.blockSignals(True)
             box.clear()
             for end in ends:
-                box.addItem(quarter_label(end), end)
+                box.addItem(formatting.current().quarter(end), end)
         if ends:
             start, finish = previous
             self.to_quarter.setCurrentIndex(ends.index(finish) if finish in ends else len(ends) - 1)

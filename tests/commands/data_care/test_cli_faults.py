@@ -52,8 +52,14 @@ def count(path: Path, table: str) -> int:
 @pytest.fixture
 def firm(demo_template, tmp_path) -> Path:
     """The demo firm (150 accounts, 742 orders) in a file of its own, with one good backup."""
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.data_care.opening import open_database
+
     path = tmp_path / "firm.db"
     shutil.copy(demo_template, path)
+    db = open_database(str(path))  # the command line speaks the firm's language: English here
+    update_settings(db, language="en")
+    db.dispose()
     make_backup(path, backup_dir=tmp_path / "backups")
     return path
 

@@ -9,7 +9,22 @@ import sys
 import pytest
 
 
+def _english(db_path) -> None:
+    """A database the command line speaks English in (the firm's language is Dutch by default)."""
+    from pathlib import Path
+
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.data_care.opening import open_database
+
+    if Path(db_path).exists():
+        return
+    db = open_database(str(db_path))
+    update_settings(db, language="en")
+    db.dispose()
+
+
 def run(db_path, *args, ok=True):
+    _english(db_path)
     out = subprocess.run([sys.executable, "-m", "relationapp", "--db", str(db_path), *args],
                          capture_output=True, text=True)
     if ok:
@@ -21,10 +36,12 @@ def run(db_path, *args, ok=True):
 def filled(tmp_path):
     from relationapp.services.customers.accounts import create_account
     from relationapp.services.customers.people import create_person
+    from relationapp.services.common.settings import update_settings
     from relationapp.services.data_care.opening import open_database
 
     path = tmp_path / "filled.db"
     db = open_database(str(path))
+    update_settings(db, language="en")
     account = create_account(db, name="Smit & Zonen", city="Ede")
     create_person(db, name="Jan de Vries", account_id=account.id, email="jan@smit.nl", birthday_day=3, birthday_month=4)
     create_person(db, name="Jan de Vries", email="JAN@smit.nl")

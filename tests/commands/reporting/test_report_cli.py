@@ -24,7 +24,7 @@ def test_reviews_write_a_folder_with_a_progress_line(db_arg, tmp_path, capsys):
     err = capsys.readouterr().err
     files = list((tmp_path / "q3").iterdir())
     assert f"1/{len(files)} " in err and f"{len(files)}/{len(files)} " in err
-    assert "2026Q3 portfolio.pdf" in {f.name for f in files}
+    assert "Portefeuillerapport 3e kwartaal 2026.pdf" in {f.name for f in files}  # the demo firm writes Dutch
 
 
 @pytest.mark.parametrize("args, message", [
@@ -46,3 +46,21 @@ def test_bad_input_is_one_line_and_exit_2(db_arg, tmp_path, capsys, args, messag
     assert code == 2
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert sorted(p.name for p in work.iterdir()) == ["blocker"]  # nothing written
+
+
+
+def test_without_output_the_file_is_named_in_the_report_language(demo_db, db_arg, tmp_path, monkeypatch, capsys):
+    from relationapp.services.customers.accounts import get_account
+
+    name = get_account(demo_db, account_id=1).name
+    monkeypatch.chdir(tmp_path)
+    assert main([*db_arg, "report", "account", "1", "--quarter", "2026Q3", "--audience", "client"]) == 0
+    assert main([*db_arg, "report", "portfolio", "--quarter", "2026Q3"]) == 0
+    folder = tmp_path / "into"
+    folder.mkdir()
+    assert main([*db_arg, "report", "account", "1", "--quarter", "2026Q3", "-o", str(folder)]) == 0
+    # the demo firm writes Dutch; the copy with personal notes says it is internal
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
+        "Portefeuillerapport 3e kwartaal 2026.pdf", f"Relatiereview {name} 3e kwartaal 2026.pdf"]
+    assert [p.name for p in folder.iterdir()] == [f"Relatiereview {name} 3e kwartaal 2026 (Intern · vertrouwelijk).pdf"]
+    assert (folder / f"Relatiereview {name} 3e kwartaal 2026 (Intern · vertrouwelijk).pdf").read_bytes().startswith(b"%PDF")

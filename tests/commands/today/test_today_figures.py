@@ -65,4 +65,18 @@ def test_today_text_names_the_value_at_stake_beside_the_revenue(demo_db, capsys)
     assert "12 months' revenue x days overdue / cadence days" in block
     assert "dropped a tier, the revenue it lost" in block
     first = agenda(demo_db, today=DAY).needs_attention[0]
-    assert f"{first.revenue_12m:,.2f}" in block.splitlines()[2]
+    from relationapp.text import formatting
+
+    assert formatting.current().money(first.revenue_12m) in block.splitlines()[2]
+
+
+def test_the_command_line_speaks_the_firms_language(db, monkeypatch):
+    """Without RELATIONAPP_LANGUAGE a Dutch firm (the default) gets Dutch messages and Dutch dates."""
+    import subprocess
+    import sys
+
+    monkeypatch.delenv("RELATIONAPP_LANGUAGE")
+    done = subprocess.run([sys.executable, "-m", "relationapp", "--db", str(db.path), "today", "--date", "2026-02-30"],
+                          capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "geen geldige datum" in done.stderr, done.stderr

@@ -64,7 +64,7 @@ def _review(db, account_id, audience="internal"):
 def test_internal_review_shows_people_figures_and_quarter(demo_db, account):
     update_settings(demo_db, language="en")
     text = _text(_review(demo_db, account.id))
-    assert "Account review 2026Q3" in text
+    assert "Account review Q3 2026" in text
     for name in ("Łukasz Çelik", "Özlem Yılmaz", "IJsbrand van 't Hek", "Decision maker", "Budget holder"):
         assert name in text
     assert "€12,345.67" in text and "€9,876.54" in text  # this quarter and the same quarter a year earlier
@@ -77,7 +77,7 @@ def test_internal_review_shows_people_figures_and_quarter(demo_db, account):
 
 def test_dutch_formatting_of_money_and_dates(demo_db, account):
     text = _text(_review(demo_db, account.id))  # the demo firm writes Dutch
-    assert "Klantreview 2026Q3" in text
+    assert "Relatiereview 3e kwartaal 2026" in text  # the catalogue's word for "account review"
     assert "€ 12.345,67" in text
     assert "1 jul 2026" in text and "30 sep 2026" in text
 

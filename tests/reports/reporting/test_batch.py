@@ -6,9 +6,10 @@ import pytest
 
 from relationapp.errors import ValidationError
 from relationapp.reports.reporting import data as report_data
-from relationapp.reports.reporting.batch import Scope, file_name, run_batch
+from relationapp.reports.reporting.batch import Scope, _names, file_names, run_batch
 from relationapp.services.customers.staff import find_staff
 from relationapp.services.value.quarters import parse
+from relationapp.text.formatting import Formatter
 
 Q3 = parse("2026Q3")
 
@@ -18,16 +19,23 @@ def _in_tiers(db, tiers):
     return {aid for aid, tier in ctx.tiers.items() if tier in tiers}
 
 
+def _expected_names(db, ids, audience="internal"):
+    """The file names the batch gives these accounts (the demo firm writes Dutch)."""
+    return set(file_names(Formatter.for_language("nl"), Q3, _names(db, sorted(ids)), audience=audience).values())
+
+
 def test_batch_writes_one_file_per_account_and_the_portfolio(demo_db, tmp_path):
     seen = []
     result = run_batch(demo_db, quarter=Q3, folder=tmp_path / "out", scope=Scope(tiers=("top", "big")), workers=2,
                        progress=seen.append)
     expected = _in_tiers(demo_db, ("top", "big"))
     assert len(result.files) == len(expected) > 0
-    assert result.portfolio.name == "2026Q3 portfolio.pdf"
+    assert result.portfolio.name == "Portefeuillerapport 3e kwartaal 2026.pdf"
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert len(written) == len(expected) + 1 and all(n.endswith(".pdf") for n in written)
-    assert all(f"({aid}).pdf" in " ".join(written) for aid in expected)
+    assert {p.name for p in result.files} == _expected_names(demo_db, expected)
+    assert all(n.startswith("Relatiereview ") and n.endswith(" 3e kwartaal 2026 (Intern · vertrouwelijk).pdf")
+               for n in written if n != result.portfolio.name)
     assert [p.done for p in seen] == list(range(1, len(expected) + 2)) and seen[-1].total == len(expected) + 1
     assert not result.cancelled
 
@@ -40,7 +48,7 @@ def test_one_account_managers_accounts(demo_db, tmp_path):
     from relationapp.services.customers.accounts import list_account_ids
 
     theirs = {aid for aid in list_account_ids(demo_db, owner_id=owner.id) if ctx.tiers.get(aid) in report_data.CUSTOMER_TIERS}
-    assert {int(p.stem.rsplit("(", 1)[1].rstrip(")")) for p in result.files} == theirs
+    assert {p.name for p in result.files} == _expected_names(demo_db, theirs)
     assert result.portfolio is None
 
 
@@ -64,9 +72,18 @@ def test_unwritable_folder_is_refused_before_any_work(demo_db, tmp_path):
         run_batch(demo_db, quarter=Q3, folder=blocker / "sub")
 
 
-def test_file_names_are_safe():
-    assert file_name(Q3, 7, 'A/B: "C" <d>?') == "2026Q3 A B C d (7).pdf"
-    assert file_name(Q3, 8, "...") == "2026Q3 account (8).pdf"
+def test_file_names_are_safe_and_unique_in_the_folder():
+    names = file_names(Formatter.for_language("en"), Q3, {7: 'A/B: "C" <d>?', 8: "...", 9: "???"}, audience="client")
+    assert names[7] == "Account review A-B 'C' d Q3 2026.pdf"
+    # nothing readable left of the name: the number tells the two apart
+    assert names[8] == "Account review Q3 2026 (8).pdf" and names[9] == "Account review Q3 2026 (9).pdf"
+
+
+def test_a_client_batch_gives_the_names_to_hand_out(demo_db, tmp_path):
+    result = run_batch(demo_db, quarter=Q3, folder=tmp_path, scope=Scope(tiers=("top",)), audience="client",
+                       include_portfolio=False, workers=1)
+    assert result.files and all(p.name.startswith("Relatiereview ") and p.name.endswith(" 3e kwartaal 2026.pdf")
+                                for p in result.files)
 
 
 def test_a_new_output_folder_is_private(tmp_path):

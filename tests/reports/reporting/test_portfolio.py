@@ -23,7 +23,7 @@ def test_portfolio_shows_pyramid_movements_and_sections(demo_db):
     report = report_data.portfolio(demo_db, quarter=Q3)
     pages = _pages(render_portfolio(report))
     text = " ".join(pages)
-    assert "Portfolio report 2026Q3" in text
+    assert "Portfolio report Q3 2026" in text
     summary = pyramid.pyramid_summary(demo_db, as_of=Q3.end)
     assert f"{summary.customers} customers" in text
     assert "The customer pyramid" in text and "The best 20 % of customers bring" in text
@@ -31,7 +31,7 @@ def test_portfolio_shows_pyramid_movements_and_sections(demo_db):
     assert movement.moved_up or movement.moved_down
     for moved in (movement.moved_up + movement.moved_down)[:3]:
         assert moved.name in text
-    for heading in ("Tier movements since 2026Q2", "Profit curve", "Attention in 2026Q3", "Overdue", "Satisfaction (NPS)",
+    for heading in ("Tier movements since Q2 2026", "Profit curve", "Attention in Q3 2026", "Overdue", "Satisfaction (NPS)",
                     "Largest wallet gaps"):
         assert heading in text
     for number, page in enumerate(pages, start=1):

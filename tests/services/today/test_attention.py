@@ -234,7 +234,7 @@ def test_gift_repeat_is_found_case_insensitively(db):
                                  person_ids=[anna.id], gift_item="Bloemen", gift_cost="20.00")
     found = gifts.earlier_gifts(db, item="  fles WIJN ", person_ids=[anna.id, ben.id])
     assert [(g.person, g.given_on) for g in found] == [("Anna", dt.date(2025, 12, 18))]
-    assert "2025-12-18" in gifts.repeat_warning(found) and "Anna" in gifts.repeat_warning(found)
+    assert "18 Dec 2025" in gifts.repeat_warning(found) and "Anna" in gifts.repeat_warning(found)
     assert gifts.earlier_gifts(db, item="Fles wijn", person_ids=[ben.id]) == []
     assert gifts.repeat_warning([]) is None
 
@@ -271,6 +271,9 @@ def test_agenda_is_the_same_in_every_time_zone(demo_db):
 
 
 def test_cli_today_bad_date_is_one_line(demo_db):
+    from relationapp.services.common.settings import update_settings
+
+    update_settings(demo_db, language="en")  # the command line speaks the firm's language
     result = subprocess.run(
         [sys.executable, "-m", "relationapp", "--db", str(demo_db.path), "today", "--date", "2026-02-30"],
         capture_output=True, text=True,
@@ -287,7 +290,7 @@ def test_a_customer_that_dropped_a_tier_needs_attention_even_when_touched(firm):
     touch(db, faller.id, days_ago(3))
     item = next(i for i in attention.agenda(db, today=TODAY).needs_attention if i.account == "Fallen Star")
     assert item.dropped_from == "top" and item.days_overdue == 0
-    assert "dropped from Top since 2026-03-31" in item.reason
+    assert "dropped from Top since 31 Mar 2026" in item.reason
     assert item.value == Decimal("500000.00")  # the 12-month revenue lost since then
     without = attention.agenda(db, today=TODAY, with_dropped=False).needs_attention
     assert "Fallen Star" not in [i.account for i in without]

@@ -122,7 +122,7 @@ def test_changing_the_language_offers_a_restart(restart, ctx, qtbot, answered_bo
     from PySide6.QtWidgets import QApplication
 
     from relationapp.ui.data.settings_view import SettingsForm
-    from relationapp.ui.shell.app import RESTART
+    from relationapp.ui.common.i18n import RESTART
 
     exits = []
     monkeypatch.setattr(QApplication.instance(), "exit", exits.append)

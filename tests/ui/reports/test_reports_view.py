@@ -23,7 +23,8 @@ def test_reports_page_writes_the_batch_with_progress_and_opens_the_folder(demo_c
     view = ReportsView(demo_ctx)
     qtbot.addWidget(view)
     assert view.quarter.count() == 12 and view.quarter.currentIndex() == 1  # the last completed quarter
-    view.quarter.setCurrentText("2026Q3")
+    assert view.quarter.currentText() != view.quarter.currentData()  # the quarter in words, "2026Q3" as data
+    view.quarter.setCurrentIndex(view.quarter.findData("2026Q3"))
     view.scope.setCurrentIndex(view.scope.findData("tiers"))
     for tier, box in view.tier_boxes.items():
         box.setChecked(tier == "top")
@@ -83,12 +84,18 @@ def test_print_review_from_the_account_page(demo_ctx, qtbot, opened, monkeypatch
     button = next(b for b in page.findChildren(QPushButton) if b.text() == "Print review…")
 
     def accept(dialog):
-        dialog.quarter.setCurrentText("2026Q3")
+        dialog.quarter.setCurrentIndex(dialog.quarter.findData("2026Q3"))
         dialog.audience.setCurrentIndex(dialog.audience.findData("client"))
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(reports_view.PrintReviewDialog, "exec", accept)
     button.click()
     qtbot.waitUntil(lambda: bool(opened), timeout=60000)
-    assert opened[0].name.startswith("2026Q3 ") and opened[0].name.endswith(" client.pdf")
+    from relationapp.reports.reporting.file_names import formatter_for, review_file_name
+    from relationapp.services.customers.accounts import get_account
+
+    name = get_account(demo_ctx.db, account_id=1).name
+    # the same name the command line gives by default; the client's copy carries no "internal"
+    assert opened[0].name == review_file_name(formatter_for(demo_ctx.db), parse("2026Q3"), name, audience="client")
+    assert opened[0].name.startswith("Relatiereview ") and opened[0].name.endswith(" 3e kwartaal 2026.pdf")
     assert opened[0].read_bytes().startswith(b"%PDF")

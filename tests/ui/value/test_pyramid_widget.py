@@ -72,9 +72,9 @@ def test_movement_follows_the_chosen_quarters(value_view, demo_db, qtbot):
     from relationapp.services.value.pyramid import movement
 
     box = value_view.from_quarter
-    assert box.count() >= 8 and value_view.to_quarter.currentText() == "2026Q3"
+    assert box.count() >= 8 and value_view.to_quarter.currentText() == "Q3 2026"
     with qtbot.waitSignal(value_view.movement_loaded, timeout=30000):
-        box.setCurrentIndex(box.findText("2026Q1"))
+        box.setCurrentIndex(box.findText("Q1 2026"))
     expected = movement(demo_db, from_quarter="2026Q1", to_quarter="2026Q3")
     assert value_view.movement_model.movement.counts == expected.counts
     assert [m.account_id for m in value_view.down_model.rows] == [m.account_id for m in expected.moved_down]
@@ -111,7 +111,7 @@ def test_orders_tab_reads_amounts_in_the_current_language(ctx, qtbot):
     tab = OrdersTab(ctx)
     qtbot.addWidget(tab)
     tab.set_account(account)
-    assert "share of wallet 0.0 %" in tab.value_line.text()
+    assert "share of wallet 0.0% of" in tab.value_line.text()
     assert tab.amount.placeholderText() == "1,234.56"  # English, the catalogue's language in the tests
     tab.amount.setText("1.234,56")  # the Dutch way: in English the comma cannot follow the decimal point
     tab.add_button.click()
