@@ -117,8 +117,25 @@ def _everything(window, qtbot) -> list[tuple[str, str]]:
             page.tabs.setCurrentIndex(i)
             _settled(window, qtbot)
             seen += [(f"account {account.name}: {w}", t) for w, t in _texts(page)]
-    for dialog in (AccountDialog(ctx), PersonDialog(ctx), FollowUpDialog(ctx), LogInteractionDialog(ctx)):
+    from relationapp.services.relationships import referrals
+    from relationapp.ui.data.duplicates_dialog import DuplicatesDialog
+    from relationapp.ui.data.import_wizard import ImportWizard
+    from relationapp.ui.data.privacy_dialog import PrivacyDialog
+    from relationapp.ui.data.settings_view import SettingsDialog
+    from relationapp.ui.relationships.referral_widgets import RecordReferralDialog, ThankReferrerDialog
+    from relationapp.ui.reports.reports_view import PrintReviewDialog
+    from relationapp.ui.today.today_view import PickDateDialog
+
+    first = customers[0].id
+    dialogs = [AccountDialog(ctx), AccountDialog(ctx, first), PersonDialog(ctx), FollowUpDialog(ctx, first),
+               LogInteractionDialog(ctx, first), RecordReferralDialog(ctx, first), DuplicatesDialog(ctx),
+               ImportWizard(ctx), PrivacyDialog(ctx), SettingsDialog(ctx), PrintReviewDialog(), PickDateDialog()]
+    ledger = referrals.referral_ledger(ctx.db)
+    if ledger:
+        dialogs.append(ThankReferrerDialog(ctx, ledger[0].id))
+    for dialog in dialogs:
         qtbot.addWidget(dialog)
+        _settled(window, qtbot)
         seen += [(type(dialog).__name__ + ": " + w, t) for w, t in _texts(dialog)]
     return seen
 
