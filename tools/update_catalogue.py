@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "relationapp"
 PO = PACKAGE / "text" / "locale" / "nl" / "LC_MESSAGES" / "relationapp.po"
 MO = PO.with_suffix(".mo")
-KEYWORDS = {"_": None, "N_": None, "tr": None, "QT_TR_NOOP": None, "t": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "tr": None, "QT_TR_NOOP": None, "t": None, "ngettext": (1, 2), "n": (1, 2)}
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 METHODS = [("**/migrations/**.py", "ignore"), ("**.py", "python")]
 

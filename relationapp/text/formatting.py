@@ -17,7 +17,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from relationapp.config import Settings
-from relationapp.text.catalogue import current_language, for_language
+from relationapp.text.catalogue import current_language, for_language, translations
 
 _CURRENCY = ["EUR"]
 
@@ -60,6 +60,10 @@ class Formatter:
         """Report wording in the chosen language; values are filled in afterwards."""
         wording = for_language(self.language)(text)
         return wording.format(**values) if values else wording
+
+    def n(self, singular: str, plural: str, how_many: int, **values) -> str:
+        """Counted report wording: "1 touch" / "3 touches" in the chosen language."""
+        return translations(self.language).ngettext(singular, plural, how_many).format(**values)
 
     def money(self, amount: Decimal | int | None, *, whole: bool = False) -> str:
         if amount is None:

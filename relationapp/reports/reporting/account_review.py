@@ -153,7 +153,8 @@ def story(review: report_data.AccountReview, fmt: Formatter, width: float) -> li
     if review.touches or review.internal:
         out.append(para(t("Touches in {quarter}", quarter=quarter), s["Heading"]))
     if review.touches and (spent.minutes or review.internal):
-        summary = t("{hours} in {count} touches.", hours=fmt.hours(spent.minutes), count=fmt.number(spent.touches))
+        summary = fmt.n("{hours} in {count} touch.", "{hours} in {count} touches.", spent.touches,
+                        hours=fmt.hours(spent.minutes), count=fmt.number(spent.touches))
         time_line = labelled(t("Time spent"), f"{summary} {average}" if average else summary, s["Normal"])
         time_line.keepWithNext = 1
         out.append(time_line)

@@ -84,7 +84,7 @@ def test_a_client_review_with_touches_keeps_the_section(demo_db, quiet_account):
     log_interaction(demo_db, account_id=quiet_account.id, kind="visit", occurred_on=dt.date(2026, 8, 3),
                     duration_minutes=45, subject="Kennismaking")
     client = _review(demo_db, quiet_account.id, "client")
-    assert "Touches in Q3 2026" in client and "Time spent 45 min in 1 touches." in client and "Kennismaking" in client
+    assert "Touches in Q3 2026" in client and "Time spent 45 min in 1 touch." in client and "Kennismaking" in client
 
 
 def test_a_client_review_of_touches_without_time_prints_no_zero_minutes(demo_db, quiet_account):
