@@ -67,17 +67,19 @@ _CENT = Decimal("0.01")
 
 # --- quoting what was typed --------------------------------------------------------------
 
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_BIDI = str.maketrans("", "", "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_BIDI = str.maketrans("", "", BIDI_CONTROLS)
 
 
-def quoted(text: str) -> str:
-    """``text`` as a message quotes it: stripped, one line (a break shows as ⏎), no control or
-    bidi characters (a control character shows as �), cut to 60 characters (with …)."""
-    text = str(text)[: _QUOTE_LIMIT * 4].strip().translate(_BIDI)
-    text = _UNSHOWABLE.sub("\ufffd", _LINE_BREAK.sub("\u23ce", text))
-    return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1] + "\u2026"
+def quoted(text: str, *, limit: int = _QUOTE_LIMIT, strip: bool = True) -> str:
+    """``text`` as a message quotes it: one line (a break shows as ⏎), no control or bidi
+    characters (a control character shows as �), cut to ``limit`` characters (with …)."""
+    text = str(text)[: limit * 4]
+    text = (text.strip() if strip else text).translate(_BIDI)
+    text = UNSHOWABLE.sub("\ufffd", LINE_BREAK.sub("\u23ce", text))
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _language(language: str | None) -> str:

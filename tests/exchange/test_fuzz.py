@@ -37,7 +37,6 @@ from relationapp.exchange.csv_write import FORMULA_STARTS, neutralise, unneutral
 from relationapp.exchange.export import JSON_NAME, export_all, import_all
 from relationapp.exchange.vcard import commit_vcards, preview_vcards
 from relationapp.files.csv_read import CsvRecord, CsvTable
-from relationapp.services.common.validation import BIDI_CONTROLS
 from relationapp.services.customers.matching import name_key
 from relationapp.services.data_care import everything
 from relationapp.services.data_care.bulk_import import (
@@ -45,7 +44,7 @@ from relationapp.services.data_care.bulk_import import (
     InteractionInput,
     PersonInput,
 )
-from relationapp.text.parsing import parse_amount
+from relationapp.text.parsing import BIDI_CONTROLS, parse_amount
 
 SLOW_FACTOR = 10
 _BASE = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow,

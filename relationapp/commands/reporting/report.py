@@ -70,7 +70,10 @@ def _account(args, db) -> int:
 
 
 def _portfolio(args, db) -> int:
-    from relationapp.reports.reporting.file_names import formatter_for, portfolio_file_name
+    from relationapp.reports.reporting.file_names import (
+        formatter_for,
+        portfolio_file_name,
+    )
     from relationapp.reports.reporting.portfolio import write_portfolio
 
     quarter = _quarter(args.quarter)

@@ -29,14 +29,11 @@ _PHONE = re.compile(r"^\+?[0-9 ()./-]{3,40}$")
 SQLITE_MIN_INTEGER = -(2**63)
 SQLITE_MAX_INTEGER = 2**63 - 1
 
-BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_NO_BIDI = str.maketrans("", "", BIDI_CONTROLS)
+_NO_BIDI = str.maketrans("", "", parsing.BIDI_CONTROLS)
 # refused in one-line text: every control character (Cc), the Unicode line and paragraph separators, lone surrogates
 _NOT_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # refused in multi-line text: the same but tab, line feed and carriage return (and the Unicode separators)
 _NOT_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _QUOTE_LIMIT = 60
 _repr = reprlib.Repr()
 _repr.maxstring = _repr.maxother = 2 * _QUOTE_LIMIT
@@ -56,13 +53,12 @@ def shown(value, *, limit: int = _QUOTE_LIMIT) -> str:
         text = _("a number of about {digits} digits").format(digits=int(value.bit_length() * 0.30103) + 1)
     else:
         text = _repr.repr(value)
-    text = _UNSHOWABLE.sub("\ufffd", _LINE_BREAK.sub("\u23ce", without_bidi(text)))
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return parsing.quoted(text, limit=limit, strip=False)
 
 
 def one_line(message: str) -> str:
     """A whole message on one line: line breaks become spaces, control and broken characters �, bidi controls go."""
-    return _UNSHOWABLE.sub("\ufffd", _LINE_BREAK.sub(" ", without_bidi(message)))
+    return parsing.UNSHOWABLE.sub("\ufffd", parsing.LINE_BREAK.sub(" ", without_bidi(message)))
 
 
 def described(value) -> str:

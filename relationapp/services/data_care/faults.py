@@ -12,6 +12,7 @@ from __future__ import annotations
 import errno
 import sqlite3
 from pathlib import Path
+
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
 
@@ -59,7 +60,10 @@ def _holder_note(db_path: Path | None) -> str:
     if db_path is None:
         return ""
     try:
-        from relationapp.services.data_care.instance_lock import current_holder, held_here
+        from relationapp.services.data_care.instance_lock import (
+            current_holder,
+            held_here,
+        )
 
         if held_here(db_path):
             return ""

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from relationapp.services.customers import people as people_service
 from relationapp.services.customers.accounts import get_account
+from relationapp.text import wording
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import AccountPicker, OptionalDateField, combo
 
 # stored code -> label (shown through tr)
-ROLES = [("decision_maker", QT_TR_NOOP("Decision maker")), ("budget_holder", QT_TR_NOOP("Budget holder")),
-         ("influencer", QT_TR_NOOP("Influencer")), ("user", QT_TR_NOOP("User")), ("gatekeeper", QT_TR_NOOP("Gatekeeper"))]
+ROLES = list(wording.ROLES.items())
 CHANNELS = [("email", QT_TR_NOOP("E-mail")), ("phone", QT_TR_NOOP("Phone")), ("visit", QT_TR_NOOP("Visit")),
             ("post", QT_TR_NOOP("Post")), ("message", QT_TR_NOOP("Message"))]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
@@ -17,6 +17,7 @@ from relationapp.errors import ValidationError
 from relationapp.services.customers.accounts import get_account
 from relationapp.services.customers.people import people_of_account
 from relationapp.services.touches import interactions as interactions_service
+from relationapp.text import wording
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import AccountPicker, DateField, combo
@@ -27,10 +28,9 @@ from relationapp.ui.relationships.nps_widgets import (
 )
 from relationapp.ui.touches.gift_check import GiftRepeatGuard
 
-# stored kind -> label (shown through tr)
-KINDS = [("call", QT_TR_NOOP("Call")), ("visit", QT_TR_NOOP("Visit")), ("meeting", QT_TR_NOOP("Meeting")),
-         ("email", QT_TR_NOOP("E-mail")), ("event", QT_TR_NOOP("Event")), ("gift", QT_TR_NOOP("Gift")),
-         ("card", QT_TR_NOOP("Card")), ("content", QT_TR_NOOP("Content sent")), ("note", QT_TR_NOOP("Note"))]
+# stored kind -> label (shown through tr), in the order the form offers them; the labels are the catalogue's
+KINDS = [(code, wording.KINDS[code]) for code in ("call", "visit", "meeting", "email", "event", "gift", "card",
+                                                  "content", "note")]
 DEFAULT_MINUTES = {"call": 15, "visit": 60, "meeting": 60, "email": 5, "event": 120, "gift": 10, "card": 10, "content": 5, "note": 0}
 
 

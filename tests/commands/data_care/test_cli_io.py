@@ -34,9 +34,9 @@ def run(db_path, *args, ok=True):
 
 @pytest.fixture
 def filled(tmp_path):
+    from relationapp.services.common.settings import update_settings
     from relationapp.services.customers.accounts import create_account
     from relationapp.services.customers.people import create_person
-    from relationapp.services.common.settings import update_settings
     from relationapp.services.data_care.opening import open_database
 
     path = tmp_path / "filled.db"

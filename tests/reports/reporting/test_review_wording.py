@@ -12,7 +12,10 @@ from pypdf import PdfReader
 from relationapp.reports.reporting import data as report_data
 from relationapp.reports.reporting.account_review import render_review
 from relationapp.reports.reporting.batch import file_names
-from relationapp.reports.reporting.file_names import portfolio_file_name, review_file_name
+from relationapp.reports.reporting.file_names import (
+    portfolio_file_name,
+    review_file_name,
+)
 from relationapp.reports.reporting.portfolio import render_portfolio
 from relationapp.services.common.settings import update_settings
 from relationapp.services.customers.accounts import create_account

@@ -121,8 +121,8 @@ def test_dutch_mnemonics_do_not_collide_within_a_form(language, demo_ctx, qtbot)
 def test_changing_the_language_offers_a_restart(restart, ctx, qtbot, answered_boxes, monkeypatch):
     from PySide6.QtWidgets import QApplication
 
-    from relationapp.ui.data.settings_view import SettingsForm
     from relationapp.ui.common.i18n import RESTART
+    from relationapp.ui.data.settings_view import SettingsForm
 
     exits = []
     monkeypatch.setattr(QApplication.instance(), "exit", exits.append)

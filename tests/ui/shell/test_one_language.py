@@ -12,6 +12,7 @@ import pytest
 
 from tests.language import foreign, the_firms_own_words, without
 
+
 def test_the_check_itself_finds_mixed_language():
     assert foreign("Omzet 12 mnd: 160.6 u, 12 May 1975", "nl") == ["160.6", "May"] or \
         set(foreign("Omzet 12 mnd: 160.6 u, 12 May 1975", "nl")) == {"160.6", "May"}
@@ -122,7 +123,10 @@ def _everything(window, qtbot) -> list[tuple[str, str]]:
     from relationapp.ui.data.import_wizard import ImportWizard
     from relationapp.ui.data.privacy_dialog import PrivacyDialog
     from relationapp.ui.data.settings_view import SettingsDialog
-    from relationapp.ui.relationships.referral_widgets import RecordReferralDialog, ThankReferrerDialog
+    from relationapp.ui.relationships.referral_widgets import (
+        RecordReferralDialog,
+        ThankReferrerDialog,
+    )
     from relationapp.ui.reports.reports_view import PrintReviewDialog
     from relationapp.ui.today.today_view import PickDateDialog
 
