@@ -23,6 +23,8 @@ import os
 import sys
 
 from relationapp import __version__
+from relationapp.text import catalogue
+from relationapp.text.catalogue import N_, _
 
 # One module per noun; later capabilities add theirs here.
 COMMAND_MODULES = (
@@ -51,33 +53,86 @@ class CliError(Exception):
     """Bad input or usage; the message is printed as one line."""
 
 
+# argparse words its own texts ("usage: ", "the following arguments are required: %s") with its
+# module-level gettext at call time: ours instead, so they follow this run's language
+# (the texts are marked for the catalogue in ``argparse_words``).
+argparse._ = lambda text: catalogue._(text)
+argparse.ngettext = lambda singular, plural, n: catalogue.ngettext(singular, plural, n)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """``--help`` in this run's language: help texts and descriptions are marked with ``N_`` where they are
+    declared and worded here, when the help is printed."""
+
+    def _get_help_string(self, action):  # what _expand_help fills in (%(default)s and the like)
+        return _(action.help) if action.help else action.help
+
+    def _format_text(self, text):  # description and epilog
+        return super()._format_text(_(text) if text else text)
+
+
+class _Subcommands(argparse._SubParsersAction):
+    def add_parser(self, name, **kwargs):  # a command's own --help opens with the line the list shows
+        if kwargs.get("help") and "description" not in kwargs:
+            kwargs["description"] = kwargs["help"]
+        return super().add_parser(name, **kwargs)
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", _Subcommands)
+
     def error(self, message):  # one clear line instead of usage + error
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see --help)\n")
+        self.exit(EXIT_BAD_INPUT, _("{prog}: {message} (see --help)").format(prog=self.prog, message=message) + "\n")
 
 
 def add_noun(sub, name: str, *, help: str):
-    """A noun whose verbs are subcommands; the noun alone prints its help. Returns (noun, verbs)."""
+    """A noun whose verbs are subcommands; the noun alone prints its help. Returns (noun, verbs).
+
+    ``help`` is marked with ``N_`` by the caller and worded when the help is printed."""
     noun = sub.add_parser(name, help=help)
     noun.set_defaults(parser_for_help=noun)
     return noun, noun.add_subparsers(dest="verb", metavar="VERB")
 
 
+LANGUAGE_ENV = "RELATIONAPP_LANGUAGE"  # "en" or "nl": this run's language instead of the firm's setting
+_LOCALE_ENVS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # gettext's order: the first one set counts
+
+
+def command_line_language(environ=None) -> str:
+    """The language of ``--help`` and of parse errors, before any database is open:
+    ``RELATIONAPP_LANGUAGE`` if set, else the system locale ("nl..." is Dutch), else English."""
+    environ = os.environ if environ is None else environ
+    chosen = environ.get(LANGUAGE_ENV)
+    if chosen:
+        return catalogue.supported(chosen.strip().lower()[:2])
+    for name in _LOCALE_ENVS:
+        value = environ.get(name)
+        if value:
+            first = value.split(":")[0].strip().lower()
+            return "nl" if first.startswith("nl") else catalogue.DEFAULT_LANGUAGE
+    return catalogue.DEFAULT_LANGUAGE
+
+
 def build_parser() -> Parser:
+    catalogue.set_language(command_line_language())  # the firm's language follows once the database is open
     parser = Parser(
         prog="relationapp",
-        description="A relationship tracker for small firms. Without a command it opens the window.",
+        description=N_("A relationship tracker for small firms. Without a command it opens the window."),
     )
-    parser.add_argument("--version", action="version", version=f"relationapp {__version__}")
+    parser.add_argument("--version", action="version", version=f"relationapp {__version__}",
+                        help=N_("show program's version number and exit"))
     parser.add_argument(
         "--db",
         metavar="PATH_OR_URL",
-        help="database file or URL (default: RELATIONAPP_DB_URL, else a file in the user data folder)",
+        help=N_("database file or URL (default: RELATIONAPP_DB_URL, else a file in the user data folder)"),
     )
     parser.add_argument(
         "--create",
         action="store_true",
-        help="make a new database at --db even in a new folder or in an empty (0-byte) file",
+        help=N_("make a new database at --db even in a new folder or in an empty (0-byte) file"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
@@ -100,8 +155,6 @@ def _new_database_refusal(args: argparse.Namespace) -> str | None:
 
     if getattr(args, "create", False) or args.command in CREATES_DATABASE:
         return None
-    from relationapp.text.catalogue import _
-
     given, how = args.db, f"relationapp --db {args.db} --create {args.command} ..."
     if given is None:
         given = os.environ.get(config.DB_ENV) or None  # the default file is made on first start
@@ -122,9 +175,6 @@ def _database_file(args: argparse.Namespace):
         return sqlite_path(url_for(config.resolve_db(args.db)))
     except Exception:  # noqa: BLE001 - only used to name the file in a message
         return None
-
-
-LANGUAGE_ENV = "RELATIONAPP_LANGUAGE"  # "en" or "nl": this run's language instead of the firm's setting
 
 
 def _speak_the_firms_language(db) -> None:

@@ -22,6 +22,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from relationapp.text.catalogue import _
+
 BUSY_TIMEOUT_MS = 5000
 _WRITE = "relationapp_write"
 _WRITTEN = "relationapp_written"  # conn.info key: tables the open write transaction changed
@@ -98,15 +100,15 @@ def prepare_sqlite_file(path: Path) -> None:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
         elif not os.access(path, os.R_OK | os.W_OK):
-            raise DatabaseError(f"Cannot write the database file {path}: permission denied.")
+            raise DatabaseError(_("Cannot write the database file {path}: permission denied.").format(path=path))
         if not os.access(path.parent, os.W_OK):
-            raise DatabaseError(
-                f"Cannot write in the folder {path.parent} (SQLite needs it for its journal)."
-            )
+            raise DatabaseError(_("Cannot write in the folder {folder} (SQLite needs it for its journal).").format(
+                folder=path.parent))
     except DatabaseError:
         raise
     except OSError as exc:
-        raise DatabaseError(f"Cannot create the database file {path}: {exc.strerror or exc}.") from exc
+        raise DatabaseError(_("Cannot create the database file {path}: {problem}.").format(
+            path=path, problem=exc.strerror or exc)) from exc
 
 
 # Every SQLite file a Database of this process is connected to. POSIX locks
@@ -160,7 +162,31 @@ class Stopped(Exception):
     """A long read was stopped by its owner (the window closing, a restore starting)."""
 
 
-def sqlite_problem(path: Path, *, quick_check: bool = False, stop: threading.Event | None = None) -> str | None:
+class FileProblem(str):
+    """Why a file is not a readable SQLite database, worded for the user.
+
+    Code compares ``kind`` ("missing", "no_permission", "unreadable",
+    "not_sqlite", "damaged"), never the words, which are in the user's
+    language; ``detail`` is SQLite's own text where it has one.
+    """
+
+    kind: str
+    detail: str
+
+    def __new__(cls, kind: str, detail: str = ""):
+        words = {
+            "missing": _("does not exist"),
+            "no_permission": _("cannot be read (permission denied)"),
+            "unreadable": _("cannot be read ({problem})"),
+            "not_sqlite": _("is not a SQLite database"),
+            "damaged": _("is damaged ({problem})"),
+        }[kind]
+        problem = super().__new__(cls, words.format(problem=detail))
+        problem.kind, problem.detail = kind, detail
+        return problem
+
+
+def sqlite_problem(path: Path, *, quick_check: bool = False, stop: threading.Event | None = None) -> FileProblem | None:
     """Why ``path`` is not a readable SQLite database (None if it is), asked of SQLite itself.
 
     Never a plain ``open()``: see ``_live_files``. A read-only connection of
@@ -170,11 +196,11 @@ def sqlite_problem(path: Path, *, quick_check: bool = False, stop: threading.Eve
     ``stop`` ends that read early with ``Stopped``.
     """
     if not os.access(path, os.R_OK):
-        return "cannot be read (permission denied)" if path.exists() else "does not exist"
+        return FileProblem("no_permission" if path.exists() else "missing")
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
-        return f"cannot be read ({exc})"
+        return FileProblem("unreadable", str(exc))
     con.text_factory = bytes  # quick_check quotes damaged pages: any bytes at all
     if stop is not None:
         con.set_progress_handler(lambda: 1 if stop.is_set() else 0, 10_000)
@@ -188,12 +214,12 @@ def sqlite_problem(path: Path, *, quick_check: bool = False, stop: threading.Eve
         if stop is not None and stop.is_set():
             raise Stopped() from None
         if getattr(exc, "sqlite_errorcode", None) == 26 or "file is not a database" in str(exc):
-            return "is not a SQLite database"
-        return f"is damaged ({exc})"
+            return FileProblem("not_sqlite")
+        return FileProblem("damaged", str(exc))
     finally:
         con.close()
     if rows != ["ok"]:
-        return f"is damaged ({'; '.join(rows[:3])})"
+        return FileProblem("damaged", "; ".join(rows[:3]))
     return None
 
 
@@ -202,12 +228,14 @@ def check_sqlite_file(path: Path) -> None:
     if not path.exists() or path.stat().st_size == 0:
         return
     problem = sqlite_problem(path)
-    if problem == "is not a SQLite database":
-        raise DatabaseError(f"{path} is not a relationapp database (not a SQLite file).")
-    if problem and problem.startswith("cannot be read"):
-        raise DatabaseError(f"Cannot read {path}: {problem.removeprefix('cannot be read ').strip('()')}.")
-    if problem:
-        raise DatabaseError(f"{path} cannot be read as a database: {problem.removeprefix('is damaged ').strip('()')}.")
+    if problem is None:
+        return
+    if problem.kind == "not_sqlite":
+        raise DatabaseError(_("{path} is not a relationapp database (not a SQLite file).").format(path=path))
+    if problem.kind in ("unreadable", "no_permission"):
+        raise DatabaseError(_("Cannot read {path}: {problem}.").format(
+            path=path, problem=problem.detail or _("permission denied")))
+    raise DatabaseError(_("{path} cannot be read as a database: {problem}.").format(path=path, problem=problem.detail))
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
@@ -307,7 +335,7 @@ class Database:
     def raw_connection(self) -> sqlite3.Connection:
         """A plain sqlite3 connection to the same file (benchmarks, backups)."""
         if self.path is None:
-            raise DatabaseError("Not a SQLite file database.")
+            raise DatabaseError(_("Not a SQLite file database."))
         con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
         con.execute("PRAGMA foreign_keys=ON")
         return con

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from relationapp.data.db import SIDE_FILES, DatabaseError, Stopped, sqlite_problem
+from relationapp.data.db import SIDE_FILES, DatabaseError, FileProblem, Stopped, sqlite_problem
 from relationapp.text.catalogue import _
 
 PARTIAL_SUFFIX = ".partial"
@@ -198,7 +198,7 @@ def backup_to(source: Path, dest: Path, *, stop: threading.Event | None = None) 
     return _write_checked(source, dest, stop=stop, replace=True)
 
 
-def file_problem(path: Path, *, stop: threading.Event | None = None) -> str | None:
+def file_problem(path: Path, *, stop: threading.Event | None = None) -> FileProblem | None:
     """Why ``path`` is not a healthy SQLite database (None if it is); reads only, through SQLite only.
 
     The file may be live in this process (the window checks its own database
@@ -207,7 +207,7 @@ def file_problem(path: Path, *, stop: threading.Event | None = None) -> str | No
     """
     path = Path(path)
     if path.exists() and path.stat().st_size == 0:
-        return _("is not a SQLite database")
+        return FileProblem("not_sqlite")
     return sqlite_problem(path, quick_check=True, stop=stop)
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from relationapp.commands.labels import DUPLICATE_KINDS, DUPLICATE_REASONS, word
 from relationapp.commands.output import print_json, print_table
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
-    dup = sub.add_parser("duplicates", help="likely duplicate people and accounts; merge them")
-    dup.add_argument("--kind", choices=("person", "account"), help="only people or only accounts")
+    dup = sub.add_parser("duplicates", help=N_("likely duplicate people and accounts; merge them"))
+    dup.add_argument("--kind", choices=("person", "account"), help=N_("only people or only accounts"))
     dup.add_argument("--merge", nargs="+", type=int, metavar="ID",
-                     help="merge: the first id survives, the others move into it (needs --kind)")
+                     help=N_("merge: the first id survives, the others move into it (needs --kind)"))
     dup.add_argument("--json", action="store_true")
     dup.set_defaults(handler=_duplicates)
 
@@ -35,7 +36,7 @@ def _duplicates(args, db) -> int:
     if args.json:
         print_json(groups)
         return 0
-    rows = [[n, g.kind, g.reason, r.id, r.name, r.city, r.email, r.phone]
+    rows = [[n, word(DUPLICATE_KINDS, g.kind), word(DUPLICATE_REASONS, g.reason), r.id, r.name, r.city, r.email, r.phone]
             for n, g in enumerate(groups, start=1) for r in g.records]
     print_table([_("group"), _("kind"), _("why"), _("id"), _("name"), _("city"), _("email"), _("phone")], rows)
     return 0

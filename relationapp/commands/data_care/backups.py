@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
-    backup = sub.add_parser("backup", help="back up the database now (SQLite backup API, file mode 0600)")
-    backup.add_argument("file", nargs="?", metavar="FILE", help="where to write it (default: the backup folder)")
+    backup = sub.add_parser("backup", help=N_("back up the database now (SQLite backup API, file mode 0600)"))
+    backup.add_argument("file", nargs="?", metavar="FILE", help=N_("where to write it (default: the backup folder)"))
     backup.set_defaults(handler=_backup)
 
-    restore = sub.add_parser("restore", help="replace the database with a backup (checked first; the current one is kept)")
+    restore = sub.add_parser("restore", help=N_("replace the database with a backup (checked first; the current one is kept)"))
     restore.add_argument("file", metavar="FILE")
     # a damaged database is exactly when a restore is needed: the handler opens nothing first
     restore.set_defaults(handler=_restore, without_database=True)

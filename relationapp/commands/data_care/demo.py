@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
-    demo = sub.add_parser("demo", help="fill the database with a realistic demo firm")
-    demo.add_argument("--force", action="store_true", help="replace what the database holds")
-    demo.add_argument("--open", action="store_true", help="open the window afterwards")
-    demo.add_argument("--seed", type=int, default=2026, help="random seed (the same seed builds the same firm)")
+    demo = sub.add_parser("demo", help=N_("fill the database with a realistic demo firm"))
+    demo.add_argument("--force", action="store_true", help=N_("replace what the database holds"))
+    demo.add_argument("--open", action="store_true", help=N_("open the window afterwards"))
+    demo.add_argument("--seed", type=int, default=2026, help=N_("random seed (the same seed builds the same firm)"))
     demo.set_defaults(handler=_demo)
 
 

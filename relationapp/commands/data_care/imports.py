@@ -10,35 +10,35 @@ from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
-    imp, verbs = add_noun(sub, "import", help="import accounts, people, orders, interactions (CSV, vCard, full export)")
+    imp, verbs = add_noun(sub, "import", help=N_("import accounts, people, orders, interactions (CSV, vCard, full export)"))
 
-    csv = verbs.add_parser("csv", help="import a CSV file (checks every row first; all or nothing)")
+    csv = verbs.add_parser("csv", help=N_("import a CSV file (checks every row first; all or nothing)"))
     csv.add_argument("file")
     csv.add_argument("--kind", required=True, choices=("accounts", "people", "orders", "interactions"))
     csv.add_argument("--map", dest="mapping", metavar="PRESET_OR_FILE",
-                     help="google, outlook, relationapp, or a JSON file {\"Column\": \"field\"} "
-                          "(default: recognise English and Dutch headers)")
-    csv.add_argument("--dry-run", action="store_true", help="only list every row's problems; write nothing")
-    csv.add_argument("--skip-bad-rows", action="store_true", help="import the good rows, leave out the bad ones")
+                     help=N_("google, outlook, relationapp, or a JSON file {\"Column\": \"field\"} "
+                             "(default: recognise English and Dutch headers)"))
+    csv.add_argument("--dry-run", action="store_true", help=N_("only list every row's problems; write nothing"))
+    csv.add_argument("--skip-bad-rows", action="store_true", help=N_("import the good rows, leave out the bad ones"))
     numbers = csv.add_mutually_exclusive_group()
     numbers.add_argument("--decimal-comma", dest="decimal_comma", action="store_const", const=True,
-                         help="amounts are written 1.234,56")
+                         help=N_("amounts are written 1.234,56"))
     numbers.add_argument("--decimal-point", dest="decimal_comma", action="store_const", const=False,
-                         help="amounts are written 1,234.56")
+                         help=N_("amounts are written 1,234.56"))
     dates = csv.add_mutually_exclusive_group()
-    dates.add_argument("--day-first", dest="day_first", action="store_const", const=True, help="dates are 31-12-2025")
-    dates.add_argument("--month-first", dest="day_first", action="store_const", const=False, help="dates are 12/31/2025")
-    csv.add_argument("--json", action="store_true", help="machine-readable result")
+    dates.add_argument("--day-first", dest="day_first", action="store_const", const=True, help=N_("dates are 31-12-2025"))
+    dates.add_argument("--month-first", dest="day_first", action="store_const", const=False, help=N_("dates are 12/31/2025"))
+    csv.add_argument("--json", action="store_true", help=N_("machine-readable result"))
     csv.set_defaults(handler=_csv)
 
-    vcard = verbs.add_parser("vcard", help="import people from a vCard file (3.0 or 4.0)")
+    vcard = verbs.add_parser("vcard", help=N_("import people from a vCard file (3.0 or 4.0)"))
     vcard.add_argument("file")
-    vcard.add_argument("--dry-run", action="store_true", help="only list every card's problems; write nothing")
-    vcard.add_argument("--skip-bad-cards", action="store_true", help="import the good cards, leave out the bad ones")
+    vcard.add_argument("--dry-run", action="store_true", help=N_("only list every card's problems; write nothing"))
+    vcard.add_argument("--skip-bad-cards", action="store_true", help=N_("import the good cards, leave out the bad ones"))
     vcard.add_argument("--json", action="store_true")
     vcard.set_defaults(handler=_vcard)
 
-    everything = verbs.add_parser("all", help="read a full export (folder or zip) into an empty database")
+    everything = verbs.add_parser("all", help=N_("read a full export (folder or zip) into an empty database"))
     everything.add_argument("source", metavar="DIR_OR_ZIP")
     everything.set_defaults(handler=_all)
 

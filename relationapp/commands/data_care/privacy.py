@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
-from relationapp.text.catalogue import _, ngettext
+from relationapp.text.catalogue import N_, _, ngettext
 
 
 def register(sub) -> None:
-    privacy, verbs = add_noun(sub, "privacy", help="what we hold on a person, and forgetting them (AVG/GDPR)")
+    privacy, verbs = add_noun(sub, "privacy", help=N_("what we hold on a person, and forgetting them (AVG/GDPR)"))
 
-    export = verbs.add_parser("export", help="everything we hold on one person as JSON (and a readable PDF)")
-    export.add_argument("person", metavar="PERSON", help="id or exact name")
+    export = verbs.add_parser("export", help=N_("everything we hold on one person as JSON (and a readable PDF)"))
+    export.add_argument("person", metavar="PERSON", help=N_("id or exact name"))
     export.add_argument("-o", "--out", required=True, metavar="OUT.json")
-    export.add_argument("--pdf", metavar="OUT.pdf", help="also a readable PDF")
+    export.add_argument("--pdf", metavar="OUT.pdf", help=N_("also a readable PDF"))
     export.set_defaults(handler=_export)
 
-    erase = verbs.add_parser("erase", help="forget a person: their data goes, their name is scrubbed from the files")
-    erase.add_argument("person", metavar="PERSON", help="id or exact name")
+    erase = verbs.add_parser("erase", help=N_("forget a person: their data goes, their name is scrubbed from the files"))
+    erase.add_argument("person", metavar="PERSON", help=N_("id or exact name"))
     erase.add_argument("--drop-interactions", action="store_true",
-                       help="also delete the interactions with them alone (default: keep them without their name)")
+                       help=N_("also delete the interactions with them alone (default: keep them without their name)"))
     erase.add_argument("--yes", action="store_true",
-                       help="erase and scrub every mention listed (without it: list the mentions and stop)")
-    erase.add_argument("--list", action="store_true", help="only list the records that mention them")
+                       help=N_("erase and scrub every mention listed (without it: list the mentions and stop)"))
+    erase.add_argument("--list", action="store_true", help=N_("only list the records that mention them"))
     erase.set_defaults(handler=_erase)
 
 

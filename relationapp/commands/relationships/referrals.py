@@ -2,38 +2,39 @@
 
 from __future__ import annotations
 
+from relationapp.commands.labels import OUTCOME_LABELS, word
 from relationapp.commands.output import print_json, print_table
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
-    referrals = sub.add_parser("referrals", help="the referral ledger with credited revenue; record and thank referrals")
-    referrals.add_argument("--json", action="store_true", help="machine-readable output")
+    referrals = sub.add_parser("referrals", help=N_("the referral ledger with credited revenue; record and thank referrals"))
+    referrals.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     referrals.set_defaults(handler=_ledger, parser_for_help=referrals)
     verbs = referrals.add_subparsers(dest="verb", metavar="VERB")
 
-    add = verbs.add_parser("add", help="record who introduced an account")
-    add.add_argument("account", metavar="ACCOUNT", help="the account that was introduced (name or id)")
-    add.add_argument("--by", dest="person_id", type=int, required=True, metavar="PERSON_ID", help="the person who introduced it")
-    add.add_argument("--date", help="when (YYYY-MM-DD, default today)")
+    add = verbs.add_parser("add", help=N_("record who introduced an account"))
+    add.add_argument("account", metavar="ACCOUNT", help=N_("the account that was introduced (name or id)"))
+    add.add_argument("--by", dest="person_id", type=int, required=True, metavar="PERSON_ID", help=N_("the person who introduced it"))
+    add.add_argument("--date", help=N_("when (YYYY-MM-DD, default today)"))
     add.add_argument("--outcome", choices=("introduced", "customer", "no_fit"), default="introduced")
     add.add_argument("--note")
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=_add)
 
-    tree = verbs.add_parser("tree", help="chains of introductions (A brought B, B brought C)")
+    tree = verbs.add_parser("tree", help=N_("chains of introductions (A brought B, B brought C)"))
     tree.add_argument("--json", action="store_true")
     tree.set_defaults(handler=_tree)
 
-    ambassadors = verbs.add_parser("ambassadors", help="promoters who introduced accounts, by the revenue it brought")
+    ambassadors = verbs.add_parser("ambassadors", help=N_("promoters who introduced accounts, by the revenue it brought"))
     ambassadors.add_argument("--json", action="store_true")
     ambassadors.set_defaults(handler=_ambassadors)
 
-    thank = verbs.add_parser("thank", help="record the thank-you to a referrer (a card or a gift)")
+    thank = verbs.add_parser("thank", help=N_("record the thank-you to a referrer (a card or a gift)"))
     thank.add_argument("referral_id", type=int, metavar="REFERRAL_ID")
-    thank.add_argument("--gift", metavar="ITEM", help="the gift given (default: a card)")
-    thank.add_argument("--cost", help="what the gift cost")
-    thank.add_argument("--date", help="when (YYYY-MM-DD, default today)")
+    thank.add_argument("--gift", metavar="ITEM", help=N_("the gift given (default: a card)"))
+    thank.add_argument("--cost", help=N_("what the gift cost"))
+    thank.add_argument("--date", help=N_("when (YYYY-MM-DD, default today)"))
     thank.add_argument("--note")
     thank.set_defaults(handler=_thank)
 
@@ -54,7 +55,7 @@ def _ledger(args, db) -> int:
         return 0
     print_table(
         [_("id"), _("date"), _("referrer"), _("introduced"), _("outcome"), _("first year"), _("lifetime"), _("thanked")],
-        [[r.id, r.referred_on, r.referrer, r.referred_account, r.outcome, r.credited_first_year, r.credited_lifetime,
+        [[r.id, r.referred_on, r.referrer, r.referred_account, word(OUTCOME_LABELS, r.outcome), r.credited_first_year, r.credited_lifetime,
           r.thanked_on or (_("not yet") if r.first_order_on else "")] for r in rows],
     )
     print()

@@ -5,36 +5,36 @@ from __future__ import annotations
 import sys
 
 from relationapp.commands.cli import add_noun
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 AUDIENCES = ("internal", "client")
 
 
 def register(sub) -> None:
-    report, verbs = add_noun(sub, "report", help="quarterly PDF reports: account reviews and the portfolio report")
+    report, verbs = add_noun(sub, "report", help=N_("quarterly PDF reports: account reviews and the portfolio report"))
 
-    account = verbs.add_parser("account", help="the review of one account for one quarter")
+    account = verbs.add_parser("account", help=N_("the review of one account for one quarter"))
     account.add_argument("account", metavar="NAME_OR_ID")
-    account.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q3")
+    account.add_argument("--quarter", required=True, metavar="YYYYQn", help=N_("e.g. 2026Q3"))
     account.add_argument("--audience", choices=AUDIENCES, default="internal",
-                         help="client leaves out personal notes, costs, profit and other customers' names")
+                         help=N_("client leaves out personal notes, costs, profit and other customers' names"))
     account.add_argument("-o", "--output", metavar="OUT.pdf",
-                         help="file or folder to write (default: e.g. 'Account review Name Q3 2026.pdf' here)")
+                         help=N_("file or folder to write (default: e.g. 'Account review Name Q3 2026.pdf' here)"))
     account.set_defaults(handler=_account)
 
-    portfolio = verbs.add_parser("portfolio", help="the portfolio report for one quarter")
+    portfolio = verbs.add_parser("portfolio", help=N_("the portfolio report for one quarter"))
     portfolio.add_argument("--quarter", required=True, metavar="YYYYQn")
     portfolio.add_argument("-o", "--output", metavar="OUT.pdf",
-                           help="file or folder to write (default: e.g. 'Portfolio report Q3 2026.pdf' here)")
+                           help=N_("file or folder to write (default: e.g. 'Portfolio report Q3 2026.pdf' here)"))
     portfolio.set_defaults(handler=_portfolio)
 
-    reviews = verbs.add_parser("reviews", help="reviews of many accounts plus the portfolio report, into a folder")
+    reviews = verbs.add_parser("reviews", help=N_("reviews of many accounts plus the portfolio report, into a folder"))
     reviews.add_argument("--quarter", required=True, metavar="YYYYQn")
-    reviews.add_argument("--tier", metavar="TIERS", help="comma-separated, e.g. top,big (default: all customers)")
-    reviews.add_argument("--owner", metavar="NAME", help="one account manager's accounts (name or id)")
+    reviews.add_argument("--tier", metavar="TIERS", help=N_("comma-separated, e.g. top,big (default: all customers)"))
+    reviews.add_argument("--owner", metavar="NAME", help=N_("one account manager's accounts (name or id)"))
     reviews.add_argument("--audience", choices=AUDIENCES, default="internal")
-    reviews.add_argument("--no-portfolio", action="store_true", help="only the account reviews")
-    reviews.add_argument("--workers", type=int, metavar="N", help="processes to use (default: one per core)")
+    reviews.add_argument("--no-portfolio", action="store_true", help=N_("only the account reviews"))
+    reviews.add_argument("--workers", type=int, metavar="N", help=N_("processes to use (default: one per core)"))
     reviews.add_argument("--out", required=True, metavar="DIR")
     reviews.set_defaults(handler=_reviews)
 
@@ -43,6 +43,13 @@ def _quarter(text: str):
     from relationapp.services.value.quarters import parse
 
     return parse(text)
+
+
+def _words(quarter) -> str:
+    """The quarter as a person reads it: "3e kwartaal 2026" / "Q3 2026" (the argument stays 2026Q3)."""
+    from relationapp.text import formatting
+
+    return formatting.current().quarter(quarter)
 
 
 def _output(given: str | None, default_name: str):
@@ -64,7 +71,8 @@ def _account(args, db) -> int:
     account = find_account(db, name_or_id=args.account)
     output = _output(args.output, review_file_name(formatter_for(db), quarter, account.name, audience=args.audience))
     path = write_account_review(db, account_id=account.id, quarter=quarter, path=output, audience=args.audience)
-    print(_("Review of {account} for {quarter} written to {path}").format(account=account.name, quarter=quarter, path=path),
+    print(_("Review of {account} for {quarter} written to {path}").format(account=account.name, quarter=_words(quarter),
+                                                                          path=path),
           file=sys.stderr)
     return 0
 
@@ -78,7 +86,7 @@ def _portfolio(args, db) -> int:
 
     quarter = _quarter(args.quarter)
     path = write_portfolio(db, quarter=quarter, path=_output(args.output, portfolio_file_name(formatter_for(db), quarter)))
-    print(_("Portfolio report for {quarter} written to {path}").format(quarter=quarter, path=path), file=sys.stderr)
+    print(_("Portfolio report for {quarter} written to {path}").format(quarter=_words(quarter), path=path), file=sys.stderr)
     return 0
 
 
@@ -123,5 +131,5 @@ def _reviews(args, db) -> int:
         line = _("{count} reviews and the portfolio report for {quarter} written to {folder}")
     else:
         line = _("{count} reviews for {quarter} written to {folder}")
-    print(line.format(count=len(result.files), quarter=quarter, folder=result.folder), file=sys.stderr)
+    print(line.format(count=len(result.files), quarter=_words(quarter), folder=result.folder), file=sys.stderr)
     return 0

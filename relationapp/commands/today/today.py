@@ -8,14 +8,14 @@ from relationapp.text.catalogue import N_, _, ngettext
 
 
 def register(sub) -> None:
-    today = sub.add_parser("today", help="who needs attention today, follow-ups due, birthdays coming up")
-    today.add_argument("--date", metavar="YYYY-MM-DD", help="the day to show (default: today)")
-    today.add_argument("--all", action="store_true", help="every row, not the first 100 of each section")
-    today.add_argument("--json", action="store_true", help="machine-readable output")
+    today = sub.add_parser("today", help=N_("who needs attention today, follow-ups due, birthdays coming up"))
+    today.add_argument("--date", metavar="YYYY-MM-DD", help=N_("the day to show (default: today)"))
+    today.add_argument("--all", action="store_true", help=N_("every row, not the first 100 of each section"))
+    today.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     today.set_defaults(handler=_today, parser_for_help=today)
 
-    calendar, verbs = add_noun(sub, "calendar", help="calendar export")
-    export = verbs.add_parser("export", help="write follow-ups, birthdays and anniversaries to an .ics file")
+    calendar, verbs = add_noun(sub, "calendar", help=N_("calendar export"))
+    export = verbs.add_parser("export", help=N_("write follow-ups, birthdays and anniversaries to an .ics file"))
     export.add_argument("file", metavar="FILE.ics")
     export.set_defaults(handler=_export)
 

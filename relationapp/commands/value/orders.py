@@ -4,28 +4,28 @@ from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json, print_table
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 
 def register(sub) -> None:
-    orders, verbs = add_noun(sub, "orders", help="list, type in and delete orders (revenue lines per account)")
+    orders, verbs = add_noun(sub, "orders", help=N_("list, type in and delete orders (revenue lines per account)"))
 
-    listing = verbs.add_parser("list", help="an account's orders, newest first")
+    listing = verbs.add_parser("list", help=N_("an account's orders, newest first"))
     listing.add_argument("--account", required=True, metavar="NAME_OR_ID")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     listing.set_defaults(handler=_list)
 
-    add = verbs.add_parser("add", help="type in one order (a negative amount is a credit note)")
+    add = verbs.add_parser("add", help=N_("type in one order (a negative amount is a credit note)"))
     add.add_argument("--account", required=True, metavar="NAME_OR_ID")
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--amount", required=True, help="e.g. 1234.56 or -50.00")
-    add.add_argument("--cost", metavar="AMOUNT", help="cost of goods")
-    add.add_argument("--reference", help="invoice number; unique per account")
+    add.add_argument("--amount", required=True, help=N_("e.g. 1234.56 or -50.00"))
+    add.add_argument("--cost", metavar="AMOUNT", help=N_("cost of goods"))
+    add.add_argument("--reference", help=N_("invoice number; unique per account"))
     add.add_argument("--description")
     add.add_argument("--json", action="store_true")
     add.set_defaults(handler=_add)
 
-    delete = verbs.add_parser("delete", help="delete one order")
+    delete = verbs.add_parser("delete", help=N_("delete one order"))
     delete.add_argument("order_id", type=int, metavar="ORDER_ID")
     delete.set_defaults(handler=_delete)
 

@@ -2,48 +2,49 @@
 
 from __future__ import annotations
 
+from relationapp.commands.labels import TIER_LABELS, word
 from relationapp.commands.output import print_json, print_table
 from relationapp.text.catalogue import N_, _, ngettext
 
 
 def _date_arg(parser, help_text: str) -> None:
     parser.add_argument("--date", metavar="YYYY-MM-DD", help=help_text)
-    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--json", action="store_true", help=N_("machine-readable output"))
 
 
 def register(sub) -> None:
-    pyramid = sub.add_parser("pyramid", help="the customer pyramid: tiers by revenue over 12 months, and their movement")
-    _date_arg(pyramid, "the last day of the 12 months (default today)")
-    pyramid.add_argument("--limit", type=int, metavar="N", help="show at most N accounts per tier")
+    pyramid = sub.add_parser("pyramid", help=N_("the customer pyramid: tiers by revenue over 12 months, and their movement"))
+    _date_arg(pyramid, N_("the last day of the 12 months (default today)"))
+    pyramid.add_argument("--limit", type=int, metavar="N", help=N_("show at most N accounts per tier"))
     pyramid.set_defaults(handler=_pyramid, parser_for_help=pyramid)
     verbs = pyramid.add_subparsers(dest="verb", metavar="VERB")
 
-    snapshot = verbs.add_parser("snapshot", help="keep every account's tier at each quarter end, back to the first order")
-    snapshot.add_argument("--through", metavar="YYYY-MM-DD", help="last date (default today)")
-    snapshot.add_argument("--replace", action="store_true", help="recompute quarters already kept")
+    snapshot = verbs.add_parser("snapshot", help=N_("keep every account's tier at each quarter end, back to the first order"))
+    snapshot.add_argument("--through", metavar="YYYY-MM-DD", help=N_("last date (default today)"))
+    snapshot.add_argument("--replace", action="store_true", help=N_("recompute quarters already kept"))
     snapshot.add_argument("--json", action="store_true")
     snapshot.set_defaults(handler=_snapshot)
 
-    moves = verbs.add_parser("movement", help="from-tier x to-tier counts between two quarters, and who moved")
-    moves.add_argument("from_quarter", metavar="FROM", help="e.g. 2025Q4")
-    moves.add_argument("to_quarter", metavar="TO", help="e.g. 2026Q3")
+    moves = verbs.add_parser("movement", help=N_("from-tier x to-tier counts between two quarters, and who moved"))
+    moves.add_argument("from_quarter", metavar="FROM", help=N_("e.g. 2025Q4"))
+    moves.add_argument("to_quarter", metavar="TO", help=N_("e.g. 2026Q3"))
     moves.add_argument("--json", action="store_true")
     moves.set_defaults(handler=_movement)
 
-    dropped = verbs.add_parser("dropped", help="customers who dropped a tier since the previous quarter end")
-    _date_arg(dropped, "compare this day (default today) with the quarter end before it")
+    dropped = verbs.add_parser("dropped", help=N_("customers who dropped a tier since the previous quarter end"))
+    _date_arg(dropped, N_("compare this day (default today) with the quarter end before it"))
     dropped.set_defaults(handler=_dropped)
 
-    value = sub.add_parser("value", help="value per customer: revenue, margin, profit after cost to serve, share of wallet")
-    _date_arg(value, "the last day of the 12 months (default today)")
-    value.add_argument("--limit", type=int, metavar="N", help="show the N most profitable customers")
+    value = sub.add_parser("value", help=N_("value per customer: revenue, margin, profit after cost to serve, share of wallet"))
+    _date_arg(value, N_("the last day of the 12 months (default today)"))
+    value.add_argument("--limit", type=int, metavar="N", help=N_("show the N most profitable customers"))
     value.set_defaults(handler=_values, parser_for_help=value)
     value_verbs = value.add_subparsers(dest="verb", metavar="VERB")
-    profit = value_verbs.add_parser("profit", help="Pareto share of the best 20 %% and the whale curve of profit")
-    _date_arg(profit, "the last day of the 12 months (default today)")
+    profit = value_verbs.add_parser("profit", help=N_("Pareto share of the best 20 %% and the whale curve of profit"))
+    _date_arg(profit, N_("the last day of the 12 months (default today)"))
     profit.set_defaults(handler=_profit)
-    growth = value_verbs.add_parser("growth", help="customers ranked by wallet gap: budget minus our revenue")
-    _date_arg(growth, "the last day of the 12 months (default today)")
+    growth = value_verbs.add_parser("growth", help=N_("customers ranked by wallet gap: budget minus our revenue"))
+    _date_arg(growth, N_("the last day of the 12 months (default today)"))
     growth.add_argument("--limit", type=int, metavar="N")
     growth.set_defaults(handler=_growth)
 
@@ -106,7 +107,7 @@ def _pyramid(args, db) -> int:
 
 def _snapshot(args, db) -> int:
     from relationapp.services.value.pyramid import snapshot_quarters
-    from relationapp.services.value.quarters import quarter_label
+    from relationapp.text import formatting
 
     result = snapshot_quarters(db, through=_day(args.through), replace=args.replace)
     if args.json:
@@ -115,7 +116,8 @@ def _snapshot(args, db) -> int:
         print(_("No orders yet: nothing to keep."))
     else:
         print(_("Quarters {first} to {last}: {computed} computed now ({rows} account tiers), {kept} kept already.").format(
-            first=quarter_label(result.quarter_ends[0]), last=quarter_label(result.quarter_ends[-1]),
+            first=formatting.current().quarter(result.quarter_ends[0]),
+            last=formatting.current().quarter(result.quarter_ends[-1]),
             computed=len(result.computed), rows=result.rows, kept=len(result.quarter_ends) - len(result.computed)))
     return 0
 
@@ -153,7 +155,7 @@ def _movement(args, db) -> int:
 
 
 def _dropped(args, db) -> int:
-    from relationapp.services.value.pyramid import TIER_LABELS, dropped_accounts
+    from relationapp.services.value.pyramid import dropped_accounts
 
     dropped = dropped_accounts(db, as_of=_day(args.date))
     if args.json:
@@ -174,7 +176,7 @@ _VALUE_HEADERS = [N_("id"), N_("customer"), N_("tier"), N_("revenue"), N_("margi
 
 
 def _value_rows(values) -> list[list]:
-    return [[v.account_id, v.name, v.tier, _money(v.revenue), _money(v.margin), _money(v.cost_to_serve), _money(v.profit),
+    return [[v.account_id, v.name, word(TIER_LABELS, v.tier), _money(v.revenue), _money(v.margin), _money(v.cost_to_serve), _money(v.profit),
              _money(v.lifetime_revenue), _money(v.annual_budget), _pct(v.share_of_wallet), _money(v.wallet_gap)] for v in values]
 
 

@@ -5,74 +5,75 @@ from __future__ import annotations
 import sys
 
 from relationapp.commands.cli import add_noun
+from relationapp.commands.labels import TIER_LABELS, VISIT_STATUSES, word
 from relationapp.commands.output import print_json, print_table, to_jsonable
-from relationapp.text.catalogue import _, ngettext
+from relationapp.text.catalogue import N_, _, ngettext
 
 
 def register(sub) -> None:
-    visits, verbs = add_noun(sub, "visits", help="visit planning: who is due, the day's briefing, calendar export")
+    visits, verbs = add_noun(sub, "visits", help=N_("visit planning: who is due, the day's briefing, calendar export"))
 
-    due = verbs.add_parser("due", help="customers due for a visit, highest value at stake first")
-    due.add_argument("--city", help="one city (whole name)")
-    due.add_argument("--postcode", metavar="PREFIX", help="postcodes starting with this (spaces ignored)")
-    due.add_argument("--region", help="one region (whole name)")
-    due.add_argument("--owner", metavar="NAME", help="one account manager (name, part of it, or id)")
-    due.add_argument("--days", type=int, default=0, metavar="N", help="also those due within N days")
-    due.add_argument("--date", metavar="YYYY-MM-DD", help="as if today were this day")
-    due.add_argument("--json", action="store_true", help="machine-readable output")
+    due = verbs.add_parser("due", help=N_("customers due for a visit, highest value at stake first"))
+    due.add_argument("--city", help=N_("one city (whole name)"))
+    due.add_argument("--postcode", metavar="PREFIX", help=N_("postcodes starting with this (spaces ignored)"))
+    due.add_argument("--region", help=N_("one region (whole name)"))
+    due.add_argument("--owner", metavar="NAME", help=N_("one account manager (name, part of it, or id)"))
+    due.add_argument("--days", type=int, default=0, metavar="N", help=N_("also those due within N days"))
+    due.add_argument("--date", metavar="YYYY-MM-DD", help=N_("as if today were this day"))
+    due.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     due.set_defaults(handler=_due)
 
-    day = verbs.add_parser("day", help="the stops planned on a day")
+    day = verbs.add_parser("day", help=N_("the stops planned on a day"))
     day.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    day.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    day.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
     day.add_argument("--json", action="store_true")
     day.set_defaults(handler=_day)
 
-    plan = verbs.add_parser("plan", help="plan a visit to an account on a day (overlaps are warned about, not refused)")
+    plan = verbs.add_parser("plan", help=N_("plan a visit to an account on a day (overlaps are warned about, not refused)"))
     plan.add_argument("account", metavar="NAME_OR_ID")
     plan.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    plan.add_argument("--time", metavar="HH:MM", help="start (default: when the day's last stop ends, else 09:00)")
-    plan.add_argument("--minutes", type=int, default=60, help="duration (default 60)")
-    plan.add_argument("--owner", metavar="NAME", help="who visits (default: the account manager)")
+    plan.add_argument("--time", metavar="HH:MM", help=N_("start (default: when the day's last stop ends, else 09:00)"))
+    plan.add_argument("--minutes", type=int, default=60, help=N_("duration (default 60)"))
+    plan.add_argument("--owner", metavar="NAME", help=N_("who visits (default: the account manager)"))
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=_plan)
 
-    route = verbs.add_parser("route", help="order a planned day by route (nearest neighbour, else postcode and city)")
+    route = verbs.add_parser("route", help=N_("order a planned day by route (nearest neighbour, else postcode and city)"))
     route.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    route.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    route.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
     route.add_argument("--json", action="store_true")
     route.set_defaults(handler=_route)
 
-    log = verbs.add_parser("log", help="record a planned visit as made (the plan fills in the interaction)")
+    log = verbs.add_parser("log", help=N_("record a planned visit as made (the plan fills in the interaction)"))
     log.add_argument("visit_id", type=int, metavar="VISIT_ID")
     log.add_argument("--notes")
-    log.add_argument("--minutes", type=int, help="how long it took (default: as planned)")
+    log.add_argument("--minutes", type=int, help=N_("how long it took (default: as planned)"))
     log.add_argument("--json", action="store_true")
     log.set_defaults(handler=_log)
 
-    remove = verbs.add_parser("remove", help="take a planned visit off its day")
+    remove = verbs.add_parser("remove", help=N_("take a planned visit off its day"))
     remove.add_argument("visit_id", type=int, metavar="VISIT_ID")
     remove.set_defaults(handler=_remove)
 
-    brief = verbs.add_parser("brief", help="print the briefing for a planned day (PDF, one page per stop)")
+    brief = verbs.add_parser("brief", help=N_("print the briefing for a planned day (PDF, one page per stop)"))
     brief.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    brief.add_argument("--owner", metavar="NAME", help="one account manager's stops")
+    brief.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
     brief.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     brief.set_defaults(handler=_brief)
 
-    ics = verbs.add_parser("ics", help="export a planned day (or its week) to a calendar file")
+    ics = verbs.add_parser("ics", help=N_("export a planned day (or its week) to a calendar file"))
     ics.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    ics.add_argument("--week", action="store_true", help="the whole week (Monday to Sunday) of that day")
-    ics.add_argument("--owner", metavar="NAME", help="one account manager's stops")
-    ics.add_argument("--tz", metavar="ZONE", help="pin times to a zone, e.g. Europe/Amsterdam (default: floating local times)")
+    ics.add_argument("--week", action="store_true", help=N_("the whole week (Monday to Sunday) of that day"))
+    ics.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
+    ics.add_argument("--tz", metavar="ZONE", help=N_("pin times to a zone, e.g. Europe/Amsterdam (default: floating local times)"))
     ics.add_argument("-o", "--output", required=True, metavar="OUT.ics")
     ics.set_defaults(handler=_ics)
 
 
-def _date(value: str | None, label: str = "Date"):
+def _date(value: str | None):
     from relationapp.services.common.validation import parse_date
 
-    return parse_date(value, field="date", label=label)
+    return parse_date(value, field="date", label=_("Date"))
 
 
 def _owner_id(db, name: str | None) -> int | None:
@@ -94,7 +95,7 @@ def _due(args, db) -> int:
     print_table(
         [_("id"), _("account"), _("city"), _("tier"), _("last visit"), _("overdue"), _("at stake"), _("owner"),
          _("planned")],
-        [[r.account_id, r.name, r.city, r.tier, r.last_visit or _("never"), r.days_overdue, r.value_at_stake, r.owner,
+        [[r.account_id, r.name, r.city, word(TIER_LABELS, r.tier), r.last_visit or _("never"), r.days_overdue, r.value_at_stake, r.owner,
           r.next_planned or ""] for r in rows],
     )
     return 0
@@ -158,7 +159,7 @@ def _print_plan(plan, as_json: bool) -> int:
         return 0
     print_table(["#", _("visit id"), _("time"), _("min"), _("account"), _("by"), _("status"), _("address")],
                 [[i + 1, s.id, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account,
-                  s.staff, s.status, s.address] for i, s in enumerate(plan.stops)])
+                  s.staff, word(VISIT_STATUSES, s.status), s.address] for i, s in enumerate(plan.stops)])
     for warning in plan.warnings:
         print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     return 0

@@ -39,6 +39,7 @@ from reportlab.platypus import (
 from relationapp.errors import ValidationError
 from relationapp.files.paths import user_file
 from relationapp.reports.common import fonts
+from relationapp.text.catalogue import _
 from relationapp.text.formatting import Formatter
 
 INK = colors.HexColor("#1F2A36")
@@ -305,11 +306,12 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
     """
     target = user_file(path)
     if target.is_dir():
-        raise ValidationError(f"{target} is a folder; give a file name ending in .pdf.", field="path")
+        raise ValidationError(_("{path} is a folder; give a file name ending in .pdf.").format(path=target), field="path")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     except OSError as exc:
-        raise ValidationError(f"Cannot write {target}: {exc.strerror or exc}.", field="path") from None
+        raise ValidationError(_("Cannot write {file}: {problem}").format(file=target, problem=exc.strerror or exc),
+                              field="path") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -322,6 +324,7 @@ def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise ValidationError(f"Cannot write {target}: {exc.strerror or exc}.", field="path") from None
+            raise ValidationError(_("Cannot write {file}: {problem}").format(file=target, problem=exc.strerror or exc),
+                                  field="path") from None
         raise
     return target

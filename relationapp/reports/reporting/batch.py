@@ -31,6 +31,7 @@ from relationapp.reports.reporting.file_names import (
     review_file_name,
 )
 from relationapp.services.value.quarters import Quarter
+from relationapp.text.catalogue import _
 from relationapp.text.formatting import Formatter
 
 PORTFOLIO = "portfolio"
@@ -80,7 +81,8 @@ def prepare_folder(folder: str | os.PathLike) -> Path:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise ValidationError(f"Cannot write in the folder {path}: {exc.strerror or exc}.", field="folder") from None
+        raise ValidationError(_("Cannot write in the folder {folder}: {problem}.").format(
+            folder=path, problem=exc.strerror or exc), field="folder") from None
     return path
 
 

@@ -46,6 +46,7 @@ from relationapp.services.touches import interactions as interactions_service
 from relationapp.services.value import pyramid
 from relationapp.services.value import value as value_module
 from relationapp.services.value.quarters import Quarter, quarter_of
+from relationapp.text.catalogue import _
 
 AUDIENCES = ("internal", "client")
 CUSTOMER_TIERS = pyramid.CUSTOMER_TIERS
@@ -56,7 +57,8 @@ CLIENT_FOLLOW_UP_ORIGINS = ("manual", "visit")
 
 def check_audience(audience: str) -> str:
     if audience not in AUDIENCES:
-        raise ValidationError(f"Audience must be internal or client (not '{audience}').", field="audience")
+        raise ValidationError(_("Audience must be internal or client (not '{audience}').").format(audience=audience),
+                              field="audience")
     return audience
 
 

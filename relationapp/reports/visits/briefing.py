@@ -18,6 +18,7 @@ from relationapp.errors import ValidationError
 from relationapp.reports.common import layout
 from relationapp.reports.visits.briefing_data import Briefing, day_briefings
 from relationapp.services.common import settings as settings_service
+from relationapp.text.catalogue import _
 from relationapp.text.formatting import Formatter
 from relationapp.text.wording import KINDS
 
@@ -107,7 +108,7 @@ def briefing_pdf(db: Database, *, day: dt.date, staff_id: int | None = None, tod
     fmt = Formatter.for_settings(settings)
     stops = day_briefings(db, day=day, staff_id=staff_id, today=today)
     if not stops:
-        raise ValidationError(f"No visits planned on {day.isoformat()}.", field="day")
+        raise ValidationError(fmt.t("No visits planned on {day}.", day=fmt.date(day)), field="day")
     page = layout.Page(
         firm=settings.company_name, title=fmt.t("Visit briefing"),
         subtitle=fmt.t("{day}: {count} stops", day=fmt.date(day), count=len(stops)),
@@ -133,5 +134,5 @@ def write_briefing(db: Database, *, day: dt.date, path: str | os.PathLike, staff
     """Write the day's briefing to ``path`` (complete or not at all)."""
     target = Path(path)
     if not target.parent.is_dir():
-        raise ValidationError(f"The folder {target.parent} does not exist.", field="path")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=target.parent), field="path")
     return layout.write_atomically(target, briefing_pdf(db, day=day, staff_id=staff_id, today=today))

@@ -25,6 +25,7 @@ from relationapp.reports.common.layout import write_atomically
 from relationapp.reports.visits.briefing_data import briefings, summary_text
 from relationapp.services.common import settings as settings_service
 from relationapp.services.visits import visits
+from relationapp.text.catalogue import _
 from relationapp.text.formatting import Formatter
 
 
@@ -44,7 +45,8 @@ def _zone(tz: str | None) -> ZoneInfo | None:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(f"'{tz}' is not a time zone name (such as Europe/Amsterdam).", field="tz") from None
+        raise ValidationError(_("'{tz}' is not a time zone name (such as Europe/Amsterdam).").format(tz=tz),
+                              field="tz") from None
 
 
 def visits_calendar(
@@ -59,10 +61,12 @@ def visits_calendar(
     """An .ics with one event per planned (or done) visit from ``first`` to ``last``."""
     zone = _zone(tz)
     stops = visits.stops_between(db, first=first, last=last, staff_id=staff_id)
-    if not stops:
-        span = first.isoformat() if first == last else f"{first.isoformat()} to {last.isoformat()}"
-        raise ValidationError(f"No visits planned on {span}.", field="day")
     fmt = Formatter.for_settings(settings_service.get_settings(db))
+    if not stops:
+        if first == last:
+            raise ValidationError(fmt.t("No visits planned on {day}.", day=fmt.date(first)), field="day")
+        raise ValidationError(fmt.t("No visits planned from {first} to {last}.", first=fmt.date(first),
+                                    last=fmt.date(last)), field="day")
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -109,7 +113,7 @@ def write_visits_ics(
     """Write a day's (or its week's) visits to ``path``, complete or not at all."""
     target = Path(path)
     if not target.parent.is_dir():
-        raise ValidationError(f"The folder {target.parent} does not exist.", field="path")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=target.parent), field="path")
     first, last = week_of(day) if week else (day, day)
     data = visits_calendar(db, first=first, last=last, staff_id=staff_id, tz=tz, today=today)
     return write_atomically(target, data)

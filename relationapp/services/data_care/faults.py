@@ -13,6 +13,7 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from relationapp.data.db import FileProblem
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
 
@@ -73,16 +74,16 @@ def _holder_note(db_path: Path | None) -> str:
     return " " + _("It is open in relationapp, {holder}.").format(holder=holder.describe()) if holder else ""
 
 
-def damage_message(path: Path, problem: str) -> str:
+def damage_message(path: Path, problem: FileProblem) -> str:
     """One line: the file is damaged, nothing was written, and where the latest good backup is."""
     from relationapp.services.data_care.backups import latest_good_backup
 
-    detail = " ".join(problem.split()).replace("*** in database main *** ", "")  # quick_check spans lines
-    inner = detail.removeprefix("is damaged (").removesuffix(")") if detail.startswith("is damaged (") else None
-    if inner is not None and len(inner) > 120:
-        detail = _("is damaged ({problem})").format(problem=inner[:117] + "...")
-    elif len(detail) > 160:
-        detail = detail[:157] + "..."
+    if problem.kind == "damaged":
+        inner = " ".join(problem.detail.split()).replace("*** in database main *** ", "")  # quick_check spans lines
+        detail = _("is damaged ({problem})").format(problem=inner if len(inner) <= 120 else inner[:117] + "...")
+    else:
+        detail = " ".join(str(problem).split())
+        detail = detail if len(detail) <= 160 else detail[:157] + "..."
     try:
         good = latest_good_backup(path.parent / "backups", stem=path.stem)
     except Exception:  # noqa: BLE001 - the message matters more than the search
@@ -124,7 +125,7 @@ def _describe_sqlite(err: sqlite3.Error, db_path: Path | None) -> str | None:
                  "and may it be written?); nothing was saved.").format(db=db)
     if primary == _CORRUPT or "malformed" in low:
         if db_path is not None:
-            return damage_message(db_path, _("is damaged ({problem})").format(problem=text))
+            return damage_message(db_path, FileProblem("damaged", text))
         return _("The database is damaged ({problem}); nothing was written.").format(problem=_one_line(text))
     if primary == _NOTADB or "file is not a database" in low:
         return _("{db} is not a relationapp database (not a SQLite file); nothing was written.").format(db=db)

@@ -12,6 +12,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from relationapp.text.catalogue import _
+
 FEB29_CHOICES = ("feb28", "mar1")
 
 
@@ -84,7 +86,8 @@ def yearly_dates(db) -> list[YearlyDate]:
             .order_by(Person.id)
         )
         for pid, name, aid, account, month, day, year in session.execute(people):
-            title = f"Birthday: {name}" + (f" ({account})" if account else "")
+            title = (_("Birthday: {person} ({account})").format(person=name, account=account) if account
+                     else _("Birthday: {person}").format(person=name))
             out.append(YearlyDate(f"birthday-person-{pid}", "birthday", title, month, day, year, pid, aid))
         customers = (
             sa.select(Account.id, Account.name, Account.customer_since)
@@ -92,7 +95,7 @@ def yearly_dates(db) -> list[YearlyDate]:
             .order_by(Account.id)
         )
         for aid, name, since in session.execute(customers):
-            out.append(YearlyDate(f"customer-since-account-{aid}", "customer_since", f"Customer since {since.year}: {name}",
+            out.append(YearlyDate(f"customer-since-account-{aid}", "customer_since", _("Customer since {year}: {account}").format(year=since.year, account=name),
                                   since.month, since.day, since.year, None, aid))
         dates = (
             sa.select(ImportantDate.id, ImportantDate.kind, ImportantDate.label, ImportantDate.month, ImportantDate.day,

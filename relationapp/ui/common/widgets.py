@@ -42,7 +42,7 @@ class DateField(QDateEdit):
     def __init__(self, day: dt.date | None = None, parent=None):
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDisplayFormat("d MMM yyyy")  # as dates read everywhere else (Formatter.date), in the QLocale of the language
         self.set_date(day or dt.date.today())
 
     def set_date(self, day: dt.date) -> None:

@@ -76,8 +76,10 @@ def test_week_export_with_a_time_zone(db, week, tmp_path):
 def test_bad_input(db, week, tmp_path):
     with pytest.raises(ValidationError, match="not a time zone"):
         visits_calendar(db, first=TUESDAY, last=TUESDAY, tz="Mars/Olympus")
-    with pytest.raises(ValidationError, match="No visits planned on 2026-11-11"):
+    with pytest.raises(ValidationError, match="No visits planned on 11 Nov 2026"):  # the day as the firm writes it
         visits_calendar(db, first=TUESDAY + dt.timedelta(days=1), last=TUESDAY + dt.timedelta(days=1))
+    with pytest.raises(ValidationError, match="No visits planned from 1 Dec 2026 to 7 Dec 2026"):
+        visits_calendar(db, first=dt.date(2026, 12, 1), last=dt.date(2026, 12, 7))
     with pytest.raises(ValidationError, match="does not exist"):
         write_visits_ics(db, day=TUESDAY, path=tmp_path / "nope" / "x.ics")
 

@@ -174,6 +174,9 @@ def test_erase_scrubs_first_and_last_names_and_leaves_nothing_in_the_file(db, fe
 
 
 def test_the_export_holds_every_record_that_mentions_them(db, fenna, tmp_path):
+    from relationapp.services.common.settings import update_settings
+
+    update_settings(db, language="en")  # the PDF speaks the firm's language (Dutch by default)
     export_person(db, person_id=fenna.id, out=tmp_path / "f.json", pdf=tmp_path / "f.pdf")
     data = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
     texts = {(m["table"], m["text"]) for m in data["sections"]["mentions"]}

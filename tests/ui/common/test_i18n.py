@@ -142,3 +142,18 @@ def test_changing_the_language_offers_a_restart(restart, ctx, qtbot, answered_bo
     assert form.save()  # nothing changed about the language now: no second question
     assert said == ["Settings saved."]
     assert len(answered_boxes.shown) == 1
+
+
+@pytest.mark.parametrize("code, shown", [("nl", "2 mrt 2026"), ("en", "2 Mar 2026")])
+def test_a_date_field_reads_as_dates_do_elsewhere(language, qtbot, code, shown):
+    """Not ISO "2026-03-02" in a window that writes "2 mrt 2026" beside it."""
+    import datetime as dt
+
+    from relationapp.text.formatting import Formatter
+    from relationapp.ui.common.widgets import DateField
+
+    language(code)
+    field = DateField(dt.date(2026, 3, 2))
+    qtbot.addWidget(field)
+    assert field.text() == shown == Formatter.for_language(code).date(dt.date(2026, 3, 2))
+    assert field.value() == dt.date(2026, 3, 2)
