@@ -5,7 +5,7 @@
 NPS answers, enrolments) go; interactions they took part in either stay as
 account history without their name, or go too. Their name, e-mail and
 phone are scrubbed from every text column (notes, subjects, follow-up
-titles ...); within their own account (its records, its people's notes, its
+titles ...; a phone in any common form: ``_national_number``); within their own account (its records, its people's notes, its
 touches, follow-ups, referrals and NPS comments) their first name alone and
 last name alone go too. ``find_mentions`` lists exactly what will be scrubbed
 (for the user to confirm, and for the access request). Full-text indexes are
@@ -172,11 +172,47 @@ def _letter(ch: str) -> str:
     return re.escape(ch)
 
 
+# Phones compare on the national number: "+31 6 1234 5678", "0031 6 12345678",
+# "06-12345678" and "0612345678" are one number. A leading +CC or 00CC of one of
+# these country codes (with a "(0)" after it) or the national trunk prefix 0 is
+# taken off; the rest (the national significant number) must appear with one of
+# those prefixes in front. As in ``customers.matching.phone_key`` a number written
+# nationally (06...) is taken to be in any of these countries.
+_COUNTRY_CODES = ("352", "31", "32", "33", "41", "43", "44", "49")  # LU, NL, BE, FR, CH, AT, UK, DE
+_PHONE_SEP = r"[\s\-./()]*"
+_PHONE_SEPARATORS = (" ", "-", ".", "/", "(", ")")  # what the cheap SQL filter takes out
+
+
+def _national_number(phone: str) -> tuple[str | None, str]:
+    """(country code or None, the national significant number); ("", digits) when no prefix is known."""
+    text = phone.strip()
+    digits = re.sub(r"\D", "", text)
+    international = None
+    if text.startswith("+"):
+        international = digits
+    elif digits.startswith("00"):
+        international = digits[2:]
+    if international is not None:
+        for code in _COUNTRY_CODES:
+            if international.startswith(code):
+                rest = international[len(code):]
+                return code, rest[1:] if rest.startswith("0") else rest  # "+31 (0)6 ..."
+        return "", digits
+    if digits.startswith("0"):
+        return None, digits[1:]
+    return "", digits
+
+
 def _phone_pattern(phone: str) -> str | None:
     digits = re.sub(r"\D", "", phone)
     if len(digits) < 6:
         return None
-    return r"[\s\-./()]*".join(digits)
+    code, national = _national_number(phone)
+    if code == "" or len(national) < 6:  # an unknown country or no prefix: the digits as written
+        return _PHONE_SEP.join(digits)
+    codes = (code,) if code else _COUNTRY_CODES
+    prefix = (r"(?:0|(?:\+|00)" + _PHONE_SEP + "(?:" + "|".join(codes) + ")" + _PHONE_SEP + "(?:0" + _PHONE_SEP + ")?)")
+    return prefix + _PHONE_SEP + _PHONE_SEP.join(national)
 
 
 def _pattern(needles: list[str], phone: str | None = None) -> re.Pattern | None:
@@ -193,7 +229,11 @@ def _pattern(needles: list[str], phone: str | None = None) -> re.Pattern | None:
 
 
 def _prefilter_runs(needles: list[str], phone: str | None) -> list[str] | None:
-    """ASCII pieces every match contains (SQLite's lower() knows only ASCII); None: no cheap filter."""
+    """ASCII pieces every match contains (SQLite's lower() knows only ASCII); None: no cheap filter.
+
+    The phone's piece (its last four digits) is looked for in the text with
+    ``_PHONE_SEPARATORS`` taken out (``_cheap_filter``), so "06 12 34 56 78" passes too.
+    """
     runs = []
     for needle in needles:
         pieces = re.findall(r"[A-Za-z0-9@._-]+", unicodedata.normalize("NFD", needle))
@@ -203,8 +243,24 @@ def _prefilter_runs(needles: list[str], phone: str | None) -> list[str] | None:
     if phone:
         digits = re.sub(r"\D", "", phone)
         if len(digits) >= 6:
-            runs.append(digits[-4:])  # the last four digits always sit together
+            runs.append(digits[-4:])  # the last four digits, once the separators are out
     return sorted(set(runs))
+
+
+def _without_separators(column):
+    for sep in _PHONE_SEPARATORS:
+        column = sa.func.replace(column, sep, "")
+    return column
+
+
+def _cheap_filter(columns, runs: list[str]):
+    """Rows where some column holds some run (digits-only runs: with the phone separators out)."""
+    conditions = []
+    for c in columns:
+        for r in runs:
+            text = _without_separators(sa.func.lower(c)) if r.isdigit() else sa.func.lower(c)
+            conditions.append(sa.func.instr(text, r) > 0)
+    return sa.or_(*conditions)
 
 
 def _scope_conditions(table: sa.Table, person: Person):
@@ -257,7 +313,7 @@ def _find(session, person: Person) -> list[Mention]:
         if scope is not None and nearby is not None:
             searches.append((nearby, scope, True))
         if everywhere is not None:
-            cheap = None if runs is None else sa.or_(*(sa.func.instr(sa.func.lower(c), r) > 0 for c in columns for r in runs))
+            cheap = None if runs is None else _cheap_filter(columns, runs)
             searches.append((everywhere, cheap, False))
         for pattern, where, near in searches:
             query = sa.select(*pk, *columns)

@@ -13,13 +13,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
 )
 
+from relationapp.errors import ServiceError
 from relationapp.services.customers import people as people_service
 from relationapp.services.data_care import privacy
 from relationapp.ui.common import messages
+from relationapp.ui.common.errors import describe
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 
@@ -83,6 +86,11 @@ class PrivacyDialog(QDialog):
         self.status = plain_label("", self)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.busy = QProgressBar(self)  # while the mentions are looked for (off the UI thread)
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        layout.addWidget(self.busy)
         actions = QHBoxLayout()
         self.export_button = QPushButton(tr("Export everything we hold…"), self)
         self.export_button.clicked.connect(self.export)
@@ -95,6 +103,8 @@ class PrivacyDialog(QDialog):
         close.rejected.connect(self.reject)
         layout.addWidget(close)
         self._ids: list[int] = []
+        self._searching: int | None = None  # the person whose mentions are being looked for
+        self._closed = False
         self._chosen(-1)
         if person_id is not None:
             self._fill(people_service.person_rows(ctx.db, ids=[person_id]))
@@ -118,7 +128,15 @@ class PrivacyDialog(QDialog):
     def _chosen(self, _row: int) -> None:
         chosen = self.person_id() is not None
         self.export_button.setEnabled(chosen)
-        self.erase_button.setEnabled(chosen)
+        self.erase_button.setEnabled(chosen and self._searching is None)
+
+    def done(self, result: int) -> None:
+        self._closed = True  # a search still running is ignored when it ends
+        super().done(result)
+
+    def searching(self) -> bool:
+        """True while the mentions are being looked for (the erase button waits for them)."""
+        return self._searching is not None
 
     def export(self) -> None:
         person_id = self.person_id()
@@ -136,14 +154,41 @@ class PrivacyDialog(QDialog):
             self.status.setText(tr("Written: {files}").format(files=", ".join(str(p) for p in written)))
 
     def erase(self) -> None:
+        """Look for the mentions off the UI thread (slow in a big file), then ask to confirm."""
         person_id = self.person_id()
-        if person_id is None:
+        if person_id is None or self._searching is not None:
             return
         detail = people_service.get_person(self.ctx.db, person_id=person_id)
-        mentions = self.ctx.ops.run(self, lambda: privacy.find_mentions(self.ctx.db, person_id=person_id))
-        if mentions is None:
+        db = self.ctx.db
+        self._set_searching(person_id)
+        self.status.setText(tr("Looking for records that mention {name}…").format(name=detail.name))
+        self.ctx.tasks.run(lambda: privacy.find_mentions(db, person_id=person_id),
+                           on_done=lambda mentions: self._mentions_found(person_id, detail.name, mentions),
+                           on_error=lambda exc: self._mentions_failed(person_id, exc), owner=self)
+
+    def _set_searching(self, person_id: int | None) -> None:
+        self._searching = person_id
+        self.busy.setVisible(person_id is not None)
+        self._chosen(self.matches.currentRow())
+
+    def _current_search(self, person_id: int) -> bool:
+        """The result of a search still wanted: the dialog is open and no other search took over."""
+        if self._closed or self._searching != person_id:
+            return False
+        self._set_searching(None)
+        self.status.setText("")
+        return True
+
+    def _mentions_failed(self, person_id: int, exc: Exception) -> None:
+        if not self._current_search(person_id):
             return
-        prompt = ErasePrompt(detail.name, self, mentions=mentions)
+        text = str(exc) if isinstance(exc, ServiceError) else describe(exc, db_path=self.ctx.db.path)
+        messages.warn(self, tr("Erase a person"), text)
+
+    def _mentions_found(self, person_id: int, name: str, mentions) -> None:
+        if not self._current_search(person_id):
+            return
+        prompt = ErasePrompt(name, self, mentions=mentions)
         if prompt.exec() != QDialog.DialogCode.Accepted:
             return
         keep = prompt.keep.isChecked()

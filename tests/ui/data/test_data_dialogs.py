@@ -46,7 +46,7 @@ def test_erase_needs_the_name_typed(ctx, qtbot, monkeypatch, answered_boxes):
 
     monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec", lambda self: QDialog.DialogCode.Accepted)
     dialog.erase()
-    assert count(ctx.db, "person") == 0
+    qtbot.waitUntil(lambda: count(ctx.db, "person") == 0, timeout=5000)
 
 
 def test_erase_prompt_lists_the_mentions_first(ctx, qtbot, monkeypatch, answered_boxes):
@@ -69,12 +69,81 @@ def test_erase_prompt_lists_the_mentions_first(ctx, qtbot, monkeypatch, answered
     dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
     qtbot.addWidget(dialog)
     dialog.erase()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
     (text,) = shown
     assert text.startswith("8 records mention them") and "Fenna decides" in text and "… and 3 more." in text
     assert count(ctx.db, "person") == 7
     empty = privacy_dialog.ErasePrompt("Nobody")
     qtbot.addWidget(empty)
     assert empty.mentions.text() == "No other records mention them."
+
+
+def _held_search(monkeypatch, privacy_dialog):
+    """find_mentions waits on the worker thread until the test lets it go."""
+    import threading
+
+    release, started = threading.Event(), threading.Event()
+    real = privacy_dialog.privacy.find_mentions
+
+    def slow(db, *, person_id):
+        started.set()
+        release.wait(10)
+        return real(db, person_id=person_id)
+
+    monkeypatch.setattr(privacy_dialog.privacy, "find_mentions", slow)
+    return started, release
+
+
+def test_mentions_are_found_off_the_ui_thread(ctx, qtbot, monkeypatch, answered_boxes):
+    from PySide6.QtWidgets import QDialog
+
+    from relationapp.ui.data import privacy_dialog
+
+    person = create_person(ctx.db, name="Fenna Bakker", personal_notes="x")
+    create_person(ctx.db, name="Other", personal_notes="Call Fenna Bakker")
+    started, release = _held_search(monkeypatch, privacy_dialog)
+    shown = []
+    monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec",
+                        lambda prompt: shown.append(prompt.mentions.text()) or QDialog.DialogCode.Rejected)
+    dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.erase()  # returns at once: the window keeps responding
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    assert dialog.searching() and not dialog.busy.isHidden()
+    assert not dialog.erase_button.isEnabled()
+    assert "Looking for records that mention Fenna Bakker" in dialog.status.text()
+    dialog.matches.setCurrentRow(0)
+    assert not dialog.erase_button.isEnabled()
+    assert shown == []
+    release.set()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
+    assert "Call Fenna Bakker" in shown[0]
+    assert not dialog.searching() and dialog.busy.isHidden()
+    assert dialog.erase_button.isEnabled()
+    assert count(ctx.db, "person") == 2  # the prompt was cancelled
+
+
+def test_a_search_that_ends_after_the_dialog_closed_is_ignored(ctx, qtbot, monkeypatch, answered_boxes):
+    from relationapp.ui.data import privacy_dialog
+
+    person = create_person(ctx.db, name="Fenna Bakker")
+    started, release = _held_search(monkeypatch, privacy_dialog)
+    prompts = []
+    monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec", lambda prompt: prompts.append(prompt) or 0)
+    dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.erase()
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    dialog.reject()
+    release.set()
+    assert ctx.tasks.wait(10000)
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # the result is delivered (and dropped) here
+    assert prompts == [] and answered_boxes.shown == []
+    assert count(ctx.db, "person") == 1
 
 
 def test_menu_actions_are_registered_and_load():
