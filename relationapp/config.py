@@ -49,8 +49,12 @@ class Settings:
     hourly_cost: Decimal = _spec(Decimal("60.00"), "Hourly cost of staff time", minimum=Decimal(0))
     lead_definition: str = _spec(
         "A person who asked us something about what we sell and agreed to be contacted.",
-        "What we call a lead",
+        "What we call a lead", group="Leads",
     )
+    # a short focus list: real attention for a handful of prospects each, the others are nurtured
+    focus_limit: int = _spec(15, "Prospects in each manager's focus (at most)", minimum=1, maximum=200, group="Leads")
+    # BANT: how many of budget, authority, need and timeline make a lead sales-qualified (need always counts)
+    sql_bant_score: int = _spec(3, "BANT letters in place for a sales-qualified lead", minimum=1, maximum=4, group="Leads")
     # keep-in-touch cadence in days, by pyramid tier and for prospects
     cadence_top: int = _spec(30, "Cadence Top (days)", minimum=1, maximum=3650, group="Cadence")
     cadence_big: int = _spec(45, "Cadence Big (days)", minimum=1, maximum=3650, group="Cadence")

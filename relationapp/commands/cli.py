@@ -42,6 +42,9 @@ COMMAND_MODULES = (
     "relationapp.commands.data_care.privacy",
     "relationapp.commands.customers.duplicates",
     "relationapp.commands.reporting.report",
+    "relationapp.commands.leads.leads",
+    "relationapp.commands.leads.nurture",
+    "relationapp.commands.leads.sources",
 )
 
 EXIT_BAD_INPUT = 2

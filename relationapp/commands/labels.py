@@ -1,8 +1,7 @@
 """Labels of stored codes as the command line prints them in tables (``--json`` keeps the codes).
 
 The services' and ``text.wording``'s label dicts stay the source; the few
-codes that only the window had a label for (stages, visit statuses, account
-kinds) get the same English texts here, so the catalogue holds each once.
+codes that only the window had a label for (visit statuses, account kinds) get the same English texts here, so the catalogue holds each once.
 """
 
 from __future__ import annotations
@@ -11,13 +10,8 @@ from relationapp.services.relationships.journey import JOURNEY_LABELS
 from relationapp.services.relationships.referrals import OUTCOME_LABELS
 from relationapp.services.value.pyramid import MOVEMENT_LABELS, TIER_LABELS
 from relationapp.text.catalogue import N_, _
-from relationapp.text.wording import KINDS, ROLES
+from relationapp.text.wording import KINDS, ROLES, STAGES
 
-STAGES = {
-    "suspect": N_("Suspect"), "prospect": N_("Prospect"),
-    "mql": N_("Lead (marketing-qualified, cold)"), "sql": N_("Lead (sales-qualified, hot)"),
-    "customer": N_("Customer"), "inactive": N_("Former customer"),
-}
 ACCOUNT_KINDS = {"organisation": N_("Organisation"), "private": N_("Private customer")}
 VISIT_STATUSES = {"planned": N_("planned"), "done": N_("visited"), "cancelled": N_("cancelled")}
 DUPLICATE_KINDS = {"person": N_("person"), "account": N_("account")}

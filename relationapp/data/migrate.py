@@ -14,10 +14,12 @@ from typing import Callable
 import sqlalchemy as sa
 
 from relationapp.data.db import Database, DatabaseError, check_sqlite_file
+from relationapp.text.catalogue import N_, _
 
 # Must equal Alembic's head; tests/data/test_migrations.py checks it.
-SCHEMA_HEAD = "0006_today_caches"
+SCHEMA_HEAD = "0007_leads"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+_NEWER = N_("{path} was made by a newer relationapp (schema {revision}); update relationapp to open it.")
 
 
 def include_name(name, type_, parent_names) -> bool:
@@ -46,9 +48,8 @@ def current_revision(db: Database) -> str | None:
         names = set(sa.inspect(conn).get_table_names())
         if "alembic_version" not in names:
             if names:
-                raise DatabaseError(
-                    f"{db.path or db.url} holds tables but is not a relationapp database."
-                )
+                raise DatabaseError(_("{path} holds tables but is not a relationapp database.").format(
+                    path=db.path or db.url))
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return row[0] if row else None
@@ -69,10 +70,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None,
     if current == SCHEMA_HEAD:
         return None
     if current is not None and current not in known_revisions():
-        raise DatabaseError(
-            f"{db.path or db.url} was made by a newer relationapp (schema {current}); "
-            "update relationapp to open it."
-        )
+        raise DatabaseError(_(_NEWER).format(path=db.path or db.url, revision=current))
     db.check_before_write()  # a migration writes: never into a file the caller refuses (a damaged one)
     kept = None
     if current is not None and db.path is not None and backup_dir is not None and backup is not None:
@@ -103,20 +101,19 @@ def check_file_revision(path: Path) -> None:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"Cannot open {path}: {exc}.") from exc
+        raise DatabaseError(_("Cannot open {path}: {problem}.").format(path=path, problem=exc)) from exc
     try:
         names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in names:
             if names:
-                raise DatabaseError(f"{path} holds tables but is not a relationapp database.")
+                raise DatabaseError(_("{path} holds tables but is not a relationapp database.").format(path=path))
             return
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"{path} cannot be read as a database: {exc}.") from exc
+        raise DatabaseError(_("{path} cannot be read as a database: {problem}.").format(
+            path=path, problem=exc)) from exc
     finally:
         con.close()
     current = row[0] if row else None
     if current not in (None, SCHEMA_HEAD) and current not in known_revisions():
-        raise DatabaseError(
-            f"{path} was made by a newer relationapp (schema {current}); update relationapp to open it."
-        )
+        raise DatabaseError(_(_NEWER).format(path=path, revision=current))

@@ -70,6 +70,8 @@ LEAD_SOURCE_KINDS = (
 TIERS = ("top", "big", "medium", "small", "prospect", "suspect", "inactive")
 JOURNEY_STAGES = ("consider", "evaluate", "buy", "enjoy", "advocate", "bond")
 VISIT_STATUSES = ("planned", "done", "cancelled")
+CONTENT_KINDS = ("article", "video", "whitepaper", "webinar", "case_study", "other")
+NURTURE_STOP_REASONS = ("sql", "customer", "do_not_contact", "ended", "by_hand")
 
 
 class Staff(SQLModel, table=True):
@@ -137,6 +139,8 @@ class Account(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
     # the latest interaction.occurred_on of this account; kept by SQLite triggers (revision 0006), never set by hand
     last_touch_on: Optional[dt.date] = Field(default=None)
+    # a prospect its owner gives real attention now (at most Settings.focus_limit each); the rest are nurtured
+    in_focus: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class Person(SQLModel, table=True):
@@ -209,6 +213,9 @@ class Interaction(SQLModel, table=True):
     gift_item: Optional[str] = Field(default=None, max_length=300)
     gift_cost: Optional[Decimal] = Field(default=None, sa_type=Money)
     created_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
+    # where this touch came through, where known (a lead's path: the fair, then a webinar, then LinkedIn)
+    source_id: Optional[int] = Field(default=None, foreign_key="lead_source.id", ondelete="SET NULL")
+    content_item_id: Optional[int] = Field(default=None, foreign_key="content_item.id", ondelete="SET NULL")
 
 
 class InteractionPerson(SQLModel, table=True):
@@ -296,6 +303,7 @@ class StageChange(SQLModel, table=True):
     to_stage: str = Field(max_length=20)
     changed_on: dt.date
     staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    reason: Optional[str] = Field(default=None)
 
 
 class Qualification(SQLModel, table=True):
@@ -309,6 +317,12 @@ class Qualification(SQLModel, table=True):
     timeline: bool = Field(default=False)
     notes: Optional[str] = Field(default=None)
     updated_on: Optional[dt.date] = Field(default=None)
+    # what each letter rests on (the booleans say whether it is met)
+    budget_amount: Optional[Decimal] = Field(default=None, sa_type=Money)
+    authority_person_id: Optional[int] = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    need_text: Optional[str] = Field(default=None)
+    timeline_on: Optional[dt.date] = Field(default=None)
+    not_ready_reason: Optional[str] = Field(default=None)
 
 
 class ContentItem(SQLModel, table=True):
@@ -318,6 +332,9 @@ class ContentItem(SQLModel, table=True):
     kind: str = Field(default="article", max_length=30)
     url: Optional[str] = Field(default=None, max_length=1000)
     notes: Optional[str] = Field(default=None)
+    file_path: Optional[str] = Field(default=None, max_length=1000)
+    topics: Optional[str] = Field(default=None, max_length=500)
+    language: Optional[str] = Field(default=None, max_length=10)
 
 
 class NurtureTrack(SQLModel, table=True):
@@ -338,6 +355,7 @@ class NurtureStep(SQLModel, table=True):
 
 class NurtureEnrolment(SQLModel, table=True):
     __tablename__ = "nurture_enrolment"
+    __table_args__ = (sa.Index("ix_nurture_enrolment_open_due", "stopped_on", "next_due_on"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     track_id: int = Field(foreign_key="nurture_track.id", ondelete="CASCADE", index=True)
     account_id: Optional[int] = Field(default=None, foreign_key="account.id", ondelete="CASCADE", index=True)
@@ -346,6 +364,30 @@ class NurtureEnrolment(SQLModel, table=True):
     next_position: int = Field(default=1)
     next_due_on: Optional[dt.date] = Field(default=None)
     stopped_on: Optional[dt.date] = Field(default=None)
+    stop_reason: Optional[str] = Field(default=None, max_length=40)  # NURTURE_STOP_REASONS
+    reason: Optional[str] = Field(default=None)  # why they were sent to nurturing ("budget next year")
+
+
+class ContentSent(SQLModel, table=True):
+    """Which content a person has had: never the same item twice."""
+
+    __tablename__ = "content_sent"
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True)
+    content_item_id: int = Field(foreign_key="content_item.id", ondelete="CASCADE", primary_key=True)
+    sent_on: dt.date
+    interaction_id: Optional[int] = Field(default=None, foreign_key="interaction.id", ondelete="SET NULL")
+
+
+class Campaign(SQLModel, table=True):
+    """What a source cost in a year (a fair's stand, an ad campaign): cost per lead in the sources report."""
+
+    __tablename__ = "campaign"
+    __table_args__ = (sa.UniqueConstraint("source_id", "year", "name"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="lead_source.id", ondelete="CASCADE")
+    year: int
+    name: str = Field(default="", max_length=500)  # "" = the whole source that year; else matches source_detail
+    cost: Decimal = Field(sa_type=Money)
 
 
 class Tag(SQLModel, table=True):

@@ -22,9 +22,9 @@ from relationapp.exchange.csv_write import unneutralise
 from relationapp.exchange.row_check import RowChecker, one_line_refusals
 from relationapp.files import csv_read
 from relationapp.services.common import validation
-from relationapp.services.customers.accounts import _clean as clean_account_fields
+from relationapp.services.customers.accounts import clean_fields as clean_account_fields
 from relationapp.services.customers.matching import email_key, name_key
-from relationapp.services.customers.people import _clean as clean_person_fields
+from relationapp.services.customers.people import clean_fields as clean_person_fields
 from relationapp.services.data_care.bulk_import import (
     AccountInput,
     AccountLookup,

@@ -1,4 +1,4 @@
-"""English labels of stored codes (interaction kinds, DMU roles, tiers), marked for the catalogue.
+"""English labels of stored codes (interaction kinds, DMU roles, tiers, stages), marked for the catalogue.
 
 Reports word them with ``Formatter.t(KINDS[code])`` like any other text.
 """
@@ -19,3 +19,9 @@ TIERS = {
     "top": N_("Top"), "big": N_("Big"), "medium": N_("Medium"), "small": N_("Small"),
     "prospect": N_("Prospect"), "suspect": N_("Suspect"), "inactive": N_("Inactive"),
 }
+STAGES = {
+    "suspect": N_("Suspect"), "prospect": N_("Prospect"),
+    "mql": N_("Lead (marketing-qualified, cold)"), "sql": N_("Lead (sales-qualified, hot)"),
+    "customer": N_("Customer"), "inactive": N_("Former customer"),
+}
+CLOSED_LEAD = N_("Closed lead")  # stage "inactive" of an account that never was a customer

@@ -381,20 +381,30 @@ def _fill_empty_tables(db, account_ids: list[int]) -> None:
     first, second = account_ids[:2]
     with db.write() as session:
         person = session.execute(sa.select(models.Person.id).where(models.Person.account_id == first)).scalar()
+        for model in (models.ContentSent, models.NurtureEnrolment, models.NurtureStep, models.NurtureTrack,
+                      models.ContentItem, models.Qualification, models.Campaign):  # the demo's leads: rows of our own
+            session.execute(sa.delete(model))
         session.execute(sa.insert(models.ContentItem.__table__), [
-            {"id": 1, "title": "Nieuwsbrief", "kind": "article", "url": "https://example.nl/n", "notes": "a\nb\tc"}])
+            {"id": 1, "title": "Nieuwsbrief", "kind": "article", "url": "https://example.nl/n", "notes": "a\nb\tc",
+             "topics": "warmte", "language": "nl", "file_path": "/tmp/n.pdf"}])
+        source = session.execute(sa.select(models.LeadSource.id).limit(1)).scalar()
+        session.execute(sa.insert(models.Campaign.__table__), [
+            {"id": 1, "source_id": source, "year": 2026, "name": "Beurs 2026", "cost": Decimal("4500.00")}])
         session.execute(sa.insert(models.NurtureTrack.__table__), [{"id": 1, "name": "Koud", "description": "Rustig"}])
         session.execute(sa.insert(models.NurtureStep.__table__),
                         [{"id": 1, "track_id": 1, "position": 1, "content_item_id": 1, "wait_days": 30}])
         session.execute(sa.insert(models.NurtureEnrolment.__table__), [
             {"id": 1, "track_id": 1, "account_id": first, "person_id": person, "started_on": dt.date(2026, 1, 5),
-             "next_position": 1, "next_due_on": dt.date(2026, 2, 4), "stopped_on": None}])
+             "next_position": 1, "next_due_on": dt.date(2026, 2, 4), "stopped_on": None, "reason": "Later"}])
+        session.execute(sa.insert(models.ContentSent.__table__), [
+            {"person_id": person, "content_item_id": 1, "sent_on": dt.date(2026, 1, 6), "interaction_id": None}])
         session.execute(sa.insert(models.Tag.__table__), [{"id": 1, "name": "vip"}, {"id": 2, "name": "beurs"}])
         session.execute(sa.insert(models.AccountTag.__table__),
                         [{"account_id": first, "tag_id": 1}, {"account_id": second, "tag_id": 2}])
         session.execute(sa.insert(models.Qualification.__table__), [
             {"account_id": first, "budget": True, "authority": False, "need": True, "timeline": False,
-             "notes": "BANT", "updated_on": dt.date(2026, 3, 1)}])
+             "notes": "BANT", "updated_on": dt.date(2026, 3, 1), "budget_amount": Decimal("5000.00"),
+             "authority_person_id": person, "need_text": "Een oven", "timeline_on": dt.date(2026, 6, 1)}])
         session.execute(sa.insert(models.TierSnapshot.__table__), [
             {"quarter_end": dt.date(2026, 9, 30), "account_id": first, "tier": "top", "revenue_12m": Decimal("1234.50")}])
         session.execute(sa.insert(models.TierCache.__table__), [

@@ -53,7 +53,7 @@ def _today(args, db) -> int:
         (_("Coming up"), result.coming_up, result.coming_up_total,
          [_("date"), _("account"), _("what")],
          lambda r: [fmt.date(r.on), r.account or "", r.reason]),
-        (_("Prospects to nurture"), result.prospects_to_nurture, result.prospects_total,
+        (_("Prospects in focus"), result.prospects_in_focus, result.prospects_total,
          [_("account"), _("reason"), _("days overdue")],
          lambda r: [r.account, r.reason, fmt.number(r.days_overdue)]),
     )

@@ -42,6 +42,7 @@ _TABLE_KINDS = {
     "nps_response": Kind.NPS, "planned_visit": Kind.VISITS, "setting": Kind.SETTINGS, "staff": Kind.STAFF,
     "lead_source": Kind.LEADS, "qualification": Kind.LEADS, "content_item": Kind.LEADS,
     "nurture_track": Kind.LEADS, "nurture_step": Kind.LEADS, "nurture_enrolment": Kind.LEADS,
+    "content_sent": Kind.LEADS, "campaign": Kind.LEADS,
     "tier_snapshot": Kind.PYRAMID,
 }
 # kept by the services and triggers from the tables above; never a change of their own

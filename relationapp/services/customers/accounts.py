@@ -23,7 +23,6 @@ from relationapp.data.models import (
     Account,
     Interaction,
     LeadSource,
-    Order,
     Staff,
     StageChange,
     utc_now,
@@ -111,7 +110,7 @@ _TEXT_FIELDS = {
 }
 
 
-def _clean(changes: dict) -> dict:
+def clean_fields(changes: dict) -> dict:
     """Validate the given account fields; returns them cleaned."""
     out: dict = {}
     for key, value in changes.items():
@@ -165,26 +164,6 @@ def _coordinate(value, field: str, label: str, limit: int) -> float | None:
     return number
 
 
-_CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
-
-
-def fill_customer_since(session, account_ids) -> None:
-    """Accounts of ``account_ids`` without a customer-since date that have orders get the date of
-    their first (earliest) order; a date already there is left alone. Call it in the transaction
-    that added (or moved) the orders."""
-    ids = sorted({int(i) for i in account_ids if i is not None})
-    first = (sa.select(sa.func.min(Order.ordered_on)).where(Order.account_id == Account.id)
-             .correlate(Account).scalar_subquery())
-    has_orders = sa.select(Order.id).where(Order.account_id == Account.id).correlate(Account).exists()
-    for start in range(0, len(ids), _CHUNK):
-        session.execute(
-            sa.update(Account)
-            .where(Account.id.in_(ids[start:start + _CHUNK]), Account.customer_since.is_(None), has_orders)
-            .values(customer_since=first)
-            .execution_options(synchronize_session="fetch")
-        )
-
-
 def _check_references(session, fields: dict) -> None:
     for key, model, label in (
         ("owner_id", Staff, _("Account manager")),
@@ -211,7 +190,7 @@ def create_account(
     account (or a person of another account than the one given) raises
     ValidationError and no account is made.
     """
-    cleaned = _clean({"name": name, **fields})
+    cleaned = clean_fields({"name": name, **fields})
     cleaned.setdefault("stage", "prospect")
     day = today or dt.date.today()
     # a new customer without a customer-since date gets the date of its first order (orders service)
@@ -236,22 +215,26 @@ def create_account(
         return _detail(session, account)
 
 
-def update_account(db: Database, *, account_id: int, today: dt.date | None = None, **changes) -> AccountDetail:
-    cleaned = _clean(changes)
+def update_account(db: Database, *, account_id: int, today: dt.date | None = None, stage_reason: str | None = None,
+                   staff_id: int | None = None, **changes) -> AccountDetail:
+    """Change an account; a new stage is recorded with ``stage_reason`` and its side effects (leads.stages)."""
+    from relationapp.services.leads import stages
+
+    cleaned = clean_fields(changes)
+    stage = cleaned.pop("stage", None)
     with db.write() as session:
         account = _get(session, account_id)
         _check_references(session, cleaned)
-        old_stage = account.stage
         for key, value in cleaned.items():
             setattr(account, key, value)
-        if "stage" in cleaned and cleaned["stage"] != old_stage:
-            session.add(StageChange(account_id=account.id, from_stage=old_stage, to_stage=cleaned["stage"], changed_on=today or dt.date.today()))
         account.updated_at = utc_now()
         session.add(account)
         session.flush()
-        became_customer = cleaned.get("stage") == "customer" and old_stage != "customer"
-        if became_customer and account.customer_since is None:
-            fill_customer_since(session, [account.id])  # became a customer: its first order's date, if any
+        if stage is not None and stage != account.stage:
+            reason = (stage_reason or "").strip() or None
+            stages.refuse_closing_without_reason(session, account, stage, reason, field="stage")
+            stages.record_stage_change(session, account, stage, day=today or dt.date.today(), reason=reason,
+                                       staff_id=staff_id)
         return _detail(session, account)
 
 

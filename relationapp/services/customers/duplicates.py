@@ -210,7 +210,7 @@ def _merge(db: Database, model, label: str, survivor_id: int, other_ids: list[in
         moved = _move_references(session, model.__table__, survivor_id, others_ids)
         session.execute(sa.delete(model.__table__).where(model.__table__.c.id.in_(others_ids)))
         if model is Account:  # none of them had a customer-since date: the first of the orders now together
-            from relationapp.services.customers.accounts import fill_customer_since
+            from relationapp.services.customers.customer_since import fill_customer_since
 
             fill_customer_since(session, [survivor_id])
     return MergeResult(label, survivor_id, tuple(others_ids), moved)

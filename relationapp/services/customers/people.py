@@ -63,7 +63,7 @@ def format_birthday(day: int | None, month: int | None, year: int | None, *, fmt
 SORT_COLUMNS = {"name": Person.name, "job_title": Person.job_title, "email": Person.email, "id": Person.id}
 
 
-def _clean(changes: dict) -> dict:
+def clean_fields(changes: dict) -> dict:
     out: dict = {}
     for key, value in changes.items():
         if key == "name":
@@ -108,7 +108,7 @@ def _check_account(session, fields: dict) -> None:
 
 
 def create_person(db: Database, *, name: str, **fields) -> PersonDetail:
-    cleaned = _clean({"name": name, **fields})
+    cleaned = clean_fields({"name": name, **fields})
     _check_birthday(cleaned)
     with db.write() as session:
         _check_account(session, cleaned)
@@ -119,7 +119,7 @@ def create_person(db: Database, *, name: str, **fields) -> PersonDetail:
 
 
 def update_person(db: Database, *, person_id: int, **changes) -> PersonDetail:
-    cleaned = _clean(changes)
+    cleaned = clean_fields(changes)
     with db.write() as session:
         person = _get(session, person_id)
         _check_birthday(cleaned, person)

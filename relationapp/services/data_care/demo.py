@@ -120,14 +120,15 @@ def build_demo(db: Database, *, force: bool = False, seed: int = 2026, today: dt
     with db.write() as session:
         if force:
             _wipe(session)
-        return _Builder(session, rng, today).build()
+        return _Builder(session, rng, today, seed).build()
 
 
 class _Builder:
-    def __init__(self, session, rng: random.Random, today: dt.date):
+    def __init__(self, session, rng: random.Random, today: dt.date, seed: int):
         self.s = session
         self.rng = rng
         self.today = today
+        self.seed = seed
         self.counts = dict(orders=0, interactions=0, referrals=0, nps=0, follow_ups=0)
 
     def build(self) -> DemoSummary:
@@ -150,6 +151,10 @@ class _Builder:
         self._follow_ups(accounts, people)
         self._planned_visits(accounts)
         s.flush()
+        from relationapp.services.data_care import demo_leads
+
+        demo_leads.tell(s, accounts=accounts, people=people, staff=self.staff, sources=self.sources, today=self.today,
+                        seed=self.seed)
         return DemoSummary(
             accounts=len(accounts), people=sum(len(p) for p in people.values()), orders=self.counts["orders"],
             interactions=self.counts["interactions"], referrals=self.counts["referrals"],

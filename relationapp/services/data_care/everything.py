@@ -94,6 +94,8 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("tier_cache", "tier"): models.TIERS,
     ("tier_cache", "dropped_from"): models.TIERS,
     ("planned_visit", "status"): models.VISIT_STATUSES,
+    ("content_item", "kind"): models.CONTENT_KINDS,
+    ("nurture_enrolment", "stop_reason"): models.NURTURE_STOP_REASONS,
 }
 # whole numbers with bounds of their own (all of them stay inside SQLite's 64 bits)
 BOUNDS: dict[tuple[str, str], tuple[int | None, int | None]] = {

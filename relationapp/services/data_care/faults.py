@@ -172,10 +172,12 @@ def describe_fault(exc: BaseException, *, db_path: str | Path | None = None) -> 
     """
     path = Path(db_path) if db_path is not None else None
     err = _sqlite_error(exc)
+    message = None
     if err is not None:
         message = _describe_sqlite(err, path)
-        return _one_line(message, limit=600) if message else None
-    os_err = _os_error(exc)
-    if os_err is not None:
-        return _one_line(_describe_os(os_err), limit=600)
-    return None
+    elif _os_error(exc) is not None:
+        message = _describe_os(_os_error(exc))
+    if not message:
+        return None
+    message = _one_line(message, limit=600)
+    return message[:1].upper() + message[1:]  # "the database cannot ..." opens a sentence

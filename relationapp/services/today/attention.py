@@ -6,7 +6,8 @@ Definitions (the Today view, the CLI and the tray message all use these):
   set; else by pyramid tier from the settings (Top, Big, Medium, Small; a
   customer without revenue in 12 months uses the prospect cadence); leads by
   stage: sales-qualified (hot) leads ``cadence_hot_lead``, prospects and
-  marketing-qualified leads ``cadence_prospect``.
+  marketing-qualified leads ``cadence_prospect``. Only leads in their manager's
+  focus list are shown (services/leads/focus.py); the others are nurtured.
 - **Last touch**: the latest interaction of the account, of any kind. A touch
   logged on one of its people carries the account already (log_interaction);
   a touch with no account, linked only to a person of the account, counts too.
@@ -63,7 +64,7 @@ from relationapp.services.value.quarters import previous_quarter_end
 from relationapp.text import formatting
 from relationapp.text.catalogue import N_, _, ngettext
 
-LEAD_STAGES = ("sql", "mql", "prospect")  # hottest first: the order of "Prospects to nurture"
+LEAD_STAGES = ("sql", "mql", "prospect")  # hottest first: the order of "Prospects in focus"
 CADENCE_ORIGIN = follow_up_service.CADENCE_ORIGIN  # one name for the rule (a touch closes it)
 DEFAULT_LIMIT = 100
 PROSPECT_LIMIT = 10
@@ -123,7 +124,7 @@ class Agenda:
     needs_attention: tuple[AttentionItem, ...]
     follow_ups_due: tuple[FollowUpItem, ...]
     coming_up: tuple[ComingUpItem, ...]
-    prospects_to_nurture: tuple[AttentionItem, ...]
+    prospects_in_focus: tuple[AttentionItem, ...]
     # how many there are in all (the tuples above stop at the limit)
     needs_attention_total: int
     follow_ups_due_total: int
@@ -269,13 +270,16 @@ def _candidates(session, *, today: dt.date, settings: Settings, stages: tuple[st
     stage's shortest cadence (or never touched); and customers that dropped a tier."""
     columns = (Account.id, Account.stage, Account.last_touch_on, Account.cadence_days, Account.customer_since,
                Account.created_at)
+    # leads: only those in their manager's focus list (the others are nurtured, not chased)
+    focus = Account.in_focus == sa.true() if "customer" not in stages else sa.true()
     if not _sqlite(session):  # account.last_touch_on is not kept there: look at them all
-        return sa.select(*columns).where(Account.archived == sa.false(), Account.stage.in_(stages)).subquery("candidates")
+        return sa.select(*columns).where(Account.archived == sa.false(), Account.stage.in_(stages), focus
+                                         ).subquery("candidates")
     parts = []
     cutoffs = {stage: today - dt.timedelta(days=max(days, -1)) for stage, days in
                _shortest_cadences(session, settings, stages).items()}
     for stage, cutoff in cutoffs.items():  # UNION ALL of plain ranges reads the index alone (an OR would not)
-        same = sa.select(*columns).where(Account.archived == sa.false(), Account.stage == stage)
+        same = sa.select(*columns).where(Account.archived == sa.false(), Account.stage == stage, focus)
         parts += [same.where(Account.last_touch_on < cutoff), same.where(Account.last_touch_on.is_(None))]
     if with_dropped and "customer" in cutoffs:
         parts.append(sa.select(*columns).where(  # a few hundred, from ix_tier_cache_dropped; not those above
@@ -569,7 +573,7 @@ def agenda(
             needs_attention=tuple(_attention_items(session, customers, tiers=tiers, quarter_end=quarter_end)),
             follow_ups_due=tuple(due),
             coming_up=tuple(coming),
-            prospects_to_nurture=tuple(_attention_items(session, leads, tiers=tiers, quarter_end=quarter_end)),
+            prospects_in_focus=tuple(_attention_items(session, leads, tiers=tiers, quarter_end=quarter_end)),
             needs_attention_total=customers_total,
             follow_ups_due_total=due_total,
             coming_up_total=coming_total,

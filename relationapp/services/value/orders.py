@@ -6,7 +6,7 @@ same accounting export can be imported again without doubling revenue.
 Tier snapshots are derived from orders, so a change to orders drops the
 snapshots it makes stale (they are recomputed by ``pyramid.snapshot_quarters``).
 An account without a customer-since date gets the date of its first order
-(``accounts.fill_customer_since``); a date already there is kept.
+(``customer_since.fill_customer_since``); a date already there is kept.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, Order, TierSnapshot
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
-from relationapp.services.customers.accounts import fill_customer_since
+from relationapp.services.customers.customer_since import fill_customer_since
 from relationapp.services.relationships import referrals
 from relationapp.text.catalogue import _
 

@@ -12,14 +12,11 @@ from PySide6.QtCore import QT_TR_NOOP
 from relationapp.services.relationships.journey import JOURNEY_LABELS
 from relationapp.services.relationships.referrals import OUTCOME_LABELS
 from relationapp.services.value.pyramid import MOVEMENT_LABELS, TIER_LABELS
+from relationapp.text.wording import STAGES
 from relationapp.ui.common.i18n import tr
 
 # stage code -> label (shown through tr)
-STAGE_LABELS = {
-    "suspect": QT_TR_NOOP("Suspect"), "prospect": QT_TR_NOOP("Prospect"),
-    "mql": QT_TR_NOOP("Lead (marketing-qualified, cold)"), "sql": QT_TR_NOOP("Lead (sales-qualified, hot)"),
-    "customer": QT_TR_NOOP("Customer"), "inactive": QT_TR_NOOP("Former customer"),
-}
+STAGE_LABELS = STAGES
 
 
 TIER_TEXTS = (

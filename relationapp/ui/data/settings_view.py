@@ -37,7 +37,8 @@ CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": QT_TR_NOOP("Feb 2
 # lupdate collects them (tests/ui/test_i18n.py checks none is missing)
 SETTING_TEXTS = (
     QT_TR_NOOP("General"), QT_TR_NOOP("Cadence"), QT_TR_NOOP("Visits"), QT_TR_NOOP("Pyramid"),
-    QT_TR_NOOP("Reports"), QT_TR_NOOP("Backups"),
+    QT_TR_NOOP("Reports"), QT_TR_NOOP("Backups"), QT_TR_NOOP("Leads"),
+    QT_TR_NOOP("Prospects in each manager's focus (at most)"), QT_TR_NOOP("BANT letters in place for a sales-qualified lead"),
     QT_TR_NOOP("Company name"), QT_TR_NOOP("Language"), QT_TR_NOOP("Currency"),
     QT_TR_NOOP("Hourly cost of staff time"), QT_TR_NOOP("What we call a lead"),
     QT_TR_NOOP("Cadence Top (days)"), QT_TR_NOOP("Cadence Big (days)"), QT_TR_NOOP("Cadence Medium (days)"),

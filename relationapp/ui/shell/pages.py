@@ -27,6 +27,7 @@ PAGES: list[PageEntry] = [
     PageEntry("relationships", QT_TR_NOOP("Relationships"), "relationapp.ui.relationships.relationships_view:RelationshipsView", "Ctrl+4"),
     PageEntry("visits", QT_TR_NOOP("Visits"), "relationapp.ui.visits.visits_view:VisitsView", "Ctrl+5"),
     PageEntry("value", QT_TR_NOOP("Customer value"), "relationapp.ui.value.value_view:CustomerValueView", "Ctrl+6"),
+    PageEntry("leads", QT_TR_NOOP("Leads"), "relationapp.ui.leads.leads_view:LeadsView", "Ctrl+9"),
     PageEntry("reports", QT_TR_NOOP("Reports"), "relationapp.ui.reports.reports_view:ReportsView", "Ctrl+7"),
     PageEntry("settings", QT_TR_NOOP("Settings"), "relationapp.ui.data.settings_view:SettingsView", "Ctrl+8"),
 ]
@@ -44,6 +45,7 @@ ACCOUNT_TABS: list[AccountTab] = [
     AccountTab(QT_TR_NOOP("NPS"), "relationapp.ui.relationships.relationship_tabs:NpsTab"),
     AccountTab(QT_TR_NOOP("Orders"), "relationapp.ui.value.orders_tab:OrdersTab"),
     AccountTab(QT_TR_NOOP("Visits"), "relationapp.ui.visits.visit_tabs:AccountVisitsTab"),
+    AccountTab(QT_TR_NOOP("Lead"), "relationapp.ui.leads.lead_tab:LeadTab"),
 ]
 
 
@@ -76,6 +78,7 @@ class MenuAction:
 
 # Capabilities add their menu entries here (import, export, backups, calendar ...).
 MENU_ACTIONS: list[MenuAction] = [
+    MenuAction("File", QT_TR_NOOP("New &lead…"), "relationapp.ui.leads.lead_dialog:open_lead_dialog", "Ctrl+Shift+L"),
     MenuAction("File", QT_TR_NOOP("Export &calendar…"), "relationapp.ui.today.today_view:export_calendar"),
     MenuAction("File", QT_TR_NOOP("&Import…"), "relationapp.ui.data.import_wizard:open_import_wizard", "Ctrl+I"),
     MenuAction("File", QT_TR_NOOP("Export &everything…"), "relationapp.ui.data.data_actions:export_everything"),

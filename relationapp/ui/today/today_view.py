@@ -349,7 +349,7 @@ class TodayView(Page, QWidget):
                 ("done", tr("Card sent"), tr("Log a card sent today without a form (D)")),
                 ("follow_up", tr("Follow-up…"), tr("Make a follow-up (F)")),
                 ("open", tr("Open account"), tr("Open the account (Enter)"))]),
-            "prospects": _Section(self, "prospects", tr("Prospects to nurture"), columns["prospects"], [
+            "prospects": _Section(self, "prospects", tr("Prospects in focus"), columns["prospects"], [
                 ("log", tr("Log touch…"), tr("Log an interaction (L)")),
                 ("snooze", tr("Snooze"), tr("1 day, 1 week or a date you pick (S)")),
                 ("follow_up", tr("Follow-up…"), tr("Plan the contact (F)")),
@@ -414,7 +414,7 @@ class TodayView(Page, QWidget):
                                             tr("Every customer has been touched on time."))
         self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, tr("Nothing due."))
         self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, tr("No personal dates in the coming days."))
-        self.sections["prospects"].set_rows(agenda.prospects_to_nurture, agenda.prospects_total, tr("No prospect is waiting."))
+        self.sections["prospects"].set_rows(agenda.prospects_in_focus, agenda.prospects_total, tr("No prospect in focus is waiting. Put a few leads in focus on the Leads page."))
         self._show_visits()
         if focused is not None:
             self.sections[focused].table.setFocus()

@@ -112,14 +112,20 @@ def test_a_cadence_of_zero_or_less_is_refused(db, days):
     assert accounts.get_account(db, account_id=account.id).cadence_days is None
 
 
-def test_prospects_come_last_hot_leads_first(db):
+def test_prospects_in_focus_come_last_hot_leads_first(db):
+    from relationapp.services.leads.focus import set_focus
+
     hot = accounts.create_account(db, name="Hot Lead", stage="sql")
     cold = accounts.create_account(db, name="Cold Prospect", stage="prospect")
+    nurtured = accounts.create_account(db, name="Nurtured Prospect", stage="prospect")
+    for lead in (hot, cold):
+        set_focus(db, account_id=lead.id)
     touch(db, hot.id, days_ago(20))  # every 14 days
     touch(db, cold.id, days_ago(200))  # every 60 days
+    touch(db, nurtured.id, days_ago(300))  # further behind, but not in focus: nurtured, not chased
     agenda = attention.agenda(db, today=TODAY)
     assert agenda.needs_attention == ()
-    assert [p.account for p in agenda.prospects_to_nurture] == ["Hot Lead", "Cold Prospect"]
+    assert [p.account for p in agenda.prospects_in_focus] == ["Hot Lead", "Cold Prospect"]
     assert agenda.prospects_total == 2
 
 

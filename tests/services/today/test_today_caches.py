@@ -231,7 +231,8 @@ def reference_attention(db, today: dt.date) -> tuple[list, list]:
         rows = session.execute(sa.select(Account.id, Account.stage, Account.cadence_days, Account.customer_since,
                                          Account.created_at)
                                .where(Account.archived == sa.false(),
-                                      Account.stage.in_(("customer",) + attention.LEAD_STAGES))).all()
+                                      sa.or_(Account.stage == "customer",  # leads: those in focus only
+                                             sa.and_(Account.stage.in_(attention.LEAD_STAGES), Account.in_focus)))).all()
         last = dict(session.execute(sa.select(Interaction.account_id, sa.func.max(Interaction.occurred_on))
                                     .group_by(Interaction.account_id)).all())
         via = session.execute(sa.select(Person.account_id, Interaction.occurred_on)
@@ -287,10 +288,10 @@ def test_today_ranks_the_demo_firm_as_a_recomputation_does(demo_db, offset):
     agenda = attention.agenda(db, today=today, limit=None, prospect_limit=None)
     customers, leads = reference_attention(db, today)
     assert shown(agenda.needs_attention) == customers and agenda.needs_attention_total == len(customers)
-    assert shown(agenda.prospects_to_nurture) == leads and agenda.prospects_total == len(leads)
+    assert shown(agenda.prospects_in_focus) == leads and agenda.prospects_total == len(leads)
     first = attention.agenda(db, today=today, limit=3, prospect_limit=2)
     assert shown(first.needs_attention) == customers[:3] and first.needs_attention_total == len(customers)
-    assert shown(first.prospects_to_nurture) == leads[:2] and first.prospects_total == len(leads)
+    assert shown(first.prospects_in_focus) == leads[:2] and first.prospects_total == len(leads)
 
 
 def test_follow_ups_and_coming_up_stop_at_the_limit_and_count_them_all(demo_db):

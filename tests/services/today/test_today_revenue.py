@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from relationapp.data.models import Order
 from relationapp.services.customers import accounts
+from relationapp.services.leads.focus import set_focus
 from relationapp.services.today import attention
 from relationapp.services.touches import follow_ups
 from relationapp.services.value.value import account_value
@@ -26,6 +27,7 @@ def _account(db, name: str, stage: str, amounts: list[str]):
 def test_every_section_shows_the_revenue_in_euros(db):
     hotel = _account(db, "Sanders Hotel", "customer", ["284000.00", "723.45"])
     lead = _account(db, "Camping De Vliert", "sql", ["1234.56"])  # a hot lead that ordered once already
+    set_focus(db, account_id=lead.id)
     follow_ups.create_follow_up(db, title="Offer the spring package", due_on=TODAY, account_id=hotel.id)
     result = attention.agenda(db, today=TODAY)
     revenue = account_value(db, account_id=hotel.id, as_of=TODAY).revenue
@@ -34,4 +36,4 @@ def test_every_section_shows_the_revenue_in_euros(db):
     row = result.needs_attention[0]  # never touched since 2020: the value at stake is many times the revenue
     assert row.value == (revenue * row.days_overdue / row.cadence_days).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     assert [(f.account, f.value) for f in result.follow_ups_due] == [("Sanders Hotel", revenue)]
-    assert [(p.account, p.revenue_12m) for p in result.prospects_to_nurture] == [(lead.name, Decimal("1234.56"))]
+    assert [(p.account, p.revenue_12m) for p in result.prospects_in_focus] == [(lead.name, Decimal("1234.56"))]

@@ -60,7 +60,8 @@ def test_database_errors_read_as_sentences():
     import sqlite3
 
     assert "read-only" in describe(sqlite3.OperationalError("attempt to write a readonly database"))
-    assert "busy" in describe(sqlite3.OperationalError("database is locked"))
+    assert "Another program is writing" in describe(sqlite3.OperationalError("database is locked"))
+    assert describe(sqlite3.OperationalError("attempt to write a readonly database")).startswith("The database")
 
 
 def test_a_db_in_a_folder_that_does_not_exist_is_refused_with_a_dialog(tmp_path, qtbot, no_event_loop, answered_boxes):
