@@ -56,6 +56,9 @@ def _today(args, db) -> int:
         (_("Prospects in focus"), result.prospects_in_focus, result.prospects_total,
          [_("account"), _("reason"), _("days overdue")],
          lambda r: [r.account, r.reason, fmt.number(r.days_overdue)]),
+        (_("Content to send"), result.content_to_send, len(result.content_to_send),
+         [_("person"), _("account"), _("content"), _("due")],
+         lambda r: [r.person, r.account, r.title, fmt.date(r.due_on)]),
     )
     for title, rows, total, headers, cells in sections:
         if total == len(rows):

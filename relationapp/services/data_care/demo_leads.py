@@ -122,6 +122,14 @@ def _qualify_and_focus(session, accounts, people, staff, today, rng) -> None:
         if account.owner_id in held and held[account.owner_id] < 4:
             account.in_focus = True
             held[account.owner_id] += 1
+            # real attention: a recent talk (some are due again by now)
+            talk = m.Interaction(account_id=account.id, kind=rng.choice(("call", "visit", "meeting")),
+                                 occurred_on=today - dt.timedelta(days=rng.randint(3, 40)), duration_minutes=45,
+                                 staff_id=account.owner_id, subject="Offerte en planning besproken")
+            session.add(talk)
+            if decider is not None:
+                session.flush()
+                session.add(m.InteractionPerson(interaction_id=talk.id, person_id=decider.id))
 
 
 def _nurture(session, accounts, people, today, rng) -> None:

@@ -409,7 +409,7 @@ WHERE e.stopped_on IS NULL AND e.next_due_on <= :today {owner} {upto}
 
 
 def due_content(db: Database, *, today: dt.date | None = None, staff_id: int | None = None,
-                limit: int = 50) -> list[DueRow]:
+                limit: int = 50, stop_passed: bool = True) -> list[DueRow]:
     """What to send now: one row per recipient of each open enrolment whose next new step is due,
     most overdue first (then by enrolment and person). ``staff_id`` keeps the accounts that staff
     member owns.
@@ -418,6 +418,7 @@ def due_content(db: Database, *, today: dt.date | None = None, staff_id: int | N
     enrolments of accounts that are sales-qualified or customers (reason = the stage), of a person who
     asked not to be contacted ("do_not_contact"), and those whose remaining steps every recipient
     already has ("ended"). An enrolment without anyone to send to (no people yet) waits.
+    ``stop_passed=False`` only reads (Today, a read-only window): the list is the same, the stops wait.
     """
     day = validation.parse_date(today or dt.date.today(), field="today", label=_("Date"), required=True)
     limit = validation.whole_number(limit, field="limit", label=_("Limit"), minimum=1, maximum=10_000, required=True)
@@ -449,7 +450,7 @@ def due_content(db: Database, *, today: dt.date | None = None, staff_id: int | N
                 to_stop.setdefault("do_not_contact", []).append(eid)
             elif reachable and new_step is None and not archived:
                 to_stop.setdefault("ended", []).append(eid)
-    if to_stop:
+    if to_stop and stop_passed:
         with db.write() as session:
             for reason, ids in to_stop.items():
                 session.execute(sa.update(NurtureEnrolment)

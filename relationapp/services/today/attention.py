@@ -37,6 +37,7 @@ dropped a tier are looked at closely.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -130,6 +131,8 @@ class Agenda:
     follow_ups_due_total: int
     coming_up_total: int
     prospects_total: int
+    # nurturing: the content due for each person, a personal send (services/leads/nurture.py)
+    content_to_send: tuple = ()
 
 
 def cadence_for(settings: Settings, *, tier: str, stage: str, override: int | None) -> int:
@@ -580,7 +583,11 @@ def agenda(
             prospects_total=leads_total,
         )
 
-    return _with_standing(db, today=today, work=work)
+    shown = _with_standing(db, today=today, work=work)
+    from relationapp.services.leads.nurture import due_content
+
+    content = due_content(db, today=today, limit=prospect_limit or 10_000, stop_passed=False)
+    return dataclasses.replace(shown, content_to_send=tuple(content))
 
 
 def summary_line(agenda: Agenda) -> str:

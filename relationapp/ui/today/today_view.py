@@ -1,10 +1,10 @@
 """Today: the customers who need you (ranked by value at stake), follow-ups due,
-personal dates coming up, and a few prospects to nurture, each row one key
-or click away from its next action.
+personal dates coming up, then the prospects in focus and the content due to
+be sent (nurturing), each row one key or click away from its next action.
 
 Keys in a list: Enter or O opens the account, L logs a touch, S snoozes,
-F makes a follow-up, D marks done (a follow-up; elsewhere: a quick logged
-call or card for today).
+F makes a follow-up, D marks done (a follow-up; content: sent; elsewhere: a
+quick logged call or card for today), K opens a content's link.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ from shiboken6 import isValid
 
 from relationapp.errors import ServiceError
 from relationapp.services.common.changes import Kind
+from relationapp.services.leads import nurture
+from relationapp.services.leads.content import CONTENT_KIND_LABELS
 from relationapp.services.relationships.ambassadors import ambassador_person_ids
 from relationapp.services.today import attention
 from relationapp.services.today.attention_balance import attention_balance
@@ -62,7 +64,8 @@ from relationapp.ui.relationships.referral_widgets import (
 from relationapp.ui.relationships.relationship_tabs import money_column, small_table
 from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
 
-CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS, Kind.IMPORTANT_DATES, Kind.VISITS)
+CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS, Kind.IMPORTANT_DATES,
+           Kind.VISITS, Kind.LEADS)
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
 MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
 FIT_ROWS = 20  # rows read to fit a column to its contents
@@ -115,6 +118,13 @@ def _section_columns(ctx) -> dict[str, list[Column]]:
             Column(QT_TR_NOOP("Account"), lambda r: r.account),
             Column(QT_TR_NOOP("Why"), _reason),
             Column(QT_TR_NOOP("Days overdue"), lambda r: r.days_overdue, align_right=True),
+        ],
+        "content": [
+            Column(QT_TR_NOOP("Person"), lambda r: r.person),
+            Column(QT_TR_NOOP("Account"), lambda r: r.account),
+            Column(QT_TR_NOOP("Content"), lambda r: r.title),
+            Column(QT_TR_NOOP("Kind"), lambda r: tr(CONTENT_KIND_LABELS.get(r.kind, r.kind))),
+            Column(QT_TR_NOOP("Due"), lambda r: formatting.current().date(r.due_on)),
         ],
     }
 
@@ -221,7 +231,8 @@ class _Keys(QObject):
         if event.type() != QEvent.Type.KeyPress or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         action = {Qt.Key.Key_Return: "open", Qt.Key.Key_Enter: "open", Qt.Key.Key_O: "open", Qt.Key.Key_L: "log",
-                  Qt.Key.Key_S: "snooze", Qt.Key.Key_F: "follow_up", Qt.Key.Key_D: "done"}.get(event.key())
+                  Qt.Key.Key_S: "snooze", Qt.Key.Key_F: "follow_up", Qt.Key.Key_D: "done",
+                  Qt.Key.Key_K: "link"}.get(event.key())
         if action is None:
             return False
         self.view.act(self.section, action)
@@ -354,6 +365,10 @@ class TodayView(Page, QWidget):
                 ("snooze", tr("Snooze"), tr("1 day, 1 week or a date you pick (S)")),
                 ("follow_up", tr("Follow-up…"), tr("Plan the contact (F)")),
                 ("open", tr("Open account"), tr("Open the account (Enter)"))]),
+            "content": _Section(self, "content", tr("Content to send"), columns["content"], [
+                ("done", tr("Sent"), tr("Log it as sent to this person today: a touch (D)")),
+                ("link", tr("Open link"), tr("Open the content's link (K)")),
+                ("open", tr("Open account"), tr("Open the account (Enter)"))]),
         }
         body = QWidget(self)
         body_layout = QVBoxLayout(body)
@@ -415,6 +430,8 @@ class TodayView(Page, QWidget):
         self.sections["follow_ups"].set_rows(agenda.follow_ups_due, agenda.follow_ups_due_total, tr("Nothing due."))
         self.sections["coming_up"].set_rows(agenda.coming_up, agenda.coming_up_total, tr("No personal dates in the coming days."))
         self.sections["prospects"].set_rows(agenda.prospects_in_focus, agenda.prospects_total, tr("No prospect in focus is waiting. Put a few leads in focus on the Leads page."))
+        self.sections["content"].set_rows(agenda.content_to_send, len(agenda.content_to_send),
+                                          tr("No content is due. Nurture tracks are on the Leads page."))
         self._show_visits()
         if focused is not None:
             self.sections[focused].table.setFocus()
@@ -474,10 +491,24 @@ class TodayView(Page, QWidget):
             table = self.sections[section].table
             rect = table.visualRect(table.currentIndex())
             self.snooze_menu(section, self).exec(table.viewport().mapToGlobal(QPoint(rect.left(), rect.bottom())))
-        elif action == "follow_up":
+        elif action == "follow_up" and section != "content":
             self.make_follow_up(section, row)
+        elif action == "done" and section == "content":
+            self.content_sent(row)
         elif action == "done":
             self.mark_done(section, row)
+        elif action == "link" and getattr(row, "url", None):
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl(row.url))
+
+    def content_sent(self, row) -> None:
+        """One action: the touch, the record that this person has it, the track's next step."""
+        sent = self.ctx.ops.run(self, lambda: nurture.log_sent(self.ctx.db, enrolment_id=row.enrolment_id,
+                                                               person_id=row.person_id, today=dt.date.today()))
+        if sent is not None:
+            self.ctx.say(tr("Logged “{title}” as sent to {person}.").format(title=row.title, person=row.person))
 
     def log_touch(self, section: str, row) -> None:
         from relationapp.ui.touches.log_interaction import LogInteractionDialog

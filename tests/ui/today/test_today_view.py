@@ -261,3 +261,29 @@ def test_value_at_stake_explains_itself_beside_the_12_month_revenue(today_view, 
     exact = (Decimal("90000.00") * row.days_overdue / row.cadence_days).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     assert row.value == exact
     assert _whole_euros(model.data(model.index(top, stake))) == int(exact.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
+
+def test_content_due_shows_below_the_customers_and_d_logs_it_as_sent(firm, qtbot):
+    """Nurturing on Today: a personal send, logged as a touch in one key; then it is gone."""
+    from relationapp.services.leads import content, nurture
+    from relationapp.ui.today.today_view import TodayView
+
+    db = firm["ctx"].db
+    lead = accounts.create_account(db, name="Kwekerij Smit", stage="prospect")
+    mila = people.create_person(db, name="Mila Smit", account_id=lead.id)
+    case = content.add_content(db, title="Praktijkcase warmtepomp", kind="case_study")
+    track = nurture.add_track(db, name="Oriëntatie", steps=[(case.id, 0)])
+    nurture.enrol(db, account_id=lead.id, track=track.id, today=ago(3))
+    view = TodayView(firm["ctx"])
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.agenda is not None)
+    section = view.sections["content"]
+    assert [(r.person, r.title) for r in section.model.rows] == [("Mila Smit", "Praktijkcase warmtepomp")]
+    order = list(view.sections)
+    assert order.index("content") > order.index("attention")  # customers come first
+    section.table.setFocus()
+    qtbot.keyClick(section.table, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: view.sections["content"].model.rowCount() == 0)
+    touches = interactions.list_interactions(db, account_id=lead.id)
+    assert [(t.kind, t.subject) for t in touches] == [("content", "Praktijkcase warmtepomp")]
