@@ -25,7 +25,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "name": "Name", "kind": "Kind", "stage": "Stage", "street": "Street", "postcode": "Postcode",
         "city": "City", "region": "Region", "country": "Country", "phone": "Phone", "email": "E-mail",
         "website": "Website", "customer_since": "Customer since", "annual_budget": "Annual budget",
-        "source_detail": "Source detail", "notes": "Notes",
+        "source": "Lead source", "source_detail": "Source detail", "brought_in_by": "Brought in by", "notes": "Notes",
     },
     "people": {
         "name": "Name", "first_name": "First name", "middle_name": "Middle name", "last_name": "Last name",
@@ -86,7 +86,10 @@ _SYNONYMS: dict[str, dict[str, list[str]]] = {
         "website": ["website", "web", "url", "homepage", "site"],
         "customer_since": ["customersince", "klantsinds", "klantvanaf"],
         "annual_budget": ["annualbudget", "budget", "jaarbudget"],
-        "source_detail": ["sourcedetail", "source", "bron", "herkomst"],
+        "source": ["source", "leadsource", "bron", "leadbron", "herkomst", "herkomstlead", "leadherkomst"],
+        "source_detail": ["sourcedetail", "brondetail", "bronomschrijving", "toelichtingbron", "campaign", "campagne",
+                          "herkomsttoelichting"],
+        "brought_in_by": ["broughtinby", "aangebrachtdoor", "aanbrenger", "leadvan", "broughtby"],
     },
     "people": {
         **{k: v for k, v in _COMMON.items() if k not in ("notes",)},

@@ -177,6 +177,9 @@ def _account_row(raw: dict, conv: Conventions, check: RowChecker) -> AccountInpu
     if "annual_budget" in raw:
         amount = check.take(conventions.parse_amount, raw["annual_budget"], conv, label=_("Annual budget"))
         values["annual_budget"] = check.take(validation.money, amount, field="annual_budget", label=_("Annual budget"))
+    for key, label in (("source", _("Lead source")), ("brought_in_by", _("Brought in by"))):
+        if raw.get(key, "").strip():
+            values[key] = check.take(validation.text, raw[key], field=key, label=label, max_length=200)
     if not values.get("name"):
         if not any(p.startswith(f"{check.where}: {_('Name')} ") for p in check.problems):
             check.problems.append(_("{where}: Name cannot be empty.").format(where=check.where))

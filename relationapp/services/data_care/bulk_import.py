@@ -22,8 +22,10 @@ from relationapp.data.models import (
     Account,
     Interaction,
     InteractionPerson,
+    LeadSource,
     Order,
     Person,
+    Staff,
     StageChange,
     utc_now,
 )
@@ -55,6 +57,8 @@ class AccountInput:
     annual_budget: Decimal | None = None
     source_detail: str | None = None
     notes: str | None = None
+    source: str | None = None  # the lead source's name; a new one is added to the firm's list
+    brought_in_by: str | None = None  # the colleague's name; a new one is added to the staff
 
 
 @dataclass(frozen=True)
@@ -217,13 +221,42 @@ def _insert_returning_ids(session, table, rows: list[dict]) -> list[int]:
     return ids
 
 
-_ACCOUNT_FIELDS = tuple(f.name for f in fields(AccountInput))
+_NAMED = ("source", "brought_in_by")  # names in the file, ids in the table
+_ACCOUNT_FIELDS = tuple(f.name for f in fields(AccountInput) if f.name not in _NAMED)
 
 
-def _account_values(a: AccountInput, now: dt.datetime, today: dt.date) -> dict:
+def _account_values(a: AccountInput, now: dt.datetime, today: dt.date, named: "_Named | None" = None) -> dict:
     values = {name: getattr(a, name) for name in _ACCOUNT_FIELDS}
     values.update(archived=False, created_at=now, updated_at=now)
+    if named is not None:
+        values.update(source_id=named.source_id(a.source), brought_in_by_id=named.staff_id(a.brought_in_by))
     return values
+
+
+class _Named:
+    """Lead sources and colleagues by name (any case); a name not known yet is added once."""
+
+    def __init__(self, session):
+        self.session = session
+        self.sources = {n.casefold(): i for i, n in session.execute(sa.select(LeadSource.id, LeadSource.name))}
+        self.staff = {n.casefold(): i for i, n in session.execute(sa.select(Staff.id, Staff.name).order_by(Staff.id.desc()))}
+
+    def source_id(self, name: str | None) -> int | None:
+        return self._id(name, self.sources, lambda text: LeadSource(name=text, kind="other"))
+
+    def staff_id(self, name: str | None) -> int | None:
+        return self._id(name, self.staff, lambda text: Staff(name=text))
+
+    def _id(self, name, known: dict, make) -> int | None:
+        text = " ".join((name or "").split())
+        if not text:
+            return None
+        if text.casefold() not in known:
+            row = make(text)
+            self.session.add(row)
+            self.session.flush()
+            known[text.casefold()] = row.id
+        return known[text.casefold()]
 
 
 def _add_account_rows(session, values: list[dict], today: dt.date) -> list[int]:
@@ -241,13 +274,14 @@ def add_accounts(db: Database, *, accounts: list[AccountInput], today: dt.date |
     now = utc_now()
     with db.write() as session:
         index, _ = _account_index(session)
+        named = _Named(session) if any(a.source or a.brought_in_by for a in accounts) else None
         fresh: list[dict] = []
         for n, a in enumerate(accounts):
             keys = index.keys(a.email, a.phone, a.name, a.city)
             if index.find(keys) is not None:
                 continue
             index.add(-1 - n, keys)
-            fresh.append(_account_values(a, now, today))
+            fresh.append(_account_values(a, now, today, named))
         _add_account_rows(session, fresh, today)
     return BulkResult(added=len(fresh), existing=len(accounts) - len(fresh), accounts_added=len(fresh))
 

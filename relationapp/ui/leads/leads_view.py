@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,8 @@ from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.leads.bant_panel import open_bant_dialog, stage_label
+from relationapp.ui.leads.nurture_view import NurtureView
+from relationapp.ui.leads.sources_view import SourcesView
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
@@ -134,7 +137,12 @@ class LeadsView(Page, QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        outer.addWidget(self.tabs)
+        self.list_tab = QWidget(self.tabs)
+        layout = QVBoxLayout(self.list_tab)
         self.intro = plain_label(tr(
             "Leads are people who may become customers. Existing customers come first: only the leads in a "
             "manager's focus show on Today, below the customers."), self)
@@ -189,6 +197,12 @@ class LeadsView(Page, QWidget):
         layout.addLayout(buttons)
         self.focus_button.setToolTip(tr("Space in the list"))
         self.open_button.setToolTip(tr("Enter in the list"))
+
+        self.sources = SourcesView(ctx, self.tabs)
+        self.nurture = NurtureView(ctx, self.tabs)
+        self.tabs.addTab(self.list_tab, tr("Leads"))
+        self.tabs.addTab(self.sources, tr("Sources"))
+        self.tabs.addTab(self.nurture, tr("Nurturing"))
 
         self.qualify_button.clicked.connect(self.qualify)
         self.focus_button.clicked.connect(self.toggle_focus)
