@@ -105,7 +105,10 @@ def _add(args, db) -> int:
     if args.json:
         print_json(lead)
     else:
+        from relationapp.services.common.settings import get_settings
+
         print(_("Lead #{id} registered: {account}.").format(id=lead.account_id, account=lead.account))
+        print(_("What we call a lead: {definition}").format(definition=get_settings(db).lead_definition))
     return 0
 
 

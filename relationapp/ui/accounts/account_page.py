@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,6 +23,7 @@ from relationapp.errors import NotFound
 from relationapp.services.common.changes import Changes
 from relationapp.services.customers import accounts as accounts_service
 from relationapp.services.customers import people as people_service
+from relationapp.services.leads.stages import stage_history
 from relationapp.services.touches import follow_ups as follow_ups_service
 from relationapp.services.touches import interactions as interactions_service
 from relationapp.text import formatting
@@ -34,7 +38,31 @@ from relationapp.ui.shell import pages
 from relationapp.ui.touches.log_interaction import KINDS
 
 ROLE_LABELS = dict(ROLES)
-KIND_LABELS = dict(KINDS)
+KIND_LABELS = {**dict(KINDS), "stage": QT_TR_NOOP("Stage change")}
+
+
+@dataclass(frozen=True)
+class StageEntry:
+    """A stage change shown among the touches of the timeline (read only: not an interaction)."""
+
+    occurred_on: dt.date
+    subject: str
+    staff: str | None
+    notes: str
+    id: None = None
+    kind: str = "stage"
+    people: tuple = ()
+    gift_item: None = None
+    duration_minutes: int = 0
+
+
+def timeline_rows(db, account_id: int, *, limit: int = 500) -> list:
+    """The account's touches and its stage changes (who, when, why), newest first."""
+    touches = interactions_service.list_interactions(db, account_id=account_id, limit=limit)
+    changes = [StageEntry(span.since, " → ".join(tr(STAGE_LABELS.get(s, s)) for s in (span.from_stage, span.stage) if s),
+                          span.by, span.reason or "")
+               for span in stage_history(db, account_id=account_id)]
+    return sorted(touches + changes, key=lambda row: row.occurred_on, reverse=True)
 
 PEOPLE_COLUMNS = [
     Column(QT_TR_NOOP("Name"), lambda p: p.name),
@@ -204,7 +232,7 @@ class AccountPage(QWidget):
         self.web_button.setEnabled(bool(a.website))
         self.archive_button.setText(tr("Restore") if a.archived else tr("Archive"))
         self.people_model.set_rows(people_service.people_of_account(self.ctx.db, account_id=a.id))
-        self.timeline_model.set_rows(interactions_service.list_interactions(self.ctx.db, account_id=a.id, limit=500))
+        self.timeline_model.set_rows(timeline_rows(self.ctx.db, a.id))
         self.follow_ups_model.set_rows(follow_ups_service.list_follow_ups(self.ctx.db, account_id=a.id))
         notes = []
         if a.next_steps:
@@ -301,13 +329,13 @@ class AccountPage(QWidget):
         from relationapp.ui.touches.edit_interaction import EditInteractionDialog
 
         row = self.timeline_model.row_object((index or self.timeline_table.currentIndex()).row())
-        if row is not None:
+        if row is not None and row.id is not None:  # a stage change is history, not a touch to edit
             EditInteractionDialog(self.ctx, row.id, parent=self).exec()
 
     def delete_interaction(self) -> None:
         """Delete the selected touch at once; Ctrl+Z brings it back."""
         row = self.timeline_model.row_object(self.timeline_table.currentIndex().row())
-        if row is None:
+        if row is None or row.id is None:
             return
         removed = self.ctx.ops.run(self, lambda: interactions_service.delete_interaction(self.ctx.db, interaction_id=row.id))
         if removed is None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -37,6 +36,7 @@ from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
+from relationapp.ui.leads.sources_view import fit_columns, fit_height
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
@@ -299,10 +299,10 @@ class NurtureView(Page, QWidget):
         tracks_box.addWidget(_heading(tr("Nurturing tracks"), tracks))
         self.track_model = RowsModel(TRACK_COLUMNS, self)
         self.track_table = _table(self.track_model, tracks)
-        tracks_box.addWidget(self.track_table, 1)
+        tracks_box.addWidget(self.track_table)
         self.step_model = RowsModel(STEP_COLUMNS, self)
         self.step_table = _table(self.step_model, tracks)
-        tracks_box.addWidget(self.step_table, 2)
+        tracks_box.addWidget(self.step_table, 1)
         track_buttons = QHBoxLayout()
         self.new_track_button = QPushButton(tr("&New track…"), tracks)
         track_buttons.addWidget(self.new_track_button)
@@ -355,14 +355,16 @@ class NurtureView(Page, QWidget):
             self.track_table.selectRow(keep)
             self.track_table.setCurrentIndex(self.track_model.index(keep, 0))
         self._show_steps()
-        for table in (self.due_table, self.content_table, self.track_table):
-            table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.due_table, 2)  # the content's title takes the room left
+        fit_columns(self.content_table, 0, widest=200)
+        fit_columns(self.track_table, 3)  # the description; whole in its tooltip
+        fit_height(self.track_table, most=5)
         self._update_buttons()
 
     def _show_steps(self) -> None:
         track = self.selected_track()
         self.step_model.set_rows(track.steps if track is not None else [])
-        self.step_table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.step_table, 2)
 
     def selected_due(self):
         index = self.due_table.currentIndex()

@@ -167,6 +167,26 @@ class CostDialog(FormDialog):
                                  name=self.campaign.text(), cost=cost, today=self.today)
 
 
+def fit_columns(table: QTableView, stretch: int, *, widest: int = 320) -> None:
+    """Columns as wide as their contents (at most ``widest``), column ``stretch`` taking the room left."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+    for column in range(header.count()):
+        if column != stretch and header.sectionSize(column) > widest:
+            header.resizeSection(column, widest)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def fit_height(table: QTableView, *, most: int = 12, least: int = 2) -> None:
+    """A table as tall as its rows (between ``least`` and ``most`` of them): no empty box under a short list."""
+    rows = max(least, min(most, table.model().rowCount()))
+    header = table.horizontalHeader().sizeHint().height()
+    scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
+    table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + scroll)
+
+
 def _table(model, parent) -> QTableView:
     table = QTableView(parent)
     table.setModel(model)
@@ -208,7 +228,7 @@ class SourcesView(Page, QWidget):
 
         self.source_model = RowsModel(SOURCE_COLUMNS, self)
         self.source_table = _table(self.source_model, self)
-        layout.addWidget(self.source_table, 3)
+        layout.addWidget(self.source_table)
         self.colleague_label = plain_label(tr("By colleague who brought the lead in"), self)
         self.colleague_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.colleague_label)
@@ -216,7 +236,8 @@ class SourcesView(Page, QWidget):
         self.colleague_table = _table(self.colleague_model, self)
         for column in COST_COLUMNS:
             self.colleague_table.setColumnHidden(column, True)
-        layout.addWidget(self.colleague_table, 2)
+        layout.addWidget(self.colleague_table)
+        layout.addStretch(1)
 
         self.explain = plain_label(tr(
             "A lead is an account registered in that year; existing customers entered later are not leads. "
@@ -281,7 +302,8 @@ class SourcesView(Page, QWidget):
         self.source_model.set_rows(source_rows(report))
         self.colleague_model.set_rows(colleague_rows(report))
         for table in (self.source_table, self.colleague_table):
-            table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+            fit_columns(table, 0)
+            fit_height(table, most=14 if table is self.source_table else 10)
         self.select_source(selected)
         self.status.setText("")
         self.pdf_button.setEnabled(True)
