@@ -297,6 +297,10 @@ class NpsResponse(SQLModel, table=True):
 
 class StageChange(SQLModel, table=True):
     __tablename__ = "stage_change"
+    # registrations by day: the leads of a year (services/leads/sources_report.py)
+    __table_args__ = (sa.Index("ix_stage_change_first", "from_stage", "changed_on", "account_id"),
+                      # an account's path through the stages without reading the rows
+                      sa.Index("ix_stage_change_path", "account_id", "from_stage", "changed_on", "to_stage"))
     id: Optional[int] = Field(default=None, primary_key=True)
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", index=True)
     from_stage: Optional[str] = Field(default=None, max_length=20)

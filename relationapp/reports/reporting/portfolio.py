@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from relationapp.data.db import Database
+from relationapp.reports.leads.sources_pdf import sources_section
 from relationapp.reports.common.charts import profit_curve, pyramid_drawing
 from relationapp.reports.common.layout import (
     Page,
@@ -27,6 +28,7 @@ from relationapp.reports.common.layout import (
     write_atomically,
 )
 from relationapp.reports.reporting import data as report_data
+from relationapp.services.leads.sources_report import SourcesReport, sources_report
 from relationapp.services.value.quarters import Quarter
 from relationapp.services.value.quarters import parse as parse_quarter
 from relationapp.text.formatting import Formatter
@@ -210,7 +212,14 @@ def _wallet(report, fmt, s, width) -> list:
     return out
 
 
-def story(report: report_data.Portfolio, fmt: Formatter, width: float) -> list:
+def sources_for(db: Database, report: report_data.Portfolio) -> SourcesReport:
+    """The leads of the portfolio quarter's year, with revenue and costs as they stood at the quarter's end
+    (the year so far for the first three quarters, the whole year for the fourth)."""
+    return sources_report(db, year=report.quarter_end.year, today=report.quarter_end)
+
+
+def story(report: report_data.Portfolio, fmt: Formatter, width: float, *,
+          sources: SourcesReport | None = None) -> list:
     s = stylesheet()
     out: list = []
     if report.pyramid is not None:
@@ -225,18 +234,21 @@ def story(report: report_data.Portfolio, fmt: Formatter, width: float) -> list:
     out += _referrals(report, fmt, s, width)
     if report.wallet_gaps is not None:
         out += _wallet(report, fmt, s, width)
+    if sources is not None:  # where the leads of the year came from and what they brought
+        out += sources_section(sources, fmt=fmt, sheet=s, width=width)
     return out
 
 
-def render_portfolio(report: report_data.Portfolio) -> bytes:
+def render_portfolio(report: report_data.Portfolio, *, sources: SourcesReport | None = None) -> bytes:
+    """The portfolio PDF; with ``sources`` (``sources_for``) it ends with the lead sources of the year."""
     fmt = Formatter.for_settings(report.settings)
     page = page_for(report, fmt)
-    return render(story(report, fmt, body_width(page)), page)
+    return render(story(report, fmt, body_width(page), sources=sources), page)
 
 
 def write_portfolio(db: Database, *, quarter: Quarter, path: str | os.PathLike,
                     context: report_data.QuarterContext | None = None) -> Path:
     """Build the portfolio report and write it to ``path`` (complete or not at all)."""
     report = report_data.portfolio(db, quarter=quarter, context=context)
-    return write_atomically(path, render_portfolio(report))
+    return write_atomically(path, render_portfolio(report, sources=sources_for(db, report)))
 

@@ -188,8 +188,23 @@ def _registration(session):
     return query, registered_on, existing
 
 
+def _registered_in(session, year: int):
+    """Ids of the accounts that may be leads of ``year``: a first stage change in the year (a range of
+    ``ix_stage_change_first``), or created in the year without any stage change. A superset: the
+    registration day itself (the earliest first change) is checked by the caller."""
+    start, end = dt.date(year, 1, 1), dt.date(year + 1, 1, 1)
+    changed = sa.select(StageChange.account_id).where(StageChange.from_stage.is_(None), StageChange.changed_on >= start,
+                                                      StageChange.changed_on < end)
+    created = _day_of(session, Account.created_at)
+    unrecorded = sa.select(Account.id).where(
+        created >= start, created < end,
+        ~sa.select(StageChange.id).where(StageChange.account_id == Account.id).correlate(Account).exists())
+    return sa.union(changed, unrecorded)
+
+
 def _leads_cte(session, year: int):
     query, registered_on, existing = _registration(session)
+    query = query.where(Account.id.in_(_registered_in(session, year)))
     return query.having(sa.and_(registered_on >= dt.date(year, 1, 1), registered_on < dt.date(year + 1, 1, 1),
                                 sa.not_(existing))).cte("leads")
 
@@ -383,10 +398,16 @@ def _campaigns(named, by_campaign: dict[int, _Sum], sources) -> tuple[CampaignFi
 
 
 def years_available(db: Database) -> tuple[int, ...]:
-    """The years in which leads were registered (or campaigns entered), newest first."""
+    """The years in which accounts were registered (or campaigns entered), newest first.
+
+    Read from ``ix_stage_change_first`` alone: a year whose only registrations are imported
+    customers is listed too (its report says 0 leads).
+    """
     with db.read() as session:
-        query, registered_on, existing = _registration(session)
-        leads = query.having(sa.not_(existing)).subquery("leads")
-        years = set(session.execute(sa.select(_year_of(session, leads.c.registered_on)).distinct()).scalars())
+        first = sa.select(_year_of(session, StageChange.changed_on)).where(StageChange.from_stage.is_(None))
+        years = set(session.execute(first.distinct()).scalars())
+        unrecorded = sa.select(_year_of(session, _day_of(session, Account.created_at))).where(
+            ~sa.select(StageChange.id).where(StageChange.account_id == Account.id).correlate(Account).exists())
+        years |= set(session.execute(unrecorded.distinct()).scalars())
         years |= set(session.execute(sa.select(Campaign.year).distinct()).scalars())
     return tuple(sorted((int(y) for y in years if y is not None), reverse=True))

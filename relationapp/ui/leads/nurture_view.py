@@ -68,7 +68,8 @@ CONTENT_COLUMNS = [
     Column(QT_TR_NOOP("Kind"), lambda r: kind_label(r.kind)),
     Column(QT_TR_NOOP("Topics"), lambda r: r.topics or ""),
     Column(QT_TR_NOOP("Language"), lambda r: r.language or ""),
-    Column(QT_TR_NOOP("Link"), lambda r: r.url or ""),
+    with_tooltip(Column(QT_TR_NOOP("Link"), lambda r: "✓" if r.url else ""),
+                 QT_TR_NOOP("Has a web address: double-click the line to open it")),
 ]
 TRACK_COLUMNS = [
     Column(QT_TR_NOOP("Nurturing track"), lambda r: r.name),
@@ -310,14 +311,15 @@ class NurtureView(Page, QWidget):
         tracks_box.addLayout(track_buttons)
         lower.setStretchFactor(0, 1)
         lower.setStretchFactor(1, 1)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 3)  # what to send now comes first
+        splitter.setStretchFactor(1, 2)
 
         self.sent_button.clicked.connect(self.log_sent)
         self.link_button.clicked.connect(self.open_link)
         self.add_content_button.clicked.connect(self.add_content)
         self.new_track_button.clicked.connect(self.new_track)
         self.due_table.doubleClicked.connect(lambda _index: self.open_link())
+        self.content_table.doubleClicked.connect(self._open_content)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | key), self, activated=self.log_sent,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -356,7 +358,7 @@ class NurtureView(Page, QWidget):
             self.track_table.setCurrentIndex(self.track_model.index(keep, 0))
         self._show_steps()
         fit_columns(self.due_table, 2)  # the content's title takes the room left
-        fit_columns(self.content_table, 0, widest=200)
+        fit_columns(self.content_table, 0)
         fit_columns(self.track_table, 3)  # the description; whole in its tooltip
         fit_height(self.track_table, most=5)
         self._update_buttons()
@@ -394,6 +396,11 @@ class NurtureView(Page, QWidget):
         row = self.selected_due()
         if row is not None and row.url:
             open_url(row.url)
+
+    def _open_content(self, index) -> None:
+        item = self.content_model.row_object(index.row())
+        if item is not None and item.url:
+            open_url(item.url)
 
     def add_content(self) -> None:
         dialog = ContentDialog(self.ctx, parent=self)

@@ -100,6 +100,16 @@ def _figure_columns(first: str) -> list[Column]:
     ]
 
 
+CAMPAIGN_COLUMNS = [
+    Column(QT_TR_NOOP("Campaign"), lambda c: c.name),
+    Column(QT_TR_NOOP("Source"), lambda c: c.source_name),
+    Column(QT_TR_NOOP("Leads"), lambda c: formatting.current().number(c.leads), align_right=True),
+    Column(QT_TR_NOOP("Customers"), lambda c: formatting.current().number(c.customers), align_right=True),
+    Column(QT_TR_NOOP("Lifetime revenue"), lambda c: _money(c.revenue_lifetime), align_right=True),
+    Column(QT_TR_NOOP("Value per lead"), lambda c: _money(c.value_per_lead), align_right=True),
+    Column(QT_TR_NOOP("Cost"), lambda c: _money(c.cost), align_right=True),
+    Column(QT_TR_NOOP("Cost per lead"), lambda c: _money(c.cost_per_lead), align_right=True),
+]
 SOURCE_COLUMNS = _figure_columns(QT_TR_NOOP("Source"))
 COLLEAGUE_COLUMNS = _figure_columns(QT_TR_NOOP("Brought in by"))
 COST_COLUMNS = (7, 8)  # a colleague has no cost
@@ -237,7 +247,12 @@ class SourcesView(Page, QWidget):
         for column in COST_COLUMNS:
             self.colleague_table.setColumnHidden(column, True)
         layout.addWidget(self.colleague_table)
-        layout.addStretch(1)
+        self.campaign_label = plain_label(tr("Campaigns (leads whose source detail carries the campaign's name)"), self)
+        self.campaign_label.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.campaign_label)
+        self.campaign_model = RowsModel(CAMPAIGN_COLUMNS, self)
+        self.campaign_table = _table(self.campaign_model, self)
+        layout.addWidget(self.campaign_table)
 
         self.explain = plain_label(tr(
             "A lead is an account registered in that year; existing customers entered later are not leads. "
@@ -245,6 +260,7 @@ class SourcesView(Page, QWidget):
         self.explain.setWordWrap(True)
         self.explain.setStyleSheet(MUTED)
         layout.addWidget(self.explain)
+        layout.addStretch(1)
 
         buttons = QHBoxLayout()
         self.cost_button = QPushButton(tr("&Enter a cost…"), self)
@@ -261,6 +277,8 @@ class SourcesView(Page, QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.pdf_button.setEnabled(False)
+        self.campaign_label.hide()
+        self.campaign_table.hide()
         self.watch(ctx)
         self.stale = True  # computed when first shown
 
@@ -301,9 +319,12 @@ class SourcesView(Page, QWidget):
         selected = self.selected_source_id()
         self.source_model.set_rows(source_rows(report))
         self.colleague_model.set_rows(colleague_rows(report))
-        for table in (self.source_table, self.colleague_table):
+        self.campaign_model.set_rows(report.campaigns)
+        for table in (self.source_table, self.colleague_table, self.campaign_table):
             fit_columns(table, 0)
-            fit_height(table, most=14 if table is self.source_table else 10)
+            fit_height(table, most=14 if table is self.source_table else 8)
+        self.campaign_label.setVisible(bool(report.campaigns))
+        self.campaign_table.setVisible(bool(report.campaigns))
         self.select_source(selected)
         self.status.setText("")
         self.pdf_button.setEnabled(True)

@@ -66,9 +66,14 @@ def upgrade() -> None:
     )
     # nurture due: open enrolments by due day, without reading the stopped ones
     op.create_index("ix_nurture_enrolment_open_due", "nurture_enrolment", ["stopped_on", "next_due_on"])
+    # the leads of a year: first stage changes by day
+    op.create_index("ix_stage_change_first", "stage_change", ["from_stage", "changed_on", "account_id"])
+    op.create_index("ix_stage_change_path", "stage_change", ["account_id", "from_stage", "changed_on", "to_stage"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_stage_change_path", table_name="stage_change")
+    op.drop_index("ix_stage_change_first", table_name="stage_change")
     op.drop_index("ix_nurture_enrolment_open_due", table_name="nurture_enrolment")
     op.drop_table("campaign")
     op.drop_table("content_sent")
