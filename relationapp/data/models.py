@@ -253,7 +253,8 @@ class FollowUp(SQLModel, table=True):
 class Order(SQLModel, table=True):
     __tablename__ = "orders"
     __table_args__ = (
-        sa.Index("ix_orders_account_date", "account_id", "ordered_on"),
+        # an account's orders by day, amounts included (a lead's first 12 months: services/leads/sources_report)
+        sa.Index("ix_orders_account_date_amount", "account_id", "ordered_on", "amount"),
         # covering index for revenue-over-a-period aggregations (the pyramid)
         sa.Index("ix_orders_date_account_amount", "ordered_on", "account_id", "amount"),
         sa.Index("ix_orders_account_reference", "account_id", "reference"),

@@ -216,7 +216,7 @@ def _same_name(a, b):
 def _per_lead(session, year: int, today: dt.date):
     """Per lead of ``year``: source, colleague, matching named campaign, flags, days to first order, cents (a CTE).
 
-    The first-12-months sum is a correlated range search on ``ix_orders_account_date`` per lead with
+    The first-12-months sum is a correlated range search on ``ix_orders_account_date_amount`` per lead with
     orders, so SQLite never scans the whole orders table.
     """
     leads = _leads_cte(session, year)
