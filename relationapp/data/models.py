@@ -72,6 +72,10 @@ JOURNEY_STAGES = ("consider", "evaluate", "buy", "enjoy", "advocate", "bond")
 VISIT_STATUSES = ("planned", "done", "cancelled")
 CONTENT_KINDS = ("article", "video", "whitepaper", "webinar", "case_study", "other")
 NURTURE_STOP_REASONS = ("sql", "customer", "do_not_contact", "ended", "by_hand")
+CONTACT_KINDS = ("phone", "email", "url", "social")
+CONTACT_LABELS = ("work", "mobile", "home", "fax", "other")  # social: the service's name instead
+MAIL_DIRECTIONS = ("in", "out")
+MAIL_SENDER_STATUSES = ("waiting", "ignored")
 
 
 class Staff(SQLModel, table=True):
@@ -216,6 +220,48 @@ class Interaction(SQLModel, table=True):
     # where this touch came through, where known (a lead's path: the fair, then a webinar, then LinkedIn)
     source_id: Optional[int] = Field(default=None, foreign_key="lead_source.id", ondelete="SET NULL")
     content_item_id: Optional[int] = Field(default=None, foreign_key="content_item.id", ondelete="SET NULL")
+    direction: Optional[str] = Field(default=None, max_length=3)  # MAIL_DIRECTIONS, for an e-mail touch
+
+
+class ContactPoint(SQLModel, table=True):
+    """Every phone number, e-mail address, web page and social profile of a person, with its type.
+
+    ``person.phone`` and ``person.email`` stay the main ones (shown in lists);
+    this table keeps all of them as the address books wrote them, and finds
+    the person a mail came from.
+    """
+
+    __tablename__ = "contact_point"
+    __table_args__ = (sa.Index("ix_contact_point_kind_value", "kind", "value"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    kind: str = Field(max_length=10)  # CONTACT_KINDS
+    label: Optional[str] = Field(default=None, max_length=60)  # CONTACT_LABELS, or "LinkedIn", "Twitter" ...
+    value: str = Field(max_length=500)  # e-mail addresses in lower case
+    position: int = Field(default=0)  # the order in the card
+
+
+class MailMessage(SQLModel, table=True):
+    """A mail already logged as a touch (or looked at): never twice, whichever path brought it again."""
+
+    __tablename__ = "mail_message"
+    message_id: str = Field(primary_key=True, max_length=998)
+    interaction_id: Optional[int] = Field(default=None, foreign_key="interaction.id", ondelete="SET NULL")
+    seen_on: dt.date
+    source: Optional[str] = Field(default=None, max_length=500)  # the file or the IMAP folder it came from
+
+
+class MailSender(SQLModel, table=True):
+    """An address we got mail from but know no person by: to review (add as person or lead, or ignore)."""
+
+    __tablename__ = "mail_sender"
+    address: str = Field(primary_key=True, max_length=320)  # lower case
+    name: Optional[str] = Field(default=None, max_length=300)
+    status: str = Field(default="waiting", max_length=10)  # MAIL_SENDER_STATUSES
+    messages: int = Field(default=0)
+    first_on: dt.date
+    last_on: dt.date
+    last_subject: Optional[str] = Field(default=None, max_length=500)
 
 
 class InteractionPerson(SQLModel, table=True):

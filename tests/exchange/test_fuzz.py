@@ -114,6 +114,11 @@ def _new_rows(db, kind: str, before: dict[str, int]) -> list[dict]:
             names = dict(session.execute(sa.select(models.Account.id, models.Account.name)).all())
             for r in rows:
                 r["account"] = names.get(r["account_id"])
+        if kind == "accounts":  # the file names a source and a colleague; the table holds their ids
+            sources = dict(session.execute(sa.select(models.LeadSource.id, models.LeadSource.name)).all())
+            staff = dict(session.execute(sa.select(models.Staff.id, models.Staff.name)).all())
+            for r in rows:
+                r["source"], r["brought_in_by"] = sources.get(r["source_id"]), staff.get(r["brought_in_by_id"])
         if kind == "interactions":
             links = collections.defaultdict(set)
             for i, p in session.execute(sa.select(models.InteractionPerson.interaction_id,
@@ -134,6 +139,11 @@ def _account_key(name: str | None):
 
 
 _ACCOUNT_FIELDS = [f.name for f in fields(AccountInput)]
+_NAMED = ("source", "brought_in_by")  # stored once per name, whatever its case and spacing
+
+
+def _named(name: str | None) -> str | None:
+    return " ".join((name or "").split()).casefold() or None
 _PERSON_FIELDS = [f.name for f in fields(PersonInput) if f.name not in ("account", "street", "postcode", "city", "country")]
 _ORDER_FIELDS = ["account_id", "ordered_on", "amount", "cost_of_goods", "reference", "description"]
 _INTERACTION_FIELDS = [f.name for f in fields(InteractionInput) if f.name != "person_ids"]
@@ -143,7 +153,7 @@ def _as_checked(kind: str, item) -> tuple:
     """An input the importer checked, as the row it should become."""
     if kind == "accounts":
         values = {f: getattr(item, f) for f in _ACCOUNT_FIELDS}
-        return tuple(values.values())
+        return tuple(_named(v) if f in _NAMED else v for f, v in values.items())
     if kind == "people":
         account = item.account or (item.name if (item.street or item.city or item.postcode) else None)
         return (*(getattr(item, f) for f in _PERSON_FIELDS), _account_key(account))
@@ -154,7 +164,7 @@ def _as_checked(kind: str, item) -> tuple:
 
 def _as_stored(kind: str, row: dict) -> tuple:
     if kind == "accounts":
-        return tuple(row[f] for f in _ACCOUNT_FIELDS)
+        return tuple(_named(row[f]) if f in _NAMED else row[f] for f in _ACCOUNT_FIELDS)
     if kind == "people":
         return (*(row[f] for f in _PERSON_FIELDS), _account_key(row["account"]))
     if kind == "orders":
@@ -398,6 +408,17 @@ def _fill_empty_tables(db, account_ids: list[int]) -> None:
              "next_position": 1, "next_due_on": dt.date(2026, 2, 4), "stopped_on": None, "reason": "Later"}])
         session.execute(sa.insert(models.ContentSent.__table__), [
             {"person_id": person, "content_item_id": 1, "sent_on": dt.date(2026, 1, 6), "interaction_id": None}])
+        session.execute(sa.insert(models.ContactPoint.__table__), [
+            {"id": 1, "person_id": person, "kind": "phone", "label": "mobile", "value": "06-12345678", "position": 0},
+            {"id": 2, "person_id": person, "kind": "social", "label": "LinkedIn", "value": "https://linkedin.com/in/x",
+             "position": 1}])
+        touch = session.execute(sa.select(models.Interaction.id).limit(1)).scalar()
+        session.execute(sa.update(models.Interaction).where(models.Interaction.id == touch).values(direction="in"))
+        session.execute(sa.insert(models.MailMessage.__table__), [
+            {"message_id": "<a1@example.nl>", "interaction_id": touch, "seen_on": dt.date(2026, 1, 7), "source": "INBOX"}])
+        session.execute(sa.insert(models.MailSender.__table__), [
+            {"address": "nieuw@example.nl", "name": "Nieuw", "status": "waiting", "messages": 2,
+             "first_on": dt.date(2026, 1, 2), "last_on": dt.date(2026, 1, 8), "last_subject": "Offerte?"}])
         session.execute(sa.insert(models.Tag.__table__), [{"id": 1, "name": "vip"}, {"id": 2, "name": "beurs"}])
         session.execute(sa.insert(models.AccountTag.__table__),
                         [{"account_id": first, "tag_id": 1}, {"account_id": second, "tag_id": 2}])

@@ -43,6 +43,7 @@ _TABLE_KINDS = {
     "lead_source": Kind.LEADS, "qualification": Kind.LEADS, "content_item": Kind.LEADS,
     "nurture_track": Kind.LEADS, "nurture_step": Kind.LEADS, "nurture_enrolment": Kind.LEADS,
     "content_sent": Kind.LEADS, "campaign": Kind.LEADS,
+    "contact_point": Kind.PEOPLE, "mail_message": Kind.INTERACTIONS, "mail_sender": Kind.INTERACTIONS,
     "tier_snapshot": Kind.PYRAMID,
 }
 # kept by the services and triggers from the tables above; never a change of their own

@@ -96,6 +96,9 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("planned_visit", "status"): models.VISIT_STATUSES,
     ("content_item", "kind"): models.CONTENT_KINDS,
     ("nurture_enrolment", "stop_reason"): models.NURTURE_STOP_REASONS,
+    ("contact_point", "kind"): models.CONTACT_KINDS,
+    ("interaction", "direction"): models.MAIL_DIRECTIONS,
+    ("mail_sender", "status"): models.MAIL_SENDER_STATUSES,
 }
 # whole numbers with bounds of their own (all of them stay inside SQLite's 64 bits)
 BOUNDS: dict[tuple[str, str], tuple[int | None, int | None]] = {
