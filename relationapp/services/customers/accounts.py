@@ -232,7 +232,7 @@ def update_account(db: Database, *, account_id: int, today: dt.date | None = Non
         session.flush()
         if stage is not None and stage != account.stage:
             reason = (stage_reason or "").strip() or None
-            stages.refuse_closing_without_reason(session, account, stage, reason, field="stage")
+            stages.refuse_closing_without_reason(session, account, stage, reason, field="stage_reason")
             stages.record_stage_change(session, account, stage, day=today or dt.date.today(), reason=reason,
                                        staff_id=staff_id)
         return _detail(session, account)

@@ -25,6 +25,12 @@ class AccountDialog(FormDialog):
         self.kind = self.add_row(tr("Kind"), "kind", combo(kinds, a.kind if a else "organisation"))
         stages = [(code, tr(label)) for code, label in STAGE_LABELS.items()]
         self.stage = self.add_row(tr("&Stage"), "stage", combo(stages, a.stage if a else "prospect"))
+        # a new stage is recorded with why (a closed lead needs it): shown once the stage is changed
+        self.original_stage = a.stage if a else None
+        self.stage_reason = self.add_row(tr("Why the stage changed"), "stage_reason", QLineEdit())
+        self.stage_reason.setPlaceholderText(tr("e.g. asked for a quote; chose a competitor"))
+        self._show_reason()
+        self.stage.currentIndexChanged.connect(self._show_reason)
         self.owner = self.add_row(tr("Account manager"), "owner_id", combo(staff, a.owner_id if a else None, empty="—"))
         self.street = self.add_row(tr("Street"), "street", QLineEdit(a.street or "" if a else ""))
         self.postcode = self.add_row(tr("Postcode"), "postcode", QLineEdit(a.postcode or "" if a else ""))
@@ -36,6 +42,8 @@ class AccountDialog(FormDialog):
         self.website = self.add_row(tr("Website"), "website", QLineEdit(a.website or "" if a else ""))
         self.source = self.add_row(tr("Lead source"), "source_id", combo(sources, a.source_id if a else None, empty="—"))
         self.source_detail = self.add_row(tr("Source detail"), "source_detail", QLineEdit(a.source_detail or "" if a else ""))
+        self.brought_in_by = self.add_row(tr("Brought in by"), "brought_in_by_id",
+                                          combo(staff, a.brought_in_by_id if a else None, empty="—"))
         self.introduced_by = None
         if not account_id:
             from relationapp.ui.relationships.referral_widgets import (
@@ -65,15 +73,24 @@ class AccountDialog(FormDialog):
             city=self.city.text(), region=self.region.text(), country=self.country.text(),
             phone=self.phone.text(), email=self.email.text(), website=self.website.text(),
             source_id=self.source.currentData(), source_detail=self.source_detail.text(),
+            brought_in_by_id=self.brought_in_by.currentData(),
             customer_since=self.customer_since.value(), annual_budget=self.budget.text(),
             cadence_days=self.cadence.value() or None, next_steps=self.next_steps.toPlainText(),
             notes=self.notes.toPlainText(),
         )
 
+    def _show_reason(self) -> None:
+        changed = self.original_stage is not None and self.stage.currentData() != self.original_stage
+        self.stage_reason.setVisible(changed)
+        label = self.form.labelForField(self.stage_reason) if hasattr(self, "form") else None
+        if label is not None:
+            label.setVisible(changed)
+
     def save(self):
         values = self.values()
         if self.account_id:
-            result = accounts_service.update_account(self.ctx.db, account_id=self.account_id, **values)
+            result = accounts_service.update_account(self.ctx.db, account_id=self.account_id,
+                                                     stage_reason=self.stage_reason.text(), **values)
         else:
             # the account and its introducer in one transaction: a refusal saves neither
             result = accounts_service.create_account(
