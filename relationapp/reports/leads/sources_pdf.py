@@ -13,7 +13,7 @@ from decimal import Decimal
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from relationapp.config import Settings
 from relationapp.reports.common import fonts
@@ -140,7 +140,7 @@ def sources_section(report: SourcesReport, *, fmt: Formatter, sheet, width: floa
     sources = [(r, r.name or t(UNKNOWN_SOURCE)) for r in report.sources] + [(total, t("Total"))]
     right = (1, 2, 3, 4)
     out.append(table(sheet, [t("Source"), t("Leads"), t("Qualified"), t("Became customer"), t("Median days to first order")],
-                     [_counts(fmt, r, name) for r, name in sources], _widths(width, [18, 22, 26, 34]),
+                     [_counts(fmt, r, name) for r, name in sources], _widths(width, [18, 30, 26, 34]),
                      right=right, plain=right, bold_last=True))
     out.append(Spacer(1, 3 * mm))
     right = (1, 2, 3, 4, 5)
@@ -151,12 +151,13 @@ def sources_section(report: SourcesReport, *, fmt: Formatter, sheet, width: floa
     out.append(Spacer(1, 4 * mm))
 
     right = tuple(range(1, 8))
-    out.append(para(t("Leads of {year} by colleague who brought them in", year=report.year), sheet["CellHead"]))
-    out.append(table(sheet, [t("Brought in by"), t("Leads"), t("Qualified"), t("Became customer"),
-                             t("Revenue first 12 months"), t("Lifetime revenue"), t("Value per lead"),
-                             t("Median days to first order")],
-                     [_colleague(fmt, r, r.name or t(NOBODY_NAMED)) for r in report.colleagues],
-                     _widths(width, [14, 18, 20, 22, 22, 20, 20]), right=right, plain=right))
+    out.append(KeepTogether([  # the heading never alone at the foot of a page
+        para(t("Leads of {year} by colleague who brought them in", year=report.year), sheet["CellHead"]),
+        table(sheet, [t("Brought in by"), t("Leads"), t("Qualified"), t("Became customer"),
+                      t("Revenue first 12 months"), t("Lifetime revenue"), t("Value per lead"),
+                      t("Median days to first order")],
+              [_colleague(fmt, r, r.name or t(NOBODY_NAMED)) for r in report.colleagues],
+              _widths(width, [14, 30, 20, 22, 20, 20, 22]), right=right, plain=right)]))
 
     if report.campaigns:
         out.append(Spacer(1, 4 * mm))
