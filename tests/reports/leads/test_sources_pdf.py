@@ -8,7 +8,7 @@ import io
 
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Table
+from reportlab.platypus import KeepTogether, Table
 
 from relationapp.reports.common.layout import stylesheet
 from relationapp.reports.leads.sources_pdf import render_sources_report, sources_section
@@ -50,5 +50,7 @@ def test_section_gives_heading_tables_and_a_chart(db):
     build_firm(db)
     report = sources_report(db, year=dt.date(2025, 1, 1).year, today=TODAY)
     flowables = sources_section(report, fmt=Formatter.for_language("en"), sheet=stylesheet(), width=170 * 2.834645)
-    assert sum(isinstance(f, Table) for f in flowables) == 4  # sources (counts, money), colleagues, campaigns
+    tables = [f for f in flowables if isinstance(f, Table)]
+    tables += [inner for f in flowables if isinstance(f, KeepTogether) for inner in f._content if isinstance(inner, Table)]
+    assert len(tables) == 4  # sources (counts, money), colleagues (kept with its heading), campaigns
     assert sum(isinstance(f, Drawing) for f in flowables) == 1
