@@ -13,7 +13,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Setting
 from relationapp.errors import ValidationError
 from relationapp.services.common import validation
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _, for_language
 
 
 def _decode(spec: dataclasses.Field, raw: str):
@@ -29,6 +29,14 @@ def _encode(value) -> str:
     return json.dumps(value)
 
 
+# config.Settings declares its default texts in English (no catalogue there); a firm that has not
+# typed its own sees them in its language
+_WORDED_DEFAULTS = {
+    "company_name": N_("My firm"),
+    "lead_definition": N_("A person who asked us something about what we sell and agreed to be contacted."),
+}
+
+
 def load(session) -> Settings:
     stored = {row.key: row.value for row in session.exec(select(Setting)).all()}
     values = {}
@@ -38,6 +46,11 @@ def load(session) -> Settings:
                 values[spec.name] = _decode(spec, stored[spec.name])
             except (ValueError, TypeError):
                 pass  # a damaged value falls back to its default
+    language = values.get("language", Settings.language)
+    words = for_language(language)
+    for name, default in _WORDED_DEFAULTS.items():
+        if name not in values:
+            values[name] = words(default)
     return Settings(**values)
 
 
