@@ -64,6 +64,13 @@ def _write_folder(db: Database, folder: Path, *, bom: bool) -> tuple[list[str], 
     with open(fd, "w", encoding="utf-8") as fh:
         json.dump(payload, fh, ensure_ascii=False, indent=1)
     files.append(JSON_NAME)
+    notes = user_file(folder / FORMATS_NAME)
+    notes.write_text(_("These files use machine formats, the same in every language: comma-separated (RFC 4180), "
+                       "UTF-8, dates as YYYY-MM-DD, times as HH:MM, amounts with a decimal point (1234.56), "
+                       "yes/no as true/false. A cell a spreadsheet would take for a formula starts with an apostrophe. "
+                       "relationapp import all reads everything.json back.") + "\n", encoding="utf-8")
+    os.chmod(notes, 0o600)
+    files.append(FORMATS_NAME)
     return files, total
 
 
@@ -92,6 +99,7 @@ def export_all(db: Database, *, out: str | Path, bom: bool = False, as_zip: bool
     return ExportResult(out, tuple(files), total)
 
 
+FORMATS_NAME = "FORMATS.txt"  # says which formats the CSV files use
 MAX_JSON_BYTES = 2 * 1024**3  # an everything.json larger than this is not an export of ours
 
 

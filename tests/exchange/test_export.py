@@ -89,3 +89,15 @@ def test_export_into_a_folder_that_holds_files_is_refused(db, tmp_path):
     (tmp_path / "busy" / "mine.txt").write_text("x")
     with pytest.raises(ValidationError, match="not empty"):
         export_all(db, out=tmp_path / "busy")
+
+
+def test_the_export_says_which_formats_its_csv_files_use_in_the_users_language(db, tmp_path):
+    from relationapp.text import catalogue
+
+    create_account(db, name="Bakkerij Vos")
+    export_all(db, out=tmp_path / "en")
+    assert "dates as YYYY-MM-DD" in (tmp_path / "en" / "FORMATS.txt").read_text(encoding="utf-8")
+    catalogue.set_language("nl")
+    result = export_all(db, out=tmp_path / "nl.zip")
+    with zipfile.ZipFile(result.path) as zf:
+        assert "datums als JJJJ-MM-DD" in zf.read("FORMATS.txt").decode("utf-8")
