@@ -29,9 +29,10 @@ Rules, in one place:
   completed once every recipient who did not have it got it, so the whole
   buying team hears the same story; to nurture one person only, enrol that
   person.
-- **Consent**: a person without a consent date may still be sent content,
-  of a customer or not; whether the firm may write to them is the user's
-  call (``Person.consent_date`` is shown by the people page, not enforced here).
+- **Consent**: nurturing writes to leads, not customers, so only people who
+  agreed to hear from us (a ``Person.consent_date``) get content; the others
+  of an account are left out of the due list, and enrolling or sending to one
+  is refused with the reason.
 """
 
 from __future__ import annotations
@@ -300,6 +301,9 @@ def _refuse_unreachable(person: Person) -> None:
         raise ValidationError(_("{person} asked not to be contacted.").format(person=person.name), field="person_id")
     if person.archived:
         raise ValidationError(_("{person} is archived.").format(person=person.name), field="person_id")
+    if person.consent_date is None:
+        raise ValidationError(_("{person} has not agreed to hear from us (no consent date): record their consent "
+                                "first.").format(person=person.name), field="person_id")
 
 
 def get_enrolment(db: Database, *, enrolment_id: int) -> EnrolmentRow:
@@ -364,7 +368,8 @@ def _enrolment(session, enrolment_id: int) -> EnrolmentRow:
 
 # The recipients of enrolment ``e``: people of its account, neither archived nor do-not-contact, and its
 # person if it names one (ix_person_contact: do_not_contact, archived, account_id).
-_RECIPIENT = ("{p}.do_not_contact = 0 AND {p}.archived = 0 AND {p}.account_id = e.account_id "
+_RECIPIENT = ("{p}.do_not_contact = 0 AND {p}.archived = 0 AND {p}.consent_date IS NOT NULL "
+              "AND {p}.account_id = e.account_id "
               "AND (e.person_id IS NULL OR {p}.id = e.person_id)")
 # a step from the enrolment's next position on whose content some recipient does not have yet
 _NEW_STEP = f"""
@@ -479,8 +484,7 @@ def log_sent(db: Database, *, enrolment_id: int, person_id: int, today: dt.date 
     some recipient does not have yet.
     Refused: a stopped enrolment, a sales-qualified or customer account, a person who is not a
     recipient (another account's, or not the enrolment's person), archived or do-not-contact, and a
-    person who already has every remaining step. A person without a consent date is not refused:
-    consent is the user's call (see the module's rules).
+    person who already has every remaining step, and a person without a consent date.
     """
     from relationapp.services.touches import interactions
 

@@ -39,12 +39,12 @@ def register_lead(db: Database, *, person: str | None = None, organisation: str 
                   source_id: int | None = None, new_source: str | None = None, source_detail: str | None = None,
                   brought_in_by_id: int | None = None, need: str | None = None, owner_id: int | None = None,
                   stage: str = "prospect", city: str | None = None, staff_id: int | None = None,
-                  today: dt.date | None = None) -> RegisteredLead:
+                  consent_on: dt.date | None = None, today: dt.date | None = None) -> RegisteredLead:
     """A new lead: its account (the organisation, or the person as a private account) and its person.
 
     ``new_source`` names a source the firm's list does not have yet (added
     as kind "other"); an existing name is reused. A lead needs a person or
-    an organisation.
+    an organisation. ``consent_on``: the day the person agreed to hear from us (nurturing needs it).
     """
     name = validation.text(person, field="person", label=_("Name"), max_length=300)
     org = validation.text(organisation, field="organisation", label=_("Organisation"), max_length=300)
@@ -57,8 +57,8 @@ def register_lead(db: Database, *, person: str | None = None, organisation: str 
         "source_detail": source_detail, "brought_in_by_id": brought_in_by_id, "owner_id": owner_id, "city": city,
         **({} if org else {"email": email, "phone": phone}),
     })
-    person_fields = people.clean_fields({"name": name, "email": email, "phone": phone, "job_title": job_title}) \
-        if name else None
+    person_fields = people.clean_fields({"name": name, "email": email, "phone": phone, "job_title": job_title,
+                                         "consent_date": consent_on}) if name else None
     need_text = validation.text(need, field="need", label=_("Need"), max_length=1000)
     day = today or dt.date.today()
     with db.write() as session:

@@ -7,7 +7,9 @@ the account, its person, the stage and the first need (``register_lead``).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLineEdit
+import datetime as dt
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from relationapp.services.customers.staff import list_lead_sources, list_staff
 from relationapp.services.leads.register import register_lead
@@ -71,6 +73,8 @@ class LeadDialog(FormDialog):
         self.owner = self.add_row(tr("&Account manager"), "owner_id", combo(staff, None, empty="—"))
         self.need = self.add_row(tr("Nee&d"), "need", QLineEdit(self))
         self.need.setPlaceholderText(tr("what they need, in a sentence"))
+        # nurturing writes only to people who agreed; asked, not assumed
+        self.consent = self.add_row("", "consent_on", QCheckBox(tr("Agreed to hear from us (today)"), self))
         self.person.setFocus()
         self.resize(520, 0)
 
@@ -79,7 +83,8 @@ class LeadDialog(FormDialog):
         return dict(person=self.person.text(), organisation=self.organisation.text(), email=self.email.text(),
                     phone=self.phone.text(), source_id=source_id, new_source=new_source,
                     source_detail=self.source_detail.text(), brought_in_by_id=self.brought_in_by.currentData(),
-                    owner_id=self.owner.currentData(), need=self.need.text())
+                    owner_id=self.owner.currentData(), need=self.need.text(),
+                    consent_on=dt.date.today() if self.consent.isChecked() else None)
 
     def save(self):
         return register_lead(self.ctx.db, **self.values())

@@ -30,7 +30,7 @@ def test_content_track_enrol_due_and_sent(db, capsys):
     from relationapp.services.customers.people import create_person
 
     account = create_account(db, name="Koelhuis Jansen", stage="mql")
-    anna = create_person(db, name="Anna Jansen", account_id=account.id).id
+    anna = create_person(db, name="Anna Jansen", account_id=account.id, consent_date="2026-01-15").id
     path = str(db.path)
     code, out, _ = _run(capsys, "--db", path, "content", "add", "Ten questions before you buy", "--kind", "whitepaper",
                         "--url", "https://example.com/10", "--topics", "cooling", "--language", "en", "--json")

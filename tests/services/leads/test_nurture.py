@@ -24,6 +24,7 @@ from relationapp.services.customers.staff import create_staff
 from relationapp.services.leads import content, nurture
 
 DAY = dt.date(2026, 10, 1)
+CONSENT = dt.date(2026, 1, 15)  # they agreed to hear from us (nurturing writes only to them)
 
 
 def _item(db, title, kind="article"):
@@ -32,7 +33,7 @@ def _item(db, title, kind="article"):
 
 def _lead(db, name="Koelhuis Jansen", stage="mql", people=("Anna Jansen",), **fields):
     account = create_account(db, name=name, stage=stage, today=DAY, **fields)
-    return account.id, [create_person(db, name=p, account_id=account.id).id for p in people]
+    return account.id, [create_person(db, name=p, account_id=account.id, consent_date=CONSENT).id for p in people]
 
 
 def _count(db, model) -> int:
@@ -266,7 +267,7 @@ def test_an_account_without_people_waits(db):
     enrolment = nurture.enrol(db, account_id=account_id, track="T", today=DAY)
     assert nurture.due_content(db, today=DAY) == []
     assert nurture.get_enrolment(db, enrolment_id=enrolment.id).stopped_on is None
-    person = create_person(db, name="Late Arrival", account_id=account_id).id
+    person = create_person(db, name="Late Arrival", account_id=account_id, consent_date=CONSENT).id
     assert [r.person_id for r in nurture.due_content(db, today=DAY)] == [person]
 
 
@@ -297,3 +298,15 @@ def test_the_list_stops_only_what_it_passed_over(db):
     assert nurture.get_enrolment(db, enrolment_id=beyond.id).stopped_on is None  # not read yet
     assert [r.account for r in nurture.due_content(db, today=today)] == ["Listed"]
     assert nurture.get_enrolment(db, enrolment_id=beyond.id).stop_reason == "customer"
+
+
+def test_only_people_who_agreed_to_hear_from_us_get_content(db):
+    nurture.add_track(db, name="Consent", steps=[(_item(db, "Whitepaper"), 0)])
+    account_id, (anna,) = _lead(db)
+    bert = create_person(db, name="Bert Zonder Toestemming", account_id=account_id).id  # no consent date
+    enrolment = nurture.enrol(db, account_id=account_id, track="Consent", today=DAY)
+    assert [r.person_id for r in nurture.due_content(db, today=DAY)] == [anna]
+    with pytest.raises(ValidationError, match="has not agreed to hear from us"):
+        nurture.log_sent(db, enrolment_id=enrolment.id, person_id=bert, today=DAY)
+    with pytest.raises(ValidationError, match="has not agreed to hear from us"):
+        nurture.enrol(db, account_id=account_id, track="Consent", person_id=bert, today=DAY)

@@ -144,7 +144,8 @@ def test_the_leads_page_has_the_three_tabs(window, qtbot):
 
 
 def _nurtured(db):
-    lead = register_lead(db, person="Anna Verhoeven", organisation="Bakkerij Verhoeven", email="anna@example.nl")
+    lead = register_lead(db, person="Anna Verhoeven", organisation="Bakkerij Verhoeven", email="anna@example.nl",
+                         consent_on=dt.date(2026, 1, 15))
     first = add_content(db, title="Zo kies je een warmtepomp", kind="article", url="https://example.nl/warmtepomp")
     second = add_content(db, title="Subsidies 2026", kind="whitepaper")
     add_track(db, name="Oriëntatie", steps=[(first.id, 0), (second.id, 30)])

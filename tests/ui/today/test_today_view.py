@@ -270,7 +270,7 @@ def test_content_due_shows_below_the_customers_and_d_logs_it_as_sent(firm, qtbot
 
     db = firm["ctx"].db
     lead = accounts.create_account(db, name="Kwekerij Smit", stage="prospect")
-    people.create_person(db, name="Mila Smit", account_id=lead.id)
+    people.create_person(db, name="Mila Smit", account_id=lead.id, consent_date=ago(30))
     case = content.add_content(db, title="Praktijkcase warmtepomp", kind="case_study")
     track = nurture.add_track(db, name="Oriëntatie", steps=[(case.id, 0)])
     nurture.enrol(db, account_id=lead.id, track=track.id, today=ago(3))
