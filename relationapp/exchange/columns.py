@@ -4,6 +4,14 @@ A header is recognised after normalising it (lower case, letters and digits
 only), so "E-mail", "e-mail adres" and "EMAIL" all match. Presets cover the
 exports of Google Contacts, Outlook and our own export; a JSON file
 ``{"Column header": "field"}`` maps anything else.
+
+People may have several phone, e-mail and web page columns (Google's
+"Phone 2 - Value", Outlook's "Business Phone" and "Mobile Phone"): every one
+is kept as a contact point with its type (``contact_columns``); the main one
+goes on the person. Which phone is the main one: the one Google marks
+preferred ("* Work"), else the first mobile, else the first work number,
+else the first that is not a fax. The main e-mail is the preferred one, else
+the first. Google writes several values in one cell joined by " ::: ".
 """
 
 from __future__ import annotations
@@ -11,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from relationapp.errors import ValidationError
@@ -32,7 +41,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "account": "Organisation", "job_title": "Job title", "email": "E-mail", "phone": "Phone",
         "birthday": "Birthday", "birthday_day": "Birthday day", "birthday_month": "Birthday month",
         "birthday_year": "Birthday year", "street": "Street", "postcode": "Postcode", "city": "City",
-        "country": "Country", "dmu_role": "Role", "preferred_channel": "Preferred channel",
+        "country": "Country", "website": "Website", "dmu_role": "Role", "preferred_channel": "Preferred channel",
         "do_not_contact": "Do not contact", "consent_date": "Consent date",
         "family_notes": "Family", "personal_notes": "Notes",
     },
@@ -52,6 +61,11 @@ REQUIRED = {
     "orders": ("account", "ordered_on", "amount"),
     "interactions": ("account", "occurred_on"),
 }
+
+# people's fields that several columns may fill: each value is kept as a contact point
+MULTI_FIELDS = {"people": frozenset({"phone", "email", "website"})}
+CONTACT_KIND = {"phone": "phone", "email": "email", "website": "url"}
+MULTI_VALUE_SEPARATOR = " ::: "  # Google Contacts: several values in one cell
 
 MONEY_FIELDS = {"annual_budget", "amount", "cost_of_goods", "gift_cost"}
 DATE_FIELDS = {"customer_since", "ordered_on", "occurred_on", "consent_date", "birthday"}
@@ -97,6 +111,14 @@ _SYNONYMS: dict[str, dict[str, list[str]]] = {
         "first_name": ["firstname", "voornaam", "givenname", "roepnaam"],
         "middle_name": ["middlename", "tussenvoegsel", "additionalname"],
         "last_name": ["lastname", "achternaam", "familyname", "surname"],
+        "phone": _COMMON["phone"] + [
+            "businessphone", "homephone", "otherphone", "carphone", "companymainphone", "primaryphone",
+            "businessfax", "homefax", "otherfax", "fax", "pager", "telefoonwerk", "telefoonopwerk", "telefoonthuis",
+            "mobieletelefoon", "mobielnummer", "faxwerk", "faxopwerk", "faxthuis", "zakelijketelefoon",
+            "privetelefoon", "cellphone", "workphone"],
+        "email": _COMMON["email"] + ["email1", "emailwerk", "emailthuis", "emailprive"],
+        "website": ["website", "webpage", "webpagina", "homepage", "url", "web", "personalwebpage",
+                    "businesswebpage", "site", "internetadres"],
         "account": ["account", "organisation", "organization", "organisatie", "company", "bedrijf",
                     "bedrijfsnaam", "relatie", "klant", "customer", "firma", "organizationname", "organization1name"],
         "job_title": ["jobtitle", "functie", "title", "titel", "role", "organizationtitle", "organization1title"],
@@ -141,10 +163,16 @@ _GOOGLE = {
     "Organization 1 - Title": "job_title", "Organization Name": "account", "Organization Title": "job_title",
     "Birthday": "birthday", "Notes": "personal_notes", "Address 1 - Street": "street",
     "Address 1 - City": "city", "Address 1 - Postal Code": "postcode", "Address 1 - Country": "country",
+    **{f"{what} {n} - Value": field for n in range(1, 10)
+       for what, field in (("E-mail", "email"), ("Phone", "phone"), ("Website", "website"))},
 }
 _OUTLOOK = {
     "First Name": "first_name", "Middle Name": "middle_name", "Last Name": "last_name", "Company": "account",
-    "Job Title": "job_title", "E-mail Address": "email", "Business Phone": "phone", "Mobile Phone": "phone",
+    "Job Title": "job_title", "E-mail Address": "email", "E-mail 2 Address": "email", "E-mail 3 Address": "email",
+    "Business Phone": "phone", "Business Phone 2": "phone", "Mobile Phone": "phone", "Home Phone": "phone",
+    "Home Phone 2": "phone", "Company Main Phone": "phone", "Primary Phone": "phone", "Car Phone": "phone",
+    "Other Phone": "phone", "Business Fax": "phone", "Home Fax": "phone", "Other Fax": "phone", "Pager": "phone",
+    "Web Page": "website",
     "Birthday": "birthday", "Notes": "personal_notes", "Business Street": "street", "Business City": "city",
     "Business Postal Code": "postcode", "Business Country/Region": "country",
 }
@@ -172,9 +200,9 @@ def recognise(header: tuple[str, ...], kind: str) -> dict[int, str]:
         field_name = lookup.get(key)
         if field_name is None:
             # Google and Outlook number their columns: "E-mail 2 - Value" etc.; take the first
-            key = re.sub(r"(\d+)(value|name|title)?$", "", key)
+            key = re.sub(r"(\d+)(value|name|title|address)?$", "", key)
             field_name = lookup.get(key)
-        if field_name and field_name not in mapping.values():
+        if field_name and (field_name not in mapping.values() or field_name in MULTI_FIELDS.get(kind, ())):
             mapping[i] = field_name
     return mapping
 
@@ -212,7 +240,7 @@ def load_mapping(spec: str | dict | None, header: tuple[str, ...], kind: str) ->
     mapping: dict[int, str] = {}
     for i, title in enumerate(header):
         target = by_header.get(title)
-        if target and target not in mapping.values():
+        if target and (target not in mapping.values() or target in MULTI_FIELDS.get(kind, ())):
             mapping[i] = target
     return mapping
 
@@ -222,3 +250,66 @@ def missing_required(mapping: dict[int, str], kind: str) -> list[str]:
     if kind == "people" and present & {"first_name", "last_name"}:
         present.add("name")
     return [FIELDS[kind][f] for f in REQUIRED[kind] if f not in present]
+
+
+# the type a column's header gives its numbers (Outlook, Dutch spreadsheets); trailing digits dropped
+_HEADER_LABELS = {
+    "work": ("businessphone", "companymainphone", "telefoonwerk", "telefoonopwerk", "zakelijketelefoon", "workphone",
+             "emailwerk", "businesswebpage"),
+    "mobile": ("mobilephone", "mobile", "mobiel", "mobieletelefoon", "mobielnummer", "gsm", "carphone", "cellphone"),
+    "home": ("homephone", "telefoonthuis", "privetelefoon", "emailthuis", "emailprive", "personalwebpage"),
+    "fax": ("businessfax", "homefax", "otherfax", "fax", "faxwerk", "faxopwerk", "faxthuis"),
+    "other": ("otherphone", "pager", "primaryphone"),
+}
+_LABEL_OF_HEADER = {key: label for label, keys in _HEADER_LABELS.items() for key in keys}
+# the words Google (and people typing) use in a "- Type" or "- Label" column
+_TYPE_WORDS = {
+    "mobile": "mobile", "mobiel": "mobile", "cell": "mobile", "gsm": "mobile",
+    "work": "work", "werk": "work", "business": "work", "zakelijk": "work", "main": "work",
+    "home": "home", "thuis": "home", "prive": "home", "personal": "home", "privé": "home",
+    "workfax": "fax", "homefax": "fax", "otherfax": "fax", "fax": "fax", "faxwerk": "fax", "faxthuis": "fax",
+    "other": "other", "overig": "other", "anders": "other", "pager": "other", "homepage": "other",
+    "blog": "other", "profile": "other", "profiel": "other",
+}
+
+
+def header_label(header: str) -> str | None:
+    """The contact type a column's header names ("Mobile Phone" -> "mobile"), or None."""
+    return _LABEL_OF_HEADER.get(re.sub(r"\d+$", "", normalise(header)))
+
+
+def type_label(word: str) -> tuple[str | None, bool]:
+    """A "- Type" cell's word as (label, preferred): "* Work" -> ("work", True); an unknown word is "other"."""
+    text = (word or "").strip()
+    preferred = text.startswith("*")
+    text = text.lstrip("*").strip()
+    if not text:
+        return None, preferred
+    return _TYPE_WORDS.get(normalise(text), _TYPE_WORDS.get(text.casefold(), "other")), preferred
+
+
+@dataclass(frozen=True)
+class ContactColumn:
+    index: int  # the column
+    field: str  # "phone", "email", "website"
+    label: str | None  # the type the header gives, if any
+    type_index: int | None  # Google's "Phone 1 - Type" column beside "Phone 1 - Value"
+
+
+def contact_columns(header: tuple[str, ...], mapping: dict[int, str], kind: str) -> tuple[ContactColumn, ...]:
+    """The columns whose values become contact points, in the file's order, each with its type."""
+    multi = MULTI_FIELDS.get(kind, ())
+    by_key = {normalise(h): i for i, h in enumerate(header)}
+    out = []
+    for i in sorted(mapping):
+        field_name = mapping[i]
+        if field_name not in multi:
+            continue
+        title = header[i] if i < len(header) else ""
+        type_index = None
+        m = re.match(r"^(.*?)\s*-\s*value$", title, re.IGNORECASE)
+        if m:
+            stem = normalise(m.group(1))
+            type_index = by_key.get(stem + "type", by_key.get(stem + "label"))
+        out.append(ContactColumn(i, field_name, header_label(title), type_index))
+    return tuple(out)

@@ -5,6 +5,15 @@ date conventions), checks every row and returns what would be added, with
 each problem as "file row N: problem". ``commit_csv`` hands the good rows
 to one bulk service call (one transaction); with a bad row it refuses
 unless told to skip bad rows. Nothing here writes SQL.
+
+People keep every phone, e-mail and web page column as contact points
+(``PersonInput.contact_points``: (kind, label, value) in the file's order,
+the main ones too): Google's " ::: " cells are split, each value typed from
+its "- Type" column, Outlook's typed from the header ("Mobile Phone" ->
+mobile). The main phone and e-mail on the person: see ``columns``. A bad
+value names its column: "people.csv row 4: Mobile Phone: 'x' is not a
+valid phone number." A row with more cells than the header is fine when
+the extra cells are empty, a problem when one holds a value.
 """
 
 from __future__ import annotations
@@ -110,24 +119,74 @@ def _mapping_by_header(table: csv_read.CsvTable, mapping: dict[int, str]) -> dic
     return {table.header[i]: f for i, f in mapping.items()}
 
 
-def _raw_rows(table: csv_read.CsvTable, mapping: dict[int, str], label: Callable[[int], str]):
-    """(row, {field: text}, [problems]) per record; a ragged row is a problem, not a crash."""
+@dataclass(frozen=True)
+class ContactValue:
+    """One phone number, e-mail address or web page a row holds, with the column it came from."""
+
+    field: str  # "phone", "email", "website"
+    column: str  # the column's header, to name it in a problem
+    value: str
+    label: str | None  # "work", "mobile", "home", "fax", "other"; None when the file does not say
+    preferred: bool = False  # Google's "* " before the type
+
+
+def _split(text: str) -> list[str]:
+    return [part.strip() for part in text.split(columns.MULTI_VALUE_SEPARATOR.strip())] if text else []
+
+
+def _contact_values(rec: csv_read.CsvRecord, contact_cols, header: tuple[str, ...]) -> list[ContactValue]:
+    """Every value of the contact columns; Google's " ::: " values split, each paired with its type."""
+    out: list[ContactValue] = []
+    for col in contact_cols:
+        cell = rec.cells[col.index] if col.index < len(rec.cells) else ""
+        if cell[:1] == "'":
+            cell = unneutralise(cell)
+        values = [v for v in _split(cell.strip())]
+        if not any(values):
+            continue
+        types = _split(rec.cells[col.type_index].strip()) if col.type_index is not None and col.type_index < len(rec.cells) else []
+        for n, value in enumerate(values):
+            if not value:
+                continue
+            label, preferred = col.label, False
+            if types:
+                word = types[n] if len(types) == len(values) else types[0]
+                found, preferred = columns.type_label(word)
+                label = found or label
+                preferred = preferred and (n == 0 or len(types) == len(values))
+            out.append(ContactValue(col.field, header[col.index], value, label, preferred))
+    return out
+
+
+def _raw_rows(table: csv_read.CsvTable, mapping: dict[int, str], label: Callable[[int], str], kind: str = ""):
+    """(row, {field: text}, [problems], [contact values]) per record; a ragged row is a problem, not a crash.
+
+    Spreadsheets often end a row with an empty cell more than the header has; that is fine. A real
+    value after the last column is a problem: it belongs to no column."""
     width = len(table.header)
+    contact_cols = columns.contact_columns(table.header, mapping, kind)
+    multi = columns.MULTI_FIELDS.get(kind, ())
     for rec in table.records:
         problems = []
         extra = [c for c in rec.cells[width:] if c.strip()]
         if extra:
-            problems.append(_("{where}: the row has {cells} cells but the header has {width}.").format(
-                where=label(rec.row), cells=len(rec.cells), width=width))
+            problems.append(_("{where}: an extra value '{value}' after the last column.").format(
+                where=label(rec.row), value=validation.shown(extra[0].strip(), limit=60)))
         raw: dict[str, str] = {}
         for i, fname in mapping.items():
+            if fname in multi:
+                continue  # the contact values below
             value = rec.cells[i] if i < len(rec.cells) else ""
             if value[:1] == "'":
                 value = unneutralise(value)
             if fname in raw and raw[fname].strip():
-                continue  # two columns for one field (Business Phone, Mobile Phone): the first filled wins
+                continue  # two columns for one field: the first filled wins
             raw[fname] = value
-        yield rec.row, raw, problems
+        contacts = _contact_values(rec, contact_cols, table.header) if contact_cols else []
+        for fname in multi:
+            if fname in mapping.values():  # the preview shows every value of the field
+                raw[fname] = ", ".join(c.value for c in contacts if c.field == fname)
+        yield rec.row, raw, problems, contacts
 
 
 _KIND_WORDS = {"bedrijf": "organisation", "organisatie": "organisation", "company": "organisation",
@@ -197,8 +256,63 @@ def _person_name(raw: dict) -> str:
 _PERSON_TEXT = ("job_title", "email", "phone", "dmu_role", "preferred_channel", "family_notes", "personal_notes")
 
 
-def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput:
+_CONTACT_CHECKS = {
+    "phone": lambda v: validation.phone(v),
+    "email": lambda v: validation.email(v),
+    "website": lambda v: validation.text(v, field="website", label=_("Website"), max_length=500),
+}
+_MAIN_PHONE_ORDER = ("mobile", "work")  # after the preferred one; then any that is not a fax
+
+
+def _main(values: list[tuple[ContactValue, str]], field_name: str) -> str | None:
+    """The value that goes on the person: see columns' docstring."""
+    mine = [(c, v) for c, v in values if c.field == field_name]
+    if not mine:
+        return None
+    for c, v in mine:
+        if c.preferred:
+            return v
+    if field_name == "phone":
+        for label in _MAIN_PHONE_ORDER:
+            for c, v in mine:
+                if c.label == label:
+                    return v
+        for c, v in mine:
+            if c.label != "fax":
+                return v
+    return mine[0][1]
+
+
+def _checked_contacts(contacts: list[ContactValue], check: RowChecker) -> tuple[dict, tuple]:
+    """({"phone": main, "email": main}, contact points) from a row's contact values; each bad one a problem
+    naming its row and its column."""
+    good: list[tuple[ContactValue, str]] = []
+    for c in contacts:
+        # "people.csv row 4: Mobile Phone: '...' is not a valid phone number."
+        column_check = RowChecker(_("{where}: {problem}").format(where=check.where, problem=validation.shown(c.column, limit=60)))
+        value = column_check.take(_CONTACT_CHECKS[c.field], c.value)
+        check.problems.extend(column_check.problems)
+        if value:
+            good.append((c, value.lower() if c.field == "email" else value))
+    points: list[tuple[str, str | None, str]] = []
+    for c, v in good:
+        point = (columns.CONTACT_KIND[c.field], c.label, v)
+        if not any(p[0] == point[0] and p[2].casefold() == v.casefold() for p in points):
+            points.append(point)
+    main = {f: _main(good, f) for f in ("phone", "email")}
+    if main["email"]:  # the person keeps the address as written; the contact point in lower case
+        main["email"] = next(c.value.strip() for c, v in good if c.field == "email" and v == main["email"])
+    return main, tuple(points)
+
+
+def person_input(raw: dict, conv: Conventions, check: RowChecker, contacts: list[ContactValue] | None = None) -> PersonInput:
+    """A checked person from a row's fields; ``contacts`` are every phone, e-mail and web page it holds."""
     raw = _street(raw)
+    points: tuple = ()
+    if contacts is not None:
+        main, points = _checked_contacts(contacts, check)
+        raw = {k: v for k, v in raw.items() if k not in ("phone", "email", "website")}
+        raw.update({k: v for k, v in main.items() if v})
     texts = {"name": _person_name(raw), **{k: raw[k] for k in _PERSON_TEXT if k in raw}}
     values = _clean_texts(clean_person_fields, texts, check)
     for key, label, length in (("account", "Organisation", 300), ("street", "Street", 300), ("postcode", "Postcode", 20),
@@ -221,6 +335,8 @@ def person_input(raw: dict, conv: Conventions, check: RowChecker) -> PersonInput
         values["consent_date"] = check.take(conventions.parse_day, raw["consent_date"], conv, label=_("Consent date"))
     if not values.get("name"):
         return None
+    if points:
+        values["contact_points"] = points
     return PersonInput(**{k: v for k, v in values.items() if v is not None})
 
 
@@ -376,7 +492,7 @@ def preview_table(
     rows: list[PreviewRow] = []
     inputs: list = []
     total = len(table.records)
-    for done, (row, raw, problems) in enumerate(_raw_rows(table, by_index, where)):
+    for done, (row, raw, problems, contacts) in enumerate(_raw_rows(table, by_index, where, kind)):
         if progress is not None and done % 2000 == 0:
             progress(done, total, _("Checking row {row} of {total}").format(
                 row=formatting.current().number(done + 1), total=formatting.current().number(total)))
@@ -385,7 +501,7 @@ def preview_table(
         if kind == "accounts":
             item = _account_row(raw, conv, check)
         elif kind == "people":
-            item = person_input(raw, conv, check)
+            item = person_input(raw, conv, check, contacts)
             if item is None and not check.problems:
                 check.problems.append(_("{where}: Name cannot be empty.").format(where=where(row)))
         elif kind == "orders":

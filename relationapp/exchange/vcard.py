@@ -18,21 +18,25 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
+import sqlalchemy as sa
 import vobject
 
 from relationapp.data.db import Database
+from relationapp.data.models import ContactPoint, ImportantDate
 from relationapp.errors import ValidationError
 from relationapp.exchange.conventions import Conventions
-from relationapp.exchange.csv_import import ImportResult, person_input
+from relationapp.exchange import vcard_quirks as quirks
+from relationapp.exchange.csv_import import ContactValue, ImportResult, person_input
 from relationapp.exchange.row_check import RowChecker, one_line_refusals
 from relationapp.files.paths import user_file
+from relationapp.services.common import validation
 from relationapp.services.common.validation import one_line, shown
 from relationapp.services.customers.person_cards import PersonCard, person_cards
-from relationapp.services.data_care.bulk_import import PersonInput, add_people
+from relationapp.services.data_care.bulk_import import AccountInput, PersonInput, add_accounts, add_people
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
 
@@ -66,6 +70,8 @@ class VcardPreview:
     path: Path
     cards: tuple[CardPreview, ...]
     inputs: tuple[PersonInput, ...]
+    accounts: tuple[AccountInput, ...] = ()  # Apple's company cards
+    dates: tuple[tuple, ...] = ()  # beside inputs: each person's (kind, label, month, day, year) dates
 
     @property
     def problems(self) -> list[str]:
@@ -198,40 +204,141 @@ def _text(value) -> str:
     return str(value or "")
 
 
-def card_to_raw(card) -> dict[str, str]:
-    """A parsed card as the field texts the person check takes."""
+_PHONE_LABELS = (("cell", "mobile"), ("mobile", "mobile"), ("iphone", "mobile"), ("fax", "fax"),
+                 ("work", "work"), ("home", "home"))
+_DATE_PROPS = (("anniversary", "anniversary"), ("x-anniversary", "anniversary"),
+               ("x-ms-anniversary", "anniversary"), ("x-evolution-anniversary", "anniversary"))
+
+
+def _label(prop, kind: str) -> str:
+    types = quirks.types_of(prop)
+    for word, label in _PHONE_LABELS if kind == "phone" else (("work", "work"), ("home", "home")):
+        if word in types:
+            return label
+    return "other"
+
+
+def _group_label(card, prop) -> str:
+    """Apple's X-ABLabel of the same group (item1.X-ABDATE + item1.X-ABLabel)."""
+    group = getattr(prop, "group", None)
+    if not group:
+        return ""
+    for other in _values(card, "x-ablabel"):
+        if getattr(other, "group", None) and other.group.lower() == group.lower():
+            return quirks.apple_label(_text(other.value))
+    return ""
+
+
+def _omits_year(prop) -> bool:
+    return bool(prop.params.get("X-APPLE-OMIT-YEAR"))
+
+
+@dataclass
+class CardFields:
+    raw: dict[str, str]
+    contacts: list[ContactValue]
+    social: list[tuple[str, str | None, str]]
+    dates: list[tuple[str, str, int, int, int | None]]
+    bad_dates: list[str]
+    company: bool
+
+
+def read_card(card) -> CardFields:
+    """A parsed card as the field texts the person check takes, every contact value and every date."""
     raw: dict[str, str] = {}
     fn = _text(_values(card, "fn")[0].value).strip() if _values(card, "fn") else ""
     if not fn and _values(card, "n"):
         n = _values(card, "n")[0].value
         fn = " ".join(p for p in (_text(n.prefix), _text(n.given), _text(n.additional), _text(n.family)) if p.strip())
     raw["name"] = fn
-    extra: list[str] = []
-    emails = [_text(p.value).strip() for p in _preferred(_values(card, "email"))]
-    emails = [e for e in emails if e]
-    if emails:
-        raw["email"] = emails[0]
-        extra += [_("Also e-mail: {email}").format(email=e) for e in emails[1:]]
-    phones = [_text(p.value).strip() for p in _preferred(_values(card, "tel"))]
-    phones = [p.removeprefix("tel:") for p in phones if p]
-    if phones:
-        raw["phone"] = phones[0]
-        extra += [_("Also phone: {phone}").format(phone=p) for p in phones[1:]]
+    contacts: list[ContactValue] = []
+    social: list[tuple[str, str | None, str]] = []
+    for key, field, kind in (("tel", "phone", "phone"), ("email", "email", "email"), ("url", "website", "url")):
+        for prop in _values(card, key):
+            value = _text(prop.value).strip()
+            if field == "phone":
+                value = value.removeprefix("tel:")
+            if field == "email":
+                value = value.removeprefix("mailto:")
+            if field == "website" and _group_label(card, prop).lower() in quirks.SOCIAL_NAMES:
+                service = quirks.social_name(_group_label(card, prop).lower())
+                social.append(("social", service, shown(value, limit=500)))
+                continue
+            if value:
+                contacts.append(ContactValue(field, key.upper(), value, _label(prop, kind),
+                                             "pref" in quirks.types_of(prop)))
+    for prop in _values(card, "x-socialprofile"):
+        value = _text(prop.value).strip() or (quirks.param_values(prop, "X-USER") or [""])[0]
+        service = (quirks.param_values(prop, "TYPE") or [""])[0]
+        if value and not any(s[2] == value for s in social):
+            social.append(("social", quirks.social_name(service), shown(value, limit=500)))
     if _values(card, "org"):
         org = _values(card, "org")[0].value
         raw["account"] = (org[0] if isinstance(org, list) and org else _text(org)).strip()
     if _values(card, "title"):
         raw["job_title"] = _text(_values(card, "title")[0].value)
+    bad_dates: list[str] = []
     if _values(card, "bday"):
-        raw["birthday"] = _text(_values(card, "bday")[0].value).split("T")[0].strip()
+        prop = _values(card, "bday")[0]
+        text = _text(prop.value).strip()
+        parsed = quirks.parse_date(text, omit_year=_omits_year(prop))
+        raw["birthday"] = quirks.date_text(*parsed) if parsed else text.split("T")[0].strip()
+    dates: list[tuple[str, str, int, int, int | None]] = []
+
+    def add_date(kind: str, label: str, prop) -> None:
+        text = _text(prop.value).strip()
+        parsed = quirks.parse_date(text, omit_year=_omits_year(prop))
+        if parsed is None or not (1 <= parsed[0] <= 12 and 1 <= parsed[1] <= 31):
+            bad_dates.append(text)
+            return
+        month, day, year = parsed
+        if not any(d[0] == kind and d[2:] == (month, day, year) for d in dates):
+            dates.append((kind, label, month, day, year))
+
+    for key, kind in _DATE_PROPS:
+        for prop in _values(card, key):
+            add_date(kind, _("Anniversary"), prop)
+    for prop in _values(card, "x-abdate"):
+        label = _group_label(card, prop)
+        if label.casefold() in ("anniversary", "jubileum", "trouwdag", "wedding"):
+            add_date("anniversary", _("Anniversary"), prop)
+        else:
+            add_date("custom", shown(label, limit=200) or _("Date"), prop)
     if _values(card, "adr"):
         adr = _values(card, "adr")[0].value
         if hasattr(adr, "street"):
             raw.update(street=_text(adr.street), postcode=_text(adr.code), city=_text(adr.city),
                        country=_text(adr.country))
     note = "\n".join(_text(p.value) for p in _values(card, "note")).strip()
-    raw["personal_notes"] = "\n".join([note, *extra] if note else extra)
-    return raw
+    raw["personal_notes"] = note
+    company = any(_text(p.value).strip().upper() == "COMPANY" for p in _values(card, "x-abshowas"))
+    return CardFields(raw, contacts, social, dates, bad_dates, company)
+
+
+def card_to_raw(card) -> dict[str, str]:
+    """A parsed card as the field texts the person check takes."""
+    return read_card(card).raw
+
+
+def _account_input(fields: CardFields, check: RowChecker) -> AccountInput | None:
+    """Apple's company card (X-ABShowAs:COMPANY): an account, no person."""
+    name = fields.raw.get("account") or fields.raw.get("name") or ""
+    name = check.take(validation.text, name, field="account", label=_("Organisation"), max_length=300)
+    if not name:
+        check.problems.append(_("{where}: the company card has no company name.").format(where=check.where))
+        return None
+    main: dict[str, str | None] = {}
+    for field, fn in (("phone", validation.phone), ("email", validation.email), ("website", None)):
+        values = [c.value for c in sorted(fields.contacts, key=lambda c: not c.preferred) if c.field == field]
+        if values:
+            main[field] = check.take(fn, values[0]) if fn else shown(values[0], limit=500)
+    raw = fields.raw
+    return AccountInput(
+        name=name, phone=main.get("phone"), email=main.get("email"), website=main.get("website"),
+        street=raw.get("street") or None, postcode=(raw.get("postcode") or "")[:20] or None,
+        city=raw.get("city") or None, country=raw.get("country") or None,
+        notes=raw.get("personal_notes") or None,
+    )
 
 
 @one_line_refusals
@@ -241,34 +348,55 @@ def preview_vcards(path: str | Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) ->
     file_name = one_line(path.name)
     cards: list[CardPreview] = []
     inputs: list[PersonInput] = []
+    accounts: list[AccountInput] = []
+    dates: list[tuple] = []
     for raw_card in iter_cards(path, photo_limit=photo_limit):
         where = _("{file} card {number} (line {line})").format(file=file_name, number=raw_card.number, line=raw_card.line)
         if raw_card.problem:
             cards.append(CardPreview(raw_card.number, "", (one_line(raw_card.problem),), raw_card.notes))
             continue
+        version = quirks.version_of(raw_card.text)
+        text = raw_card.text
         try:
-            card = vobject.readOne(raw_card.text, validate=False)
-            fields = card_to_raw(card)
+            if version == "2.1":
+                text = quirks.from_2_1(text)
+            card = vobject.readOne(text, validate=False)
+            fields = read_card(card)
         except Exception as exc:  # vobject raises ParseError, but also ValueError/IndexError on junk
             message = re.sub(r"^At line \d+: ", "", str(exc)).strip() or type(exc).__name__
-            cards.append(CardPreview(raw_card.number, "", (_("{where}: cannot be read: {problem}").format(
-                where=where, problem=shown(message, limit=200)),),
-                                     raw_card.notes))
+            if version == "2.1":
+                problem = _("{where}: this vCard 2.1 (Outlook) card cannot be read: {problem}")
+            else:
+                problem = _("{where}: cannot be read: {problem}")
+            cards.append(CardPreview(raw_card.number, "", (problem.format(
+                where=where, problem=shown(message, limit=200)),), raw_card.notes))
             continue
         notes = list(raw_card.notes)
-        if fields.get("birthday") and not _BIRTHDAY.match(fields["birthday"]):
+        raw = fields.raw
+        if raw.get("birthday") and not _BIRTHDAY.match(raw["birthday"]):
             # vCard 4.0 allows a text birthday ("circa 1800"): the person is imported without it
             notes.append(_("{where}: birthday '{value}' is not a date; left out.").format(
-                where=where, value=shown(fields.pop("birthday"))))
+                where=where, value=shown(raw.pop("birthday"))))
+        for value in fields.bad_dates:
+            notes.append(_("{where}: date '{value}' is not a date; left out.").format(where=where, value=shown(value)))
         check = RowChecker(where)
-        person = person_input(fields, _ISO, check)
+        if fields.company:
+            account = _account_input(fields, check)
+            cards.append(CardPreview(raw_card.number, shown(account.name if account else "", limit=200),
+                                     tuple(check.problems), tuple(notes)))
+            if account is not None and not check.problems:
+                accounts.append(account)
+            continue
+        person = person_input(raw, _ISO, check, contacts=fields.contacts)
         if person is None and not check.problems:
             check.problems.append(_("{where}: the card has no name.").format(where=where))
-        cards.append(CardPreview(raw_card.number, shown(fields.get("name", ""), limit=200), tuple(check.problems),
+        cards.append(CardPreview(raw_card.number, shown(raw.get("name", ""), limit=200), tuple(check.problems),
                                  tuple(notes)))
         if person is not None and not check.problems:
+            person = replace(person, contact_points=tuple(person.contact_points) + tuple(fields.social))
             inputs.append(person)
-    return VcardPreview(path, tuple(cards), tuple(inputs))
+            dates.append(tuple(fields.dates))
+    return VcardPreview(path, tuple(cards), tuple(inputs), tuple(accounts), tuple(dates))
 
 
 @one_line_refusals
@@ -281,8 +409,10 @@ def commit_vcards(db: Database, *, preview: VcardPreview, skip_bad_cards: bool =
             text += " " + _("(and {count} more)").format(count=formatting.current().number(len(problems) - 5))
         raise ValidationError(_("{problems}. Nothing was imported; fix the file or skip the bad cards.").format(
             problems=text))
-    result = add_people(db, people=list(preview.inputs))
-    return ImportResult("people", result.added, result.existing, bad, result.accounts_added)
+    companies = add_accounts(db, accounts=list(preview.accounts)) if preview.accounts else None
+    result = add_people(db, people=list(preview.inputs), important_dates=list(preview.dates))
+    return ImportResult("people", result.added, result.existing, bad,
+                        result.accounts_added + (companies.added if companies else 0))
 
 
 def import_vcards(db: Database, *, path: str | Path, skip_bad_cards: bool = False) -> ImportResult:
@@ -305,17 +435,83 @@ def split_name(name: str) -> tuple[str, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
-def person_to_vcard(p: PersonCard, *, version: str = "3.0") -> str:
+_TEL_TYPES = {"mobile": ["CELL", "VOICE"], "work": ["WORK", "VOICE"], "home": ["HOME", "VOICE"], "fax": ["WORK", "FAX"],
+              "other": ["VOICE"]}
+
+
+@dataclass(frozen=True)
+class CardExtras:
+    """A person's contact points (kind, label, value) and dates (kind, label, month, day, year)."""
+
+    points: tuple[tuple[str, str | None, str], ...] = ()
+    dates: tuple[tuple[str, str, int, int, int | None], ...] = ()
+
+
+def card_extras(db: Database, person_ids: list[int]) -> dict[int, CardExtras]:
+    points: dict[int, list] = {}
+    dates: dict[int, list] = {}
+    with db.read() as session:
+        for start in range(0, len(person_ids), 500):
+            chunk = person_ids[start:start + 500]
+            for pid, kind, label, value in session.execute(
+                    sa.select(ContactPoint.person_id, ContactPoint.kind, ContactPoint.label, ContactPoint.value)
+                    .where(ContactPoint.person_id.in_(chunk)).order_by(ContactPoint.position, ContactPoint.id)):
+                points.setdefault(pid, []).append((kind, label, value))
+            for pid, kind, label, month, day, year in session.execute(
+                    sa.select(ImportantDate.person_id, ImportantDate.kind, ImportantDate.label, ImportantDate.month,
+                              ImportantDate.day, ImportantDate.year)
+                    .where(ImportantDate.person_id.in_(chunk)).order_by(ImportantDate.id)):
+                dates.setdefault(pid, []).append((kind, label, month, day, year))
+    return {pid: CardExtras(tuple(points.get(pid, ())), tuple(dates.get(pid, ())))
+            for pid in set(points) | set(dates)}
+
+
+def _apple_date(card, group: str, month: int, day: int, year: int | None, label: str) -> None:
+    """item1.X-ABDATE + item1.X-ABLabel, as Apple Contacts writes (1604 and X-APPLE-OMIT-YEAR without a year)."""
+    prop = card.add("x-abdate", group=group)
+    prop.value = f"{year or quirks.APPLE_NO_YEAR:04d}-{month:02d}-{day:02d}"
+    if not year:
+        prop.params["X-APPLE-OMIT-YEAR"] = [str(quirks.APPLE_NO_YEAR)]
+    card.add("x-ablabel", group=group).value = label
+
+
+def person_to_vcard(p: PersonCard, *, version: str = "3.0", extras: CardExtras | None = None) -> str:
+    extras = extras or CardExtras()
     card = vobject.vCard()
     card.add("fn").value = p.name
     given, family = split_name(p.name)
     card.add("n").value = vobject.vcard.Name(family=family, given=given)
-    if p.email:
-        email = card.add("email")
-        email.value = p.email
-        email.type_param = "INTERNET" if version == "3.0" else "work"
-    if p.phone:
-        card.add("tel").value = p.phone
+    points = list(extras.points)
+    if p.email and not any(k == "email" and v.casefold() == p.email.casefold() for k, _l, v in points):
+        points.insert(0, ("email", "work", p.email))
+    if p.phone and not any(k == "phone" and v == p.phone for k, _l, v in points):
+        points.insert(0, ("phone", None, p.phone))
+    main_email = (p.email or "").casefold()
+    for kind, label, value in points:
+        if kind == "email":
+            prop = card.add("email")
+            prop.value = p.email if value.casefold() == main_email else value
+            types = (["INTERNET"] if version == "3.0" else []) + ([label.upper()] if label in ("work", "home") else [])
+            if value.casefold() == main_email:
+                types.append("PREF") if version == "3.0" else prop.params.setdefault("PREF", ["1"])
+            if types:
+                prop.params["TYPE"] = types
+        elif kind == "phone":
+            prop = card.add("tel")
+            prop.value = value
+            types = list(_TEL_TYPES.get(label or "", ["VOICE"]))
+            if value == p.phone:
+                types.append("PREF") if version == "3.0" else prop.params.setdefault("PREF", ["1"])
+            prop.params["TYPE"] = types
+        elif kind == "url":
+            prop = card.add("url")
+            prop.value = value
+            if label in ("work", "home"):
+                prop.params["TYPE"] = [label.upper()]
+        elif kind == "social":
+            prop = card.add("x-socialprofile")
+            prop.value = value
+            prop.params["TYPE"] = [(label or "social").lower()]
     if p.organisation:
         card.add("org").value = [p.organisation]
     if p.job_title:
@@ -328,6 +524,12 @@ def person_to_vcard(p: PersonCard, *, version: str = "3.0") -> str:
         else:
             value = f"--{p.birthday_month:02d}{p.birthday_day:02d}"
         card.add("bday").value = value
+    for n, (kind, label, month, day, year) in enumerate(extras.dates, start=1):
+        if kind == "anniversary":
+            card.add("anniversary" if version == "4.0" else "x-anniversary").value = quirks.date_text(month, day, year)
+            _apple_date(card, f"item{n}", month, day, year, "_$!<Anniversary>!$_")
+        else:
+            _apple_date(card, f"item{n}", month, day, year, label)
     if p.street or p.city or p.postcode or p.country:
         card.add("adr").value = vobject.vcard.Address(
             street=p.street or "", city=p.city or "", code=p.postcode or "", country=p.country or ""
@@ -353,10 +555,11 @@ def export_vcards(db: Database, *, out: str | Path, person_ids: list[int] | None
         raise ValidationError(_("vCard version must be 3.0 or 4.0."))
     out = user_file(out)
     cards = person_cards(db, person_ids=person_ids)
+    extras = card_extras(db, [p.id for p in cards])
     partial = out.with_name(out.name + ".part")
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with open(fd, "w", encoding="utf-8", newline="") as fh:
         for p in cards:
-            fh.write(person_to_vcard(p, version=version))
+            fh.write(person_to_vcard(p, version=version, extras=extras.get(p.id)))
     partial.replace(out)
     return VcardExport(out, len(cards))

@@ -144,7 +144,11 @@ _NAMED = ("source", "brought_in_by")  # stored once per name, whatever its case 
 
 def _named(name: str | None) -> str | None:
     return " ".join((name or "").split()).casefold() or None
-_PERSON_FIELDS = [f.name for f in fields(PersonInput) if f.name not in ("account", "street", "postcode", "city", "country")]
+
+
+# not columns of person: its account and address, and every phone/e-mail kept in contact_point
+_PERSON_FIELDS = [f.name for f in fields(PersonInput)
+                  if f.name not in ("account", "street", "postcode", "city", "country", "contact_points")]
 _ORDER_FIELDS = ["account_id", "ordered_on", "amount", "cost_of_goods", "reference", "description"]
 _INTERACTION_FIELDS = [f.name for f in fields(InteractionInput) if f.name != "person_ids"]
 

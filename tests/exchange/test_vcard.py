@@ -52,7 +52,10 @@ def test_a_3_0_card_with_everything(db, tmp_path):
     assert (person.birthday_day, person.birthday_month, person.birthday_year) == (14, 3, None)
     assert (person.street, person.postcode, person.city, person.country) == ("Oudegracht 1", "3511 AB", "Utrecht", "Nederland")
     assert "Houdt van fietsen, en van taart" in person.notes
-    assert "Also e-mail: zoe@muller.nl" in person.notes and "Also phone: 030-1234567" in person.notes
+    assert "Also" not in person.notes  # every address and number is a contact point now
+    assert rows(db, "SELECT kind, label, value FROM contact_point ORDER BY position") == [
+        ("phone", "mobile", "+31 6 1234 5678"), ("phone", "work", "030-1234567"),
+        ("email", "work", "zoe@muller.nl"), ("email", "home", "zoe@thuis.nl")]
 
 
 def test_a_4_0_card_with_a_basic_birthday(db, tmp_path):

@@ -6,7 +6,7 @@ import sys
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json
-from relationapp.text.catalogue import N_, _
+from relationapp.text.catalogue import N_, _, ngettext
 
 
 def register(sub) -> None:
@@ -31,7 +31,7 @@ def register(sub) -> None:
     csv.add_argument("--json", action="store_true", help=N_("machine-readable result"))
     csv.set_defaults(handler=_csv)
 
-    vcard = verbs.add_parser("vcard", help=N_("import people from a vCard file (3.0 or 4.0)"))
+    vcard = verbs.add_parser("vcard", help=N_("import people from a vCard file (2.1, 3.0 or 4.0; Apple, Google, Outlook)"))
     vcard.add_argument("file")
     vcard.add_argument("--dry-run", action="store_true", help=N_("only list every card's problems; write nothing"))
     vcard.add_argument("--skip-bad-cards", action="store_true", help=N_("import the good cards, leave out the bad ones"))
@@ -85,9 +85,16 @@ def _csv(args, db) -> int:
             print_json({"rows": len(preview.rows), "good": len(preview.inputs), "problems": preview.problems,
                         "mapping": preview.mapping})
         return 2 if preview.bad_rows else 0
-    result = commit_csv(db, preview=preview, skip_bad_rows=args.skip_bad_rows)
-    for problem in preview.problems:  # the rows that were skipped, and why
+    for problem in preview.problems:  # one line per problem: the rows skipped or refused, and why
         print(problem, file=sys.stderr)
+    if preview.bad_rows and not args.skip_bad_rows:  # all or nothing: nothing is written
+        bad, good = len(preview.bad_rows), len(preview.rows) - len(preview.bad_rows)
+        print(ngettext("Nothing was imported: {bad} row has a problem; fix the file, or import the {good} good rows "
+                       "with --skip-bad-rows.",
+                       "Nothing was imported: {bad} rows have problems; fix the file, or import the {good} good rows "
+                       "with --skip-bad-rows.", bad).format(bad=bad, good=good), file=sys.stderr)
+        return 2
+    result = commit_csv(db, preview=preview, skip_bad_rows=args.skip_bad_rows)
     _report(result, args)
     return 0
 

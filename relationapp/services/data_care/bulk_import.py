@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from relationapp.data.db import Database
 from relationapp.data.models import (
     Account,
+    ContactPoint,
+    ImportantDate,
     Interaction,
     InteractionPerson,
     LeadSource,
@@ -82,6 +84,8 @@ class PersonInput:
     postcode: str | None = None
     city: str | None = None
     country: str | None = None
+    # every phone, e-mail and web page as (kind, label, value), in the file's order, the main ones too
+    contact_points: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -303,12 +307,14 @@ _PERSON_COLUMNS = (
 )
 
 
-def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None = None) -> BulkResult:
+def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None = None,
+               important_dates: list[tuple] | None = None) -> BulkResult:
     """Add checked people; an organisation we do not know yet is added as a prospect account.
 
     A person matches an existing one by e-mail, phone, or name + place (the
     city of their account, else the account's name: two Jan Jansens at two
-    firms are two people).
+    firms are two people). ``important_dates``, beside ``people`` (one tuple per person), holds each
+    person's dates to remember as (kind, label, month, day, year or None): a vCard's anniversaries.
     """
     today = today or dt.date.today()
     now = utc_now()
@@ -319,6 +325,7 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
             _name_key(n): c for n, c in session.execute(sa.select(Account.name, Account.city).order_by(Account.id.desc()))
         }
         fresh: list[PersonInput] = []
+        fresh_dates: list[tuple] = []
         new_accounts: dict[str, dict] = {}
         for n, p in enumerate(people):
             account_name = p.account or (p.name if (p.street or p.city or p.postcode) else None)
@@ -328,6 +335,7 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
                 continue
             people_index.add(-1 - n, keys)
             fresh.append(p)
+            fresh_dates.append(tuple(important_dates[n]) if important_dates and n < len(important_dates) else ())
             key = _name_key(account_name) if account_name else None
             if key and key not in account_by_name and key not in new_accounts:
                 new_accounts[key] = _account_values(
@@ -349,8 +357,30 @@ def add_people(db: Database, *, people: list[PersonInput], today: dt.date | None
                 do_not_contact=bool(p.do_not_contact), archived=False, created_at=now, updated_at=now,
             )
             rows.append(values)
-        _insert_returning_ids(session, Person.__table__, rows)
+        ids = _insert_returning_ids(session, Person.__table__, rows)
+        _add_person_details(session, ids, fresh, fresh_dates)
     return BulkResult(added=len(rows), existing=len(people) - len(rows), accounts_added=len(keys))
+
+
+def _add_person_details(session, ids: list[int], people: list[PersonInput], dates_of: list[tuple]) -> None:
+    """Every phone, e-mail, web page and profile (ContactPoint) and every date to remember (ImportantDate)
+    of the people just added."""
+    points = [
+        {"person_id": ident, "kind": kind, "label": label, "value": value.lower() if kind == "email" else value,
+         "position": position}
+        for ident, p in zip(ids, people)
+        for position, (kind, label, value) in enumerate(p.contact_points)
+    ]
+    if points:
+        _executemany(session, ContactPoint.__table__, points)
+    dates = [
+        {"person_id": ident, "account_id": None, "kind": kind, "label": label, "month": month, "day": day,
+         "year": year, "notice_days": 14}
+        for ident, person_dates in zip(ids, dates_of)
+        for kind, label, month, day, year in person_dates
+    ]
+    if dates:
+        _executemany(session, ImportantDate.__table__, dates)
 
 
 def add_interactions(db: Database, *, interactions: list[InteractionInput]) -> BulkResult:

@@ -2,8 +2,10 @@
 
 Reading, checking and writing run off the UI thread (``ctx.tasks``); the
 wizard only shows what the importer found. Nothing is written before the
-user presses Import on the preview page, and then all or nothing (or the
-good rows only, when they chose to skip the bad ones).
+user presses Import on the preview page, and then all or nothing. When rows
+have problems the preview lists each one (file, row, column, why) and the
+button reads "Import the N good rows": pressing it leaves the bad rows out;
+Cancel writes nothing.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
     QProgressBar,
     QPushButton,
     QTableView,
@@ -104,7 +106,7 @@ class PreviewModel(QAbstractTableModel):
             if col == 0:
                 return str(number)
             if col == 1:
-                texts = [p.split(": ", 1)[-1].rstrip(".") for p in problems]
+                texts = [_without_place(p).rstrip(".") for p in problems]
                 return "; ".join(texts) if role == Qt.ItemDataRole.DisplayRole else "\n".join(texts)
             value = values[col - 2] if col - 2 < len(values) else ""
             return value.replace("\n", " ⏎ ") if role == Qt.ItemDataRole.DisplayRole else value
@@ -116,6 +118,11 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
             return self._headers[section]
         return None
+
+
+def _without_place(problem: str) -> str:
+    """ "people.csv row 4: Mobile Phone: 'x' is not ..." -> "Mobile Phone: 'x' is not ..." (the row is in column 0)."""
+    return problem.split(": ", 1)[-1]
 
 
 class SourcePage(QWizardPage):
@@ -246,7 +253,8 @@ class ColumnsPage(QWizardPage):
 
 
 class PreviewPage(QWizardPage):
-    """Every row with its problems; Import writes the good rows, all or nothing."""
+    """Every row with its problems, and a list of every problem; Import writes all rows or, when some
+    have problems, "Import the N good rows" writes the others. Nothing is written before that press."""
 
     def __init__(self, wizard: "ImportWizard"):
         super().__init__(wizard)
@@ -264,10 +272,15 @@ class PreviewPage(QWizardPage):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.view)
-        self.skip = QCheckBox(tr("Skip the rows with problems and import the others"), self)
-        self.skip.toggled.connect(self.completeChanged)
-        layout.addWidget(self.skip)
+        layout.addWidget(self.view, 3)
+        self.problems_title = plain_label(tr("Problems, one per line:"), self)
+        layout.addWidget(self.problems_title)
+        self.problem_list = QListWidget(self)  # plain text items: the file's text is shown as it is
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setAlternatingRowColors(True)
+        layout.addWidget(self.problem_list, 2)
+        self.problems_title.hide()
+        self.problem_list.hide()
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 0)
         self.progress.hide()
@@ -280,6 +293,10 @@ class PreviewPage(QWizardPage):
         self.preview = None
         self.result = None
         self.model.clear()
+        self.problem_list.clear()
+        self.problems_title.hide()
+        self.problem_list.hide()
+        self._set_import_text(0, 0)
         self.summary.setText(tr("Reading and checking every row…"))
         self._start(self.wiz.make_preview, self._previewed, with_progress=True)
 
@@ -303,22 +320,45 @@ class PreviewPage(QWizardPage):
         self._busy = False
         self.progress.hide()
         self.preview = preview
-        if hasattr(preview, "labels"):
+        cards = not hasattr(preview, "labels")
+        if not cards:
             self.model.set_csv(preview)
             total, bad = len(preview.rows), len(preview.bad_rows)
+            problems = list(preview.problems)
         else:
             self.model.set_cards(preview)
             total, bad = len(preview.cards), sum(1 for c in preview.cards if c.problems)
+            problems = [p for c in preview.cards for p in c.problems]
         self.view.setColumnWidth(0, 50)
         self.view.setColumnWidth(1, 320 if bad else 120)
-        if bad:
-            summary = tr("{total} rows, {bad} with problems. Nothing is imported while a row has a problem, "
-                         "unless you skip those rows.")
+        good = total - bad
+        if bad and good:
+            summary = tr("{total} rows, {bad} with problems (listed below). Fix the file and start again, "
+                         "or import the {good} good rows and leave the others out.") if not cards else \
+                tr("{total} cards, {bad} with problems (listed below). Fix the file and start again, "
+                   "or import the {good} good cards and leave the others out.")
+        elif bad:
+            summary = tr("{total} rows, all with problems (listed below): nothing can be imported.") if not cards else \
+                tr("{total} cards, all with problems (listed below): nothing can be imported.")
         else:
-            summary = tr("{total} rows, {bad} with problems. Every row can be imported; rows we already have are left alone.")
-        self.summary.setText(summary.format(total=total, bad=bad))
-        self.skip.setVisible(bool(bad))
+            summary = tr("{total} rows, {bad} with problems. Every row can be imported; rows we already have are left alone.") \
+                if not cards else tr("{total} cards, none with problems. Every card can be imported; "
+                                     "people we already have are left alone.")
+        self.summary.setText(summary.format(total=total, bad=bad, good=good))
+        self.problem_list.clear()
+        self.problem_list.addItems(problems)
+        self.problems_title.setVisible(bool(problems))
+        self.problem_list.setVisible(bool(problems))
+        self._set_import_text(bad, good, cards=cards)
         self.completeChanged.emit()
+
+    def _set_import_text(self, bad: int, good: int, *, cards: bool = False) -> None:
+        """ "Import", or with bad rows "Import the N good rows" (the bad ones are left out)."""
+        if bad:
+            text = (tr("Import the {count} good cards") if cards else tr("Import the {count} good rows")).format(count=good)
+        else:
+            text = tr("Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, text)  # the wizard's button changes at once
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
@@ -333,14 +373,23 @@ class PreviewPage(QWizardPage):
             return len(self.preview.bad_rows)
         return sum(1 for c in self.preview.cards if c.problems)
 
+    def good_count(self) -> int:
+        if self.preview is None:
+            return 0
+        if hasattr(self.preview, "bad_rows"):
+            return len(self.preview.rows) - len(self.preview.bad_rows)
+        return sum(1 for c in self.preview.cards if not c.problems)
+
     def isComplete(self) -> bool:
-        return (not self._busy and self.preview is not None and (self.bad_count() == 0 or self.skip.isChecked())) \
+        """Import can be pressed once the preview is there and something can be imported."""
+        return (not self._busy and self.preview is not None and (self.bad_count() == 0 or self.good_count() > 0)) \
             or self.result is not None
 
     def validatePage(self) -> bool:
         if self.result is not None:
             return True
-        preview, skip = self.preview, self.skip.isChecked()
+        # pressing "Import the N good rows" is the user's choice to leave the bad ones out
+        preview, skip = self.preview, self.bad_count() > 0
         self.summary.setText(tr("Importing…"))
         self._start(lambda: self.wiz.commit(preview, skip), self._committed, writes=True)
         return False
@@ -426,7 +475,9 @@ class ImportWizard(QWizard):
         if result.accounts_added:
             lines.append(tr("{count} new accounts were made for their organisations.").format(count=result.accounts_added))
         if result.skipped_bad:
-            lines.append(tr("{count} rows with problems were skipped.").format(count=result.skipped_bad))
+            left_out = tr("{count} cards with problems were left out.") if self.kind() == "vcard" \
+                else tr("{count} rows with problems were skipped.")
+            lines.append(left_out.format(count=result.skipped_bad))
         self.done_page.text.setText("\n".join(lines))
 
 
