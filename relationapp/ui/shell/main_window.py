@@ -18,7 +18,7 @@ from relationapp.services.common.changes import Changes, Kind
 from relationapp.ui.accounts.account_page import AccountPage
 from relationapp.ui.common.context import AppContext
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.shell import pages
+from relationapp.ui.shell import pages, window_place
 
 # menu key -> title; the keys are what pages.MENU_ACTIONS names
 MENU_TITLES = {
@@ -78,8 +78,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         ctx.person_requested.connect(self.show_person)
-        self.resize(1200, 760)
+        window_place.restore(self)
         self.show_page(pages.PAGES[0].key)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        window_place.remember(self)
+        super().closeEvent(event)
 
     @property
     def account_page(self) -> AccountPage:
