@@ -26,15 +26,26 @@ class SearchHit:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# letters without a Unicode decomposition, which FTS5's remove_diacritics keeps: the index holds a folded
+# copy of each text (revision 0009, the same pairs), and typed words are folded the same way
+FOLDS = (("ı", "i"), ("ł", "l"), ("Ł", "l"), ("ø", "o"), ("Ø", "o"), ("ß", "ss"), ("ẞ", "ss"), ("æ", "ae"),
+         ("Æ", "ae"), ("œ", "oe"), ("Œ", "oe"), ("đ", "d"), ("Đ", "d"), ("ð", "d"), ("Ð", "d"), ("þ", "th"),
+         ("Þ", "th"), ("ħ", "h"), ("Ħ", "h"))
+_FOLD = str.maketrans(dict(FOLDS))
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD)
 
 
 def match_expression(text: str) -> str | None:
     """User text as an FTS5 query: every word must match as a prefix; no operators.
 
     A one-letter word matches as a whole token ("B.V."): as a prefix it would
-    read the posting lists of half the dictionary.
+    read the posting lists of half the dictionary. Words are folded (``fold``):
+    "Yılmaz" and "Yilmaz" both find the folded copy in the index.
     """
-    words = _WORD.findall(text)
+    words = _WORD.findall(fold(text))
     if not words:
         return None
     return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words[:8])
