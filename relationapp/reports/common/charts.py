@@ -27,6 +27,20 @@ def _nice_top(value: float) -> float:
     return 10 * magnitude
 
 
+def money_axis(axis, values: list[float], fmt: Formatter) -> None:
+    """A value axis in money from 0 to a round top, four steps, with a light grid."""
+    top = _nice_top(max(values + [0]))
+    axis.valueMin, axis.valueMax, axis.valueStep = 0, top, top / 4
+    axis.labelTextFormat = lambda v: fmt.money(Decimal(str(v)), whole=True)
+    axis.labels.fontName = fonts.REGULAR
+    axis.labels.fontSize = 7
+    axis.labels.fillColor = MUTED
+    axis.strokeColor = RULE
+    axis.visibleGrid = True
+    axis.gridStrokeColor = RULE
+    axis.gridStrokeWidth = 0.4
+
+
 def revenue_chart(quarters: list[str], revenue: list[Decimal], year_earlier: list[Decimal],
                   fmt: Formatter, width: float, height: float = 58 * mm) -> Drawing:
     """Revenue per quarter (dark) beside the same quarter a year earlier (light)."""
@@ -41,18 +55,7 @@ def revenue_chart(quarters: list[str], revenue: list[Decimal], year_earlier: lis
     chart.bars.strokeColor = None
     chart.barSpacing = 1
     chart.groupSpacing = 8
-    top = _nice_top(max([float(v) for v in revenue + year_earlier] + [0]))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = top / 4
-    chart.valueAxis.labelTextFormat = lambda v: fmt.money(Decimal(str(v)), whole=True)
-    chart.valueAxis.labels.fontName = fonts.REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.4
+    money_axis(chart.valueAxis, [float(v) for v in revenue + year_earlier], fmt)
     chart.categoryAxis.categoryNames = quarters
     chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 7

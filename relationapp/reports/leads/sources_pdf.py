@@ -17,10 +17,10 @@ from reportlab.platypus import KeepTogether, Spacer
 
 from relationapp.config import Settings
 from relationapp.reports.common import fonts
+from relationapp.reports.common.charts import money_axis
 from relationapp.reports.common.layout import (
     ACCENT,
     INK,
-    MUTED,
     RULE,
     Page,
     body_width,
@@ -35,16 +35,6 @@ from relationapp.services.leads.sources_report import NOBODY_NAMED, UNKNOWN_SOUR
 from relationapp.text.formatting import Formatter
 
 _NAME_ROOM = 24  # characters of a source name beside its bar
-
-
-def _nice_top(value: float) -> float:
-    if value <= 0:
-        return 1.0
-    magnitude = 10 ** (len(str(int(value))) - 1)
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        if step * magnitude >= value:
-            return step * magnitude
-    return 10 * magnitude
 
 
 def _short(text: str) -> str:
@@ -65,18 +55,7 @@ def value_chart(rows: list[tuple[str, Decimal]], fmt: Formatter, width: float) -
     chart.bars.strokeColor = None
     chart.barSpacing = 1
     chart.groupSpacing = 5
-    top = _nice_top(max([float(v) for _, v in rows] + [0]))
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.valueMax = top
-    chart.valueAxis.valueStep = top / 4
-    chart.valueAxis.labelTextFormat = lambda v: fmt.money(Decimal(str(v)), whole=True)
-    chart.valueAxis.labels.fontName = fonts.REGULAR
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.labels.fillColor = MUTED
-    chart.valueAxis.strokeColor = RULE
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = RULE
-    chart.valueAxis.gridStrokeWidth = 0.4
+    money_axis(chart.valueAxis, [float(v) for _, v in rows], fmt)
     chart.categoryAxis.categoryNames = [_short(name) for name, _ in reversed(rows)]
     chart.categoryAxis.labels.fontName = fonts.REGULAR
     chart.categoryAxis.labels.fontSize = 7.5

@@ -14,7 +14,6 @@ import datetime as dt
 from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,7 @@ from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
-from relationapp.ui.leads.sources_view import fit_columns, fit_height
+from relationapp.ui.leads.sources_view import fit_columns, fit_height, lead_table
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
@@ -91,19 +89,6 @@ STEP_COLUMNS = [
 
 def open_url(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
-
-
-def _table(model, parent) -> QTableView:
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def _heading(text: str, parent) -> QWidget:
@@ -260,7 +245,7 @@ class NurtureView(Page, QWidget):
         self.due_heading = _heading(tr("Content to send"), due)
         due_box.addWidget(self.due_heading)
         self.due_model = RowsModel(DUE_COLUMNS, self)
-        self.due_table = _table(self.due_model, due)
+        self.due_table = lead_table(self.due_model, due)
         due_box.addWidget(self.due_table, 1)
         self.due_empty = plain_label(tr("Nothing to send today. Leads that are not ready go on a nurturing track "
                                         "with \"Not ready now…\"."), due)
@@ -286,7 +271,7 @@ class NurtureView(Page, QWidget):
         library_box.setContentsMargins(0, 0, 0, 0)
         library_box.addWidget(_heading(tr("Content library"), library))
         self.content_model = RowsModel(CONTENT_COLUMNS, self)
-        self.content_table = _table(self.content_model, library)
+        self.content_table = lead_table(self.content_model, library)
         library_box.addWidget(self.content_table, 1)
         library_buttons = QHBoxLayout()
         self.add_content_button = QPushButton(tr("&Add content…"), library)
@@ -299,10 +284,10 @@ class NurtureView(Page, QWidget):
         tracks_box.setContentsMargins(0, 0, 0, 0)
         tracks_box.addWidget(_heading(tr("Nurturing tracks"), tracks))
         self.track_model = RowsModel(TRACK_COLUMNS, self)
-        self.track_table = _table(self.track_model, tracks)
+        self.track_table = lead_table(self.track_model, tracks)
         tracks_box.addWidget(self.track_table)
         self.step_model = RowsModel(STEP_COLUMNS, self)
-        self.step_table = _table(self.step_model, tracks)
+        self.step_table = lead_table(self.step_model, tracks)
         tracks_box.addWidget(self.step_table, 1)
         track_buttons = QHBoxLayout()
         self.new_track_button = QPushButton(tr("&New track…"), tracks)

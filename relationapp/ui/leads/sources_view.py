@@ -197,7 +197,8 @@ def fit_height(table: QTableView, *, most: int = 12, least: int = 2) -> None:
     table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + scroll)
 
 
-def _table(model, parent) -> QTableView:
+def lead_table(model, parent) -> QTableView:
+    """A read-only list of rows, one selected at a time (the Leads page's tabs)."""
     table = QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -237,13 +238,13 @@ class SourcesView(Page, QWidget):
         layout.addWidget(self.summary)
 
         self.source_model = RowsModel(SOURCE_COLUMNS, self)
-        self.source_table = _table(self.source_model, self)
+        self.source_table = lead_table(self.source_model, self)
         layout.addWidget(self.source_table)
         self.colleague_label = plain_label(tr("By colleague who brought the lead in"), self)
         self.colleague_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.colleague_label)
         self.colleague_model = RowsModel(COLLEAGUE_COLUMNS, self)
-        self.colleague_table = _table(self.colleague_model, self)
+        self.colleague_table = lead_table(self.colleague_model, self)
         for column in COST_COLUMNS:
             self.colleague_table.setColumnHidden(column, True)
         layout.addWidget(self.colleague_table)
@@ -251,7 +252,7 @@ class SourcesView(Page, QWidget):
         self.campaign_label.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.campaign_label)
         self.campaign_model = RowsModel(CAMPAIGN_COLUMNS, self)
-        self.campaign_table = _table(self.campaign_model, self)
+        self.campaign_table = lead_table(self.campaign_model, self)
         layout.addWidget(self.campaign_table)
 
         self.explain = plain_label(tr(

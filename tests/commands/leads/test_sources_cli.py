@@ -8,25 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from relationapp.__main__ import main
 from relationapp.services.leads.sources_report import sources_report
+from tests.commands.leads.running import run_cli
 from tests.services.leads.test_sources_report import build_firm
-
-MODULE = "relationapp.commands.leads.sources"
-
-
-@pytest.fixture(autouse=True)
-def registered(monkeypatch):
-    from relationapp.commands import cli
-
-    if MODULE not in cli.COMMAND_MODULES:
-        monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, MODULE))
-
-
-def _run(capsys, *args):
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def _money(value):
@@ -35,7 +19,7 @@ def _money(value):
 
 def test_report_json_equals_the_service(db, capsys):
     firm = build_firm(db)
-    code, out, err = _run(capsys, "--db", str(db.path), "sources", "report", "--year", "2025", "--json")
+    code, out, err = run_cli(capsys, "--db", str(db.path), "sources", "report", "--year", "2025", "--json")
     assert code == 0, err
     data = json.loads(out)
     expected = sources_report(db, year=2025, today=dt.date.today())
@@ -59,7 +43,7 @@ def test_report_json_equals_the_service(db, capsys):
 
 def test_report_table_in_english_and_dutch(db, capsys, monkeypatch):
     build_firm(db)
-    code, out, _ = _run(capsys, "--db", str(db.path), "sources", "report", "--year", "2025")
+    code, out, _ = run_cli(capsys, "--db", str(db.path), "sources", "report", "--year", "2025")
     assert code == 0 and out.startswith("Leads of 2025: 6")
     assert "Vakbeurs Installatie" in out and "Unknown source" in out and "Nobody named" in out
     assert "€683.33" in out and "67%" in out and "Total" in out
@@ -67,31 +51,31 @@ def test_report_table_in_english_and_dutch(db, capsys, monkeypatch):
     from relationapp.text import catalogue
 
     monkeypatch.setattr(cli, "_speak_the_firms_language", lambda db: catalogue.set_language("nl"))  # (tests/commands: English)
-    code, out, _ = _run(capsys, "--db", str(db.path), "sources", "report", "--year", "2025")
+    code, out, _ = run_cli(capsys, "--db", str(db.path), "sources", "report", "--year", "2025")
     assert code == 0 and "€\xa0683,33" in out and "Vakbeurs Installatie" in out
 
 
 @pytest.mark.parametrize("year", ["abc", "1800", "2999"])
 def test_bad_year_is_one_line_exit_2(db, capsys, year):
-    code, out, err = _run(capsys, "--db", str(db.path), "sources", "report", "--year", year)
+    code, out, err = run_cli(capsys, "--db", str(db.path), "sources", "report", "--year", year)
     assert code == 2 and out == "" and err.count("\n") == 1 and "Year" in err
 
 
 def test_cost_and_list(db, capsys):
     firm = build_firm(db)
     path = str(db.path)
-    code, out, _ = _run(capsys, "--db", path, "sources", "list", "--json")
+    code, out, _ = run_cli(capsys, "--db", path, "sources", "list", "--json")
     assert code == 0 and {s["name"] for s in json.loads(out)} == {"Vakbeurs Installatie", "Google", "Webinar warmtepompen"}
-    code, out, _ = _run(capsys, "--db", path, "sources", "list")
+    code, out, _ = run_cli(capsys, "--db", path, "sources", "list")
     assert code == 0 and "Search engine" in out
-    code, out, _ = _run(capsys, "--db", path, "sources", "cost", str(firm["google"]), "--year", "2025", "--amount", "400")
+    code, out, _ = run_cli(capsys, "--db", path, "sources", "cost", str(firm["google"]), "--year", "2025", "--amount", "400")
     assert code == 0 and out.strip() == "Cost of Google in 2025: €400.00."
-    code, out, _ = _run(capsys, "--db", path, "sources", "cost", str(firm["google"]), "--year", "2025", "--amount",
+    code, out, _ = run_cli(capsys, "--db", path, "sources", "cost", str(firm["google"]), "--year", "2025", "--amount",
                         "50", "--campaign", "Voorjaar", "--json")
     assert code == 0 and json.loads(out)["name"] == "Voorjaar" and json.loads(out)["cost"] == "50.00"
     google = [s for s in sources_report(db, year=2025).sources if s.id == firm["google"]][0]
     assert google.cost == Decimal("450.00") and google.cost_per_lead == Decimal("225.00")
-    code, out, err = _run(capsys, "--db", path, "sources", "cost", str(firm["google"]), "--year", "2025", "--amount", "-5")
+    code, out, err = run_cli(capsys, "--db", path, "sources", "cost", str(firm["google"]), "--year", "2025", "--amount", "-5")
     assert code == 2 and err.count("\n") == 1 and "negative" in err
-    code, out, err = _run(capsys, "--db", path, "sources", "cost", "999", "--year", "2025", "--amount", "5")
+    code, out, err = run_cli(capsys, "--db", path, "sources", "cost", "999", "--year", "2025", "--amount", "5")
     assert code == 2 and "#999" in err
