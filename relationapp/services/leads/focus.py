@@ -15,9 +15,9 @@ import sqlalchemy as sa
 
 from relationapp.data.db import Database
 from relationapp.data.models import Account, Staff
-from relationapp.errors import NotFound, ValidationError
+from relationapp.errors import ValidationError
 from relationapp.services.common.settings import get_settings
-from relationapp.services.leads.stages import LEAD_STAGES
+from relationapp.services.leads.stages import LEAD_STAGES, account_in
 from relationapp.text.catalogue import _, ngettext
 
 
@@ -38,9 +38,7 @@ def set_focus(db: Database, *, account_id: int, in_focus: bool = True) -> list[F
     """
     limit = get_settings(db).focus_limit
     with db.write() as session:
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
+        account = account_in(session, account_id)
         if in_focus and not account.in_focus:
             if account.stage not in LEAD_STAGES or account.archived:
                 raise ValidationError(_("Only a lead can be in focus; {account} is not one.").format(

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Interaction, LeadSource, Order
-from relationapp.errors import NotFound
-from relationapp.text.catalogue import _
+from relationapp.data.models import Interaction, LeadSource, Order
+from relationapp.services.leads.stages import account_in
 
 PATH_LIMIT = 200  # a path longer than this is shown from its start; the rest is counted
 
@@ -45,9 +44,7 @@ def lead_path(db: Database, *, account_id: int) -> LeadPath:
     from relationapp.data.models import StageChange
 
     with db.read() as session:
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
+        account = account_in(session, account_id)
         source = session.get(LeadSource, account.source_id).name if account.source_id else None
         first_order = session.execute(sa.select(sa.func.min(Order.ordered_on))
                                       .where(Order.account_id == account_id)).scalar()

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from relationapp.data.db import Database
 from relationapp.data.models import Account, Person, Qualification
-from relationapp.errors import NotFound, ValidationError
+from relationapp.errors import ValidationError
 from relationapp.services.common import validation
 from relationapp.services.common.settings import get_settings
 from relationapp.services.leads import stages
@@ -64,7 +64,7 @@ def rule_text(required: int) -> str:
 
 def get_bant(db: Database, *, account_id: int, today: dt.date | None = None) -> Bant:
     with db.read() as session:
-        account = _account(session, account_id)
+        account = stages.account_in(session, account_id)
         return _bant(session, account, session.get(Qualification, account_id), get_settings(db).sql_bant_score,
                      today or dt.date.today())
 
@@ -94,7 +94,7 @@ def qualify(db: Database, *, account_id: int, budget=_UNSET, authority_person_id
         changes["authority_person_id"] = authority_person_id
     required = get_settings(db).sql_bant_score
     with db.write() as session:
-        account = _account(session, account_id)
+        account = stages.account_in(session, account_id)
         if changes.get("authority_person_id") is not None:
             person = session.get(Person, changes["authority_person_id"])
             if person is None or person.account_id != account.id:
@@ -129,7 +129,7 @@ def not_ready(db: Database, *, account_id: int, reason: str, track: int | str | 
     why = validation.text(reason, field="reason", label=_("Reason"), required=True, max_length=500)
     day = today or dt.date.today()
     with db.write() as session:
-        account = _account(session, account_id)
+        account = stages.account_in(session, account_id)
         if account.stage not in stages.LEAD_STAGES:
             raise ValidationError(_("{account} is not a lead (stage: {stage}).").format(
                 account=account.name, stage=_(_stage_label(account.stage))), field="account")
@@ -174,10 +174,3 @@ def _bant(session, account: Account, row: Qualification | None, required: int, t
         budget_met=met["budget"], authority_met=met["authority"], need_met=met["need"], timeline_met=met["timeline"],
         score=score, required_score=required, sales_ready=met["need"] and score >= required, stage=account.stage,
     )
-
-
-def _account(session, account_id: int) -> Account:
-    account = session.get(Account, account_id)
-    if account is None:
-        raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
-    return account

@@ -97,7 +97,7 @@ def change_stage(db: Database, *, account_id: int, to_stage: str, reason: str | 
     why = validation.text(reason, field="reason", label=_("Reason"), max_length=500)
     day = today or dt.date.today()
     with db.write() as session:
-        account = _get(session, account_id)
+        account = account_in(session, account_id)
         refuse_closing_without_reason(session, account, stage, why)
         record_stage_change(session, account, stage, day=day, reason=why, staff_id=staff_id)
         return _history(session, account.id, day)
@@ -113,7 +113,7 @@ def close_lead(db: Database, *, account_id: int, reason: str, staff_id: int | No
 def stage_history(db: Database, *, account_id: int, today: dt.date | None = None) -> list[StageSpan]:
     """Every stage the account was in, oldest first, with the days spent in each."""
     with db.read() as session:
-        _get(session, account_id)
+        account_in(session, account_id)
         return _history(session, account_id, today or dt.date.today())
 
 
@@ -140,7 +140,8 @@ def _history(session, account_id: int, today: dt.date) -> list[StageSpan]:
     return spans
 
 
-def _get(session, account_id: int) -> Account:
+def account_in(session, account_id: int) -> Account:
+    """The account, or NotFound (the one lookup of the leads services)."""
     account = session.get(Account, account_id)
     if account is None:
         raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
