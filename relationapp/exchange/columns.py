@@ -52,6 +52,7 @@ FIELDS: dict[str, dict[str, str]] = {
     "interactions": {
         "account": "Account", "occurred_on": "Date", "kind": "Kind", "duration_minutes": "Minutes",
         "subject": "Subject", "notes": "Notes", "person": "Person", "gift_item": "Gift", "gift_cost": "Gift cost",
+        "source": "Lead source",
     },
 }
 
@@ -152,6 +153,7 @@ _SYNONYMS: dict[str, dict[str, list[str]]] = {
         "person": ["person", "persoon", "contact", "contactpersoon", "people"],
         "gift_item": ["giftitem", "gift", "cadeau", "attentie"],
         "gift_cost": ["giftcost", "cadeaukosten", "kosten"],
+        "source": ["source", "leadsource", "bron", "leadbron", "herkomst"],
     },
 }
 

@@ -408,6 +408,7 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
     gift = check.take(validation.text, raw.get("gift_item"), field="gift_item", label=_("Gift"), max_length=300)
     cost = check.take(conventions.parse_amount, raw.get("gift_cost", ""), conv, label=_("Gift cost"))
     cost = check.take(validation.money, cost, field="gift_cost", label=_("Gift cost"))
+    source = check.take(validation.text, raw.get("source"), field="source", label=_("Lead source"), max_length=200)
     people: list[int] = []
     for who in (w.strip() for w in raw.get("person", "").replace(";", ",").split(",")):
         if not who or account_id is None:
@@ -422,7 +423,8 @@ def _interaction_row(raw: dict, conv: Conventions, check: RowChecker, lookup: Ac
     if check.problems:
         return None
     return InteractionInput(account_id=account_id, occurred_on=occurred_on, kind=kind, duration_minutes=minutes or 0,
-                            subject=subject, notes=notes, person_ids=tuple(people), gift_item=gift, gift_cost=cost)
+                            subject=subject, notes=notes, person_ids=tuple(people), gift_item=gift, gift_cost=cost,
+                            source=source)
 
 
 @one_line_refusals

@@ -30,6 +30,8 @@ JSON_NAME = "everything.json"
 # tables where a readable account name helps next to account_id (and makes the
 # file importable with the "relationapp" preset)
 _WITH_ACCOUNT_NAME = {"person", "orders", "interaction", "follow_up", "planned_visit", "nps_response"}
+# and the lead source's name next to source_id where the import reads it by name
+_WITH_SOURCE_NAME = {"interaction"}
 
 
 @dataclass(frozen=True)
@@ -42,13 +44,16 @@ class ExportResult:
 def _write_folder(db: Database, folder: Path, *, bom: bool) -> tuple[list[str], int]:
     data = everything_service.read_everything(db)
     names = {r["id"]: r["name"] for r in data.tables.get("account", [])}
+    sources = {r["id"]: r["name"] for r in data.tables.get("lead_source", [])}
     files, total = [], 0
     for table in everything_service.tables():
         rows = data.tables[table.name]
         header = [c.name for c in table.columns]
-        extra = table.name in _WITH_ACCOUNT_NAME and "account_id" in header
-        out_header = header + (["account"] if extra else [])
-        body = ([r[c] for c in header] + ([names.get(r["account_id"])] if extra else []) for r in rows)
+        named = [(title, key, lookup) for title, key, lookup, kinds in
+                 (("account", "account_id", names, _WITH_ACCOUNT_NAME), ("source", "source_id", sources, _WITH_SOURCE_NAME))
+                 if table.name in kinds and key in header]
+        out_header = header + [title for title, _key, _lookup in named]
+        body = ([r[c] for c in header] + [lookup.get(r[key]) for _title, key, lookup in named] for r in rows)
         name = f"{table.name}.csv"
         total += write_csv(folder / name, out_header, body, bom=bom)
         files.append(name)

@@ -99,6 +99,7 @@ class InteractionInput:
     person_ids: tuple[int, ...] = ()
     gift_item: str | None = None
     gift_cost: Decimal | None = None
+    source: str | None = None  # a lead source by name; one not known yet is added
 
 
 @dataclass(frozen=True)
@@ -405,10 +406,11 @@ def add_interactions(db: Database, *, interactions: list[InteractionInput]) -> B
                 continue
             seen.add(key)
             fresh.append(i)
+        named = _Named(session)
         rows = [
             {"account_id": i.account_id, "kind": i.kind, "occurred_on": i.occurred_on,
              "duration_minutes": i.duration_minutes, "staff_id": None, "subject": i.subject, "notes": i.notes,
-             "gift_item": i.gift_item, "gift_cost": i.gift_cost, "created_at": now}
+             "gift_item": i.gift_item, "gift_cost": i.gift_cost, "source_id": named.source_id(i.source), "created_at": now}
             for i in fresh
         ]
         ids = _insert_returning_ids(session, Interaction.__table__, rows)

@@ -15,13 +15,14 @@ from relationapp.data.models import (
     Account,
     Interaction,
     InteractionPerson,
+    LeadSource,
     Person,
     Staff,
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
-from relationapp.text.catalogue import _
+from relationapp.text.catalogue import N_, _
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ class InteractionRow:
     gift_cost: Decimal | None
     # the planned contacts (cadence follow-ups) this touch closed when it was logged; () elsewhere
     closed_follow_up_ids: tuple[int, ...] = ()
+    # where this touch came from (a fair, a webinar, an ad); shown on the lead's path
+    source_id: int | None = None
+    source: str | None = None
+
+
+_REFERENCES = {"account_id": N_("Account"), "staff_id": N_("Staff member"), "source_id": N_("Lead source")}
 
 
 def _clean(fields: dict) -> dict:
@@ -61,8 +68,8 @@ def _clean(fields: dict) -> dict:
             out[key] = validation.text(value, field=key, label=_("Gift"), max_length=300)
         elif key == "gift_cost":
             out[key] = validation.money(value, field=key, label=_("Gift cost"))
-        elif key in ("account_id", "staff_id"):
-            out[key] = int(value) if value not in (None, "") else None
+        elif key in _REFERENCES:
+            out[key] = validation.whole_number(value, field=key, label=_(_REFERENCES[key]))
         else:
             raise ValidationError(_("Interactions have no field '{key}'.").format(key=key))
     return out
@@ -81,6 +88,7 @@ def log_interaction(
     notes: str | None = None,
     gift_item: str | None = None,
     gift_cost: Decimal | str | None = None,
+    source_id: int | None = None,
 ) -> InteractionRow:
     """Record a touch. Any touch resets the account's keep-in-touch clock and closes its planned
     contact (see ``log_in_session``)."""
@@ -88,12 +96,13 @@ def log_interaction(
         return log_in_session(
             session, account_id=account_id, kind=kind, occurred_on=occurred_on, duration_minutes=duration_minutes,
             person_ids=person_ids, staff_id=staff_id, subject=subject, notes=notes, gift_item=gift_item,
-            gift_cost=gift_cost,
+            gift_cost=gift_cost, source_id=source_id,
         )
 
 
 def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minutes=0, person_ids=(),
-                   staff_id=None, subject=None, notes=None, gift_item=None, gift_cost=None) -> InteractionRow:
+                   staff_id=None, subject=None, notes=None, gift_item=None, gift_cost=None,
+                   source_id=None) -> InteractionRow:
     """For services that record a touch inside their own unit of work (a logged visit, a thank-you).
 
     Rule: a touch of any kind with an account (given, or filled in from its
@@ -105,7 +114,7 @@ def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minu
     cleaned = _clean(dict(
         account_id=account_id, kind=kind, occurred_on=occurred_on or dt.date.today(),
         duration_minutes=duration_minutes, staff_id=staff_id, subject=subject, notes=notes,
-        gift_item=gift_item, gift_cost=gift_cost,
+        gift_item=gift_item, gift_cost=gift_cost, source_id=source_id,
     ))
     if cleaned["kind"] == "gift" and not cleaned["gift_item"]:
         raise ValidationError(_("A gift needs the item given."), field="gift_item")
@@ -124,6 +133,7 @@ def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minu
         raise ValidationError(_("Account #{id} does not exist.").format(id=cleaned["account_id"]), field="account_id")
     if cleaned["staff_id"] is not None and session.get(Staff, cleaned["staff_id"]) is None:
         raise ValidationError(_("Staff member #{id} does not exist.").format(id=cleaned["staff_id"]), field="staff_id")
+    _check_source(session, cleaned["source_id"])
     interaction = Interaction(**cleaned)
     session.add(interaction)
     session.flush()
@@ -134,6 +144,11 @@ def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minu
     if interaction.account_id is not None:
         closed = follow_ups.close_planned_in_session(session, account_id=interaction.account_id, done_on=dt.date.today())
     return dataclasses.replace(_rows(session, [interaction.id])[0], closed_follow_up_ids=closed)
+
+
+def _check_source(session, source_id: int | None) -> None:
+    if source_id is not None and session.get(LeadSource, source_id) is None:
+        raise ValidationError(_("Lead source #{id} does not exist.").format(id=source_id), field="source_id")
 
 
 def _people(session, person_ids) -> list[Person]:
@@ -163,6 +178,7 @@ def update_interaction(db: Database, *, interaction_id: int, person_ids: list[in
             raise ValidationError(_("An interaction cannot be dated in the future."), field="occurred_on")
         if interaction.account_id is not None and session.get(Account, interaction.account_id) is None:
             raise ValidationError(_("Account #{id} does not exist.").format(id=interaction.account_id), field="account_id")
+        _check_source(session, interaction.source_id)
         session.add(interaction)
         if person_ids is not None:
             people = _people(session, person_ids)
@@ -197,6 +213,7 @@ def restore_interaction(db: Database, *, row: InteractionRow) -> InteractionRow:
         db, account_id=row.account_id, kind=row.kind, occurred_on=row.occurred_on,
         duration_minutes=row.duration_minutes, person_ids=row.person_ids, staff_id=row.staff_id,
         subject=row.subject, notes=row.notes, gift_item=row.gift_item, gift_cost=row.gift_cost,
+        source_id=row.source_id,
     )
 
 
@@ -231,9 +248,10 @@ def _rows(session, ids: list[int]) -> list[InteractionRow]:
     if not ids:
         return []
     base = session.execute(
-        sa.select(Interaction, Account.name, Staff.name)
+        sa.select(Interaction, Account.name, Staff.name, LeadSource.name)
         .outerjoin(Account, Account.id == Interaction.account_id)
         .outerjoin(Staff, Staff.id == Interaction.staff_id)
+        .outerjoin(LeadSource, LeadSource.id == Interaction.source_id)
         .where(Interaction.id.in_(ids))
     ).all()
     people: dict[int, list[tuple[int, str]]] = {}
@@ -245,7 +263,7 @@ def _rows(session, ids: list[int]) -> list[InteractionRow]:
     ):
         people.setdefault(iid, []).append((pid, pname))
     by_id = {}
-    for interaction, account, staff in base:
+    for interaction, account, staff, source in base:
         who = people.get(interaction.id, [])
         by_id[interaction.id] = InteractionRow(
             id=interaction.id, account_id=interaction.account_id, account=account, kind=interaction.kind,
@@ -253,5 +271,6 @@ def _rows(session, ids: list[int]) -> list[InteractionRow]:
             staff_id=interaction.staff_id, staff=staff, subject=interaction.subject, notes=interaction.notes,
             person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
             gift_item=interaction.gift_item, gift_cost=interaction.gift_cost,
+            source_id=interaction.source_id, source=source,
         )
     return [by_id[i] for i in ids if i in by_id]

@@ -30,6 +30,7 @@ class AppContext(QObject):
     def __init__(self, db: Database, parent: QObject | None = None):
         super().__init__(parent)
         self.db = db
+        self.read_only = False  # a window opened read-only only reads: lists that would tidy up as they read wait
         self.tasks = TaskRunner(self)
         self.ops = Operations(self)
         self._settings: Settings | None = None

@@ -318,7 +318,7 @@ class NurtureView(Page, QWidget):
     # --- showing ------------------------------------------------------------
     def refresh(self, *_args) -> None:
         selected = self.selected_due()
-        rows = due_content(self.ctx.db, today=dt.date.today())
+        rows = due_content(self.ctx.db, today=dt.date.today(), stop_passed=not self.ctx.read_only)
         self.due_model.set_rows(rows)
         self.due_empty.setVisible(not rows)
         self.due_heading.setText(tr("Content to send ({count})").format(count=formatting.current().number(len(rows)))

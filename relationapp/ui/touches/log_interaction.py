@@ -1,4 +1,5 @@
-"""Log an interaction in seconds (Ctrl+L from anywhere): account, kind, date, duration, note; Enter saves."""
+"""Log an interaction in seconds (Ctrl+L from anywhere): account, kind, date, duration, note, and where it
+came from (a fair, a webinar); Enter saves."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 from relationapp.errors import ValidationError
 from relationapp.services.customers.accounts import get_account
 from relationapp.services.customers.people import people_of_account
+from relationapp.services.customers.staff import list_lead_sources
 from relationapp.services.touches import interactions as interactions_service
 from relationapp.text import wording
 from relationapp.ui.common.dialog_base import FormDialog
@@ -36,7 +38,8 @@ DEFAULT_MINUTES = {"call": 15, "visit": 60, "meeting": 60, "email": 5, "event": 
 
 class LogInteractionDialog(FormDialog):
     def __init__(self, ctx, account_id: int | None = None, *, kind: str = "call", person_ids=(),
-                 occurred_on: dt.date | None = None, duration_minutes: int | None = None, subject: str = "", parent=None):
+                 occurred_on: dt.date | None = None, duration_minutes: int | None = None, subject: str = "",
+                 source_id: int | None = None, parent=None):
         super().__init__(ctx, tr("Log interaction"), parent)
         self.account = self.add_row(tr("&Account"), "account_id", AccountPicker(ctx.db))
         self.kind = self.add_row(tr("&Kind"), "kind", combo([(value, tr(label)) for value, label in KINDS], kind))
@@ -48,6 +51,10 @@ class LogInteractionDialog(FormDialog):
         self.people = self.add_row(tr("With"), "person_ids", QListWidget())
         self.people.setMaximumHeight(90)
         self.subject = self.add_row(tr("&Subject"), "subject", QLineEdit(subject))
+        sources = [(s.id, s.name) for s in list_lead_sources(ctx.db)]
+        self.source = self.add_row(tr("S&ource"), "source_id", combo(sources, source_id, empty="—"))
+        self.source.setToolTip(tr("Where this touch came from: a trade fair, a webinar, an advert. "
+                                  "It shows on the lead's path."))
         self.gift_item = self.add_row(tr("Gift"), "gift_item", QLineEdit())
         self.gift_cost = self.add_row(tr("Gift cost"), "gift_cost", QLineEdit())
         self.notes = self.add_row(tr("&Note"), "notes", QPlainTextEdit())
@@ -102,6 +109,7 @@ class LogInteractionDialog(FormDialog):
             duration_minutes=self.minutes.value(), person_ids=self.person_ids(), subject=self.subject.text(),
             notes=self.notes.toPlainText(), gift_item=self.gift_item.text() if is_gift else None,
             gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
+            source_id=self.source.currentData(),
         )
         self.ctx.say(tr("Logged {kind} with {account}.").format(kind=self.kind.currentText().lower(), account=result.account))
         save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())

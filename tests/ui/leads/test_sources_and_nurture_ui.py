@@ -241,3 +241,22 @@ def test_a_new_track_with_a_negative_wait_is_refused(ctx, qtbot):
     assert dialog.result() == 1
     [track] = list_tracks(ctx.db)
     assert [(s.content_item_id, s.wait_days) for s in track.steps] == [(first.id, 0), (second.id, 21)]
+
+
+def test_a_read_only_window_lists_due_content_without_stopping_enrolments(ctx, qtbot):
+    import sqlalchemy as sa
+
+    from relationapp.data.models import Account
+    from relationapp.services.leads.nurture import get_enrolment, list_enrolments
+
+    lead = _nurtured(ctx.db)
+    [enrolment] = list_enrolments(ctx.db, account_id=lead.account_id)
+    with ctx.db.write() as session:  # as if the stage had changed without the stage service
+        session.execute(sa.update(Account).where(Account.id == lead.account_id).values(stage="customer"))
+    ctx.read_only = True
+    view = _nurture(ctx, qtbot)
+    assert view.due_model.rowCount() == 0
+    assert get_enrolment(ctx.db, enrolment_id=enrolment.id).stopped_on is None  # a read-only window writes nothing
+    ctx.read_only = False
+    view.refresh()
+    assert get_enrolment(ctx.db, enrolment_id=enrolment.id).stop_reason == "customer"
