@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from relationapp.errors import ServiceError
 from relationapp.services.common.changes import OpResult, run_operation
@@ -58,12 +59,20 @@ class Operations(QObject):
                 return run_operation(fn, *args, progress=progress, **kwargs)
             return run_operation(fn, *args, **kwargs)
 
+        def wanted(callback) -> bool:  # a callback of a widget closed meanwhile is dropped
+            return callback is not None and all(not isinstance(obj, QObject) or isValid(obj)
+                                                for obj in (owner, getattr(callback, "__self__", None)))
+
         def done(result: OpResult) -> None:
-            self._finish(result, None, None)
-            if on_done is not None:
+            self._finish(result, None, None)  # what was written is broadcast even when the widget is gone
+            if wanted(on_done):
                 on_done(result.value)
 
-        self.ctx.tasks.run(work, on_done=done, on_error=on_error, on_progress=on_progress, owner=owner)
+        def failed(exc: Exception) -> None:
+            if wanted(on_error):
+                on_error(exc)
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed, on_progress=on_progress)
 
     def _finish(self, result: OpResult, undo, undo_label) -> None:
         self.ctx.broadcast(result.changes)

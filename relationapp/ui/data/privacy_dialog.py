@@ -192,8 +192,26 @@ class PrivacyDialog(QDialog):
         if prompt.exec() != QDialog.DialogCode.Accepted:
             return
         keep = prompt.keep.isChecked()
-        result = self.ctx.ops.run(self, lambda: privacy.erase_person(self.ctx.db, person_id=person_id, keep_interactions=keep))
-        if result is None:
+        # scrubbing a name from every touch and the search index takes seconds in a big file: off the UI thread
+        self._set_searching(person_id)
+        self.status.setText(tr("Erasing {name}…").format(name=name))
+        self.ctx.ops.start(privacy.erase_person, self.ctx.db, person_id=person_id, keep_interactions=keep,
+                           on_done=lambda result: self._erased(person_id, result),
+                           on_error=lambda exc: self._erase_failed(person_id, exc), owner=self)
+
+    def _erase_failed(self, person_id: int, exc: Exception) -> None:
+        if self._searching == person_id:
+            self._set_searching(None)
+            self.status.setText("")
+        if self._closed:
+            return
+        text = str(exc) if isinstance(exc, ServiceError) else describe(exc, db_path=self.ctx.db.path)
+        messages.warn(self, tr("Not erased"), text)
+
+    def _erased(self, person_id: int, result) -> None:
+        if self._searching == person_id:
+            self._set_searching(None)
+        if self._closed:  # closed while erasing: the pages heard of it, nothing more to show
             return
         self.status.setText(tr("Erased. Interactions kept without the name: {kept}; deleted: {deleted}.").format(
             kept=result.interactions_kept, deleted=result.interactions_deleted))

@@ -72,7 +72,7 @@ def test_erase_prompt_lists_the_mentions_first(ctx, qtbot, monkeypatch, answered
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=5000)
     (text,) = shown
     assert text.startswith("8 records mention them") and "Fenna decides" in text and "… and 3 more." in text
-    assert count(ctx.db, "person") == 7
+    qtbot.waitUntil(lambda: count(ctx.db, "person") == 7, timeout=5000)
     empty = privacy_dialog.ErasePrompt("Nobody")
     qtbot.addWidget(empty)
     assert empty.mentions.text() == "No other records mention them."
@@ -205,3 +205,38 @@ def test_settings_offer_backup_now_and_restore(ctx, qtbot, monkeypatch):
     assert "Restore…" in buttons
     buttons["Backup now"].click()
     assert calls == ["backup"]
+
+
+def test_erasing_runs_off_the_ui_thread_and_pages_hear_of_it_even_if_the_dialog_closed(ctx, qtbot, monkeypatch,
+                                                                                      answered_boxes):
+    import threading
+
+    from PySide6.QtWidgets import QDialog
+
+    from relationapp.services.common.changes import Kind
+    from relationapp.ui.data import privacy_dialog
+
+    person = create_person(ctx.db, name="Fenna Bakker")
+    release, started = threading.Event(), threading.Event()
+    real = privacy_dialog.privacy.erase_person
+
+    def slow(db, **kwargs):
+        started.set()
+        release.wait(10)
+        return real(db, **kwargs)
+
+    monkeypatch.setattr(privacy_dialog.privacy, "erase_person", slow)
+    monkeypatch.setattr(privacy_dialog.ErasePrompt, "exec", lambda prompt: QDialog.DialogCode.Accepted)
+    heard = []
+    ctx.changed.connect(heard.append)
+    dialog = privacy_dialog.PrivacyDialog(ctx, person_id=person.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.erase()
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    assert "Erasing Fenna Bakker" in dialog.status.text() and not dialog.erase_button.isEnabled()
+    dialog.reject()
+    release.set()
+    qtbot.waitUntil(lambda: bool(heard), timeout=5000)
+    assert count(ctx.db, "person") == 0 and heard[0].touches(Kind.PEOPLE)
+    assert answered_boxes.shown == []  # the closed dialog shows nothing
