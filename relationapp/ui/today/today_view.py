@@ -41,6 +41,7 @@ from shiboken6 import isValid
 
 from relationapp.errors import ServiceError
 from relationapp.services.common.changes import Kind
+from relationapp.services.data_care.demo import holds_data
 from relationapp.services.leads import nurture
 from relationapp.services.leads.content import CONTENT_KIND_LABELS
 from relationapp.services.relationships.ambassadors import ambassador_person_ids
@@ -62,6 +63,7 @@ from relationapp.ui.relationships.referral_widgets import (
     thank_referrer_for,
 )
 from relationapp.ui.relationships.relationship_tabs import money_column, small_table
+from relationapp.ui.today.welcome import Welcome
 from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
 
 CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS, Kind.IMPORTANT_DATES,
@@ -328,6 +330,9 @@ class TodayView(Page, QWidget):
         outer.addWidget(self.day_label)
         self.summary = plain_label(tr("Loading…"), self)
         outer.addWidget(self.summary)
+        self.welcome = Welcome(ctx, self)
+        self.welcome.hide()
+        outer.addWidget(self.welcome)
         balance_row = QHBoxLayout()
         self.balance_bar = BalanceBar(self)
         self.balance_label = plain_label("", self)
@@ -405,7 +410,8 @@ class TodayView(Page, QWidget):
 
         def compute():
             # the pyramid standing is cached in the database (pyramid.current_tiers): kept until orders change
-            return attention.agenda(db, today=today, limit=limit), planned_visits(db, on=today), ambassador_person_ids(db)
+            return (attention.agenda(db, today=today, limit=limit), planned_visits(db, on=today),
+                    ambassador_person_ids(db), holds_data(db))
 
         self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
@@ -413,7 +419,10 @@ class TodayView(Page, QWidget):
         if not isValid(self):  # the page was closed while the agenda was computed
             return
         self._loading = False
-        agenda, self.visits, ambassadors = result
+        agenda, self.visits, ambassadors, has_data = result
+        self.welcome.setVisible(not has_data)
+        for section in self.sections.values():  # five empty lists would only say the same again
+            section.setVisible(has_data)
         for section in self.sections.values():  # the badge column reads these off the UI thread, not at first paint
             for column in section.model.columns:
                 if getattr(column.value, "ids", False) is None:
