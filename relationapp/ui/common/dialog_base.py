@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.errors import ServiceError
+from relationapp.ui.common.accessibility import NamesItsControls
 
 
-class FormDialog(QDialog):
+class FormDialog(NamesItsControls, QDialog):
     """Subclasses fill ``self.form`` and implement ``save()`` returning the result.
 
     A ValidationError keeps the dialog open with the message shown and the

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.services.customers import duplicates
+from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 
@@ -28,7 +29,7 @@ _ROWS = ((QT_TR_NOOP("Name"), "name"), (QT_TR_NOOP("E-mail"), "email"), (QT_TR_N
          (QT_TR_NOOP("History (interactions, orders)"), "links"), (QT_TR_NOOP("Number"), "id"))
 
 
-class DuplicatesDialog(QDialog):
+class DuplicatesDialog(NamesItsControls, QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx

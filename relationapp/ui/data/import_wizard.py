@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.exchange import columns as column_specs
+from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 
@@ -419,7 +420,7 @@ class DonePage(QWizardPage):
         self.setFinalPage(True)
 
 
-class ImportWizard(QWizard):
+class ImportWizard(NamesItsControls, QWizard):
     SOURCE, COLUMNS, PREVIEW, DONE = range(4)
 
     def __init__(self, ctx, parent=None, *, path: str | None = None, kind: str | None = None):

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 from relationapp.errors import ServiceError
 from relationapp.services.customers import people as people_service
 from relationapp.services.data_care import privacy
+from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.errors import describe
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 
 
-class ErasePrompt(QDialog):
+class ErasePrompt(NamesItsControls, QDialog):
     """Erasing cannot be undone: the user types the name and chooses what happens to the history."""
 
     SHOWN = 5  # excerpts listed; the count says how many there are
@@ -67,7 +68,7 @@ class ErasePrompt(QDialog):
         self.typed.textChanged.connect(lambda t: self.erase.setEnabled(t.strip().casefold() == name.strip().casefold()))
 
 
-class PrivacyDialog(QDialog):
+class PrivacyDialog(NamesItsControls, QDialog):
     def __init__(self, ctx, person_id: int | None = None, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -81,6 +82,7 @@ class PrivacyDialog(QDialog):
         row.addWidget(self.search)
         layout.addLayout(row)
         self.matches = QListWidget(self)
+        self.matches.setAccessibleName(tr("People found"))
         self.matches.currentRowChanged.connect(self._chosen)
         layout.addWidget(self.matches)
         self.status = plain_label("", self)

@@ -25,6 +25,7 @@ from relationapp.errors import ServiceError
 from relationapp.services.common import settings as settings_service
 from relationapp.services.common.changes import Kind
 from relationapp.text import parsing
+from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -193,7 +194,7 @@ class SettingsView(Page, QWidget):
         self.form.load()
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(NamesItsControls, QDialog):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Settings"))

@@ -42,6 +42,7 @@ class LazyListView(QWidget):
         self.count = plain_label("", self)
         layout.addLayout(self.toolbar)
         self.table = QTableView(self)
+        self.table.setAccessibleName(tr("List of {things}").format(things=noun))
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -39,6 +39,7 @@ from relationapp.services.customers import staff as staff_service
 from relationapp.services.value import quarters
 from relationapp.services.value.pyramid import CUSTOMER_TIERS, TIER_LABELS
 from relationapp.text import formatting
+from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
@@ -323,7 +324,7 @@ class ReportsView(Page, QWidget):
         self.status.setText(text)
 
 
-class PrintReviewDialog(QDialog):
+class PrintReviewDialog(NamesItsControls, QDialog):
     """Quarter and audience for one account's review."""
 
     def __init__(self, parent=None):

@@ -17,6 +17,7 @@ class GlobalSearch(QLineEdit):
         super().__init__(parent)
         self.ctx = ctx
         self.setPlaceholderText(tr("Find a person or account…  (Ctrl+K)"))
+        self.setAccessibleName(tr("Find a person or account"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(320)
         self.setMaximumWidth(520)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from relationapp import __version__
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.ui.accounts.account_page import AccountPage
+from relationapp.ui.common.accessibility import name_unnamed_controls
 from relationapp.ui.common.context import AppContext
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.shell import pages, window_place
@@ -56,7 +57,10 @@ class MainWindow(QMainWindow):
         # focus by click only: a list taking focus selects its first row, which would leave an account page
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
+        self.sidebar.setAccessibleName(tr("Pages"))
         self.stack = QStackedWidget(self)
+        # a page shown is named for screen readers where Qt cannot (tables and fields under a heading)
+        self.stack.currentChanged.connect(lambda i: name_unnamed_controls(self.stack.widget(i)))
         self.views = _Pages(self)
         self._account_page: AccountPage | None = None
         self._history: list[tuple[str, int | None]] = []

@@ -52,6 +52,7 @@ from relationapp.services.touches import interactions as interaction_service
 from relationapp.services.value.pyramid import current_tiers
 from relationapp.services.visits.visits import planned_visits
 from relationapp.text import formatting
+from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -140,7 +141,7 @@ class PlanContactDialog(FollowUpDialog):
         return result
 
 
-class PickDateDialog(QDialog):
+class PickDateDialog(NamesItsControls, QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Snooze until"))
