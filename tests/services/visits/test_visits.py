@@ -127,7 +127,8 @@ def test_plan_a_day_order_by_route_and_stops_without_address(db, firm):
     for account in (east, nowhere, west, middle):
         plan = visits.add_stop(db, account_id=account.id, day=DAY)
     assert [s.account for s in plan.stops] == ["East", "Nowhere", "West", "Middle"]
-    assert [s.start_time for s in plan.stops] == [dt.time(9), dt.time(10), dt.time(11), dt.time(12)]
+    # each new stop after the one before plus the estimated drive (30 minutes when a stop has no coordinates)
+    assert [s.start_time for s in plan.stops] == [dt.time(9), dt.time(10, 30), dt.time(12), dt.time(14, 5)]
     assert plan.warnings == ()
     nowhere_stop = plan.stops[1]
     assert nowhere_stop.address == "" and nowhere_stop.map_url is None

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTime
 
 from relationapp.data.models import Order
 from relationapp.services.common.settings import update_settings
@@ -76,7 +76,8 @@ def test_plan_a_day_of_three_stops_reorder_and_export(view, qtbot, qtmodeltester
     _select_due(view, {"West <b>Bakery</b>", "East", "Middle"})
     view.add_button.click()
     assert _accounts(view) == ["West <b>Bakery</b>", "East", "Middle"]
-    assert [s.start_time for s in view.stops_model.stops] == [dt.time(9), dt.time(10), dt.time(11)]
+    # one after the other, with the estimated drive between (about 135 and 75 minutes on this line)
+    assert [s.start_time for s in view.stops_model.stops] == [dt.time(9), dt.time(12, 15), dt.time(14, 30)]
     qtmodeltester.check(view.stops_model)
 
     # drag the first stop below the last
@@ -87,12 +88,27 @@ def test_plan_a_day_of_three_stops_reorder_and_export(view, qtbot, qtmodeltester
     view.stops_table.selectRow(2)
     view.up_button.click()
     assert _accounts(view) == ["East", "West <b>Bakery</b>", "Middle"]
-    view.route_button.click()  # from the first stop (East), nearest next
+    before = [(s.account, s.start_time) for s in view.stops_model.stops]
+    assert [t for _, t in before] == [dt.time(12, 15), dt.time(9), dt.time(14, 30)]  # moved, times kept
+    view.route_start.setTime(QTime(8, 30))
+    view.route_button.click()  # from the first stop (East), nearest next, timed from 08:30
+    assert _accounts(view) == ["East", "Middle", "West <b>Bakery</b>"]
+    times = [s.start_time for s in view.stops_model.stops]
+    assert times == [dt.time(8, 30), dt.time(10, 45), dt.time(12, 50)]  # 60 min each, then ~75 and ~65 min drives
+    assert [view.stops_model.data(view.stops_model.index(r, model.DRIVE)) for r in range(3)] == [
+        "", "~75 min, 71 km", "~65 min, 62 km"]
+    assert not view.warnings.isVisible()
+    view.ctx.undo()  # the order and the times before
+    assert [(s.account, s.start_time) for s in view.stops_model.stops] == before
+    view.route_button.click()
     assert _accounts(view) == ["East", "Middle", "West <b>Bakery</b>"]
 
     # a time edited in place that overlaps the previous stop warns, and still saves
-    assert model.setData(model.index(1, model.TIME), "09:30")
+    assert model.setData(model.index(1, model.TIME), "09:00")  # East is 08:30-09:30
     assert view.warnings.isVisible() and "overlaps" in view.warnings.text()
+    # right after it is no overlap, but no time to drive there
+    assert model.setData(model.index(1, model.TIME), "09:30")
+    assert view.warnings.text() == "⚠ Middle starts 0 min after East ends; the drive takes about 75 min."
 
     target = tmp_path / "day.ics"
     monkeypatch.setattr("relationapp.ui.visits.visits_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
