@@ -215,7 +215,9 @@ def due_for_visit(
     out = []
     for aid, (assignment, cadence, last, baseline, due_on) in due.items():
         _id, name, street, pc, town, reg, owner, owner_name, lat, lon = details[aid]
-        elapsed = max((today - baseline).days, 0) if baseline else cadence  # never met: one cadence late
+        elapsed = max((today - baseline).days, 0) if baseline else cadence
+        if last is None:  # never visited: at most one cadence late (years as a customer are no measure of urgency)
+            elapsed = min(elapsed, cadence)
         value = (assignment.revenue_12m * elapsed / cadence).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         out.append(DueAccount(
             account_id=aid, name=name, street=street, postcode=pc, city=town, region=reg, owner_id=owner,
