@@ -46,7 +46,7 @@ def due_columns(money: Callable) -> list[Column]:
         Column(QT_TR_NOOP("Planned"), planned_text),
         Column(QT_TR_NOOP("City"), lambda r: r.city),
         Column(QT_TR_NOOP("Tier"), lambda r: tier_label(r.tier)),
-        Column(QT_TR_NOOP("Last visit"), lambda r: formatting.current().date(r.last_visit) if r.last_visit else tr("never")),
+        Column(QT_TR_NOOP("Last visit"), lambda r: formatting.current().date(r.last_visit)),  # "–" when never
         Column(QT_TR_NOOP("Overdue"), overdue_text, align_right=True),
         Column(QT_TR_NOOP("At stake"), lambda r: money(r.value_at_stake), align_right=True),
         Column(QT_TR_NOOP("Manager"), lambda r: r.owner),
@@ -90,7 +90,7 @@ class StopsModel(QAbstractTableModel):
 
     COLUMNS = ("#", QT_TR_NOOP("Time"), QT_TR_NOOP("Minutes"), QT_TR_NOOP("Drive"), QT_TR_NOOP("Account"),
                QT_TR_NOOP("By"), QT_TR_NOOP("Status"), QT_TR_NOOP("Address"))
-    TIME, MINUTES, DRIVE = 1, 2, 3
+    TIME, MINUTES, DRIVE, BY = 1, 2, 3, 5
 
     def __init__(self, parent=None, *, on_edit: Callable[[Stop, str, object], bool] | None = None,
                  on_reorder: Callable[[list[int]], None] | None = None):
@@ -132,7 +132,7 @@ class StopsModel(QAbstractTableModel):
             return drive_text(self.travel[row])
         if column == 4:
             return stop.account
-        if column == 5:
+        if column == self.BY:
             return stop.staff or ""
         if column == 6:
             return tr(STATUS_LABELS.get(stop.status, stop.status))

@@ -107,6 +107,7 @@ class VisitsView(Page, QWidget):
         self.postcode = QLineEdit(box)
         self.postcode.setPlaceholderText(tr("e.g. 35"))
         self.manager = QComboBox(box)
+        self.manager.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.horizon = QSpinBox(box)
         self.horizon.setRange(0, 365)
         self.horizon.setValue(DEFAULT_HORIZON_DAYS)
@@ -187,17 +188,21 @@ class VisitsView(Page, QWidget):
         self.brief_button = QPushButton(tr("Save briefing…"), box)
         self.ics_button = QPushButton(tr("Export to calendar…"), box)
         self.whole_week = QCheckBox(tr("whole week"), box)
-        row1.addWidget(self.route_button)
-        row1.addWidget(plain_label(tr("from"), box))
-        row1.addWidget(self.route_start)
-        for button in (self.up_button, self.down_button, self.remove_button, self.log_button):
+        # three short rows rather than two long ones: the due list next to it needs the width at 1366 pixels
+        row0 = QHBoxLayout()
+        row0.addWidget(self.route_button)
+        row0.addWidget(plain_label(tr("from"), box))
+        row0.addWidget(self.route_start)
+        row0.addWidget(self.log_button)
+        row0.addStretch(1)
+        for button in (self.up_button, self.down_button, self.remove_button):
             row1.addWidget(button)
         row1.addStretch(1)
         for widget in (self.map_button, self.brief_button, self.ics_button, self.whole_week):
             row2.addWidget(widget)
         row2.addStretch(1)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        for row in (row0, row1, row2):
+            layout.addLayout(row)
         self.saved = plain_label("", box)  # where the last briefing went: stays until the next one
         self.saved.setWordWrap(True)
         self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -277,6 +282,8 @@ class VisitsView(Page, QWidget):
         if generation != self._generation:
             return  # the filters changed meanwhile; a newer answer is on its way
         self.due_model.set_rows(rows)
+        # one manager's list: the same name on every row is room the other columns need
+        self.due_table.setColumnHidden(len(self.due_model.columns) - 1, self.manager.currentData() is not None)
         overdue = sum(1 for r in rows if r.days_overdue is None or r.days_overdue >= 0)
         planned = sum(1 for r in rows if r.next_planned)
         self.due_summary.setText(
@@ -297,6 +304,7 @@ class VisitsView(Page, QWidget):
         selected = self.selected_stop()
         self.plan = plan
         self.stops_model.set_stops(plan.stops, plan.travel)
+        self.stops_table.setColumnHidden(StopsModel.BY, plan.staff_id is not None)  # one person's day: "by" is them
         self._say_whose()
         self.warnings.setText("\n".join("⚠ " + w for w in plan.warnings))
         self.warnings.setVisible(bool(plan.warnings))
