@@ -74,7 +74,7 @@ class Settings:
     visit_cadence_big: int = _spec(180, "Visit every Big customer (days)", minimum=1, maximum=3650, group="Visits")
     visit_cadence_medium: int = _spec(365, "Visit every Medium customer (days)", minimum=1, maximum=3650, group="Visits")
     visit_cadence_small: int = _spec(730, "Visit every Small customer (days)", minimum=1, maximum=3650, group="Visits")
-    # where "Print briefing" saved last: the save dialog opens there next time ("" = the home folder)
+    # where "Save briefing" saved last: the save dialog opens there next time ("" = the home folder)
     briefing_folder: str = _spec("", "Folder for visit briefings", group="Visits")
     # the customer pyramid (Jay Curry): shares of customers by revenue rank
     tier_top_pct: Decimal = _spec(Decimal("1"), "Top tier (% of customers)", minimum=Decimal("0.1"), maximum=Decimal(100), group="Pyramid")
