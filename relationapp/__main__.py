@@ -11,15 +11,23 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from relationapp.ui.shell.app import run_gui  # Qt only for the window
-
-        return run_gui(db_arg=args.db)
+        return _window(args.db)
     code = run_command(args)
     if code == 0 and getattr(args, "open_window_after", False):  # demo --open
-        from relationapp.ui.shell.app import run_gui
-
-        return run_gui(db_arg=args.db)
+        return _window(args.db)
     return code
+
+
+def _window(db_arg: str | None) -> int:
+    from relationapp.ui.shell.system_libraries import install_hint, missing_libraries
+
+    missing = missing_libraries()
+    if missing:  # before Qt loads: one line naming the packages, not a traceback or Qt's abort
+        print(install_hint(missing), file=sys.stderr)
+        return 2
+    from relationapp.ui.shell.app import run_gui  # Qt only for the window
+
+    return run_gui(db_arg=db_arg)
 
 
 if __name__ == "__main__":

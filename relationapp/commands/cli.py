@@ -30,6 +30,7 @@ from relationapp.text.catalogue import N_, _
 COMMAND_MODULES = (
     "relationapp.commands.data_care.demo",
     "relationapp.commands.customers.accounts",
+    "relationapp.commands.customers.search",
     "relationapp.commands.relationships.referrals",
     "relationapp.commands.relationships.nps",
     "relationapp.commands.visits.visits",

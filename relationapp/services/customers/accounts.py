@@ -29,6 +29,7 @@ from relationapp.data.models import (
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.services.customers.sort_names import ACCOUNT_SORT_NAME
 from relationapp.text.catalogue import _
 
 
@@ -90,7 +91,7 @@ def address_line(*, street=None, postcode=None, city=None, country=None) -> str:
 
 # Columns a list may be sorted by; each is indexed (or cheap) in SQL.
 SORT_COLUMNS = {
-    "name": Account.name,
+    "name": ACCOUNT_SORT_NAME,
     "stage": Account.stage,
     "city": Account.city,
     "postcode": Account.postcode,
@@ -297,7 +298,7 @@ def list_account_ids(
     descending: bool = False,
 ) -> list[int]:
     """Ids of the accounts matching, in display order (for lazy list models)."""
-    column = SORT_COLUMNS.get(sort, Account.name)
+    column = SORT_COLUMNS.get(sort, ACCOUNT_SORT_NAME)
     order = column.desc() if descending else column.asc()
     query = _filtered(sa.select(Account.id), search=search, stage=stage, include_archived=include_archived, city=city,
                       owner_id=owner_id, dialect=db.engine.dialect.name)
@@ -366,7 +367,7 @@ def account_choices(db: Database, *, search: str = "", limit: int = 20) -> list[
     """(id, label) pairs for pickers: name and city, active accounts only."""
     query = _filtered(sa.select(Account.id, Account.name, Account.city), search=search, stage=None, include_archived=False,
                       dialect=db.engine.dialect.name)
-    query = query.order_by(Account.name).limit(limit)
+    query = query.order_by(ACCOUNT_SORT_NAME, Account.id).limit(limit)
     with db.read() as session:
         return [(r[0], f"{r[1]} ({r[2]})" if r[2] else r[1]) for r in session.execute(query)]
 

@@ -11,6 +11,7 @@ from sqlmodel import select
 from relationapp.data.db import Database
 from relationapp.data.models import CHANNELS, DMU_ROLES, Account, Person, utc_now
 from relationapp.errors import NotFound, ValidationError
+from relationapp.services.customers.sort_names import PERSON_SORT_NAME
 from relationapp.services.common import validation
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
@@ -60,7 +61,7 @@ def format_birthday(day: int | None, month: int | None, year: int | None, *, fmt
     return fmt.short_date(dt.date(2000, month, day))  # 2000: a leap year, so 29 Feb too
 
 
-SORT_COLUMNS = {"name": Person.name, "job_title": Person.job_title, "email": Person.email, "id": Person.id}
+SORT_COLUMNS = {"name": PERSON_SORT_NAME, "job_title": Person.job_title, "email": Person.email, "id": Person.id}
 
 
 def clean_fields(changes: dict) -> dict:
@@ -164,7 +165,7 @@ def list_person_ids(
     sort: str = "name",
     descending: bool = False,
 ) -> list[int]:
-    column = SORT_COLUMNS.get(sort, Person.name)
+    column = SORT_COLUMNS.get(sort, PERSON_SORT_NAME)
     query = sa.select(Person.id)
     if not include_archived:
         query = query.where(Person.archived == sa.false())
@@ -202,4 +203,4 @@ def people_of_account(db: Database, *, account_id: int, include_archived: bool =
         query = select(Person).where(Person.account_id == account_id)
         if not include_archived:
             query = query.where(Person.archived == sa.false())
-        return [_detail(session, p) for p in session.exec(query.order_by(Person.name)).all()]
+        return [_detail(session, p) for p in session.exec(query.order_by(PERSON_SORT_NAME, Person.id)).all()]

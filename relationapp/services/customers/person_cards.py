@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from relationapp.data.db import Database
 from relationapp.data.models import Account, Person
+from relationapp.services.customers.sort_names import PERSON_SORT_NAME
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def person_cards(db: Database, *, person_ids: list[int] | None = None, include_a
                   Person.birthday_day, Person.birthday_month, Person.birthday_year, Account.street,
                   Account.postcode, Account.city, Account.country, Person.personal_notes)
         .outerjoin(Account, Account.id == Person.account_id)
-        .order_by(Person.name, Person.id)
+        .order_by(PERSON_SORT_NAME, Person.id)
     )
     if person_ids is not None:
         query = query.where(Person.id.in_(person_ids))

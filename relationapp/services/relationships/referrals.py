@@ -33,6 +33,7 @@ from relationapp.data.models import (
     cents_to_decimal,
 )
 from relationapp.errors import NotFound, ValidationError
+from relationapp.services.customers.sort_names import PERSON_SORT_NAME
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
 from relationapp.text import formatting
@@ -489,7 +490,7 @@ def referrer_choices(db: Database, *, search: str = "", limit: int = 30) -> list
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         query = query.where(sa.or_(Person.name.ilike(pattern, escape="\\"), Account.name.ilike(pattern, escape="\\")))
-    query = query.order_by(Person.name, Person.id).limit(limit)
+    query = query.order_by(PERSON_SORT_NAME, Person.id).limit(limit)
     with db.read() as session:
         return [(pid, f"{name} ({account})" if account else name) for pid, name, account in session.execute(query)]
 

@@ -28,6 +28,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result_value: Any = None
+        self.undo: tuple[str, Any] | None = None  # save() may set (label, how to take it back) for Ctrl+Z
         self.fields: dict[str, QWidget] = {}
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -65,4 +66,6 @@ class FormDialog(QDialog):
         except ServiceError as exc:
             self.show_error(str(exc), getattr(exc, "field", None))
             return
+        if self.undo is not None:
+            self.ctx.push_undo(*self.undo)
         super().accept()

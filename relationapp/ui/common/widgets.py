@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,11 @@ class DateField(QDateEdit):
 
     def set_date(self, day: dt.date) -> None:
         self.setDate(to_qdate(day))
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        # Tab leaves the field, as in every other field (QDateEdit walks its day, month and year);
+        # the arrow keys still move between them
+        return QWidget.focusNextPrevChild(self, next)
 
     def value(self) -> dt.date:
         return from_qdate(self.date())
@@ -91,11 +96,12 @@ class AccountPicker(QLineEdit):
         self.setPlaceholderText(placeholder or tr("Type to find an account…"))
         self._model = QStringListModel(self)
         self._completer = QCompleter(self._model, self)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # the service already matched (folding ı, ł ...): show its choices as they are, in its order
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompleter(self._completer)
         self._completer.activated.connect(self._chosen)
+        # ahead of the completer's own filter, which only hides the list on Enter
+        self._completer.popup().installEventFilter(self)
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self._search)
         self.textEdited.connect(self._edited)
@@ -103,6 +109,40 @@ class AccountPicker(QLineEdit):
     def _edited(self, _text: str) -> None:
         self._account_id = None
         self._timer.start()
+
+    def search_now(self) -> None:
+        """Look up what was typed without waiting for the pause (Enter came first)."""
+        self._timer.stop()
+        self._search()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._take_suggestion():
+            return  # the first Enter chose; the next one reaches the dialog and saves
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self._completer.popup() and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._take_suggestion()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _take_suggestion(self) -> bool:
+        """Choose the highlighted suggestion, else the first; False when there is nothing to choose."""
+        if self._timer.isActive():
+            self.search_now()
+        elif self._account_id is not None or not self.text().strip():
+            return False
+        popup = self._completer.popup()
+        index = popup.currentIndex() if popup.isVisible() else None
+        if index is None or not index.isValid():
+            index = self._completer.completionModel().index(0, 0)
+        label = index.data() if index.isValid() else None
+        if label not in self._choices:
+            return False  # no match: the dialog says to choose from the list
+        popup.hide()
+        self._chosen(label)
+        return True
 
     def _search(self) -> None:
         pairs = self._choices_fn(self.db, search=self.text(), limit=25)

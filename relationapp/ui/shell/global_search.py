@@ -44,7 +44,12 @@ class GlobalSearch(QLineEdit):
             item.setData(hit, HIT_ROLE)
             self.model.appendRow(item)
             self._hits[label] = hit
-        if hits:
+        if not hits and self.text().strip():
+            # an empty popup looked broken: say that nothing matched (not choosable)
+            item = QStandardItem(tr("No account or person matches '{text}'.").format(text=self.text().strip()))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.model.appendRow(item)
+        if self.model.rowCount():
             self.completer.complete()
 
     def _chosen_text(self, label: str) -> None:

@@ -111,6 +111,8 @@ class LogInteractionDialog(FormDialog):
             gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
             source_id=self.source.currentData(),
         )
-        self.ctx.say(tr("Logged {kind} with {account}.").format(kind=self.kind.currentText().lower(), account=result.account))
         save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())
+        db, logged = self.ctx.db, result.id
+        self.undo = (tr("Logged {kind} with {account}").format(kind=self.kind.currentText().lower(), account=result.account),
+                     lambda: interactions_service.delete_interaction(db, interaction_id=logged))
         return result

@@ -176,16 +176,17 @@ def test_a_full_disk_during_export_all(firm, held_open, tmp_path):
 @posix_only
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="mounting a tmpfs needs root")
 def test_a_really_full_disk(firm, tmp_path):
-    """A 1 MB tmpfs: ENOSPC itself (SQLite says 'database or disk is full')."""
+    """A tmpfs 200 kB bigger than the firm, filled up to 48 kB: ENOSPC itself (SQLite says 'database or disk is full')."""
     mount = tmp_path / "small"
     mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(mount)],
+    size = firm.stat().st_size // 1024 + 200
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}k", "tmpfs", str(mount)],
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
         path = mount / "firm.db"
         shutil.copy(firm, path)
-        (mount / "filler").write_bytes(b"\0" * (1200 * 1024 - path.stat().st_size - 48 * 1024))
+        (mount / "filler").write_bytes(b"\0" * (size * 1024 - path.stat().st_size - 48 * 1024))
         source = tmp_path / "accounts.csv"
         source.write_text("name,city\n" + "".join(f"Nieuw bedrijf {n},Ede\n" for n in range(3000)), encoding="utf-8")
         accounts = count(path, "account")

@@ -200,6 +200,22 @@ def test_toolbar_search_finds_and_opens_an_account(window, qtbot):
     assert window.account_page.account.name == "Sanders Hotel B.V."
 
 
+def test_find_anyone_folds_letters_and_says_when_nothing_matches(window, qtbot):
+    box = window.search_box
+    accounts.create_account(window.ctx.db, name="Kwekerij Łukasiewicz")
+    qtbot.keyClicks(box, "lukasiewicz")
+    box.run_search()
+    assert box.model.item(0).text().endswith("Kwekerij Łukasiewicz")
+    box.clear()
+    qtbot.keyClicks(box, "qqzzyx")
+    box.run_search()
+    [item] = [box.model.item(row) for row in range(box.model.rowCount())]
+    assert item.text() == "No account or person matches 'qqzzyx'." and not item.isSelectable()
+    page = window.current_page()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.current_page() == page  # nothing to open
+
+
 def test_double_click_on_a_touch_edits_it(window, qtbot):
     account = accounts.list_accounts(window.ctx.db, search="Sanders Hotel")[0]
     window.show_account(account.id)
