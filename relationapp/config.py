@@ -52,6 +52,8 @@ class Settings:
     language: str = _spec("nl", "Language", choices=("nl", "en"))
     currency: str = _spec("EUR", "Currency", choices=("EUR", "USD", "GBP", "CHF"))
     hourly_cost: Decimal = _spec(Decimal("60.00"), "Hourly cost of staff time", minimum=Decimal(0))
+    # who uses relationapp on this database: the planner shows that person's own day (0: not set, everyone's)
+    current_staff_id: int = _spec(0, "I am", minimum=0, maximum=2**31 - 1)
     lead_definition: str = _spec(
         "A person who asked us something about what we sell and agreed to be contacted.",
         "What we call a lead", group="Leads",
@@ -72,6 +74,8 @@ class Settings:
     visit_cadence_big: int = _spec(180, "Visit every Big customer (days)", minimum=1, maximum=3650, group="Visits")
     visit_cadence_medium: int = _spec(365, "Visit every Medium customer (days)", minimum=1, maximum=3650, group="Visits")
     visit_cadence_small: int = _spec(730, "Visit every Small customer (days)", minimum=1, maximum=3650, group="Visits")
+    # where "Save briefing" saved last: the save dialog opens there next time ("" = the home folder)
+    briefing_folder: str = _spec("", "Folder for visit briefings", group="Visits")
     # the customer pyramid (Jay Curry): shares of customers by revenue rank
     tier_top_pct: Decimal = _spec(Decimal("1"), "Top tier (% of customers)", minimum=Decimal("0.1"), maximum=Decimal(100), group="Pyramid")
     tier_big_pct: Decimal = _spec(Decimal("4"), "Big tier (% of customers)", minimum=Decimal(0), maximum=Decimal(100), group="Pyramid")

@@ -1,4 +1,8 @@
-"""relationapp visits due|day|plan|route|log|remove|brief|ics: who is due, the planned day, its briefing and calendar."""
+"""relationapp visits due|day|plan|route|log|remove|brief|ics: who is due, the planned day, its briefing and calendar.
+
+Like the window, the due list and the day are the user's own ("I am" in the
+settings) unless ``--staff`` names someone else or ``--everyone`` asks for all.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ def register(sub) -> None:
     due.add_argument("--city", help=N_("one city (whole name)"))
     due.add_argument("--postcode", metavar="PREFIX", help=N_("postcodes starting with this (spaces ignored)"))
     due.add_argument("--region", help=N_("one region (whole name)"))
-    due.add_argument("--owner", metavar="NAME", help=N_("one account manager (name, part of it, or id)"))
+    _staff_options(due, N_("one account manager's customers (name, part of it, or id; default: you, see 'I am' in the settings)"))
     due.add_argument("--days", type=int, default=0, metavar="N", help=N_("also those due within N days"))
     due.add_argument("--date", metavar="YYYY-MM-DD", help=N_("as if today were this day"))
     due.add_argument("--json", action="store_true", help=N_("machine-readable output"))
@@ -25,7 +29,7 @@ def register(sub) -> None:
 
     day = verbs.add_parser("day", help=N_("the stops planned on a day"))
     day.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    day.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
+    _staff_options(day)
     day.add_argument("--json", action="store_true")
     day.set_defaults(handler=_day)
 
@@ -34,13 +38,14 @@ def register(sub) -> None:
     plan.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     plan.add_argument("--time", metavar="HH:MM", help=N_("start (default: when the day's last stop ends, else 09:00)"))
     plan.add_argument("--minutes", type=int, default=60, help=N_("duration (default 60)"))
-    plan.add_argument("--owner", metavar="NAME", help=N_("who visits (default: the account manager)"))
+    plan.add_argument("--staff", "--owner", dest="staff", metavar="NAME", help=N_("who visits (default: the account manager)"))
     plan.add_argument("--json", action="store_true")
     plan.set_defaults(handler=_plan)
 
-    route = verbs.add_parser("route", help=N_("order a planned day by route (nearest neighbour, else postcode and city)"))
+    route = verbs.add_parser("route", help=N_("order a planned day by route and time the stops from a start time and estimated drives"))
     route.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    route.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
+    route.add_argument("--start", metavar="HH:MM", help=N_("when the first stop starts (default 09:00)"))
+    _staff_options(route)
     route.add_argument("--json", action="store_true")
     route.set_defaults(handler=_route)
 
@@ -57,17 +62,23 @@ def register(sub) -> None:
 
     brief = verbs.add_parser("brief", help=N_("print the briefing for a planned day (PDF, one page per stop)"))
     brief.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    brief.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
+    _staff_options(brief)
     brief.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     brief.set_defaults(handler=_brief)
 
     ics = verbs.add_parser("ics", help=N_("export a planned day (or its week) to a calendar file"))
     ics.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     ics.add_argument("--week", action="store_true", help=N_("the whole week (Monday to Sunday) of that day"))
-    ics.add_argument("--owner", metavar="NAME", help=N_("one account manager's stops"))
+    _staff_options(ics)
     ics.add_argument("--tz", metavar="ZONE", help=N_("pin times to a zone, e.g. Europe/Amsterdam (default: floating local times)"))
     ics.add_argument("-o", "--output", required=True, metavar="OUT.ics")
     ics.set_defaults(handler=_ics)
+
+
+def _staff_options(parser, help=N_("one staff member's stops (name, part of it, or id; default: you, see 'I am' in the settings)")):
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument("--staff", "--owner", dest="staff", metavar="NAME", help=help)
+    who.add_argument("--everyone", action="store_true", help=N_("everyone's, not only yours"))
 
 
 def _date(value: str | None):
@@ -76,26 +87,36 @@ def _date(value: str | None):
     return parse_date(value, field="date", label=_("Date"))
 
 
-def _owner_id(db, name: str | None) -> int | None:
-    if not name:
-        return None
-    from relationapp.services.customers.staff import find_staff
+def _staff_id(db, args) -> int | None:
+    """--staff, else nobody with --everyone, else the user ("I am"; everyone when that is not set)."""
+    from relationapp.services.customers.staff import current_staff, find_staff
 
-    return find_staff(db, name_or_id=name).id
+    if args.staff:
+        return find_staff(db, name_or_id=args.staff).id
+    if args.everyone:
+        return None
+    me = current_staff(db)
+    if me is not None:
+        print(_("Yours ({name}); --everyone for all, --staff for someone else.").format(name=me.name), file=sys.stderr)
+    return me.id if me else None
+
+
+def _overdue(row) -> str:
+    return _("never visited") if row.days_overdue is None else str(row.days_overdue)
 
 
 def _due(args, db) -> int:
     from relationapp.services.visits.visits import due_for_visit
 
     rows = due_for_visit(db, city=args.city, postcode=args.postcode, region=args.region,
-                         owner_id=_owner_id(db, args.owner), horizon_days=args.days, today=_date(args.date))
+                         owner_id=_staff_id(db, args), horizon_days=args.days, today=_date(args.date))
     if args.json:
         print_json(rows)
         return 0
     print_table(
         [_("id"), _("account"), _("city"), _("tier"), _("last visit"), _("overdue"), _("at stake"), _("owner"),
          _("planned")],
-        [[r.account_id, r.name, r.city, word(TIER_LABELS, r.tier), r.last_visit or _("never"), r.days_overdue, r.value_at_stake, r.owner,
+        [[r.account_id, r.name, r.city, word(TIER_LABELS, r.tier), r.last_visit or _("never"), _overdue(r), r.value_at_stake, r.owner,
           r.next_planned or ""] for r in rows],
     )
     return 0
@@ -104,22 +125,25 @@ def _due(args, db) -> int:
 def _day(args, db) -> int:
     from relationapp.services.visits.visits import day_plan
 
-    return _print_plan(day_plan(db, day=_date(args.date), staff_id=_owner_id(db, args.owner)), args.json)
+    return _print_plan(day_plan(db, day=_date(args.date), staff_id=_staff_id(db, args)), args.json)
 
 
 def _plan(args, db) -> int:
     from relationapp.services.customers.accounts import find_account
+    from relationapp.services.customers.staff import find_staff
     from relationapp.services.visits.visits import add_stop
 
     account = find_account(db, name_or_id=args.account)
     return _print_plan(add_stop(db, account_id=account.id, day=_date(args.date), start_time=args.time,
-                                duration_minutes=args.minutes, staff_id=_owner_id(db, args.owner)), args.json)
+                                duration_minutes=args.minutes, staff_id=find_staff(db, name_or_id=args.staff).id if args.staff else None),
+                       args.json)
 
 
 def _route(args, db) -> int:
     from relationapp.services.visits.visits import order_by_route
 
-    return _print_plan(order_by_route(db, day=_date(args.date), staff_id=_owner_id(db, args.owner)), args.json)
+    return _print_plan(order_by_route(db, day=_date(args.date), staff_id=_staff_id(db, args), start_time=args.start),
+                       args.json)
 
 
 def _log(args, db) -> int:
@@ -155,20 +179,31 @@ def _remove(args, db) -> int:
 def _print_plan(plan, as_json: bool) -> int:
     if as_json:
         print_json({"day": plan.day, "warnings": list(plan.warnings),
-                    "stops": [{**to_jsonable(s), "address": s.address, "map_url": s.map_url} for s in plan.stops]})
+                    "stops": [{**to_jsonable(s), "address": s.address, "map_url": s.map_url,
+                               "drive_minutes": leg.minutes if leg else None, "drive_km": leg.km if leg else None}
+                              for s, leg in zip(plan.stops, plan.travel)]})
         return 0
-    print_table(["#", _("visit id"), _("time"), _("min"), _("account"), _("by"), _("status"), _("address")],
-                [[i + 1, s.id, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, s.account,
-                  s.staff, word(VISIT_STATUSES, s.status), s.address] for i, s in enumerate(plan.stops)])
+    print_table(["#", _("visit id"), _("time"), _("min"), _("drive"), _("account"), _("by"), _("status"), _("address")],
+                [[i + 1, s.id, f"{s.start_time:%H:%M}" if s.start_time else "", s.duration_minutes, _drive(leg), s.account,
+                  s.staff, word(VISIT_STATUSES, s.status), s.address] for i, (s, leg) in enumerate(zip(plan.stops, plan.travel))])
     for warning in plan.warnings:
         print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
     return 0
 
 
+def _drive(leg) -> str:
+    """The estimated drive from the stop before: "~25 min, 18 km"."""
+    if leg is None:
+        return ""
+    if leg.km is None:
+        return _("~{minutes} min").format(minutes=leg.minutes)
+    return _("~{minutes} min, {km} km").format(minutes=leg.minutes, km=round(leg.km))
+
+
 def _brief(args, db) -> int:
     from relationapp.reports.visits.briefing import write_briefing
 
-    path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=_owner_id(db, args.owner))
+    path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=_staff_id(db, args))
     print(_("Briefing written to {path}").format(path=path), file=sys.stderr)
     return 0
 
@@ -177,6 +212,6 @@ def _ics(args, db) -> int:
     from relationapp.reports.visits.visits_ics import write_visits_ics
 
     path = write_visits_ics(db, day=_date(args.date), week=args.week, path=args.output,
-                            staff_id=_owner_id(db, args.owner), tz=args.tz)
+                            staff_id=_staff_id(db, args), tz=args.tz)
     print(_("Calendar written to {path}").format(path=path), file=sys.stderr)
     return 0

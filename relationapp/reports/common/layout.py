@@ -24,6 +24,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle, StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -101,6 +102,39 @@ def with_note(text, note, style) -> Paragraph:
 def labelled(label: str, value, style) -> Paragraph:
     """"<b>Label</b> value" with only our own label in bold."""
     return Paragraph(f"<b>{safe(label)}</b>  {safe(value)}", style)
+
+
+def link(text: str, url: str, style) -> Paragraph:
+    """A short clickable ``text`` for ``url`` (a raw address is long, wraps badly and says nothing)."""
+    href = escape(url, {'"': "&quot;"})
+    return Paragraph(f'<link href="{href}" color="#{ACCENT.hexval()[2:]}"><u>{safe(text)}</u></link>', style)
+
+
+CELL_PADDING = 6  # LEFTPADDING + RIGHTPADDING of table()
+
+
+def word_safe_widths(sheet: StyleSheet1, header: list[str], rows: list[list], shares: list[float],
+                     width: float) -> list[float]:
+    """Column widths (``shares`` of ``width``) widened so that no word of a cell has to break inside.
+
+    A column narrower than its longest word takes the room from the columns
+    with room to spare, in proportion to that room.
+    """
+    def longest(col: int) -> float:
+        words = [w for value in [header[col], *(r[col] for r in rows)] for w in fonts.printable(str(value or "")).split()]
+        head, cell = sheet["CellHead"], sheet["Cell"]
+        need = [stringWidth(w, cell.fontName, cell.fontSize) for w in words]
+        need += [stringWidth(w, head.fontName, head.fontSize) for w in str(header[col]).split()]
+        return max(need, default=0) + CELL_PADDING + 1
+
+    widths = [s * width for s in shares]
+    needed = [longest(c) for c in range(len(widths))]
+    short = sum(max(n - w, 0) for n, w in zip(needed, widths))
+    spare = [max(w - n, 0) for n, w in zip(needed, widths)]
+    if short <= 0 or sum(spare) <= 0:
+        return widths
+    take = min(short, sum(spare)) / sum(spare)
+    return [max(n, w) if n > w else w - s * take for n, w, s in zip(needed, widths, spare)]
 
 
 def table(sheet: StyleSheet1, header: list[str], rows: list[list], widths: list[float], *,

@@ -18,6 +18,7 @@ from relationapp.errors import ValidationError
 from relationapp.reports.common import layout
 from relationapp.reports.visits.briefing_data import Briefing, day_briefings
 from relationapp.services.common import settings as settings_service
+from relationapp.services.visits.visits import Stop, route_url
 from relationapp.text.catalogue import _
 from relationapp.text.formatting import Formatter
 from relationapp.text.wording import KINDS
@@ -30,15 +31,28 @@ def _when(b: Briefing, fmt: Formatter) -> str:
     return f"{fmt.date(stop.planned_on)}, {stop.start_time:%H:%M}–{stop.end_time:%H:%M}"
 
 
-def _stop_story(b: Briefing, number: int, fmt: Formatter, sheet, width: float) -> list:
+def _table(sheet, header: list[str], rows: list[list], shares: tuple[float, ...], width: float):
+    """A table whose columns are wide enough for their longest word ("Evenement", never "Eveneme nt")."""
+    return layout.table(sheet, header, rows, layout.word_safe_widths(sheet, header, rows, list(shares), width))
+
+
+def word_safe(sheet):
+    """Styles that never split a word over two lines (the columns are made wide enough instead)."""
+    for style in sheet.byName.values():
+        style.splitLongWords = 0
+    return sheet
+
+
+def _stop_story(b: Briefing, number: int, fmt: Formatter, sheet, width: float, previous: Stop | None = None) -> list:
     stop = b.stop
     story = [
         layout.para(f"{number}. {stop.account}", sheet["Title"]),
         layout.para(_when(b, fmt), sheet["Subtitle"]),
         layout.labelled(fmt.t("Where"), stop.address or fmt.t("No address on file"), sheet["Normal"]),
     ]
-    if stop.map_url:
-        story.append(layout.para(stop.map_url, sheet["Muted"]))
+    url = route_url(previous, stop)
+    if url:
+        story.append(layout.link(fmt.t("Route in maps"), url, sheet["Normal"]))
     contact = " · ".join(x for x in (b.phone, b.email) if x)
     if contact:
         story.append(layout.labelled(fmt.t("Contact"), contact, sheet["Normal"]))
@@ -55,10 +69,10 @@ def _stop_story(b: Briefing, number: int, fmt: Formatter, sheet, width: float) -
 
     story.append(layout.para(fmt.t("Whom to meet"), sheet["Heading"]))
     if b.people:
-        story.append(layout.table(
+        story.append(_table(
             sheet, [fmt.t("Name"), fmt.t("Job title"), fmt.t("Role"), fmt.t("Phone"), fmt.t("Birthday")],
             [[p.name, p.job_title or "", p.role or "", p.phone or "", p.birthday or ""] for p in b.people],
-            [w * width for w in (0.28, 0.22, 0.18, 0.18, 0.14)],
+            (0.28, 0.22, 0.18, 0.18, 0.14), width,
         ))
     else:
         story.append(layout.para(fmt.t("Nobody on file who may be contacted."), sheet["Muted"]))
@@ -74,24 +88,24 @@ def _stop_story(b: Briefing, number: int, fmt: Formatter, sheet, width: float) -
         [fmt.t("Wallet gap"), fmt.money(b.wallet_gap) if b.wallet_gap is not None else "–"],
         [fmt.t("Last visit or meeting"), fmt.date(b.last_visit) if b.last_visit else fmt.t("none on record")],
     ]
-    story.append(layout.table(sheet, [fmt.t("Figure"), fmt.t("Value")], figures, [0.4 * width, 0.6 * width]))
+    story.append(_table(sheet, [fmt.t("Figure"), fmt.t("Value")], figures, (0.4, 0.6), width))
 
     story.append(layout.para(fmt.t("Last touches"), sheet["Heading"]))
     if b.touches:
-        story.append(layout.table(
+        story.append(_table(
             sheet, [fmt.t("Date"), fmt.t("Kind"), fmt.t("Subject"), fmt.t("With"), fmt.t("By")],
             [[fmt.date(t.occurred_on), fmt.t(KINDS.get(t.kind, t.kind)), t.subject or "", ", ".join(t.people), t.staff or ""] for t in b.touches],
-            [w * width for w in (0.15, 0.1, 0.35, 0.24, 0.16)],
+            (0.15, 0.1, 0.35, 0.24, 0.16), width,
         ))
     else:
         story.append(layout.para(fmt.t("No touches on record."), sheet["Muted"]))
 
     if b.follow_ups:
         story.append(layout.para(fmt.t("Open follow-ups"), sheet["Heading"]))
-        story.append(layout.table(
+        story.append(_table(
             sheet, [fmt.t("Due"), fmt.t("Follow-up"), fmt.t("Person")],
             [[fmt.date(f.effective_due), f.title, f.person or ""] for f in b.follow_ups],
-            [0.18 * width, 0.57 * width, 0.25 * width],
+            (0.18, 0.57, 0.25), width,
         ))
 
     if b.personal_notes or b.account_notes:
@@ -118,12 +132,14 @@ def briefing_pdf(db: Database, *, day: dt.date, staff_id: int | None = None, tod
     width = layout.body_width(page)
     # every stop must fit its page: the first page's frame is the smallest
     height = page.size[1] - layout.MARGIN - layout.FOOTER - layout.FIRST_HEADER - 2 * mm
-    sheet = layout.stylesheet()
+    sheet = word_safe(layout.stylesheet())
     story: list = []
+    before: dict[int | None, Stop] = {}  # each person's stop before, for the route to this one
     for number, briefing in enumerate(stops, start=1):
         if story:
             story.append(PageBreak())
-        content = _stop_story(briefing, number, fmt, sheet, width)
+        content = _stop_story(briefing, number, fmt, sheet, width, before.get(briefing.stop.staff_id))
+        before[briefing.stop.staff_id] = briefing.stop
         story.append(KeepInFrame(width, height, content, mode="shrink"))
         story.append(Spacer(1, 0))
     return layout.render(story, page)

@@ -10,7 +10,7 @@ from sqlmodel import select
 
 from relationapp.config import Settings
 from relationapp.data.db import Database
-from relationapp.data.models import Setting
+from relationapp.data.models import Setting, Staff
 from relationapp.errors import ValidationError
 from relationapp.services.common import validation
 from relationapp.text.catalogue import N_, _, for_language
@@ -89,6 +89,9 @@ def update_settings(db: Database, **changes) -> Settings:
     if not checked.get("company_name", "x"):
         raise ValidationError(_("Company name cannot be empty."), field="company_name")
     with db.write() as session:
+        if checked.get("current_staff_id") and session.get(Staff, checked["current_staff_id"]) is None:
+            raise ValidationError(_("Staff member #{id} does not exist.").format(id=checked["current_staff_id"]),
+                                  field="current_staff_id")
         current = load(session)
         merged = dataclasses.replace(current, **checked)
         if merged.tier_top_pct + merged.tier_big_pct + merged.tier_medium_pct > 100:

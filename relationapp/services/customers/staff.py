@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from relationapp.data.db import Database
 from relationapp.data.models import LeadSource, Staff
+from relationapp.services.common import settings as settings_service
 from relationapp.services.common import validation
 from relationapp.text.catalogue import _
 
@@ -47,6 +48,14 @@ def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
         query = query.where(Staff.active == sa.true())
     with db.read() as session:
         return [StaffRow(s.id, s.name, s.email, s.hourly_cost, s.active) for s in session.execute(query).scalars()]
+
+
+def current_staff(db: Database) -> StaffRow | None:
+    """The staff member set as "I am" in the settings; None when unset, gone or no longer active."""
+    with db.read() as session:
+        staff_id = settings_service.load(session).current_staff_id
+        staff = session.get(Staff, staff_id) if staff_id else None
+        return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active) if staff and staff.active else None
 
 
 def list_lead_sources(db: Database) -> list[LeadSourceRow]:

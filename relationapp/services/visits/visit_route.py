@@ -8,10 +8,20 @@ geographically); stops without any address keep their order at the end.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass
 
 EARTH_RADIUS_KM = 6371.0
+# travel estimates without a route planner: straight-line distance made into road distance
+# and driven at a regional average speed; rounded up to 5 minutes (parking, walking in)
+ROAD_FACTOR = 1.3
+SPEED_KMH = 60.0
+ROUND_TO_MINUTES = 5
+# without coordinates: a neighbour in the same postcode area or city, else a drive somewhere nearby
+SAME_POSTCODE_MINUTES = 5
+SAME_CITY_MINUTES = 15
+UNKNOWN_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -76,3 +86,48 @@ def route_order(points: list[RoutePoint], *, start: tuple[float, float] | None =
         else:
             leftovers.append(point)
     return [p.key for p in routed + leftovers + no_address]
+
+
+@dataclass(frozen=True)
+class Leg:
+    """The estimated drive to a stop from the one before it."""
+
+    km: float | None  # road kilometres estimated from coordinates; None when a stop has none
+    minutes: int
+
+
+def _round_up(minutes: float) -> int:
+    return max(ROUND_TO_MINUTES, math.ceil(minutes / ROUND_TO_MINUTES) * ROUND_TO_MINUTES)
+
+
+def _postcode_area(point: RoutePoint) -> str:
+    return (point.postcode or "").replace(" ", "").upper()[:4]
+
+
+def travel_estimate(a: RoutePoint, b: RoutePoint) -> Leg:
+    """The drive from ``a`` to ``b``: from coordinates when both have them, else from postcode and city."""
+    if a.located and b.located:
+        km = distance_km((a.latitude, a.longitude), (b.latitude, b.longitude)) * ROAD_FACTOR
+        return Leg(round(km, 1), _round_up(km / SPEED_KMH * 60))
+    if _postcode_area(a) and _postcode_area(a) == _postcode_area(b):
+        return Leg(None, SAME_POSTCODE_MINUTES)
+    if a.city and (a.city or "").casefold() == (b.city or "").casefold():
+        return Leg(None, SAME_CITY_MINUTES)
+    return Leg(None, UNKNOWN_MINUTES)
+
+
+def schedule(day: dt.date, start: dt.time, durations: list[int], legs: list[Leg]) -> list[dt.time] | None:
+    """Start times one after the other: the first at ``start`` plus its leg, each next after the drive.
+
+    ``legs[i]`` is the drive to stop ``i`` (legs[0]: from the starting point, 0 minutes without one).
+    None when the day would run past midnight.
+    """
+    at = dt.datetime.combine(day, start)
+    times = []
+    for duration, leg in zip(durations, legs):
+        at += dt.timedelta(minutes=leg.minutes)
+        times.append(at.time())
+        at += dt.timedelta(minutes=duration)
+        if at.date() != day:
+            return None
+    return times

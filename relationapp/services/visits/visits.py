@@ -33,7 +33,7 @@ from relationapp.services.customers.accounts import _coordinate as coordinate
 from relationapp.services.customers.accounts import address_line
 from relationapp.services.touches.interactions import InteractionRow, log_in_session
 from relationapp.services.value import pyramid
-from relationapp.services.visits.visit_route import RoutePoint, route_order
+from relationapp.services.visits.visit_route import Leg, RoutePoint, route_order, schedule, travel_estimate
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
 
@@ -66,6 +66,14 @@ def map_url(*, street: str | None = None, postcode: str | None = None, city: str
     return "https://www.openstreetmap.org/search?query=" + quote_plus(query)
 
 
+def route_url(previous: Stop | None, stop: Stop) -> str | None:
+    """Directions by car from the stop before when both are located; else the stop on the map."""
+    if previous is not None and previous.located and stop.located:
+        route = f"{previous.latitude:.5f},{previous.longitude:.5f};{stop.latitude:.5f},{stop.longitude:.5f}"
+        return "https://www.openstreetmap.org/directions?engine=fossgis_osrm_car&route=" + quote_plus(route)
+    return stop.map_url
+
+
 # --- who is due ----------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ class DueAccount:
     last_visit: dt.date | None
     cadence_days: int
     due_on: dt.date
-    days_overdue: int  # negative: due in that many days
+    days_overdue: int | None  # negative: due in that many days; None: never visited
     overdue_ratio: float  # days since the last visit / cadence
     value_at_stake: Decimal  # revenue_12m x overdue_ratio
     next_planned: dt.date | None
@@ -207,15 +215,20 @@ def due_for_visit(
     out = []
     for aid, (assignment, cadence, last, baseline, due_on) in due.items():
         _id, name, street, pc, town, reg, owner, owner_name, lat, lon = details[aid]
-        elapsed = max((today - baseline).days, 0) if baseline else cadence  # never met: one cadence late
+        elapsed = max((today - baseline).days, 0) if baseline else cadence
+        if last is None:  # never visited: at most one cadence late (years as a customer are no measure of urgency)
+            elapsed = min(elapsed, cadence)
         value = (assignment.revenue_12m * elapsed / cadence).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         out.append(DueAccount(
             account_id=aid, name=name, street=street, postcode=pc, city=town, region=reg, owner_id=owner,
             owner=owner_name, tier=assignment.tier, revenue_12m=assignment.revenue_12m, last_visit=last,
-            cadence_days=cadence, due_on=due_on, days_overdue=(today - due_on).days, overdue_ratio=elapsed / cadence,
+            cadence_days=cadence, due_on=due_on, days_overdue=(today - due_on).days if last else None,
+            overdue_ratio=elapsed / cadence,
             value_at_stake=value, next_planned=planned.get(aid), located=lat is not None and lon is not None,
         ))
-    out.sort(key=lambda d: (-d.value_at_stake, -d.days_overdue, d.name.casefold(), d.account_id))
+    # at equal value, the never visited before the most overdue ("days since" means nothing without a visit)
+    out.sort(key=lambda d: (-d.value_at_stake, d.days_overdue is not None, -(d.days_overdue or 0),
+                            d.name.casefold(), d.account_id))
     return out[:limit] if limit is not None else out
 
 
@@ -278,6 +291,22 @@ class DayPlan:
     staff_id: int | None  # None: everyone's stops
     stops: tuple[Stop, ...]
     warnings: tuple[str, ...]  # overlapping time slots; nothing is refused for them
+    travel: tuple[Leg | None, ...] = ()  # per stop, the estimated drive from the same person's stop before (None: first)
+
+
+def _point(stop: Stop) -> RoutePoint:
+    return RoutePoint(stop.id, stop.latitude, stop.longitude, stop.postcode, stop.city)
+
+
+def travel_legs(stops: list[Stop] | tuple[Stop, ...]) -> list[Leg | None]:
+    """For each stop the drive from the previous stop of the same person, in the order given."""
+    previous: dict[int | None, Stop] = {}
+    legs = []
+    for stop in stops:
+        before = previous.get(stop.staff_id)
+        legs.append(travel_estimate(_point(before), _point(stop)) if before is not None else None)
+        previous[stop.staff_id] = stop
+    return legs
 
 
 def _stop_query():
@@ -327,9 +356,29 @@ def overlap_warnings(stops: list[Stop] | tuple[Stop, ...]) -> list[str]:
     return warnings
 
 
+def drive_warnings(stops: list[Stop] | tuple[Stop, ...], legs: list[Leg | None]) -> list[str]:
+    """One line per stop that starts too soon after the one before to drive there (overlaps are warned apart)."""
+    warnings = []
+    previous: dict[int | None, Stop] = {}
+    for stop, leg in zip(stops, legs):
+        before = previous.get(stop.staff_id)
+        previous[stop.staff_id] = stop
+        # only drives measured from coordinates: a guess (no coordinates) is no reason to warn
+        if leg is None or leg.km is None or before is None or before.start_time is None or stop.start_time is None:
+            continue
+        day = stop.planned_on
+        minutes = int((dt.datetime.combine(day, stop.start_time) - dt.datetime.combine(day, before.end_time)).total_seconds() // 60)
+        if 0 <= minutes < leg.minutes:
+            warnings.append(_("{second} starts {gap} min after {first} ends; the drive takes about {minutes} min.").format(
+                second=stop.account, first=before.account, gap=minutes, minutes=leg.minutes))
+    return warnings
+
+
 def _plan(session, day: dt.date, staff_id: int | None = None) -> DayPlan:
     stops = _day_stops(session, day, staff_id)
-    return DayPlan(day=day, staff_id=staff_id, stops=tuple(stops), warnings=tuple(overlap_warnings(stops)))
+    legs = travel_legs(stops)
+    return DayPlan(day=day, staff_id=staff_id, stops=tuple(stops),
+                   warnings=tuple(overlap_warnings(stops) + drive_warnings(stops, legs)), travel=tuple(legs))
 
 
 def day_plan(db: Database, *, day: dt.date | str, staff_id: int | None = None) -> DayPlan:
@@ -392,10 +441,14 @@ def _check_staff(session, staff_id: int | None) -> None:
         raise ValidationError(_("Staff member #{id} does not exist.").format(id=staff_id), field="staff_id")
 
 
-def _next_slot(stops: list[Stop]) -> dt.time:
-    """Right after the last timed stop, so a new stop does not overlap by default."""
-    ends = [s.end_time for s in stops if s.end_time is not None]
-    return max(ends) if ends else FIRST_START
+def _next_slot(stops: list[Stop], new: RoutePoint) -> dt.time:
+    """After the last timed stop and the estimated drive from it, so a new stop fits by default."""
+    timed = [s for s in stops if s.end_time is not None]
+    if not timed:
+        return FIRST_START
+    last = max(timed, key=lambda s: s.end_time)
+    at = dt.datetime.combine(last.planned_on, last.end_time) + dt.timedelta(minutes=travel_estimate(_point(last), new).minutes)
+    return at.time() if at.date() == last.planned_on else last.end_time
 
 
 def add_stop(
@@ -412,7 +465,7 @@ def add_stop(
     """Add a visit to a day (at the end); returns that person's day with any overlap warnings.
 
     Without ``staff_id`` the account manager of the account makes the visit.
-    Without a start time (and ``auto_time``) the stop starts when the last one ends.
+    Without a start time (and ``auto_time``) the stop starts when the last one ends plus the estimated drive.
     """
     day = validation.parse_date(day, field="day", label=_("Day"), required=True)
     start = _clean_time(start_time)
@@ -431,7 +484,7 @@ def add_stop(
             raise ValidationError(_("{account} is already planned on {day}.").format(
                 account=account.name, day=formatting.current().date(day)), field="account_id")
         if start is None and auto_time:
-            start = _next_slot(existing)
+            start = _next_slot(existing, RoutePoint(0, account.latitude, account.longitude, account.postcode, account.city))
         position = max((s.position for s in _day_stops(session, day)), default=-1) + 1
         session.add(PlannedVisit(account_id=account_id, staff_id=staff, planned_on=day, start_time=start,
                                  duration_minutes=duration, position=position, notes=validation.long_text(notes)))
@@ -507,12 +560,32 @@ def _apply_order(session, day: dt.date, visit_ids: list[int]) -> None:
     session.flush()
 
 
-def reorder_stops(db: Database, *, day: dt.date | str, visit_ids: list[int], staff_id: int | None = None) -> DayPlan:
-    """Put stops of a day in the given order (times are kept; overlaps come back as warnings)."""
+def reorder_stops(db: Database, *, day: dt.date | str, visit_ids: list[int], staff_id: int | None = None,
+                  start_times: list | None = None) -> DayPlan:
+    """Put stops of a day in the given order (times are kept; overlaps come back as warnings).
+
+    With ``start_times`` (one per visit id, None for no time) the times are set too: this is
+    how an "order by route" is taken back.
+    """
     day = validation.parse_date(day, field="day", label=_("Day"), required=True)
+    times = None
+    if start_times is not None:
+        if len(start_times) != len(visit_ids):
+            raise ValidationError(_("Give one start time per stop."), field="start_times")
+        times = [_clean_time(t) for t in start_times]
     with db.write() as session:
         _apply_order(session, day, visit_ids)
+        if times is not None:
+            _set_times(session, dict(zip((int(v) for v in visit_ids), times)))
         return _plan(session, day, staff_id)
+
+
+def _set_times(session, times: dict[int, dt.time | None]) -> None:
+    for visit in session.execute(sa.select(PlannedVisit).where(PlannedVisit.id.in_(list(times)))).scalars():
+        if visit.status == "planned":  # a logged visit keeps the time it had
+            visit.start_time = times[visit.id]
+            session.add(visit)
+    session.flush()
 
 
 def order_by_route(
@@ -520,26 +593,43 @@ def order_by_route(
     *,
     day: dt.date | str,
     staff_id: int | None = None,
+    start_time: dt.time | str | None = None,
     start_latitude: float | None = None,
     start_longitude: float | None = None,
 ) -> DayPlan:
-    """Order the day's planned stops by route from a starting point (default: the first stop)."""
+    """Order the day's planned stops by route from a starting point (default: the first stop), and time them.
+
+    The first stop starts at ``start_time`` (default 09:00; plus the drive from the
+    starting point when one is given); each next one when the one before ends plus
+    the estimated drive (visit_route.travel_estimate). One route per person.
+    """
     day = validation.parse_date(day, field="day", label=_("Day"), required=True)
+    start = _clean_time(start_time, field="start_time") or FIRST_START
     lat = coordinate(start_latitude, "start_latitude", "Start latitude", 90)
     lon = coordinate(start_longitude, "start_longitude", "Start longitude", 180)
     if (lat is None) != (lon is None):
         raise ValidationError(_("Give both the latitude and the longitude of the starting point."), field="start_latitude")
+    origin = RoutePoint(0, lat, lon, None, None) if lat is not None else None
     with db.write() as session:
         stops = [s for s in _day_stops(session, day, staff_id) if s.status == "planned"]
         by_person: dict[int | None, list[Stop]] = {}
         for stop in stops:  # one route per person making visits that day
             by_person.setdefault(stop.staff_id, []).append(stop)
-        order = []
+        order, times = [], {}
         for group in by_person.values():
-            points = [RoutePoint(s.id, s.latitude, s.longitude, s.postcode, s.city) for s in group]
-            order += route_order(points, start=(lat, lon) if lat is not None else None)
+            keyed = {s.id: s for s in group}
+            routed = [keyed[k] for k in route_order([_point(s) for s in group], start=(lat, lon) if origin else None)]
+            first = travel_estimate(origin, _point(routed[0])) if origin else Leg(None, 0)
+            legs = [first] + [travel_estimate(_point(a), _point(b)) for a, b in zip(routed, routed[1:])]
+            starts = schedule(day, start, [s.duration_minutes for s in routed], legs)
+            if starts is None:
+                raise ValidationError(_("The route runs past midnight: start earlier or move stops to another day."),
+                                      field="start_time")
+            order += [s.id for s in routed]
+            times.update(zip((s.id for s in routed), starts))
         if order:
             _apply_order(session, day, order)
+            _set_times(session, times)
         return _plan(session, day, staff_id)
 
 

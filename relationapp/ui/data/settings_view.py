@@ -24,6 +24,7 @@ from relationapp.config import Settings
 from relationapp.errors import ServiceError
 from relationapp.services.common import settings as settings_service
 from relationapp.services.common.changes import Kind
+from relationapp.services.customers.staff import list_staff
 from relationapp.text import parsing
 from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
@@ -51,6 +52,7 @@ SETTING_TEXTS = (
     QT_TR_NOOP("Medium tier (% of customers)"), QT_TR_NOOP("Feb 29 birthdays in other years fall on"),
     QT_TR_NOOP("Show personal dates this many days ahead"), QT_TR_NOOP("Paper size"),
     QT_TR_NOOP("Logo for reports (PNG or JPEG)"), QT_TR_NOOP("Backups to keep"),
+    QT_TR_NOOP("I am"), QT_TR_NOOP("Folder for visit briefings"),
 )
 
 
@@ -98,7 +100,10 @@ class SettingsForm(QWidget):
 
     def _editor(self, spec) -> QWidget:
         meta = spec.metadata
-        if meta["choices"]:
+        if spec.name == "current_staff_id":  # a staff member by name, stored by id; filled in load()
+            editor = QComboBox(self)
+            editor.setToolTip(tr("Whose day the visit planner opens on"))
+        elif meta["choices"]:
             editor = QComboBox(self)
             for choice in meta["choices"]:
                 editor.addItem(tr(CHOICE_LABELS.get(choice, choice)), choice)
@@ -112,6 +117,11 @@ class SettingsForm(QWidget):
 
     def load(self) -> None:
         current = settings_service.get_settings(self.ctx.db)
+        staff_box = self.editors["current_staff_id"]
+        staff_box.clear()  # the staff may have changed since the form was built
+        staff_box.addItem(tr("not set (everyone's visits)"), 0)
+        for staff in list_staff(self.ctx.db):
+            staff_box.addItem(staff.name, staff.id)
         for name, editor in self.editors.items():
             value = getattr(current, name)
             if isinstance(editor, QComboBox):

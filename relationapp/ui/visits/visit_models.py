@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from relationapp.services.visits.visit_route import Leg
 from relationapp.services.visits.visits import Stop
 from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
@@ -25,28 +26,53 @@ from relationapp.ui.lists.rows_model import RowsModel
 STOP_MIME = "application/x-relationapp-visit-ids"
 
 
+def overdue_text(row) -> str:
+    """"never visited" rather than days counted from the day they became a customer."""
+    if row.days_overdue is None:
+        return tr("never visited")
+    if row.days_overdue >= 0:
+        return tr("{days} d").format(days=row.days_overdue)
+    return tr("in {days} d").format(days=-row.days_overdue)
+
+
+def planned_text(row) -> str:
+    return tr("planned {date}").format(date=formatting.current().short_date(row.next_planned)) if row.next_planned else ""
+
+
 def due_columns(money: Callable) -> list[Column]:
+    # the planned mark next to the name: it must be seen before a second visit is planned
     return [
         Column(QT_TR_NOOP("Account"), lambda r: r.name),
+        Column(QT_TR_NOOP("Planned"), planned_text),
         Column(QT_TR_NOOP("City"), lambda r: r.city),
-        Column(QT_TR_NOOP("Region"), lambda r: r.region),
         Column(QT_TR_NOOP("Tier"), lambda r: tier_label(r.tier)),
-        Column(QT_TR_NOOP("Last visit"), lambda r: formatting.current().date(r.last_visit) if r.last_visit else tr("never")),
-        Column(QT_TR_NOOP("Overdue"), lambda r: tr("{days} d").format(days=r.days_overdue) if r.days_overdue >= 0
-               else tr("in {days} d").format(days=-r.days_overdue), align_right=True),
+        Column(QT_TR_NOOP("Last visit"), lambda r: formatting.current().date(r.last_visit)),  # "–" when never
+        Column(QT_TR_NOOP("Overdue"), overdue_text, align_right=True),
         Column(QT_TR_NOOP("At stake"), lambda r: money(r.value_at_stake), align_right=True),
         Column(QT_TR_NOOP("Manager"), lambda r: r.owner),
-        Column(QT_TR_NOOP("Planned"), lambda r: formatting.current().date(r.next_planned) if r.next_planned else ""),
     ]
 
 
 class DueModel(RowsModel):
-    """Customers due for a visit; the UserRole of a row is its account id."""
+    """Customers due for a visit; the UserRole of a row is its account id. Planned ones are greyed."""
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.UserRole and index.isValid() and 0 <= index.row() < len(self.rows):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
             return self.rows[index.row()].account_id
+        if role == Qt.ItemDataRole.ForegroundRole and self.rows[index.row()].next_planned:
+            return QColor("#7a7a7a")
         return super().data(index, role)
+
+
+def drive_text(leg: Leg | None) -> str:
+    """"~25 min, 18 km" (estimated): the drive from the stop before; nothing for a day's first stop."""
+    if leg is None:
+        return ""
+    if leg.km is None:
+        return tr("~{minutes} min").format(minutes=leg.minutes)
+    return tr("~{minutes} min, {km} km").format(minutes=leg.minutes, km=formatting.current().number(round(leg.km)))
 
 
 # stored status -> label (shown through tr)
@@ -62,20 +88,23 @@ class StopsModel(QAbstractTableModel):
     visits service and reload.
     """
 
-    COLUMNS = ("#", QT_TR_NOOP("Time"), QT_TR_NOOP("Minutes"), QT_TR_NOOP("Account"), QT_TR_NOOP("By"),
-               QT_TR_NOOP("Status"), QT_TR_NOOP("Address"))
-    TIME, MINUTES = 1, 2
+    COLUMNS = ("#", QT_TR_NOOP("Time"), QT_TR_NOOP("Minutes"), QT_TR_NOOP("Drive"), QT_TR_NOOP("Account"),
+               QT_TR_NOOP("By"), QT_TR_NOOP("Status"), QT_TR_NOOP("Address"))
+    TIME, MINUTES, DRIVE, BY = 1, 2, 3, 5
 
     def __init__(self, parent=None, *, on_edit: Callable[[Stop, str, object], bool] | None = None,
                  on_reorder: Callable[[list[int]], None] | None = None):
         super().__init__(parent)
         self.stops: list[Stop] = []
+        self.travel: list[Leg | None] = []
         self.on_edit = on_edit
         self.on_reorder = on_reorder
 
-    def set_stops(self, stops) -> None:
+    def set_stops(self, stops, travel=()) -> None:
+        """The stops in order, with ``travel[i]`` the estimated drive to stop i (services.visits.travel_legs)."""
         self.beginResetModel()
         self.stops = list(stops)
+        self.travel = list(travel) + [None] * (len(self.stops) - len(travel))
         self.endResetModel()
 
     def stop(self, row: int) -> Stop | None:
@@ -99,11 +128,13 @@ class StopsModel(QAbstractTableModel):
             return f"{stop.start_time:%H:%M}–{stop.end_time:%H:%M}" if stop.start_time else ""
         if column == self.MINUTES:
             return str(stop.duration_minutes)
-        if column == 3:
-            return stop.account
+        if column == self.DRIVE:
+            return drive_text(self.travel[row])
         if column == 4:
+            return stop.account
+        if column == self.BY:
             return stop.staff or ""
-        if column == 5:
+        if column == 6:
             return tr(STATUS_LABELS.get(stop.status, stop.status))
         return stop.address or tr("no address")
 
@@ -123,7 +154,7 @@ class StopsModel(QAbstractTableModel):
             return self._text(stop, index.column(), index.row())
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(self._text(stop, index.column(), index.row())) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, self.MINUTES):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, self.MINUTES, self.DRIVE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and stop.status != "planned":
             return QColor("#7a7a7a")  # visited: history, no longer to plan

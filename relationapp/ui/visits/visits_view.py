@@ -1,10 +1,12 @@
 """Visits: who is due for a visit (filtered by place and account manager), and the day planner.
 
-Left, the customers due, highest value at stake first; "Add to day" puts
-the selected ones on the planned day. Right, the day: drag stops (or
-Ctrl+Up/Down) to reorder, edit time and minutes in place, "Order by route",
-remove, log a visit, open the address on OpenStreetMap, print the briefing,
-export the day or week to a calendar file.
+Left, the customers due, highest value at stake first (those already planned
+say so); "Add to day" puts the selected ones on the planned day. Right, the
+day of the user ("I am" in the settings; everyone's when unset): drag stops
+(or Ctrl+Up/Down) to reorder, edit time and minutes in place, "Order by
+route" (which times the stops from a start time and the estimated drives),
+remove, log a visit, open the address on OpenStreetMap, save and open the
+briefing, export the day or week to a calendar file.
 """
 
 from __future__ import annotations
@@ -12,8 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import platformdirs
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +28,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from relationapp.errors import ServiceError
+from relationapp.services.common import settings as settings_service
 from relationapp.services.common.changes import Changes, Kind
-from relationapp.services.customers.staff import list_staff
+from relationapp.services.customers.staff import current_staff, list_staff
 from relationapp.services.visits import visits as visits_service
 from relationapp.text import formatting
 from relationapp.ui.accounts.account_page import _table
@@ -45,10 +48,6 @@ from relationapp.ui.visits.visit_models import DueModel, StopsModel, due_columns
 
 CHANGES = (Kind.VISITS, Kind.INTERACTIONS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS)
 DEFAULT_HORIZON_DAYS = 30  # show who falls due in the coming month too: that is what one plans for
-
-
-def briefing_folder() -> Path:
-    return Path(platformdirs.user_cache_dir("relationapp", appauthor=False)) / "briefings"
 
 
 def open_url(url: str) -> None:
@@ -90,8 +89,10 @@ class VisitsView(Page, QWidget):
         self.watch(ctx)
         self._choices_stale = True  # the pickers too: distinct cities of 50,000 accounts are not read at start-up
         self.stale = True  # loads when first shown (see showEvent), not at start-up
+        self.me = current_staff(ctx.db)  # whose day the planner opens on
         self.day.blockSignals(True)
-        self.day.set_date(visits_service.next_planned_day(ctx.db) or dt.date.today())
+        self.day.set_date(visits_service.next_planned_day(ctx.db, staff_id=self.me.id if self.me else None)
+                          or dt.date.today())
         self.day.blockSignals(False)
 
     # --- building -------------------------------------------------------------------
@@ -106,6 +107,7 @@ class VisitsView(Page, QWidget):
         self.postcode = QLineEdit(box)
         self.postcode.setPlaceholderText(tr("e.g. 35"))
         self.manager = QComboBox(box)
+        self.manager.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.horizon = QSpinBox(box)
         self.horizon.setRange(0, 365)
         self.horizon.setValue(DEFAULT_HORIZON_DAYS)
@@ -153,6 +155,10 @@ class VisitsView(Page, QWidget):
         top.addWidget(plain_label(tr("For"), box))
         top.addWidget(self.planner_staff, 1)
         layout.addLayout(top)
+        self.whose = plain_label("", box)  # says whose stops these are, and how to make them one's own
+        self.whose.setWordWrap(True)
+        self.whose.setStyleSheet("color: palette(mid);")
+        layout.addWidget(self.whose)
         self.stops_model = StopsModel(self, on_edit=self._edit_stop, on_reorder=self.reorder)
         self.stops_table = _table(self.stops_model)
         table = self.stops_table
@@ -170,22 +176,37 @@ class VisitsView(Page, QWidget):
         layout.addWidget(self.warnings)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         self.route_button = QPushButton(tr("Order by route"), box)
+        self.route_start = QTimeEdit(QTime(9, 0), box)
+        self.route_start.setDisplayFormat("HH:mm")
+        self.route_start.setToolTip(tr("When the first stop starts; each next one after the estimated drive"))
+        self.route_start.setAccessibleName(tr("Start of the route"))
         self.up_button = QPushButton(tr("Move up"), box)
         self.down_button = QPushButton(tr("Move down"), box)
         self.remove_button = QPushButton(tr("Remove"), box)
         self.log_button = QPushButton(tr("Log visit…"), box)
         self.map_button = QPushButton(tr("Open in map"), box)
-        self.brief_button = QPushButton(tr("Print briefing"), box)
+        self.brief_button = QPushButton(tr("Save briefing…"), box)
         self.ics_button = QPushButton(tr("Export to calendar…"), box)
         self.whole_week = QCheckBox(tr("whole week"), box)
-        for button in (self.route_button, self.up_button, self.down_button, self.remove_button, self.log_button):
+        # three short rows rather than two long ones: the due list next to it needs the width at 1366 pixels
+        row0 = QHBoxLayout()
+        row0.addWidget(self.route_button)
+        row0.addWidget(plain_label(tr("from"), box))
+        row0.addWidget(self.route_start)
+        row0.addWidget(self.log_button)
+        row0.addStretch(1)
+        for button in (self.up_button, self.down_button, self.remove_button):
             row1.addWidget(button)
         row1.addStretch(1)
         for widget in (self.map_button, self.brief_button, self.ics_button, self.whole_week):
             row2.addWidget(widget)
         row2.addStretch(1)
-        layout.addLayout(row1)
-        layout.addLayout(row2)
+        for row in (row0, row1, row2):
+            layout.addLayout(row)
+        self.saved = plain_label("", box)  # where the last briefing went: stays until the next one
+        self.saved.setWordWrap(True)
+        self.saved.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.saved)
         self.route_button.clicked.connect(self.order_by_route)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
@@ -211,13 +232,30 @@ class VisitsView(Page, QWidget):
             box.clear()
             box.addItems([""] + items)
             box.blockSignals(False)
+        first_fill = self.planner_staff.count() == 0
         for box, first in ((self.manager, tr("Any manager")), (self.planner_staff, tr("Everyone"))):
+            chosen = box.currentData()
             box.blockSignals(True)
             box.clear()
             box.addItem(first, None)
             for name, staff_id in staff:
                 box.addItem(name, staff_id)
+            if first_fill and self.me is not None:  # one's own customers and day first
+                chosen = self.me.id
+            box.setCurrentIndex(max(box.findData(chosen), 0))
             box.blockSignals(False)
+        self._say_whose()
+
+    def _say_whose(self) -> None:
+        if self.me is None:
+            text = tr("Everyone's stops. Choose who you are in Settings (“I am”) to open on your own day.")
+        elif self.planner_staff.currentData() == self.me.id:
+            text = tr("Your day ({name}).").format(name=self.me.name)
+        elif self.planner_staff.currentData() is None:
+            text = tr("Everyone's stops, not only yours.")
+        else:
+            text = tr("{name}'s day, not yours.").format(name=self.planner_staff.currentText())
+        self.whose.setText(text)
 
     def _money(self, amount) -> str:
         return formatting.current().money(amount, whole=True)
@@ -244,10 +282,13 @@ class VisitsView(Page, QWidget):
         if generation != self._generation:
             return  # the filters changed meanwhile; a newer answer is on its way
         self.due_model.set_rows(rows)
-        overdue = sum(1 for r in rows if r.days_overdue >= 0)
+        # one manager's list: the same name on every row is room the other columns need
+        self.due_table.setColumnHidden(len(self.due_model.columns) - 1, self.manager.currentData() is not None)
+        overdue = sum(1 for r in rows if r.days_overdue is None or r.days_overdue >= 0)
+        planned = sum(1 for r in rows if r.next_planned)
         self.due_summary.setText(
-            tr("{overdue} overdue, {coming} due within {days} days.").format(
-                overdue=overdue, coming=len(rows) - overdue, days=self.horizon.value())
+            tr("{overdue} overdue, {coming} due within {days} days; {planned} of them planned.").format(
+                overdue=overdue, coming=len(rows) - overdue, days=self.horizon.value(), planned=planned)
             if rows else tr("Nobody is due for a visit with these filters."))
         self.due_loaded.emit()
 
@@ -262,7 +303,9 @@ class VisitsView(Page, QWidget):
     def _show_plan(self, plan: visits_service.DayPlan) -> None:
         selected = self.selected_stop()
         self.plan = plan
-        self.stops_model.set_stops(plan.stops)
+        self.stops_model.set_stops(plan.stops, plan.travel)
+        self.stops_table.setColumnHidden(StopsModel.BY, plan.staff_id is not None)  # one person's day: "by" is them
+        self._say_whose()
         self.warnings.setText("\n".join("⚠ " + w for w in plan.warnings))
         self.warnings.setVisible(bool(plan.warnings))
         has_stops = bool(plan.stops)
@@ -273,6 +316,9 @@ class VisitsView(Page, QWidget):
         self.plan_loaded.emit()
 
     def changes_seen(self, changes: Changes) -> None:
+        if changes.touches(Kind.SETTINGS):
+            self.me = current_staff(self.ctx.db)
+            self._say_whose()
         if changes.touches(Kind.STAFF, Kind.ACCOUNTS):
             self._choices_stale = True
             if self.isVisible():
@@ -349,8 +395,15 @@ class VisitsView(Page, QWidget):
         self.reorder(ids)
 
     def order_by_route(self) -> None:
-        self.ctx.ops.run(self, lambda: visits_service.order_by_route(
-            self.ctx.db, day=self.day.value(), staff_id=self.planner_staff.currentData()))
+        """Order and time the stops from the start time; Ctrl+Z puts back the order and times before."""
+        db, day, staff_id = self.ctx.db, self.day.value(), self.planner_staff.currentData()
+        before = list(self.plan.stops) if self.plan else []
+        start = self.route_start.time().toPython()
+        self.ctx.ops.run(self, lambda: visits_service.order_by_route(db, day=day, staff_id=staff_id, start_time=start),
+                         undo=lambda: visits_service.reorder_stops(
+                             db, day=day, staff_id=staff_id, visit_ids=[s.id for s in before],
+                             start_times=[s.start_time for s in before]),
+                         undo_label=tr("Ordered the day by route"))
 
     def remove_selected(self) -> None:
         stop = self.selected_stop()
@@ -384,26 +437,34 @@ class VisitsView(Page, QWidget):
             self._open_map(stop.map_url)
 
     def print_briefing(self) -> None:
-        """Write the day's briefing PDF (off the UI thread) and open it in the PDF viewer."""
+        """Save the day's briefing PDF where the user chooses (the folder is remembered), then open it."""
         from relationapp.reports.visits.briefing import write_briefing
 
         day, staff_id, db = self.day.value(), self.planner_staff.currentData(), self.ctx.db
-        folder = briefing_folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self.ctx.settings.briefing_folder
+        if not folder or not Path(folder).is_dir():
+            folder = str(Path.home())
         suffix = f"-{self.planner_staff.currentText().split()[0].lower()}" if staff_id else ""
-        path = folder / f"visit-briefing-{day.isoformat()}{suffix}.pdf"
+        chosen, _ = QFileDialog.getSaveFileName(self, tr("Save the visit briefing"),
+                                                str(Path(folder) / f"visit-briefing-{day.isoformat()}{suffix}.pdf"),
+                                                tr("PDF (*.pdf)"))
+        if not chosen:
+            return
+        path = Path(chosen) if chosen.lower().endswith(".pdf") else Path(chosen + ".pdf")
+        if str(path.parent) != self.ctx.settings.briefing_folder:
+            self.ctx.ops.run(self, settings_service.update_settings, db, briefing_folder=str(path.parent))
         self.brief_button.setEnabled(False)
-        self.ctx.say(tr("Writing the briefing…"))
+        self.saved.setText(tr("Writing the briefing…"))
 
         def done(written):
             self.brief_button.setEnabled(True)
             open_file(written)
-            self.ctx.say(tr("Briefing written to {path}.").format(path=written))
+            self.saved.setText(tr("Briefing saved to {path} and opened.").format(path=written))
             self.briefing_written.emit(written)
 
         def failed(exc):
             self.brief_button.setEnabled(True)
-            self.ctx.say(tr("No briefing: {error}").format(error=exc))
+            self.saved.setText(tr("No briefing: {error}").format(error=exc))
             self.briefing_written.emit(None)
 
         self.ctx.tasks.run(lambda: write_briefing(db, day=day, path=path, staff_id=staff_id), on_done=done, on_error=failed)

@@ -71,3 +71,37 @@ def test_plan_route_log_and_remove_from_the_command_line(db, capsys):
     code, _, _ = _run(capsys, "--db", path, "visits", "remove", str(stops[1]["id"]))
     code, out, _ = _run(capsys, "--db", path, "visits", "day", "--date", today, "--json")
     assert [(s["account"], s["status"]) for s in json.loads(out)["stops"]] == [("East", "done"), ("West", "planned")]
+
+
+def test_own_stops_by_default_staff_everyone_and_route_times(db, capsys):
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.customers.accounts import create_account
+    from relationapp.services.customers.staff import create_staff
+
+    path, day = str(db.path), "2026-11-10"
+    anna, bob = create_staff(db, name="Anna Manager"), create_staff(db, name="Bob Manager")
+    for name, lon, owner in (("Far", 4.9, anna), ("Near", 4.1, anna), ("Bobs", 4.5, bob)):
+        create_account(db, name=name, stage="customer", latitude=52.0, longitude=lon, owner_id=owner.id)
+        assert _run(capsys, "--db", path, "visits", "plan", name, "--date", day)[0] == 0
+
+    def accounts(*args):
+        code, out, err = _run(capsys, "--db", path, "visits", *args, "--json")
+        assert code == 0, err
+        return [s["account"] for s in json.loads(out)["stops"]], err
+
+    assert accounts("day", "--date", day)[0] == ["Far", "Near", "Bobs"]  # "I am" not set: everyone's
+    update_settings(db, current_staff_id=anna.id)
+    mine, note = accounts("day", "--date", day)
+    assert mine == ["Far", "Near"] and "Anna Manager" in note and "--everyone" in note
+    assert accounts("day", "--date", day, "--staff", "Bob")[0] == ["Bobs"]
+    assert accounts("day", "--date", day, "--everyone")[0] == ["Far", "Near", "Bobs"]
+
+    code, out, _ = _run(capsys, "--db", path, "visits", "route", "--date", day, "--start", "08:00", "--json")
+    stops = json.loads(out)["stops"]
+    assert code == 0 and [s["account"] for s in stops] == ["Far", "Near"]  # from the first stop
+    assert [s["start_time"] for s in stops] == ["08:00:00", "10:15:00"]  # 60 minutes, then a drive of about 75
+    assert [s["drive_minutes"] for s in stops] == [None, 75]
+    code, out, _ = _run(capsys, "--db", path, "visits", "day", "--date", day)
+    assert code == 0 and "~75 min, 71 km" in out
+    code, _, err = _run(capsys, "--db", path, "visits", "route", "--date", day, "--start", "late")
+    assert code == 2 and "not a time" in err

@@ -112,3 +112,48 @@ def test_demo_firm_briefing(demo_db):
     assert len(pages) == len(stops) >= 3
     for stop, page in zip(stops, pages):
         assert stop.account in _flat(page)
+
+
+LONG_WORDS = ("Klimaatbeheersingsinstallatie", "Onderhoudscontractverlenging", "Inkoopcoördinator")
+
+
+@pytest.fixture
+def dutch_day(db):
+    """A Dutch briefing whose narrow columns hold long words ("Evenement" in the Kind column)."""
+    update_settings(db, language="nl")
+    first = create_account(db, name="Noord BV", stage="customer", latitude=52.37, longitude=4.89, city="Amsterdam",
+                           email="inkoop@klimaatbeheersingsinstallaties-noord.nl")
+    second = create_account(db, name="Zuid BV", stage="customer", latitude=51.44, longitude=5.48, city="Eindhoven")
+    person = create_person(db, name="Gerrit Wijnbergen", account_id=first.id, job_title=LONG_WORDS[2],
+                           dmu_role="decision_maker", phone="06-12345678")
+    for kind, subject in (("event", f"{LONG_WORDS[0]} beurs"), ("call", LONG_WORDS[1]), ("meeting", "Jaargesprek")):
+        log_interaction(db, account_id=first.id, kind=kind, occurred_on=TODAY - dt.timedelta(days=5),
+                        subject=subject, person_ids=[person.id])
+    visits.add_stop(db, account_id=first.id, day=DAY)
+    visits.add_stop(db, account_id=second.id, day=DAY)
+    return {"first": first, "second": second}
+
+
+def test_no_word_breaks_inside(db, dutch_day):
+    pdf = briefing_pdf(db, day=DAY, today=TODAY)
+    lines = [line for page in _text(pdf) for line in page.splitlines()]
+    words = {"Evenement", "Telefoongesprek", "Gerrit", "Wijnbergen", "Beslisser", "06-12345678", "Jaargesprek",
+             "inkoop@klimaatbeheersingsinstallaties-noord.nl", *LONG_WORDS}
+    broken = [w for w in words if not any(w in line for line in lines)]
+    assert broken == []
+
+
+def test_route_in_maps_is_a_short_link_not_a_raw_address(db, dutch_day):
+    update_settings(db, language="en")
+    reader = PdfReader(io.BytesIO(briefing_pdf(db, day=DAY, today=TODAY)))
+    first, second = (page.extract_text() for page in reader.pages)
+    assert "Route in maps" in first and "Route in maps" in second
+    assert "http" not in first + second and "openstreetmap" not in first + second
+
+    def uris(page):
+        return [a.get_object()["/A"]["/URI"] for a in page.get("/Annots", []) if "/A" in a.get_object()]
+
+    assert uris(reader.pages[0]) == ["https://www.openstreetmap.org/?mlat=52.37000&mlon=4.89000#map=17/52.37000/4.89000"]
+    # the second stop: directions by car from the first
+    assert uris(reader.pages[1]) == ["https://www.openstreetmap.org/directions?engine=fossgis_osrm_car"
+                                     "&route=52.37000%2C4.89000%3B51.44000%2C5.48000"]

@@ -127,7 +127,8 @@ def test_plan_a_day_order_by_route_and_stops_without_address(db, firm):
     for account in (east, nowhere, west, middle):
         plan = visits.add_stop(db, account_id=account.id, day=DAY)
     assert [s.account for s in plan.stops] == ["East", "Nowhere", "West", "Middle"]
-    assert [s.start_time for s in plan.stops] == [dt.time(9), dt.time(10), dt.time(11), dt.time(12)]
+    # each new stop after the one before plus the estimated drive (30 minutes when a stop has no coordinates)
+    assert [s.start_time for s in plan.stops] == [dt.time(9), dt.time(10, 30), dt.time(12), dt.time(14, 5)]
     assert plan.warnings == ()
     nowhere_stop = plan.stops[1]
     assert nowhere_stop.address == "" and nowhere_stop.map_url is None
@@ -248,3 +249,85 @@ def test_everyones_day_routes_each_person_separately(db, firm):
     assert plan.warnings == ()  # Anna's 09:00 and Bob's 09:00 are different people
     assert visits.next_planned_day(db, from_day=TODAY) == DAY
     assert visits.next_planned_day(db, from_day=DAY + dt.timedelta(days=1)) is None
+
+
+def _minutes(day, time):
+    return dt.datetime.combine(day, time)
+
+
+def test_order_by_route_recomputes_the_times_from_the_start_time_and_the_drives(db, firm):
+    anna = firm["anna"].id
+    # planned by hand in the wrong order: the far stop at 09:00, the near one at 11:00
+    near = _customer(db, "Near", revenue="10", lat=52.0, lon=4.1, owner=anna)
+    far = _customer(db, "Far", revenue="10", lat=52.0, lon=4.6, owner=anna)
+    middle = _customer(db, "Middle", revenue="10", lat=52.0, lon=4.3, owner=anna)
+    visits.add_stop(db, account_id=far.id, day=DAY, start_time="09:00", duration_minutes=45)
+    visits.add_stop(db, account_id=near.id, day=DAY, start_time="11:00", duration_minutes=90)
+    before = visits.add_stop(db, account_id=middle.id, day=DAY, start_time="10:00")
+
+    plan = visits.order_by_route(db, day=DAY, staff_id=anna, start_time="08:15", start_latitude=52.0, start_longitude=4.0)
+    assert [s.account for s in plan.stops] == ["Near", "Middle", "Far"]
+    starts = [s.start_time for s in plan.stops]
+    assert starts == sorted(starts) and len(set(starts)) == 3  # never 11:00 before 10:00
+    # the first after the drive from the starting point, each next after the one before and the drive
+    legs = [leg.minutes for leg in plan.travel[1:]]
+    assert all(leg > 0 for leg in legs)
+    assert starts[0] > dt.time(8, 15)
+    for (a, b), leg in zip(zip(plan.stops, plan.stops[1:]), legs):
+        assert (_minutes(DAY, b.start_time) - _minutes(DAY, a.end_time)).total_seconds() == leg * 60
+    assert [s.start_time for s in visits.day_plan(db, day=DAY, staff_id=anna).stops] == starts  # saved
+    assert plan.warnings == ()
+
+    # without a start time: 09:00 at the first stop
+    assert visits.order_by_route(db, day=DAY, staff_id=anna).stops[0].start_time == dt.time(9)
+    # taken back: the order and the times before
+    undone = visits.reorder_stops(db, day=DAY, staff_id=anna, visit_ids=[s.id for s in before.stops],
+                                  start_times=[s.start_time for s in before.stops])
+    assert [(s.account, s.start_time) for s in undone.stops] == [(s.account, s.start_time) for s in before.stops]
+
+    # a day that would run past midnight is refused and nothing changes
+    with pytest.raises(ValidationError, match="past midnight"):
+        visits.order_by_route(db, day=DAY, staff_id=anna, start_time="23:00")
+    assert [(s.account, s.start_time) for s in visits.day_plan(db, day=DAY, staff_id=anna).stops] == [
+        (s.account, s.start_time) for s in before.stops]
+    with pytest.raises(ValidationError, match="not a time"):
+        visits.order_by_route(db, day=DAY, start_time="nine")
+
+
+def test_travel_estimates():
+    from relationapp.services.visits.visit_route import Leg, travel_estimate
+
+    utrecht = RoutePoint(1, 52.0907, 5.1214, "3511 AB", "Utrecht")
+    amersfoort = RoutePoint(2, 52.1561, 5.3878, "3811 CD", "Amersfoort")
+    leg = travel_estimate(utrecht, amersfoort)  # 19.5 km as the crow flies
+    assert 24 < leg.km < 27 and leg.minutes == 30
+    neighbour = RoutePoint(3, None, None, "3511 CC", "Utrecht")
+    assert travel_estimate(utrecht, neighbour) == Leg(None, 5)  # same postcode area
+    assert travel_estimate(RoutePoint(4, None, None, "3584", "Utrecht"), neighbour) == Leg(None, 15)  # same city
+    assert travel_estimate(neighbour, RoutePoint(5, None, None, None, None)) == Leg(None, 30)
+
+
+def test_due_list_says_never_visited_and_ranks_it_one_cadence_late(db, firm):
+    acc = firm["accounts"]
+    log_interaction(db, account_id=acc["big"].id, kind="visit", occurred_on=TODAY - dt.timedelta(days=400))
+    due = {d.name: d for d in visits.due_for_visit(db, today=TODAY)}
+    never = due["Top Utrecht"]  # a customer since 2020, never visited
+    assert never.last_visit is None and never.days_overdue is None
+    assert never.overdue_ratio == 1.0 and never.value_at_stake == Decimal("500000.00")  # not x 7 years
+    assert due["Big Amersfoort"].days_overdue == 400 - due["Big Amersfoort"].cadence_days
+    # planned ones stay, with the day they are planned
+    visits.add_stop(db, account_id=acc["top"].id, day=DAY)
+    assert {d.name: d.next_planned for d in visits.due_for_visit(db, today=TODAY)}["Top Utrecht"] == DAY
+
+
+def test_i_am_setting(db, firm):
+    from relationapp.services.common.settings import get_settings, update_settings
+    from relationapp.services.customers.staff import current_staff
+
+    assert current_staff(db) is None and get_settings(db).current_staff_id == 0
+    with pytest.raises(ValidationError, match="does not exist"):
+        update_settings(db, current_staff_id=999)
+    update_settings(db, current_staff_id=firm["bob"].id)
+    assert current_staff(db).name == "Bob Manager"
+    update_settings(db, current_staff_id=0)
+    assert current_staff(db) is None

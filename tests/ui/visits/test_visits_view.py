@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTime
 
 from relationapp.data.models import Order
 from relationapp.services.common.settings import update_settings
@@ -76,7 +76,8 @@ def test_plan_a_day_of_three_stops_reorder_and_export(view, qtbot, qtmodeltester
     _select_due(view, {"West <b>Bakery</b>", "East", "Middle"})
     view.add_button.click()
     assert _accounts(view) == ["West <b>Bakery</b>", "East", "Middle"]
-    assert [s.start_time for s in view.stops_model.stops] == [dt.time(9), dt.time(10), dt.time(11)]
+    # one after the other, with the estimated drive between (about 135 and 75 minutes on this line)
+    assert [s.start_time for s in view.stops_model.stops] == [dt.time(9), dt.time(12, 15), dt.time(14, 30)]
     qtmodeltester.check(view.stops_model)
 
     # drag the first stop below the last
@@ -87,12 +88,27 @@ def test_plan_a_day_of_three_stops_reorder_and_export(view, qtbot, qtmodeltester
     view.stops_table.selectRow(2)
     view.up_button.click()
     assert _accounts(view) == ["East", "West <b>Bakery</b>", "Middle"]
-    view.route_button.click()  # from the first stop (East), nearest next
+    before = [(s.account, s.start_time) for s in view.stops_model.stops]
+    assert [t for _, t in before] == [dt.time(12, 15), dt.time(9), dt.time(14, 30)]  # moved, times kept
+    view.route_start.setTime(QTime(8, 30))
+    view.route_button.click()  # from the first stop (East), nearest next, timed from 08:30
+    assert _accounts(view) == ["East", "Middle", "West <b>Bakery</b>"]
+    times = [s.start_time for s in view.stops_model.stops]
+    assert times == [dt.time(8, 30), dt.time(10, 45), dt.time(12, 50)]  # 60 min each, then ~75 and ~65 min drives
+    assert [view.stops_model.data(view.stops_model.index(r, model.DRIVE)) for r in range(3)] == [
+        "", "~75 min, 71 km", "~65 min, 62 km"]
+    assert not view.warnings.isVisible()
+    view.ctx.undo()  # the order and the times before
+    assert [(s.account, s.start_time) for s in view.stops_model.stops] == before
+    view.route_button.click()
     assert _accounts(view) == ["East", "Middle", "West <b>Bakery</b>"]
 
     # a time edited in place that overlaps the previous stop warns, and still saves
-    assert model.setData(model.index(1, model.TIME), "09:30")
+    assert model.setData(model.index(1, model.TIME), "09:00")  # East is 08:30-09:30
     assert view.warnings.isVisible() and "overlaps" in view.warnings.text()
+    # right after it is no overlap, but no time to drive there
+    assert model.setData(model.index(1, model.TIME), "09:30")
+    assert view.warnings.text() == "⚠ Middle starts 0 min after East ends; the drive takes about 75 min."
 
     target = tmp_path / "day.ics"
     monkeypatch.setattr("relationapp.ui.visits.visits_view.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -167,3 +183,94 @@ def test_visits_page_and_account_tab_in_the_main_window(window, qtbot):
     window.show_account(first.account_id)
     tab = next(t for t in window.account_page.extra_tabs if type(t).__name__ == "AccountVisitsTab")
     assert first.id in [s.id for s in tab.model.rows]
+
+
+def _view(ctx, qtbot):
+    from relationapp.ui.visits.visits_view import VisitsView
+
+    widget = VisitsView(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 700)
+    with qtbot.waitSignal(widget.due_loaded):
+        widget.show()
+    return widget
+
+
+def test_the_planner_opens_on_the_users_own_day(ctx, firm, qtbot):
+    anna = create_staff(ctx.db, name="Bea Other")
+    west = firm["West <b>Bakery</b>"]
+    visits.add_stop(ctx.db, account_id=west.id, day=DAY)  # Anna Manager's, the account manager
+    visits.add_stop(ctx.db, account_id=firm["East"].id, day=DAY, staff_id=anna.id)
+    # not set: everyone's stops, and the page says how to make them one's own
+    view = _view(ctx, qtbot)
+    view.day.set_date(DAY)
+    assert view.planner_staff.currentData() is None and len(view.stops_model.stops) == 2
+    assert "I am" in view.whose.text()
+
+    update_settings(ctx.db, current_staff_id=anna.id)
+    mine = _view(ctx, qtbot)
+    assert mine.day.value() == DAY  # the next day with one's own stops
+    assert mine.planner_staff.currentText() == "Bea Other" and mine.manager.currentText() == "Bea Other"
+    assert mine.due_model.rowCount() == 0 and "Nobody is due" in mine.due_summary.text()  # Bea has no accounts
+    assert _accounts(mine) == ["East"]
+    assert mine.whose.text() == "Your day (Bea Other)."
+    mine.planner_staff.setCurrentIndex(0)
+    assert len(mine.stops_model.stops) == 2 and mine.whose.text() == "Everyone's stops, not only yours."
+
+
+def test_due_list_marks_planned_and_never_visited(view, qtbot):
+    view.ctx.ops.call(visits.add_stop, view.ctx.db, account_id=view.due_model.row_object(1).account_id, day=DAY)
+    qtbot.waitUntil(lambda: view.due_model.row_object(1).next_planned == DAY)
+    headers = [view.due_model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.due_model.columnCount())]
+    planned, overdue = headers.index("Planned"), headers.index("Overdue")
+    def cell(row, column):
+        return view.due_model.data(view.due_model.index(row, column))
+
+    assert cell(1, planned) == f"planned {DAY.day} {DAY:%b}" and cell(0, planned) == ""
+    assert view.due_model.data(view.due_model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is not None  # greyed
+    assert cell(0, overdue) == "never visited"  # not the days since they became a customer
+    assert "1 of them planned" in view.due_summary.text()
+
+
+def test_briefing_is_saved_where_chosen_remembered_and_opened(view, qtbot, tmp_path, monkeypatch):
+    from relationapp.services.common.settings import get_settings
+
+    visits.add_stop(view.ctx.db, account_id=view.due_model.row_object(0).account_id, day=DAY)
+    view.refresh_plan()
+    folder = tmp_path / "Briefings"
+    folder.mkdir()
+    asked, opened = [], []
+
+    def save_dialog(parent, title, start, filters):
+        asked.append(start)
+        return str(folder / "my day"), ""  # typed without .pdf
+
+    monkeypatch.setattr("relationapp.ui.visits.visits_view.QFileDialog.getSaveFileName", save_dialog)
+    monkeypatch.setattr("relationapp.ui.visits.visits_view.open_file", opened.append)
+    with qtbot.waitSignal(view.briefing_written, timeout=20000) as blocker:
+        view.brief_button.click()
+    written = blocker.args[0]
+    assert written == folder / "my day.pdf" and written.read_bytes().startswith(b"%PDF") and opened == [written]
+    assert str(written) in view.saved.text()  # stays on the page, not a 5-second status message
+    assert get_settings(view.ctx.db).briefing_folder == str(folder)
+    with qtbot.waitSignal(view.briefing_written, timeout=20000):
+        view.brief_button.click()
+    assert asked[1] == str(folder / f"visit-briefing-{DAY.isoformat()}.pdf")  # the folder remembered
+
+    # cancelled: nothing written, nothing opened
+    monkeypatch.setattr("relationapp.ui.visits.visits_view.QFileDialog.getSaveFileName", lambda *a: ("", ""))
+    view.brief_button.click()
+    assert len(opened) == 2
+
+
+def test_i_am_in_the_settings_dialog(ctx, firm, qtbot):
+    from relationapp.services.customers.staff import current_staff
+    from relationapp.ui.data.settings_view import SettingsForm
+
+    form = SettingsForm(ctx)
+    qtbot.addWidget(form)
+    box = form.editors["current_staff_id"]
+    assert [box.itemText(i) for i in range(box.count())] == ["not set (everyone's visits)", "Anna Manager"]
+    box.setCurrentIndex(1)
+    assert form.save()
+    assert current_staff(ctx.db).name == "Anna Manager"
