@@ -14,7 +14,7 @@ class EditInteractionDialog(LogInteractionDialog):
         row = interactions_service.get_interaction(ctx.db, interaction_id=interaction_id)
         super().__init__(ctx, row.account_id, kind=row.kind, person_ids=row.person_ids, occurred_on=row.occurred_on,
                          duration_minutes=row.duration_minutes, subject=row.subject or "",
-                         source_id=row.source_id, parent=parent)
+                         source_id=row.source_id, staff_id=row.staff_id, parent=parent)
         self.setWindowTitle(tr("Edit interaction"))
         self.interaction_id = interaction_id
         self.notes.setPlainText(row.notes or "")
@@ -36,6 +36,6 @@ class EditInteractionDialog(LogInteractionDialog):
             subject=self.subject.text(), notes=self.notes.toPlainText(),
             gift_item=self.gift_item.text() if is_gift else None,
             gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
-            source_id=self.source.currentData(),
+            source_id=self.source.currentData(), staff_id=self.staff.currentData(),
         )
         return result

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from relationapp.errors import ValidationError
 from relationapp.services.customers.accounts import get_account
 from relationapp.services.customers.people import people_of_account
-from relationapp.services.customers.staff import list_lead_sources
+from relationapp.services.customers.staff import current_staff, list_lead_sources, list_staff
 from relationapp.services.touches import interactions as interactions_service
 from relationapp.text import wording
 from relationapp.ui.common.dialog_base import FormDialog
@@ -39,7 +39,7 @@ DEFAULT_MINUTES = {"call": 15, "visit": 60, "meeting": 60, "email": 5, "event": 
 class LogInteractionDialog(FormDialog):
     def __init__(self, ctx, account_id: int | None = None, *, kind: str = "call", person_ids=(),
                  occurred_on: dt.date | None = None, duration_minutes: int | None = None, subject: str = "",
-                 source_id: int | None = None, parent=None):
+                 source_id: int | None = None, staff_id: int | None = None, parent=None):
         super().__init__(ctx, tr("Log interaction"), parent)
         self.account = self.add_row(tr("&Account"), "account_id", AccountPicker(ctx.db))
         self.kind = self.add_row(tr("&Kind"), "kind", combo([(value, tr(label)) for value, label in KINDS], kind))
@@ -48,6 +48,11 @@ class LogInteractionDialog(FormDialog):
         self.minutes.setRange(0, 24 * 60)
         self.minutes.setSingleStep(5)
         self.minutes.setValue(duration_minutes if duration_minutes is not None else DEFAULT_MINUTES.get(kind, 15))
+        # who made the touch: the staff member set as "I am" unless the touch says otherwise
+        staff = [(member.id, member.name) for member in list_staff(ctx.db)]
+        me = current_staff(ctx.db)
+        self.staff = self.add_row(tr("&By"), "staff_id", combo(staff, staff_id if staff_id is not None else
+                                                                 (me.id if me else None), empty="—"))
         self.people = self.add_row(tr("With"), "person_ids", QListWidget())
         self.people.setMaximumHeight(90)
         self.subject = self.add_row(tr("&Subject"), "subject", QLineEdit(subject))
@@ -109,7 +114,7 @@ class LogInteractionDialog(FormDialog):
             duration_minutes=self.minutes.value(), person_ids=self.person_ids(), subject=self.subject.text(),
             notes=self.notes.toPlainText(), gift_item=self.gift_item.text() if is_gift else None,
             gift_cost=self.gift_cost.text() if is_gift else None,  # read as typed, in the language, by the service
-            source_id=self.source.currentData(),
+            source_id=self.source.currentData(), staff_id=self.staff.currentData(),
         )
         save_nps(self.ctx, self.nps_score, nps_person, day=self.date.value(), comment=self.notes.toPlainText())
         db, logged = self.ctx.db, result.id

@@ -21,6 +21,8 @@ class LogVisitDialog(LogInteractionDialog):
         # the visit belongs to this account and is a visit; the rest is the user's to correct
         self.account.setEnabled(False)
         self.kind.setEnabled(False)
+        self.staff.hide()  # the visit is the planned manager's
+        self.form.labelForField(self.staff).hide()
         self.notes.setFocus()
 
     def save(self):

@@ -67,3 +67,19 @@ def test_a_logged_touch_can_be_undone(ctx, qtbot):
     ctx.changed.connect(heard.append)
     assert ctx.undo()
     assert list_interactions(ctx.db, account_id=account.id) == [] and heard
+
+
+def test_by_is_the_staff_member_set_as_i_am(ctx, qtbot):
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.customers.staff import create_staff
+
+    create_staff(ctx.db, name="Anouk")
+    piet = create_staff(ctx.db, name="Piet")
+    update_settings(ctx.db, current_staff_id=piet.id)
+    account = create_account(ctx.db, name="Smit")
+    dialog = _dialog(ctx, qtbot)
+    assert dialog.staff.currentText() == "Piet"
+    dialog.account.set_account(account.id, "Smit")
+    dialog.accept()
+    [touch] = list_interactions(ctx.db, account_id=account.id)
+    assert touch.staff_id == piet.id
