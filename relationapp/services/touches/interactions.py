@@ -244,11 +244,17 @@ def list_interactions(
         return _rows(session, ids)
 
 
+_ROW_COLUMNS = (Interaction.id, Interaction.account_id, Account.name, Interaction.kind, Interaction.occurred_on,
+                Interaction.duration_minutes, Interaction.staff_id, Staff.name, Interaction.subject, Interaction.notes,
+                Interaction.gift_item, Interaction.gift_cost, Interaction.source_id, LeadSource.name)
+
+
 def _rows(session, ids: list[int]) -> list[InteractionRow]:
+    """The rows for these ids, in that order: plain columns (building ORM objects cost ten times SQLite's work)."""
     if not ids:
         return []
     base = session.execute(
-        sa.select(Interaction, Account.name, Staff.name, LeadSource.name)
+        sa.select(*_ROW_COLUMNS)
         .outerjoin(Account, Account.id == Interaction.account_id)
         .outerjoin(Staff, Staff.id == Interaction.staff_id)
         .outerjoin(LeadSource, LeadSource.id == Interaction.source_id)
@@ -263,14 +269,12 @@ def _rows(session, ids: list[int]) -> list[InteractionRow]:
     ):
         people.setdefault(iid, []).append((pid, pname))
     by_id = {}
-    for interaction, account, staff, source in base:
-        who = people.get(interaction.id, [])
-        by_id[interaction.id] = InteractionRow(
-            id=interaction.id, account_id=interaction.account_id, account=account, kind=interaction.kind,
-            occurred_on=interaction.occurred_on, duration_minutes=interaction.duration_minutes,
-            staff_id=interaction.staff_id, staff=staff, subject=interaction.subject, notes=interaction.notes,
+    for iid, account_id, account, kind, occurred_on, minutes, staff_id, staff, subject, notes, gift, cost, source_id, source in base:
+        who = people.get(iid, ())
+        by_id[iid] = InteractionRow(
+            id=iid, account_id=account_id, account=account, kind=kind, occurred_on=occurred_on,
+            duration_minutes=minutes, staff_id=staff_id, staff=staff, subject=subject, notes=notes,
             person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
-            gift_item=interaction.gift_item, gift_cost=interaction.gift_cost,
-            source_id=interaction.source_id, source=source,
+            gift_item=gift, gift_cost=cost, source_id=source_id, source=source,
         )
     return [by_id[i] for i in ids if i in by_id]
