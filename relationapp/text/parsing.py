@@ -77,7 +77,11 @@ def quoted(text: str, *, limit: int = _QUOTE_LIMIT, strip: bool = True) -> str:
     """``text`` as a message quotes it: one line (a break shows as ⏎), no control or bidi
     characters (a control character shows as �), cut to ``limit`` characters (with …)."""
     text = str(text)[: limit * 4]
-    text = (text.strip() if strip else text).translate(_BIDI)
+    if strip:
+        text = text.strip()
+    if len(text) <= limit and text.isprintable():  # the usual cell: no control, bidi or separator character
+        return text
+    text = text.translate(_BIDI)
     text = UNSHOWABLE.sub("\ufffd", LINE_BREAK.sub("\u23ce", text))
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 

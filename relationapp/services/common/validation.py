@@ -77,6 +77,8 @@ def described(value) -> str:
 def characters(value: str, *, field: str, label: str, multiline: bool = False) -> str:
     """Refuse control characters (tab and line breaks allowed in multi-line text) and lone surrogates;
     remove the bidi controls. ``value`` must be a str."""
+    if value.isprintable():  # the usual text: no Cc, Cf (the bidi controls), Zl, Zp or surrogate (an import's fast path)
+        return value
     bad = (_NOT_IN_TEXT if multiline else _NOT_IN_LINE).search(value)
     if bad:
         char = bad.group()

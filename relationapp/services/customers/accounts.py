@@ -270,7 +270,7 @@ def _detail(session, a: Account) -> AccountDetail:
 
 
 def _filtered(query, *, search: str | None, stage: str | None, include_archived: bool, city: str | None = None,
-              owner_id: int | None = None, dialect: str = "sqlite"):
+              owner_id: int | None = None, dialect: str = "sqlite", session=None):
     if not include_archived:
         query = query.where(Account.archived == sa.false())
     if stage:
@@ -282,7 +282,8 @@ def _filtered(query, *, search: str | None, stage: str | None, include_archived:
     if search and search.strip():
         from relationapp.services.customers.search import list_filter
 
-        query = query.where(list_filter(Account, search.strip(), dialect=dialect, like_columns=(Account.name, Account.city, Account.email)))
+        query = query.where(list_filter(Account, search.strip(), dialect=dialect, session=session,
+                                        like_columns=(Account.name, Account.city, Account.email)))
     return query
 
 
@@ -296,15 +297,30 @@ def list_account_ids(
     include_archived: bool = False,
     sort: str = "name",
     descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
-    """Ids of the accounts matching, in display order (for lazy list models)."""
+    """Ids of the accounts matching, in display order; with ``limit``, one page of them (for lazy list models,
+    which count them with ``count_account_ids`` afterwards)."""
     column = SORT_COLUMNS.get(sort, ACCOUNT_SORT_NAME)
     order = column.desc() if descending else column.asc()
-    query = _filtered(sa.select(Account.id), search=search, stage=stage, include_archived=include_archived, city=city,
-                      owner_id=owner_id, dialect=db.engine.dialect.name)
-    query = query.order_by(order, Account.id)
     with db.read() as session:
+        query = _filtered(sa.select(Account.id), search=search, stage=stage, include_archived=include_archived, city=city,
+                          owner_id=owner_id, dialect=db.engine.dialect.name, session=session)
+        query = query.order_by(order, Account.id)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
         return list(session.execute(query).scalars())
+
+
+def count_account_ids(db: Database, *, search: str | None = None, stage: str | None = None, city: str | None = None,
+                      owner_id: int | None = None, include_archived: bool = False) -> int:
+    """How many ids ``list_account_ids`` gives for the same filters."""
+    with db.read() as session:
+        query = _filtered(sa.select(sa.func.count()).select_from(Account), search=search, stage=stage,
+                          include_archived=include_archived, city=city, owner_id=owner_id,
+                          dialect=db.engine.dialect.name, session=session)
+        return session.execute(query).scalar_one()
 
 
 def account_rows(db: Database, *, ids: list[int]) -> list[AccountRow]:

@@ -156,6 +156,19 @@ def _detail(session, p: Person) -> PersonDetail:
     )
 
 
+def _person_filter(query, session, *, search: str | None, account_id: int | None, include_archived: bool):
+    if not include_archived:
+        query = query.where(Person.archived == sa.false())
+    if account_id is not None:
+        query = query.where(Person.account_id == account_id)
+    if search and search.strip():
+        from relationapp.services.customers.search import list_filter
+
+        query = query.where(list_filter(Person, search.strip(), dialect=session.get_bind().dialect.name, session=session,
+                                        like_columns=(Person.name, Person.email)))
+    return query
+
+
 def list_person_ids(
     db: Database,
     *,
@@ -164,20 +177,28 @@ def list_person_ids(
     include_archived: bool = False,
     sort: str = "name",
     descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[int]:
+    """Ids of the people matching, in display order; with ``limit``, one page of them (counted with
+    ``count_person_ids``)."""
     column = SORT_COLUMNS.get(sort, PERSON_SORT_NAME)
-    query = sa.select(Person.id)
-    if not include_archived:
-        query = query.where(Person.archived == sa.false())
-    if account_id is not None:
-        query = query.where(Person.account_id == account_id)
-    if search and search.strip():
-        from relationapp.services.customers.search import list_filter
-
-        query = query.where(list_filter(Person, search.strip(), dialect=db.engine.dialect.name, like_columns=(Person.name, Person.email)))
-    query = query.order_by(column.desc() if descending else column.asc(), Person.id)
     with db.read() as session:
+        query = _person_filter(sa.select(Person.id), session, search=search, account_id=account_id,
+                               include_archived=include_archived)
+        query = query.order_by(column.desc() if descending else column.asc(), Person.id)
+        if limit is not None:
+            query = query.limit(limit).offset(offset)
         return list(session.execute(query).scalars())
+
+
+def count_person_ids(db: Database, *, search: str | None = None, account_id: int | None = None,
+                     include_archived: bool = False) -> int:
+    """How many ids ``list_person_ids`` gives for the same filters."""
+    with db.read() as session:
+        query = _person_filter(sa.select(sa.func.count()).select_from(Person), session, search=search,
+                               account_id=account_id, include_archived=include_archived)
+        return session.execute(query).scalar_one()
 
 
 def person_rows(db: Database, *, ids: list[int]) -> list[PersonRow]:

@@ -190,11 +190,14 @@ def _executemany(session, table: sa.Table, rows: list[dict]) -> None:
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
-    params = [
-        tuple(value if (proc is None or value is None) else proc(value)
-              for proc, value in zip(processors, (row[n] for n in names)))
-        for row in rows
-    ]
+    converted = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
+    params = []
+    for row in rows:  # only the columns with a conversion are touched: most are plain text
+        values = [row[n] for n in names]
+        for i, proc in converted:
+            if values[i] is not None:
+                values[i] = proc(values[i])
+        params.append(tuple(values))
     conn = session.connection()
     # a bigger page cache for this statement: nine indexes on a table make random page writes
     previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
@@ -203,6 +206,38 @@ def _executemany(session, table: sa.Table, rows: list[dict]) -> None:
         conn.exec_driver_sql(sql, params)
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(previous)}")
+
+
+# from this many rows on, a table's secondary indexes are built once after the insert (a sort each)
+# instead of taking every row one by one (a random b-tree insertion per row and index)
+REINDEX_ROWS = 10_000
+
+
+def _suspend_indexes(session, table: sa.Table) -> tuple[list[str], list[tuple]]:
+    """Drop ``table``'s secondary indexes inside our transaction (a failure rolls the drop back too);
+    returns their SQL and their planner statistics, for ``_restore_indexes``."""
+    conn = session.connection()
+    found = conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                 "AND sql IS NOT NULL", (table.name,)).all()
+    stats = []
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
+        stats = [tuple(r) for r in conn.exec_driver_sql("SELECT tbl, idx, stat FROM sqlite_stat1 WHERE tbl = ?",
+                                                        (table.name,))]
+    for name, _sql in found:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found], stats
+
+
+def _restore_indexes(session, indexes: tuple[list[str], list[tuple]]) -> None:
+    """Build the dropped indexes again and give back their statistics (dropping an index drops them,
+    and a planner without them picks worse plans)."""
+    conn = session.connection()
+    sqls, stats = indexes
+    for sql in sqls:
+        conn.exec_driver_sql(sql)
+    if stats:
+        conn.exec_driver_sql("DELETE FROM sqlite_stat1 WHERE tbl = ?", (stats[0][0],))
+        conn.exec_driver_sql("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", stats)
 
 
 def _insert_returning_ids(session, table, rows: list[dict]) -> list[int]:
@@ -215,7 +250,10 @@ def _insert_returning_ids(session, table, rows: list[dict]) -> list[int]:
         return [r[0] for r in result]
     before = session.execute(sa.select(sa.func.max(table.c.id))).scalar() or 0
     suspended = _suspend_row_triggers(session, table) if len(rows) > 50 else []
+    indexes = _suspend_indexes(session, table) if len(rows) >= REINDEX_ROWS else None
     _executemany(session, table, rows)
+    if indexes is not None:
+        _restore_indexes(session, indexes)
     for trigger_sql, bulk in suspended:
         session.execute(sa.text(bulk), {"before": before})
         session.execute(sa.text(trigger_sql))

@@ -53,7 +53,6 @@ from relationapp.data.models import (
     Interaction,
     InteractionPerson,
     Person,
-    TierCache,
     cents_to_decimal,
 )
 from relationapp.errors import NotFound, ValidationError
@@ -524,26 +523,6 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
     return (rows[0].total if rows else 0), out
 
 
-def _with_standing(db: Database, *, today: dt.date, work) -> Agenda:
-    """``work(session, tiers)`` with the standing on ``today``: tier_cache when it holds that day.
-
-    When it does not (an order changed, a new day) it is recomputed first, in
-    the write transaction the sections then read in. A database that cannot be
-    written gets a TEMP table instead (computed each time, so slower).
-    """
-    with db.read() as session:
-        if pyramid.tier_cache_holds(session, today):
-            return work(session, TierCache.__table__)
-    try:
-        with db.write() as session:
-            if not pyramid.tier_cache_holds(session, today):
-                pyramid.store_tier_cache(session, as_of=today, settings=settings_service.load(session))
-            return work(session, TierCache.__table__)
-    except sa.exc.OperationalError:  # opened read-only (or locked for longer than the busy timeout)
-        with db.read() as session:
-            return work(session, pyramid.temporary_standing(session, as_of=today))
-
-
 def agenda(
     db: Database,
     *,
@@ -583,7 +562,7 @@ def agenda(
             prospects_total=leads_total,
         )
 
-    shown = _with_standing(db, today=today, work=work)
+    shown = pyramid.with_standing(db, as_of=today, work=work)
     from relationapp.services.leads.nurture import due_content
 
     content = due_content(db, today=today, limit=prospect_limit or 10_000, stop_passed=False)

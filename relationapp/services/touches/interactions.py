@@ -227,6 +227,9 @@ def list_interactions(
     limit: int | None = 200,
 ) -> list[InteractionRow]:
     """Newest first."""
+    if account_id is not None and person_id is None and since is None and until is None and limit is not None:
+        with db.read() as session:  # the account page: one statement built once
+            return _built(session, _ACCOUNT_PAGE, {"account_id": account_id, "limit": limit})
     query = sa.select(Interaction.id)
     if account_id is not None:
         query = query.where(Interaction.account_id == account_id)
@@ -236,41 +239,69 @@ def list_interactions(
         query = query.where(Interaction.occurred_on >= since)
     if until is not None:
         query = query.where(Interaction.occurred_on <= until)
-    query = query.order_by(Interaction.occurred_on.desc(), Interaction.id.desc())
+    newest_first = (Interaction.occurred_on.desc(), Interaction.id.desc())
+    query = query.order_by(*newest_first)
     if limit is not None:
         query = query.limit(limit)
     with db.read() as session:
-        ids = list(session.execute(query).scalars())
-        return _rows(session, ids)
+        return _built(session, _page_rows(query.subquery("page")))
+
+
+_ROW_COLUMNS = (Interaction.id, Interaction.account_id, Account.name, Interaction.kind, Interaction.occurred_on,
+                Interaction.duration_minutes, Interaction.staff_id, Staff.name, Interaction.subject, Interaction.notes,
+                Interaction.gift_item, Interaction.gift_cost, Interaction.source_id, LeadSource.name)
+
+
+def _joined(query):
+    return (query.outerjoin(Account, Account.id == Interaction.account_id)
+            .outerjoin(Staff, Staff.id == Interaction.staff_id)
+            .outerjoin(LeadSource, LeadSource.id == Interaction.source_id))
 
 
 def _rows(session, ids: list[int]) -> list[InteractionRow]:
+    """The rows for these ids, in that order."""
     if not ids:
         return []
-    base = session.execute(
-        sa.select(Interaction, Account.name, Staff.name, LeadSource.name)
-        .outerjoin(Account, Account.id == Interaction.account_id)
-        .outerjoin(Staff, Staff.id == Interaction.staff_id)
-        .outerjoin(LeadSource, LeadSource.id == Interaction.source_id)
-        .where(Interaction.id.in_(ids))
-    ).all()
-    people: dict[int, list[tuple[int, str]]] = {}
-    for iid, pid, pname in session.execute(
-        sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
-        .join(Person, Person.id == InteractionPerson.person_id)
-        .where(InteractionPerson.interaction_id.in_(ids))
-        .order_by(Person.name)
-    ):
-        people.setdefault(iid, []).append((pid, pname))
-    by_id = {}
-    for interaction, account, staff, source in base:
-        who = people.get(interaction.id, [])
-        by_id[interaction.id] = InteractionRow(
-            id=interaction.id, account_id=interaction.account_id, account=account, kind=interaction.kind,
-            occurred_on=interaction.occurred_on, duration_minutes=interaction.duration_minutes,
-            staff_id=interaction.staff_id, staff=staff, subject=interaction.subject, notes=interaction.notes,
-            person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
-            gift_item=interaction.gift_item, gift_cost=interaction.gift_cost,
-            source_id=interaction.source_id, source=source,
-        )
+    by_id = {row.id: row for row in _built(session, _joined(sa.select(*_ROW_COLUMNS)).where(Interaction.id.in_(ids)))}
     return [by_id[i] for i in ids if i in by_id]
+
+
+# one statement for any number of ids (an expanding parameter: no per-id expression to build)
+_PEOPLE_OF = (sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
+              .join(Person, Person.id == InteractionPerson.person_id)
+              .where(InteractionPerson.interaction_id.in_(sa.bindparam("ids", expanding=True)))
+              .order_by(Person.name))
+
+
+def _page_rows(page):
+    """The rows of a subquery of ids (``page.c.id``), newest first."""
+    return (_joined(sa.select(*_ROW_COLUMNS).select_from(page).join(Interaction, Interaction.id == page.c.id))
+            .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()))
+
+
+# an account's newest touches: the ids from ix_interaction_account_date alone, then their rows
+_ACCOUNT_PAGE = _page_rows(
+    sa.select(Interaction.id).where(Interaction.account_id == sa.bindparam("account_id"))
+    .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()).limit(sa.bindparam("limit")).subquery("page"))
+
+
+def _built(session, query, params: dict | None = None) -> list[InteractionRow]:
+    """The rows ``query`` (of ``_ROW_COLUMNS``) selects, with their people: plain columns, as building
+    ORM objects cost several times SQLite's own work."""
+    conn = session.connection()  # Core rows: the ORM's result machinery is not needed for plain columns
+    base = conn.execute(query, params or {}).all()
+    if not base:
+        return []
+    people: dict[int, list[tuple[int, str]]] = {}
+    for iid, pid, pname in conn.execute(_PEOPLE_OF, {"ids": [r[0] for r in base]}):
+        people.setdefault(iid, []).append((pid, pname))
+    out = []
+    for iid, account_id, account, kind, occurred_on, minutes, staff_id, staff, subject, notes, gift, cost, source_id, source in base:
+        who = people.get(iid, ())
+        out.append(InteractionRow(
+            id=iid, account_id=account_id, account=account, kind=kind, occurred_on=occurred_on,
+            duration_minutes=minutes, staff_id=staff_id, staff=staff, subject=subject, notes=notes,
+            person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
+            gift_item=gift, gift_cost=cost, source_id=source_id, source=source,
+        ))
+    return out

@@ -299,6 +299,27 @@ def temporary_standing(session, *, as_of: dt.date) -> sa.Table:
     return now
 
 
+def with_standing(db: Database, *, as_of: dt.date, work):
+    """``work(session, tiers)`` with the standing on ``as_of`` as a table shaped like tier_cache: tier_cache
+    itself when it holds that day (money columns in integer cents either way).
+
+    When it does not (an order changed, a new day) it is recomputed first, in
+    the write transaction ``work`` then reads in. A database that cannot be
+    written gets a TEMP table instead (computed each time, so slower).
+    """
+    with db.read() as session:
+        if tier_cache_holds(session, as_of):
+            return work(session, TierCache.__table__)
+    try:
+        with db.write() as session:
+            if not tier_cache_holds(session, as_of):
+                store_tier_cache(session, as_of=as_of, settings=settings_service.load(session))
+            return work(session, TierCache.__table__)
+    except sa.exc.OperationalError:  # opened read-only (or locked for longer than the busy timeout)
+        with db.read() as session:
+            return work(session, temporary_standing(session, as_of=as_of))
+
+
 def _cached_rows(session) -> list[tuple[int, str, int, int | None]]:
     query = sa.select(TierCache.account_id, TierCache.tier, sa.type_coerce(TierCache.revenue_12m, sa.BigInteger),
                       TierCache.rank).order_by(TierCache.rank.is_(None), TierCache.rank, TierCache.account_id)

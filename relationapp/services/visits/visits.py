@@ -25,6 +25,7 @@ from relationapp.data.models import (
     Person,
     PlannedVisit,
     Staff,
+    cents_to_decimal,
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import settings as settings_service
@@ -140,16 +141,15 @@ def _next_planned(session, today: dt.date) -> dict[int, dt.date]:
     return {aid: _as_date(day) for aid, day in session.execute(query)}
 
 
-def _nobody_to_contact(session) -> set[int]:
+def _nobody_to_contact_query():
     """Accounts whose every active person asked not to be contacted."""
     refusing = sa.select(Person.account_id).where(Person.do_not_contact == sa.true())
-    query = (
+    return (
         sa.select(Person.account_id)
         .where(Person.account_id.in_(refusing), Person.archived == sa.false())
         .group_by(Person.account_id)
         .having(sa.func.min(sa.cast(Person.do_not_contact, sa.Integer)) == 1)
     )
-    return set(session.execute(query).scalars())
 
 
 def _postcode_prefix(prefix: str):
@@ -178,58 +178,97 @@ def due_for_visit(
     """
     today = today or dt.date.today()
     horizon = validation.whole_number(horizon_days, field="horizon_days", label=_("Days ahead"), minimum=0, maximum=365) or 0
-    # the candidates first (two narrow columns), the columns shown only for those due
-    query = sa.select(Account.id, Account.customer_since).where(Account.archived == sa.false())
+    where = [Account.archived == sa.false()]
     if city and city.strip():
-        query = query.where(sa.func.lower(Account.city) == city.strip().lower())
+        where.append(sa.func.lower(Account.city) == city.strip().lower())
     if region and region.strip():
-        query = query.where(sa.func.lower(Account.region) == region.strip().lower())
+        where.append(sa.func.lower(Account.region) == region.strip().lower())
     if postcode and postcode.strip():
-        query = query.where(_postcode_prefix(postcode))
+        where.append(_postcode_prefix(postcode))
     if owner_id is not None:
-        query = query.where(Account.owner_id == owner_id)
-    with db.read() as session:
+        where.append(Account.owner_id == owner_id)
+
+    def work(session, tiers: sa.Table) -> list[DueAccount]:
         settings = settings_service.load(session)
-        tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings)
-        visited = last_visits(session, today)
         planned = _next_planned(session, today)
-        excluded = _nobody_to_contact(session)
-        due: dict[int, tuple] = {}
-        for aid, since in session.execute(query):
-            assignment = tiers.get(aid)
-            cadence = visit_cadence(settings, assignment.tier) if assignment else None
-            if cadence is None or aid in excluded or (unplanned_only and aid in planned):
-                continue
-            last = visited.get(aid)
-            baseline = last or _as_date(since)
-            due_on = baseline + dt.timedelta(days=cadence) if baseline else today
-            if due_on <= today + dt.timedelta(days=horizon):
-                due[aid] = (assignment, cadence, last, baseline, due_on)
-        details = {}
-        ids = list(due)
-        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-            details.update((row[0], row) for row in session.execute(
-                sa.select(Account.id, Account.name, Account.street, Account.postcode, Account.city, Account.region,
-                          Account.owner_id, Staff.name, Account.latitude, Account.longitude)
-                .outerjoin(Staff, Staff.id == Account.owner_id).where(Account.id.in_(chunk))))
-    out = []
-    for aid, (assignment, cadence, last, baseline, due_on) in due.items():
-        _id, name, street, pc, town, reg, owner, owner_name, lat, lon = details[aid]
-        elapsed = max((today - baseline).days, 0) if baseline else cadence
-        if last is None:  # never visited: at most one cadence late (years as a customer are no measure of urgency)
-            elapsed = min(elapsed, cadence)
-        value = (assignment.revenue_12m * elapsed / cadence).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        out.append(DueAccount(
-            account_id=aid, name=name, street=street, postcode=pc, city=town, region=reg, owner_id=owner,
-            owner=owner_name, tier=assignment.tier, revenue_12m=assignment.revenue_12m, last_visit=last,
-            cadence_days=cadence, due_on=due_on, days_overdue=(today - due_on).days if last else None,
-            overdue_ratio=elapsed / cadence,
-            value_at_stake=value, next_planned=planned.get(aid), located=lat is not None and lon is not None,
-        ))
+        rows = session.execute(_due_query(session, tiers, settings, where, today=today, horizon=horizon,
+                                          unplanned_only=unplanned_only)).all()
+        return [_due_account(row, settings, planned, today) for row in rows]
+
+    out = pyramid.with_standing(db, as_of=today, work=work)
     # at equal value, the never visited before the most overdue ("days since" means nothing without a visit)
     out.sort(key=lambda d: (-d.value_at_stake, d.days_overdue is not None, -(d.days_overdue or 0),
                             d.name.casefold(), d.account_id))
     return out[:limit] if limit is not None else out
+
+
+def _latest(*days):
+    """The latest of date expressions that may be NULL (SQLite's max() of several is NULL if any is)."""
+    return sa.func.nullif(sa.func.max(*(sa.func.coalesce(d, "") for d in days)), "")
+
+
+def _due_query(session, tiers: sa.Table, settings: Settings, where: list, *, today: dt.date, horizon: int,
+               unplanned_only: bool):
+    """The customers due by ``today + horizon``, in one statement: the standing from ``tiers``, the last
+    visit of each candidate from ix_interaction_kind_account_date (a seek per kind and account, not a scan
+    of every touch), the few that need a closer look in Python afterwards."""
+    cadences = {t: visit_cadence(settings, t) for t in pyramid.CUSTOMER_TIERS}
+    cadence = sa.case(*((tiers.c.tier == t, days) for t, days in cadences.items() if days), else_=sa.null())
+
+    def seen(kind: str):
+        return (sa.select(sa.func.max(Interaction.occurred_on))
+                .where(Interaction.kind == kind, Interaction.account_id == Account.id, Interaction.occurred_on <= today)
+                .scalar_subquery())
+
+    # a visit with no account, logged on one of its people (rare: log_interaction fills the account in)
+    via_people = (
+        sa.select(Person.account_id.label("account_id"), sa.func.max(Interaction.occurred_on).label("day"))
+        .join(InteractionPerson, InteractionPerson.interaction_id == Interaction.id)
+        .join(Person, Person.id == InteractionPerson.person_id)
+        .where(Interaction.kind.in_(VISIT_KINDS), Interaction.occurred_on <= today, Interaction.account_id.is_(None),
+               Person.account_id.is_not(None))
+        .group_by(Person.account_id)
+        .subquery("via_people")
+    )
+    candidates = (
+        sa.select(Account.id, Account.name, Account.street, Account.postcode, Account.city, Account.region,
+                  Account.owner_id, Staff.name.label("owner"), Account.latitude, Account.longitude,
+                  tiers.c.tier, sa.type_coerce(tiers.c.revenue_12m, sa.BigInteger).label("cents"),
+                  cadence.label("cadence"), _latest(*(seen(k) for k in VISIT_KINDS), via_people.c.day).label("last"),
+                  Account.customer_since.label("since"))
+        .select_from(tiers)
+        .join(Account, Account.id == tiers.c.account_id)
+        .outerjoin(Staff, Staff.id == Account.owner_id)
+        .outerjoin(via_people, via_people.c.account_id == Account.id)
+        .where(tiers.c.tier.in_([t for t, days in cadences.items() if days]), *where,
+               Account.id.not_in(_nobody_to_contact_query()))
+    )
+    if unplanned_only:
+        candidates = candidates.where(Account.id.not_in(
+            sa.select(PlannedVisit.account_id).where(PlannedVisit.status == "planned", PlannedVisit.planned_on >= today)))
+    # OFFSET keeps SQLite from copying the last-visit look-ups into the WHERE below (flattening)
+    found = candidates.limit(-1).offset(0).subquery("found")
+    base = sa.func.coalesce(found.c["last"], found.c.since)
+    elapsed = sa.cast(sa.func.julianday(today.isoformat()) - sa.func.julianday(base), sa.Integer)
+    return sa.select(found).where(sa.or_(base.is_(None), elapsed >= found.c.cadence - horizon))
+
+
+def _due_account(row, settings: Settings, planned: dict[int, dt.date], today: dt.date) -> DueAccount:
+    last, since = _as_date(row.last), _as_date(row.since)
+    baseline = last or since
+    due_on = baseline + dt.timedelta(days=row.cadence) if baseline else today
+    elapsed = max((today - baseline).days, 0) if baseline else row.cadence
+    if last is None:  # never visited: at most one cadence late (years as a customer are no measure of urgency)
+        elapsed = min(elapsed, row.cadence)
+    revenue = cents_to_decimal(row.cents or 0)
+    value = (revenue * elapsed / row.cadence).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return DueAccount(
+        account_id=row.id, name=row.name, street=row.street, postcode=row.postcode, city=row.city, region=row.region,
+        owner_id=row.owner_id, owner=row.owner, tier=row.tier, revenue_12m=revenue, last_visit=last,
+        cadence_days=row.cadence, due_on=due_on, days_overdue=(today - due_on).days if last else None,
+        overdue_ratio=elapsed / row.cadence,
+        value_at_stake=value, next_planned=planned.get(row.id), located=row.latitude is not None and row.longitude is not None,
+    )
 
 
 def visit_filter_choices(db: Database) -> dict[str, list[str]]:

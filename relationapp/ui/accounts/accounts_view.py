@@ -28,6 +28,7 @@ def accounts_model(ctx, parent=None) -> LazyTableModel:
     return LazyTableModel(
         COLUMNS,
         id_source=lambda **q: accounts_service.list_account_ids(ctx.db, **q),
+        count_source=lambda **q: accounts_service.count_account_ids(ctx.db, **q),
         row_source=lambda ids: accounts_service.account_rows(ctx.db, ids=ids),
         parent=parent,
     )

@@ -1,9 +1,12 @@
 """A table model for big lists: ids in display order plus a row cache.
 
-Sorting and filtering happen in SQL (the id source); rows are fetched in
-blocks as the view asks for them, and the view grows by pages through
-``canFetchMore``/``fetchMore``, so 50,000 accounts cost one id query and a
-screenful of rows.
+Sorting and filtering happen in SQL (the id source, asked for one page of
+ids at a time with ``limit``/``offset``); rows are fetched in blocks as the
+view asks for them, and the view grows by pages through
+``canFetchMore``/``fetchMore``. How many there are in all is asked of the
+count source only when something shows it (``total()``), after the first
+page: a filter that matches 40,000 people shows its first rows without
+sorting or counting them all.
 """
 
 from __future__ import annotations
@@ -36,13 +39,17 @@ class LazyTableModel(QAbstractTableModel):
         columns: list[Column],
         id_source: Callable[..., list[int]],
         row_source: Callable[[list[int]], list[Any]],
+        count_source: Callable[..., int],
         parent=None,
     ):
         super().__init__(parent)
         self.columns = columns
-        self._id_source = id_source
+        self._id_source = id_source  # (**query, limit=, offset=) -> one page of ids in display order
         self._row_source = row_source
-        self._ids: list[int] = []
+        self._count_source = count_source  # (**filters) -> how many ids in all
+        self._ids: list[int] = []  # the pages read so far
+        self._more = False  # the id source has ids after those
+        self._total: int | None = None  # counted when first asked for
         self._shown = 0
         self._cache: OrderedDict[int, Any] = OrderedDict()
         self._query: dict[str, Any] = {"sort": columns[0].sort_key or "name", "descending": False}
@@ -73,10 +80,17 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self._loaded = True
         self.beginResetModel()
-        self._ids = self._id_source(**self._query)
-        self._shown = min(PAGE, len(self._ids))
+        self._ids, self._more, self._total = [], True, None
+        self._read_page()
+        self._shown = len(self._ids)
         self._cache.clear()
         self.endResetModel()
+
+    def _read_page(self) -> None:
+        # one id past the page says whether there is more, without counting
+        page = self._id_source(**self._query, limit=PAGE + 1, offset=len(self._ids))
+        self._more = len(page) > PAGE
+        self._ids += page[:PAGE]
 
     def refresh_rows(self) -> None:
         """Data changed but the set of ids did not: drop cached rows and repaint."""
@@ -85,19 +99,25 @@ class LazyTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(self.columns) - 1))
 
     def total(self) -> int:
-        return len(self._ids)
+        """How many ids match in all (not only those read so far)."""
+        if self._total is None:
+            if not self._more:
+                self._total = len(self._ids)
+            else:
+                filters = {k: v for k, v in self._query.items() if k not in ("sort", "descending")}
+                self._total = self._count_source(**filters)
+        return self._total
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None
 
     def row_of(self, item_id: int) -> int | None:
+        while item_id not in self._ids and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
         try:
-            row = self._ids.index(item_id)
+            return self._ids.index(item_id)
         except ValueError:
             return None
-        while row >= self._shown and self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-        return row
 
     def item(self, row: int) -> Any:
         item_id = self.id_at(row)
@@ -120,16 +140,17 @@ class LazyTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid():
+        if parent.isValid() or not self._more:
             return
-        more = min(PAGE, len(self._ids) - self._shown)
-        if more <= 0:
+        before = len(self._ids)
+        self._read_page()
+        if len(self._ids) == before:
             return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
+        self.beginInsertRows(QModelIndex(), self._shown, len(self._ids) - 1)
+        self._shown = len(self._ids)
         self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -62,7 +62,10 @@ class LazyListView(QWidget):
         self.search.returnPressed.connect(self._focus_first)
         self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=lambda: self._activate(self.table.currentIndex().row()), context=Qt.ShortcutContext.WidgetShortcut)
-        model.modelReset.connect(self._update_count)
+        # the count after the first page is painted: counting every match of a broad filter takes longer
+        self._count_timer = QTimer(self, singleShot=True, interval=0)
+        self._count_timer.timeout.connect(self._update_count)
+        model.modelReset.connect(self._count_timer.start)
 
     def showEvent(self, event) -> None:
         self.model.ensure_loaded()

@@ -27,6 +27,7 @@ def people_model(ctx, parent=None) -> LazyTableModel:
     return LazyTableModel(
         COLUMNS + [ambassador_column(ctx)],
         id_source=lambda **q: people_service.list_person_ids(ctx.db, **q),
+        count_source=lambda **q: people_service.count_person_ids(ctx.db, **q),
         row_source=lambda ids: people_service.person_rows(ctx.db, ids=ids),
         parent=parent,
     )

@@ -47,3 +47,32 @@ def test_list_filters_match_words_by_prefix_and_single_letters_by_name(db):
     assert names(list_account_ids(db, search="jansen utr")) == ["Bakkerij Jansen"]  # every word, any field
     assert names(list_account_ids(db, search="j")) == ["Jansen Bouw"]  # one letter: the name starts with it
     assert [people.get_person(db, person_id=i).name for i in list_person_ids(db, search="visser")] == ["Jan Bakker"]
+
+
+def test_a_list_filter_gives_the_same_pages_and_count_for_a_broad_word_as_for_a_narrow_one(db, monkeypatch):
+    from relationapp.services.customers import search as search_module
+    from relationapp.services.customers.accounts import count_account_ids, list_account_ids
+    from relationapp.services.customers.people import count_person_ids, list_person_ids
+
+    for i, (name, city) in enumerate([("Van Dam", "Venlo"), ("Bakkerij van Os", "Utrecht"), ("Vandenberg", "Ede"),
+                                      ("Zeeman", "Vaals"), ("De Vries", "Venray"), ("Vanille & Co", "Assen")]):
+        account = accounts.create_account(db, name=name, city=city)
+        people.create_person(db, name=f"Anna van Dijk {i}", account_id=account.id)
+        if i == 2:
+            accounts.archive_account(db, account_id=account.id)
+    people.create_person(db, name="Piet Jansen")
+
+    def listed():
+        return (list_account_ids(db, search="van"), count_account_ids(db, search="van"),
+                [list_account_ids(db, search="van", limit=2, offset=o) for o in (0, 2, 4)],
+                list_account_ids(db, search="van", include_archived=True, sort="city", descending=True),
+                list_person_ids(db, search="van dij"), count_person_ids(db, search="van dij"),
+                [list_person_ids(db, search="van dij", limit=4, offset=o) for o in (0, 4)])
+
+    few = listed()  # every match handed over as ids
+    monkeypatch.setattr(search_module, "BROAD", 2)  # now 'van' is broad: the list's own order is walked
+    assert listed() == few
+    names = [accounts.get_account(db, account_id=i).name for i in few[0]]
+    assert names == ["Bakkerij van Os", "Van Dam", "Vanille & Co"]  # by name; archived Vandenberg left out
+    assert few[1] == 3 and sum(few[2], []) == few[0]
+    assert len(few[4]) == few[5] == 6 and sum(few[6], []) == few[4]

@@ -331,3 +331,22 @@ def test_i_am_setting(db, firm):
     assert current_staff(db).name == "Bob Manager"
     update_settings(db, current_staff_id=0)
     assert current_staff(db) is None
+
+
+def test_an_order_moves_a_customer_up_and_a_read_only_file_gives_the_same_list(db, firm):
+    from relationapp.services.data_care.instance_lock import open_read_only
+
+    small = firm["accounts"]["small0"]
+    log_interaction(db, account_id=small.id, kind="visit", occurred_on=TODAY - dt.timedelta(days=120))
+    assert "Small 0" not in _names(visits.due_for_visit(db, today=TODAY))  # Small: every 730 days
+    with db.write() as session:  # now the biggest customer: Top, every 90 days
+        session.add(Order(account_id=small.id, ordered_on=dt.date(2026, 10, 1), amount=Decimal("900000")))
+    row = next(r for r in visits.due_for_visit(db, today=TODAY) if r.account_id == small.id)
+    assert row.tier == "top" and row.cadence_days == 90 and row.days_overdue == 30
+    looker = open_read_only(db.path)
+    try:
+        with db.write() as session:  # the standing kept in the file is stale: the reader computes its own
+            session.add(Order(account_id=small.id, ordered_on=dt.date(2026, 10, 2), amount=Decimal("1")))
+        assert visits.due_for_visit(looker, today=TODAY) == visits.due_for_visit(db, today=TODAY)
+    finally:
+        looker.dispose()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from relationapp.services.customers import accounts, people
 from relationapp.services.touches import interactions
+from relationapp.text import formatting
 from tests.ui.conftest import run_modal
 
 
@@ -125,6 +126,24 @@ def test_lazy_list_fetches_more_rows_on_demand(ctx, qtbot):
     assert view.model.canFetchMore()
     view.model.fetchMore()
     assert view.model.rowCount() == lazy_model.PAGE + 5
+    assert not view.model.canFetchMore()
+
+
+def test_a_filtered_list_reads_one_page_and_finds_a_row_further_down(ctx, qtbot):
+    from relationapp.ui.accounts.accounts_view import AccountsView
+    from relationapp.ui.lists import lazy_model
+
+    ids = [accounts.create_account(ctx.db, name=f"Vandam {i:05d}", city="Venlo").id for i in range(lazy_model.PAGE + 3)]
+    accounts.create_account(ctx.db, name="Zeeman", city="Assen")
+    view = AccountsView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.search.setText("venlo")
+    view.apply_filter()
+    assert view.model.rowCount() == lazy_model.PAGE and view.model.total() == lazy_model.PAGE + 3
+    qtbot.waitUntil(lambda: view.count.text().startswith(formatting.current().number(lazy_model.PAGE + 3)))
+    assert view.model.row_of(ids[-1]) == lazy_model.PAGE + 2  # the next page is read to show it
+    assert view.model.rowCount() == lazy_model.PAGE + 3
 
 
 def test_markup_in_names_shows_literally(ctx, qtbot):
