@@ -32,6 +32,48 @@ def english_unless_asked(monkeypatch):
     catalogue.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_system_keyring():
+    """No test reads or writes the keyring of the machine it runs on: none is usable unless a test
+    asks for ``memory_keyring``."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A keyring in memory (the keyring library's own backend API) for the test's length."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.secrets: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.secrets.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.secrets[(service, username)] = password
+
+        def delete_password(self, service, username):
+            if self.secrets.pop((service, username), None) is None:
+                raise PasswordDeleteError(username)
+
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    return memory
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "relationapp.db"

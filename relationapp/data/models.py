@@ -264,6 +264,16 @@ class MailSender(SQLModel, table=True):
     last_subject: Optional[str] = Field(default=None, max_length=500)
 
 
+class MailFolder(SQLModel, table=True):
+    """An IMAP folder we watch: where its last sync stopped (``services.mail.folders``)."""
+
+    __tablename__ = "mail_folder"
+    folder: str = Field(primary_key=True, max_length=700)  # "user@host:port/folder"
+    uidvalidity: int = Field(sa_type=sa.BigInteger)
+    last_uid: int = Field(sa_type=sa.BigInteger)  # the highest UID looked at; the next sync asks for the ones above
+    synced_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
+
+
 class InteractionPerson(SQLModel, table=True):
     __tablename__ = "interaction_person"
     interaction_id: int = Field(foreign_key="interaction.id", ondelete="CASCADE", primary_key=True)
