@@ -87,10 +87,10 @@ class Settings:
     mail_security: str = _spec("ssl", "Connection security", choices=("ssl", "starttls", "none"), group="Mail")
     mail_user: str = _spec("", "IMAP user name", group="Mail")
     mail_folder: str = _spec("relationapp", "Folder to watch", group="Mail")
-    mail_sync_minutes: int = _spec(15, "Check the folder every (minutes, 0 = only by hand)", minimum=0, maximum=1440,
+    mail_sync_minutes: int = _spec(15, "Check every (minutes; 0: only by hand)", minimum=0, maximum=1440,
                                    group="Mail")
     # besides the staff's e-mail addresses: a mail from one of these is ours (outgoing)
-    mail_own_addresses: str = _spec("", "Our own addresses and domains (comma-separated)", group="Mail")
+    mail_own_addresses: str = _spec("", "Our own addresses and domains", group="Mail")
 
     @classmethod
     def specs(cls):

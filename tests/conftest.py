@@ -74,6 +74,28 @@ def memory_keyring():
     return memory
 
 
+@pytest.fixture(scope="session")
+def imap_server_session():
+    """A real IMAP server (Dovecot on 127.0.0.1, tests/exchange/mail/imap_server.py), once per session."""
+    from tests.exchange.mail import imap_server as servers
+
+    try:
+        server = servers.start_server()
+    except FileNotFoundError as exc:
+        if os.environ.get(servers.REQUIRE_ENV) == "1":
+            pytest.fail(f"{exc}; {servers.REQUIRE_ENV}=1 asks for the real server")
+        pytest.skip(f"{exc}; these tests need a real IMAP server")
+    yield server
+    servers.stop_server(server)
+
+
+@pytest.fixture
+def imap(imap_server_session):
+    """The server with INBOX empty and no other folder: every test starts clean."""
+    imap_server_session.reset()
+    return imap_server_session
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "relationapp.db"

@@ -196,7 +196,7 @@ def _senders(args, db) -> int:
 
         row = senders.get_sender(db, address=args.address)
         source_id, new_source = _source(db, args.source)
-        lead = senders.add_sender_as_lead(db, address=args.address, name=args.name,
+        lead = senders.add_sender_as_lead(db, address=args.address, person=args.name,
                                           organisation=args.organisation or row.suggested_organisation,
                                           source_id=source_id, new_source=new_source)
         print(_("Lead #{id} registered: {account}.").format(id=lead.account_id, account=lead.account))

@@ -18,6 +18,7 @@ from relationapp.data.models import ContactPoint, MailSender, Person
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers import people
 from relationapp.services.leads.register import RegisteredLead, register_lead
+from relationapp.services.common.validation import shown
 from relationapp.services.mail.addresses import address_key
 from relationapp.text.catalogue import _
 
@@ -112,7 +113,7 @@ def ignore_sender(db: Database, *, address: str, today: dt.date | None = None) -
     An address that has not written yet can be ignored beforehand (a newsletter's)."""
     key = address_key(address)
     if key is None:
-        raise ValidationError(_("'{value}' is not an e-mail address.").format(value=address), field="address")
+        raise ValidationError(_("'{value}' is not an e-mail address.").format(value=shown(address)), field="address")
     with db.write() as session:
         sender = session.get(MailSender, key)
         if sender is None:
@@ -142,17 +143,14 @@ def add_sender_as_person(db: Database, *, address: str, account_id: int, name: s
     return person
 
 
-def add_sender_as_lead(db: Database, *, address: str, name: str | None = None, organisation: str | None = None,
-                       source_id: int | None = None, new_source: str | None = None,
-                       brought_in_by_id: int | None = None, owner_id: int | None = None,
-                       stage: str = "prospect") -> RegisteredLead:
-    """A new lead (its account and person, services.leads.register) from this address; it leaves the list."""
+def add_sender_as_lead(db: Database, *, address: str, person: str | None = None, **lead) -> RegisteredLead:
+    """A new lead (its account and person, ``services.leads.register.register_lead`` with ``lead`` as its
+    fields) with this address; it leaves the list."""
     sender = get_sender(db, address=address)
-    lead = register_lead(db, person=name if name is not None else sender.suggested_name,
-                         organisation=organisation, email=sender.address, source_id=source_id,
-                         new_source=new_source, brought_in_by_id=brought_in_by_id, owner_id=owner_id, stage=stage)
+    registered = register_lead(db, person=person if person is not None else sender.suggested_name,
+                               email=sender.address, **lead)
     _forget(db, sender.address)
-    return lead
+    return registered
 
 
 def _forget(db: Database, address: str) -> None:

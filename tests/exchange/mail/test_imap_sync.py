@@ -198,3 +198,18 @@ def test_the_command_line_sync_and_a_refused_login_in_one_line(capsys, db, db_pa
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "sync", "--password-stdin")
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("relationapp: The mail server 127.0.0.1 refused the login of tester@example.nl")
+
+
+def test_a_sync_asked_to_stop_leaves_the_rest_for_the_next(db, imap, setup):
+    import threading
+
+    for i in range(3):
+        imap.append("relationapp", mail(subject=f"Mail {i}", message_id=f"<s{i}@bakker.nl>"))
+    stop = threading.Event()
+    stop.set()
+
+    stopped = sync_mail(db, today=TODAY, stop=stop)
+    later = sync_mail(db, today=TODAY)
+
+    assert (stopped.read, stopped.logged) == (0, 0)
+    assert (later.read, later.logged) == (3, 3)
