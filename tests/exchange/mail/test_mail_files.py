@@ -81,7 +81,10 @@ def test_importing_again_logs_nothing_twice(db, people, tmp_path):
 
 
 def test_logging_resets_the_cadence_and_an_old_mail_closes_no_plan_made_after_it(db, people, tmp_path):
-    from relationapp.services.touches.follow_ups import create_follow_up, list_follow_ups
+    from relationapp.services.touches.follow_ups import (
+        create_follow_up,
+        list_follow_ups,
+    )
 
     def last_touch(account_id):
         with db.read() as session:
