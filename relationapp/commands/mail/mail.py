@@ -85,15 +85,16 @@ def _report(summary, args) -> None:
         who = ", ".join(touch.people) or "–"
         print(f"{touch.occurred_on.isoformat()}  {arrow} {touch.account or '–'}: {who}  {touch.subject or ''}".rstrip())
     if summary.dry_run:
-        line = _("Would log {logged} of {read} mails ({duplicates} logged before, {unknown} from unknown senders, "
+        line = _("Would log {logged} of {read} mails ({duplicates} seen before, {unknown} from unknown senders, "
                  "{skipped} left out); nothing was written.")
     else:
-        line = _("{logged} of {read} mails logged as touches ({duplicates} logged before, {unknown} from unknown "
+        line = _("{logged} of {read} mails logged as touches ({duplicates} seen before, {unknown} from unknown "
                  "senders, {skipped} left out).")
     print(line.format(logged=summary.logged, read=summary.read, duplicates=summary.duplicates,
                       unknown=summary.unknown, skipped=summary.skipped))
     if summary.new_senders:
-        print(_("{count} new senders to review: relationapp mail senders").format(count=summary.new_senders))
+        print(_("{count} new senders to review (their mail is logged when they are added): relationapp mail "
+                "senders").format(count=summary.new_senders))
 
 
 def _account_id(db, name_or_id: str | None) -> int | None:
@@ -189,8 +190,8 @@ def _senders(args, db) -> int:
             raise CliError(_("Name the account: --account NAME_OR_ID (or add them as a lead)."))
         person = senders.add_sender_as_person(db, address=args.address, account_id=_account_id(db, args.account),
                                               name=args.name)
-        print(_("{name} added to {account}; their mail is logged from now on.").format(
-            name=person.name, account=person.account))
+        print(_("{name} added to {account}; {count} waiting mails logged as touches.").format(
+            name=person.name, account=person.account, count=person.logged))
     else:
         from relationapp.commands.leads.leads import _source  # the leads CLI's reading of --source
 
@@ -199,7 +200,8 @@ def _senders(args, db) -> int:
         lead = senders.add_sender_as_lead(db, address=args.address, person=args.name,
                                           organisation=args.organisation or row.suggested_organisation,
                                           source_id=source_id, new_source=new_source)
-        print(_("Lead #{id} registered: {account}.").format(id=lead.account_id, account=lead.account))
+        print(_("Lead #{id} registered: {account}; {count} waiting mails logged as touches.").format(
+            id=lead.account_id, account=lead.account, count=lead.logged))
     return 0
 
 

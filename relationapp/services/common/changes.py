@@ -44,6 +44,7 @@ _TABLE_KINDS = {
     "nurture_track": Kind.LEADS, "nurture_step": Kind.LEADS, "nurture_enrolment": Kind.LEADS,
     "content_sent": Kind.LEADS, "campaign": Kind.LEADS,
     "contact_point": Kind.PEOPLE, "mail_message": Kind.INTERACTIONS, "mail_sender": Kind.INTERACTIONS,
+    "mail_waiting": Kind.INTERACTIONS,
     "tier_snapshot": Kind.PYRAMID,
 }
 # kept by the services and triggers from the tables above, or bookkeeping no page shows (where the

@@ -15,10 +15,12 @@ Rules (README "Mail", HACKING):
   different accounts says nothing about which account the mail was with:
   that address is left out and reported (give one of them another address,
   or merge the duplicates, then import again).
-- A mail with nobody we know: the sender (for an outgoing mail: the first
-  recipient) goes to the review list (``mail_sender``) unless that address
-  was ignored; the mail is not logged. Dropped on an account, it is logged
-  for that account instead (and the address still goes for review).
+- A mail with nobody we know: the sender (for an outgoing mail: the
+  recipients) goes to the review list (``mail_sender``) unless that address
+  was ignored, and the touch it would make waits there (``mail_waiting``):
+  adding the sender as a person or a lead logs it (``services.mail.senders``).
+  Dropped on an account, it is logged for that account instead (and the
+  address still goes for review).
 - Automatic mail (out-of-office replies, mailing lists, no-reply senders) and
   mail among ourselves only is counted, never logged.
 - An old mail closes only the planned contacts made before it was sent.
@@ -35,10 +37,11 @@ from dataclasses import dataclass, field, replace
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, MailMessage, MailSender
+from relationapp.data.models import Account, MailMessage, MailSender, MailWaiting
 from relationapp.errors import ValidationError
 from relationapp.services.common.settings import load as load_settings
 from relationapp.services.mail.addresses import AddressBook, Known, address_book
+from relationapp.services.mail.senders import log_waiting_in_session
 from relationapp.services.touches.interactions import check_touch, log_many_in_session
 from relationapp.text.catalogue import _
 
@@ -80,8 +83,8 @@ class MailSummary:
     read: int  # messages looked at
     logged: int  # messages logged as touches
     touches: int  # touches made (a mail with two accounts makes two)
-    duplicates: int  # logged before (the same Message-ID)
-    unknown: int  # messages from addresses we do not know (their senders are on the review list)
+    duplicates: int  # seen before (the same Message-ID): logged, or waiting for its sender to be added
+    unknown: int  # messages from addresses we do not know (on the review list; their touches wait)
     new_senders: int  # addresses added to the review list by this run
     skipped: int  # ignored addresses, automatic mail, mail among ourselves
     problems: tuple[str, ...]  # one line each: what was not read or not logged, and why
@@ -114,6 +117,7 @@ class MailRun:
     remarks: list[str] = field(default_factory=list)
     planned: list[MailTouch] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)  # Message-IDs of this run (a file may hold one twice)
+    _caught_up: bool = False
     _statuses: dict[str, str] = field(default_factory=dict)  # review-list status by address, as this run left it
 
     def __post_init__(self) -> None:
@@ -134,6 +138,8 @@ class MailRun:
                 self._batch(session, mails)
             return
         with self.db.write() as session:
+            if not self._caught_up:
+                self._catch_up(session)
             self._batch(session, mails)
             if then is not None:
                 then(session)
@@ -143,13 +149,28 @@ class MailRun:
                            self.skipped, tuple(self.problems), tuple(self.remarks), self.dry_run,
                            tuple(self.planned))
 
+    def _catch_up(self, session) -> None:
+        """Waiting mail whose address some person has now (given by hand since it came): logged first."""
+        self._caught_up = True
+        for address in list(session.execute(sa.select(MailWaiting.address).distinct()).scalars()):
+            matches = self.book.people.get(address, ())
+            accounts = {k.account_id for k in matches}
+            if not matches or len(accounts) != 1:
+                continue
+            count = log_waiting_in_session(session, address=address, account_id=accounts.pop(),
+                                           person_ids=tuple(k.person_id for k in matches), today=self.today)
+            self.remarks.append(_("{count} mails from {address}, waiting until someone had that address, "
+                                  "logged as touches.").format(count=count, address=address))
+
     # --- one batch ------------------------------------------------------------------
     def _batch(self, session, mails: list[ReadMail]) -> None:
         ids = list({m.message_id for m in mails} - self._seen)
         logged_before: set[str] = set()
         for start in range(0, len(ids), 500):
-            logged_before.update(session.execute(sa.select(MailMessage.message_id)
-                                                 .where(MailMessage.message_id.in_(ids[start:start + 500]))).scalars())
+            chunk = ids[start:start + 500]
+            for model in (MailMessage, MailWaiting):  # logged, or waiting for its sender to be added
+                logged_before.update(session.execute(sa.select(model.message_id)
+                                                     .where(model.message_id.in_(chunk))).scalars())
         batch = _Batch(session, self._review_statuses(session, mails))
         for mail in mails:
             self.read += 1
@@ -201,19 +222,23 @@ class MailRun:
         people = self._people(mail, counterparts)
         if people is None:  # every address we know of was ambiguous: reported
             return
-        reviewed = [self._review(batch, address, mail) for address in review]
+        reviewed = [address for address in review if self._review(batch, address, mail)]
         groups: dict[int | None, list[Known]] = {}
         for known in people:
             groups.setdefault(known.account_id, []).append(known)
+        direction = "out" if outgoing else "in"
         if not groups:
-            if not any(reviewed):  # an address the firm chose to ignore
+            if not reviewed:  # an address the firm chose to ignore
                 self.skipped += 1
                 return
             self.unknown += 1
-            if self.account_id is None:
+            if self.account_id is None:  # the touch waits for its sender to be added
+                batch.waiting.append({
+                    "message_id": mail.message_id, "address": reviewed[0][0], "occurred_on": mail.occurred_on,
+                    "direction": direction, "staff_id": staff_id, "subject": mail.subject, "notes": mail.notes,
+                    "source": (mail.source or None) and mail.source[:500]})
                 return
             groups = {self.account_id: []}
-        direction = "out" if outgoing else "in"
         touches = []
         try:
             for account_id, group in groups.items():
@@ -246,6 +271,8 @@ class MailRun:
         for row in batch.senders.values():
             session.add(row)
         session.flush()
+        if batch.waiting:
+            session.execute(sa.insert(MailWaiting), batch.waiting)
 
     def _people(self, mail: ReadMail, addresses: list[str]) -> list[Known] | None:
         """The people of these addresses; None when the only known ones were ambiguous (then reported)."""
@@ -314,3 +341,4 @@ class _Batch:
     touches: list[tuple[dict, tuple[int, ...]]] = field(default_factory=list)
     mails: list[tuple[ReadMail, int]] = field(default_factory=list)  # each mail and how many touches it made
     senders: dict[str, MailSender] = field(default_factory=dict)  # rows to write
+    waiting: list[dict] = field(default_factory=list)  # the touches of mail from unknown senders

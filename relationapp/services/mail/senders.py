@@ -1,9 +1,11 @@
 """The review list: addresses we got mail from but know no person by.
 
-Each can become a person on an account or a new lead (the mail after that
-is logged as a touch), or be ignored: an ignored address never comes back on
-the list, however much mail it sends. An address someone added by hand
-since (a person's e-mail) leaves the list by itself.
+Each can become a person on an account or a new lead: the mail that waited
+(``mail_waiting``) is logged as touches then, and what comes after it too.
+Or it is ignored: an ignored address never comes back on the list, however
+much mail it sends (its waiting mail is kept, so the ignore can be taken
+back). An address someone gave a person by hand since leaves the list by
+itself, and its waiting mail is logged at the next import or sync.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import ContactPoint, MailSender, Person
+from relationapp.data.models import ContactPoint, MailMessage, MailSender, MailWaiting, Person
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers import people
 from relationapp.services.leads.register import RegisteredLead, register_lead
 from relationapp.services.common.validation import shown
 from relationapp.services.mail.addresses import address_key
+from relationapp.services.touches.interactions import check_touch, log_many_in_session
 from relationapp.text.catalogue import _
 
 # addresses at these domains are people's own, not a firm's: no organisation is guessed from them
@@ -60,6 +63,17 @@ class SenderRow:
             return None
         name = domain.rsplit(".", 1)[0].rsplit(".", 1)[-1]
         return " ".join(w.capitalize() for w in name.replace("-", " ").replace("_", " ").split()) or None
+
+
+@dataclass(frozen=True)
+class SenderAdded:
+    """A sender added as a person (or a lead), and how many of their waiting mails were logged."""
+
+    person_id: int
+    name: str
+    account_id: int | None
+    account: str | None
+    logged: int
 
 
 def _row(s: MailSender) -> SenderRow:
@@ -134,25 +148,49 @@ def review_again(db: Database, *, address: str) -> SenderRow:
 
 
 def add_sender_as_person(db: Database, *, address: str, account_id: int, name: str | None = None,
-                         job_title: str | None = None) -> people.PersonDetail:
-    """A person with this address on an existing account; the address leaves the list."""
+                         job_title: str | None = None, today: dt.date | None = None) -> SenderAdded:
+    """A person with this address on an existing account; their waiting mail is logged, the address leaves
+    the list."""
     sender = get_sender(db, address=address)
     person = people.create_person(db, name=name if name is not None else sender.suggested_name,
                                   email=sender.address, account_id=account_id, job_title=job_title)
-    _forget(db, sender.address)
-    return person
+    logged = _log_and_forget(db, sender.address, account_id=person.account_id, person_id=person.id, today=today)
+    return SenderAdded(person.id, person.name, person.account_id, person.account, logged)
 
 
-def add_sender_as_lead(db: Database, *, address: str, person: str | None = None, **lead) -> RegisteredLead:
+def add_sender_as_lead(db: Database, *, address: str, person: str | None = None, today: dt.date | None = None,
+                       **lead) -> SenderAdded:
     """A new lead (its account and person, ``services.leads.register.register_lead`` with ``lead`` as its
-    fields) with this address; it leaves the list."""
+    fields) with this address; their waiting mail is logged, the address leaves the list."""
     sender = get_sender(db, address=address)
     registered = register_lead(db, person=person if person is not None else sender.suggested_name,
                                email=sender.address, **lead)
-    _forget(db, sender.address)
-    return registered
+    logged = _log_and_forget(db, sender.address, account_id=registered.account_id, person_id=registered.person_id,
+                             today=today)
+    return SenderAdded(registered.person_id, registered.person, registered.account_id, registered.account, logged)
 
 
-def _forget(db: Database, address: str) -> None:
+def _log_and_forget(db: Database, address: str, *, account_id: int | None, person_id: int | None,
+                    today: dt.date | None) -> int:
     with db.write() as session:
-        session.execute(sa.delete(MailSender).where(MailSender.address == address))
+        return log_waiting_in_session(session, address=address, account_id=account_id,
+                                      person_ids=(person_id,) if person_id else (), today=today)
+
+
+def log_waiting_in_session(session, *, address: str, account_id: int | None, person_ids: tuple[int, ...],
+                           today: dt.date | None = None) -> int:
+    """The waiting mail of ``address`` logged as touches with these people (each Message-ID once, as every
+    mail); the address leaves the review list. Returns how many were logged."""
+    rows = list(session.execute(sa.select(MailWaiting).where(MailWaiting.address == address)
+                                .order_by(MailWaiting.occurred_on)).scalars())
+    touches = [(check_touch(account_id=account_id, kind="email", occurred_on=w.occurred_on, staff_id=w.staff_id,
+                            subject=w.subject, notes=w.notes, direction=w.direction), tuple(person_ids))
+               for w in rows]
+    ids = log_many_in_session(session, touches, only_planned_before=True)
+    if rows:
+        session.execute(sa.insert(MailMessage), [
+            {"message_id": w.message_id, "interaction_id": iid, "seen_on": today or dt.date.today(), "source": w.source}
+            for w, iid in zip(rows, ids)])
+    session.execute(sa.delete(MailWaiting).where(MailWaiting.address == address))
+    session.execute(sa.delete(MailSender).where(MailSender.address == address))
+    return len(rows)

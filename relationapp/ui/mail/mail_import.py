@@ -62,10 +62,10 @@ def import_mail_files(ctx, parent, paths: list[Path], *, account_id: int | None 
 def summary_text(summary) -> str:
     lines = [tr("{logged} of {read} mails logged as touches.").format(logged=summary.logged, read=summary.read)]
     if summary.duplicates:
-        lines.append(tr("{count} were logged before.").format(count=summary.duplicates))
+        lines.append(tr("{count} were seen before.").format(count=summary.duplicates))
     if summary.unknown:
-        lines.append(tr("{count} came from senders we do not know: see Tools > Unknown senders.").format(
-            count=summary.unknown))
+        lines.append(tr("{count} came from senders we do not know; they are logged when you add the sender "
+                        "(Tools > Unknown senders).").format(count=summary.unknown))
     if summary.skipped:
         lines.append(tr("{count} left out (ignored addresses, automatic mail, mail among ourselves).").format(
             count=summary.skipped))

@@ -44,8 +44,8 @@ class SenderPersonDialog(FormDialog):
     def __init__(self, ctx, sender: senders.SenderRow, parent=None):
         super().__init__(ctx, tr("Add as person"), parent)
         self.sender = sender
-        note = plain_label(tr("Mail from {address} is logged for this person from now on.").format(
-            address=sender.address), self)
+        note = plain_label(tr("The {count} mails from {address} are logged for this person, and the mail that "
+                              "comes after them.").format(count=sender.messages, address=sender.address), self)
         note.setWordWrap(True)
         self.layout().insertWidget(0, note)
         self.name = self.add_row(tr("&Name"), "name", QLineEdit(sender.suggested_name, self))
@@ -89,7 +89,7 @@ class SendersDialog(QDialog):
         self.setWindowTitle(tr("Unknown senders"))
         layout = QVBoxLayout(self)
         intro = plain_label(tr("Mail came from these addresses, but no person has them. Add a sender as a person "
-                               "or a lead and their mail is logged from then on; an ignored address is never "
+                               "or a lead and their mail is logged as touches; an ignored address is never "
                                "asked about again."), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -161,15 +161,18 @@ class SendersDialog(QDialog):
         if sender is not None and sender.status == "waiting":
             dialog = SenderPersonDialog(self.ctx, sender, self)
             if dialog.exec():
-                self.ctx.say(tr("{name} added to {account}.").format(name=dialog.result_value.name,
-                                                                    account=dialog.result_value.account))
+                added = dialog.result_value
+                self.ctx.say(tr("{name} added to {account}; {count} waiting mails logged.").format(
+                    name=added.name, account=added.account, count=added.logged))
 
     def add_lead(self) -> None:
         sender = self.current()
         if sender is not None:
             dialog = SenderLeadDialog(self.ctx, sender, self)
             if dialog.exec():
-                self.ctx.say(tr("Lead {name} registered.").format(name=dialog.result_value.account))
+                added = dialog.result_value
+                self.ctx.say(tr("Lead {name} registered; {count} waiting mails logged.").format(
+                    name=added.account, count=added.logged))
 
     def ignore(self) -> None:
         sender = self.current()

@@ -23,11 +23,11 @@ def test_import_a_folder_then_again(capsys, db, db_path, people, tmp_path):
 
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "import", str(folder))
     assert code == 0, err
-    assert "1 of 2 mails logged as touches (0 logged before, 1 from unknown senders, 0 left out)." in out
-    assert "1 new senders to review: relationapp mail senders" in out
+    assert "1 of 2 mails logged as touches (0 seen before, 1 from unknown senders, 0 left out)." in out
+    assert "1 new senders to review (their mail is logged when they are added): relationapp mail senders" in out
 
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "import", str(folder))
-    assert "0 of 2 mails logged as touches (1 logged before" in out
+    assert "0 of 2 mails logged as touches (2 seen before" in out  # the unknown sender's mail waits: seen too
 
 
 def test_a_dry_run_lists_the_touches_it_would_log(capsys, db, db_path, people, tmp_path):
@@ -59,7 +59,7 @@ def test_senders_list_ignore_and_add(capsys, db, db_path, people, tmp_path):
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "senders", "ignore", "spam@reclame.nl")
     assert code == 0 and "is ignored" in out
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "senders", "lead", "piet@nieuw-bouw.nl")
-    assert code == 0 and "registered: Nieuw Bouw." in out
+    assert code == 0 and "registered: Nieuw Bouw; 1 waiting mails logged as touches." in out
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "senders", "--json")
     assert out.strip() == "[]"
     code, out, err = run_cli(capsys, "--db", str(db_path), "mail", "senders", "person", "wie@nergens.nl",

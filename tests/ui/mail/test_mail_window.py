@@ -123,7 +123,9 @@ def test_the_review_list_adds_a_person_on_an_account(ctx, people, waiting, qtbot
     form.account.set_account(people["bakker"].id, "Bakker BV")
     form.accept()
 
-    assert form.result_value.account == "Bakker BV" and form.result_value.email == "piet@boer-bouw.nl"
+    assert (form.result_value.account, form.result_value.name, form.result_value.logged) == (
+        "Bakker BV", "Piet de Boer", 1)
+    assert [t.subject for t in list_interactions(ctx.db, account_id=people["bakker"].id)] == ["Offerte"]
     assert [s.address for s in dialog.model.rows] == ["spam@reclame.nl"]  # the list followed the change
 
 
