@@ -930,6 +930,55 @@ def vcard_import(bench: Bench) -> Measure:
     return Measure(seconds, f"{count:,} cards into a copy of the database", {"cards": count})
 
 
+def _mbox(bench: Bench, path: Path, count: int) -> None:
+    """An mbox as a mail program writes it: mail from and to people of the firm (a third of it ours, outgoing),
+    one in ten from senders nobody knows, now and then an HTML-only mail, a reply with its history, an attachment."""
+    from email.message import EmailMessage
+    from email.utils import format_datetime
+
+    rng = random.Random(11)
+    with bench.raw() as con:
+        people = [r[0] for r in con.execute("SELECT email FROM person WHERE email IS NOT NULL ORDER BY id")]
+        staff = [r[0] for r in con.execute("SELECT email FROM staff WHERE email IS NOT NULL ORDER BY id")] or ["ik@firma.nl"]
+    subjects = ("Offerte", "Vraag over de levering", "Afspraak volgende week", "Factuur", "Nieuwe bestelling",
+                "Onderhoud", "Re: Offerte", "Planning", "Bedankt voor het gesprek", "Storing")
+    start = dt.datetime.combine(bench.today - dt.timedelta(days=400), dt.time(8), tzinfo=dt.timezone.utc)
+    with open(path, "wb") as fh:
+        for i in range(count):
+            message = EmailMessage()
+            ours, theirs = rng.choice(staff), rng.choice(people)
+            if rng.random() < 0.1:
+                theirs = f"iemand{i}@onbekend{i % 300}.nl"
+            if rng.random() < 0.33:
+                message["From"], message["To"] = ours, theirs
+            else:
+                message["From"], message["To"] = theirs, ours
+            message["Subject"] = rng.choice(subjects)
+            message["Date"] = format_datetime(start + dt.timedelta(minutes=57 * i))
+            message["Message-ID"] = f"<bench-{i}@mail.example.nl>"
+            text = ("Goedemorgen,\n\n" + "Zoals besproken stuur ik u hierbij de gegevens. " * rng.randint(2, 30)
+                    + "\n\nMet vriendelijke groet,\n\n")
+            if rng.random() < 0.15:
+                text += "Op 3 maart 2026 om 10:12 schreef iemand:\n> eerder bericht\n" * 3
+            if rng.random() < 0.1:
+                message.set_content(f"<html><body><p>{text}</p></body></html>", subtype="html")
+            else:
+                message.set_content(text)
+            if rng.random() < 0.05:
+                message.add_attachment(os.urandom(20_000), maintype="application", subtype="pdf", filename="offerte.pdf")
+            fh.write(b"From mail@example.nl Mon Jan  5 10:00:00 2026\n")
+            fh.write(bytes(message).replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ") + b"\n")
+
+
+@figure("mail_import", "Import 10,000 mails from an mbox", unit="s", limit=20)
+def mail_import(bench: Bench) -> Measure:
+    mail = need("relationapp.exchange.mail.files", "import_mail")
+    count, seconds, result = import_file(bench, "mail.mbox", lambda path, n: _mbox(bench, path, n), 10_000, 300,
+                                         lambda db, path: mail.import_mail(db, paths=[path]))
+    return Measure(seconds, f"{count:,} mails into a copy of the database: {result.logged:,} logged as "
+                   f"{result.touches:,} touches, {result.unknown:,} from unknown senders", {"mails": count})
+
+
 @figure("gui_rss", "Peak RSS of the GUI with the database open", unit="MB", limit=300, statistic="peak", child=True)
 def gui_rss(bench: Bench) -> Measure:
     runs = gui_runs(bench)

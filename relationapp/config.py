@@ -85,6 +85,16 @@ class Settings:
     page_size: str = _spec("A4", "Paper size", choices=("A4", "Letter"), group="Reports")
     logo_path: str = _spec("", "Logo for reports (PNG or JPEG)", group="Reports")
     backups_keep: int = _spec(10, "Backups to keep", minimum=1, maximum=1000, group="Backups")
+    # one IMAP folder watched for mail to log as touches (relationapp mail sync); the password is in the keyring
+    mail_host: str = _spec("", "IMAP server", group="Mail")
+    mail_port: int = _spec(993, "IMAP port", minimum=1, maximum=65535, group="Mail")
+    mail_security: str = _spec("ssl", "Connection security", choices=("ssl", "starttls", "none"), group="Mail")
+    mail_user: str = _spec("", "IMAP user name", group="Mail")
+    mail_folder: str = _spec("relationapp", "Folder to watch", group="Mail")
+    mail_sync_minutes: int = _spec(15, "Check every (minutes; 0: only by hand)", minimum=0, maximum=1440,
+                                   group="Mail")
+    # besides the staff's e-mail addresses: a mail from one of these is ours (outgoing)
+    mail_own_addresses: str = _spec("", "Our own addresses and domains", group="Mail")
 
     @classmethod
     def specs(cls):

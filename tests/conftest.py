@@ -32,6 +32,70 @@ def english_unless_asked(monkeypatch):
     catalogue.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_system_keyring():
+    """No test reads or writes the keyring of the machine it runs on: none is usable unless a test
+    asks for ``memory_keyring``."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def memory_keyring():
+    """A keyring in memory (the keyring library's own backend API) for the test's length."""
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.secrets: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service, username):
+            return self.secrets.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.secrets[(service, username)] = password
+
+        def delete_password(self, service, username):
+            if self.secrets.pop((service, username), None) is None:
+                raise PasswordDeleteError(username)
+
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    return memory
+
+
+@pytest.fixture(scope="session")
+def imap_server_session():
+    """A real IMAP server (Dovecot on 127.0.0.1, tests/exchange/mail/imap_server.py), once per session."""
+    from tests.exchange.mail import imap_server as servers
+
+    try:
+        server = servers.start_server()
+    except FileNotFoundError as exc:
+        if os.environ.get(servers.REQUIRE_ENV) == "1":
+            pytest.fail(f"{exc}; {servers.REQUIRE_ENV}=1 asks for the real server")
+        pytest.skip(f"{exc}; these tests need a real IMAP server")
+    yield server
+    servers.stop_server(server)
+
+
+@pytest.fixture
+def imap(imap_server_session):
+    """The server with INBOX empty and no other folder: every test starts clean."""
+    imap_server_session.reset()
+    return imap_server_session
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "relationapp.db"

@@ -46,6 +46,7 @@ COMMAND_MODULES = (
     "relationapp.commands.leads.leads",
     "relationapp.commands.leads.nurture",
     "relationapp.commands.leads.sources",
+    "relationapp.commands.mail.mail",
 )
 
 EXIT_BAD_INPUT = 2

@@ -264,6 +264,30 @@ class MailSender(SQLModel, table=True):
     last_subject: Optional[str] = Field(default=None, max_length=500)
 
 
+class MailWaiting(SQLModel, table=True):
+    """The touch a mail from an unknown sender would make, logged when the sender is added (never the mail)."""
+
+    __tablename__ = "mail_waiting"
+    message_id: str = Field(primary_key=True, max_length=998)
+    address: str = Field(foreign_key="mail_sender.address", ondelete="CASCADE", max_length=320, index=True)
+    occurred_on: dt.date
+    direction: str = Field(max_length=3)  # MAIL_DIRECTIONS
+    staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    subject: Optional[str] = Field(default=None, max_length=500)
+    notes: Optional[str] = Field(default=None)
+    source: Optional[str] = Field(default=None, max_length=500)
+
+
+class MailFolder(SQLModel, table=True):
+    """An IMAP folder we watch: where its last sync stopped (``services.mail.folders``)."""
+
+    __tablename__ = "mail_folder"
+    folder: str = Field(primary_key=True, max_length=700)  # "user@host:port/folder"
+    uidvalidity: int = Field(sa_type=sa.BigInteger)
+    last_uid: int = Field(sa_type=sa.BigInteger)  # the highest UID looked at; the next sync asks for the ones above
+    synced_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
+
+
 class InteractionPerson(SQLModel, table=True):
     __tablename__ = "interaction_person"
     interaction_id: int = Field(foreign_key="interaction.id", ondelete="CASCADE", primary_key=True)

@@ -423,6 +423,13 @@ def _fill_empty_tables(db, account_ids: list[int]) -> None:
         session.execute(sa.insert(models.MailSender.__table__), [
             {"address": "nieuw@example.nl", "name": "Nieuw", "status": "waiting", "messages": 2,
              "first_on": dt.date(2026, 1, 2), "last_on": dt.date(2026, 1, 8), "last_subject": "Offerte?"}])
+        session.execute(sa.insert(models.MailWaiting.__table__), [
+            {"message_id": "<w1@example.nl>", "address": "nieuw@example.nl", "occurred_on": dt.date(2026, 1, 8),
+             "direction": "in", "staff_id": None, "subject": "Offerte?", "notes": "Hallo,\nwat kost het?",
+             "source": "mail.mbox"}])
+        session.execute(sa.insert(models.MailFolder.__table__), [
+            {"folder": "eva@example.nl@imap.example.nl:993/relationapp", "uidvalidity": 1796276596, "last_uid": 42,
+             "synced_at": dt.datetime(2026, 1, 8, 9, 30)}])
         session.execute(sa.insert(models.Tag.__table__), [{"id": 1, "name": "vip"}, {"id": 2, "name": "beurs"}])
         session.execute(sa.insert(models.AccountTag.__table__),
                         [{"account_id": first, "tag_id": 1}, {"account_id": second, "tag_id": 2}])

@@ -44,10 +44,12 @@ _TABLE_KINDS = {
     "nurture_track": Kind.LEADS, "nurture_step": Kind.LEADS, "nurture_enrolment": Kind.LEADS,
     "content_sent": Kind.LEADS, "campaign": Kind.LEADS,
     "contact_point": Kind.PEOPLE, "mail_message": Kind.INTERACTIONS, "mail_sender": Kind.INTERACTIONS,
+    "mail_waiting": Kind.INTERACTIONS,
     "tier_snapshot": Kind.PYRAMID,
 }
-# kept by the services and triggers from the tables above; never a change of their own
-_DERIVED = {"tier_cache", "tier_cache_state", "search_index", "alembic_version"}
+# kept by the services and triggers from the tables above, or bookkeeping no page shows (where the
+# last mail sync of a folder stopped); never a change of their own
+_DERIVED = {"tier_cache", "tier_cache_state", "search_index", "alembic_version", "mail_folder"}
 
 
 @dataclass(frozen=True)

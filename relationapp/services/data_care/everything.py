@@ -99,6 +99,7 @@ VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
     ("contact_point", "kind"): models.CONTACT_KINDS,
     ("interaction", "direction"): models.MAIL_DIRECTIONS,
     ("mail_sender", "status"): models.MAIL_SENDER_STATUSES,
+    ("mail_waiting", "direction"): models.MAIL_DIRECTIONS,
 }
 # whole numbers with bounds of their own (all of them stay inside SQLite's 64 bits)
 BOUNDS: dict[tuple[str, str], tuple[int | None, int | None]] = {

@@ -12,12 +12,14 @@ import sqlalchemy as sa
 from relationapp.data.db import Database
 from relationapp.data.models import (
     INTERACTION_KINDS,
+    MAIL_DIRECTIONS,
     Account,
     Interaction,
     InteractionPerson,
     LeadSource,
     Person,
     Staff,
+    utc_now,
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
@@ -46,6 +48,7 @@ class InteractionRow:
     # where this touch came from (a fair, a webinar, an ad); shown on the lead's path
     source_id: int | None = None
     source: str | None = None
+    direction: str | None = None  # an e-mail touch: "in" or "out"
 
 
 _REFERENCES = {"account_id": N_("Account"), "staff_id": N_("Staff member"), "source_id": N_("Lead source")}
@@ -68,6 +71,8 @@ def _clean(fields: dict) -> dict:
             out[key] = validation.text(value, field=key, label=_("Gift"), max_length=300)
         elif key == "gift_cost":
             out[key] = validation.money(value, field=key, label=_("Gift cost"))
+        elif key == "direction":
+            out[key] = validation.choice(value, MAIL_DIRECTIONS, field=key, label=_("Direction"))
         elif key in _REFERENCES:
             out[key] = validation.whole_number(value, field=key, label=_(_REFERENCES[key]))
         else:
@@ -89,6 +94,7 @@ def log_interaction(
     gift_item: str | None = None,
     gift_cost: Decimal | str | None = None,
     source_id: int | None = None,
+    direction: str | None = None,
 ) -> InteractionRow:
     """Record a touch. Any touch resets the account's keep-in-touch clock and closes its planned
     contact (see ``log_in_session``)."""
@@ -96,13 +102,13 @@ def log_interaction(
         return log_in_session(
             session, account_id=account_id, kind=kind, occurred_on=occurred_on, duration_minutes=duration_minutes,
             person_ids=person_ids, staff_id=staff_id, subject=subject, notes=notes, gift_item=gift_item,
-            gift_cost=gift_cost, source_id=source_id,
+            gift_cost=gift_cost, source_id=source_id, direction=direction,
         )
 
 
 def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minutes=0, person_ids=(),
                    staff_id=None, subject=None, notes=None, gift_item=None, gift_cost=None,
-                   source_id=None) -> InteractionRow:
+                   source_id=None, direction=None) -> InteractionRow:
     """For services that record a touch inside their own unit of work (a logged visit, a thank-you).
 
     Rule: a touch of any kind with an account (given, or filled in from its
@@ -111,17 +117,11 @@ def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minu
     ``closed_follow_up_ids``. Every kind counts, a note too: the cadence of
     Today counts every interaction as the last touch (services.today.attention).
     """
-    cleaned = _clean(dict(
+    cleaned = check_touch(
         account_id=account_id, kind=kind, occurred_on=occurred_on or dt.date.today(),
         duration_minutes=duration_minutes, staff_id=staff_id, subject=subject, notes=notes,
-        gift_item=gift_item, gift_cost=gift_cost, source_id=source_id,
-    ))
-    if cleaned["kind"] == "gift" and not cleaned["gift_item"]:
-        raise ValidationError(_("A gift needs the item given."), field="gift_item")
-    if cleaned["kind"] != "gift" and (cleaned["gift_item"] or cleaned["gift_cost"] is not None):
-        raise ValidationError(_("Only a gift has an item and a cost."), field="gift_item")
-    if cleaned["occurred_on"] > dt.date.today() + dt.timedelta(days=1):
-        raise ValidationError(_("An interaction cannot be logged in the future; plan a follow-up instead."), field="occurred_on")
+        gift_item=gift_item, gift_cost=gift_cost, source_id=source_id, direction=direction,
+    )
     people = _people(session, person_ids)
     if cleaned["account_id"] is None:
         accounts = {p.account_id for p in people if p.account_id}
@@ -144,6 +144,54 @@ def log_in_session(session, *, account_id, kind, occurred_on=None, duration_minu
     if interaction.account_id is not None:
         closed = follow_ups.close_planned_in_session(session, account_id=interaction.account_id, done_on=dt.date.today())
     return dataclasses.replace(_rows(session, [interaction.id])[0], closed_follow_up_ids=closed)
+
+
+def check_touch(*, account_id, kind, occurred_on, duration_minutes=0, staff_id=None, subject=None, notes=None,
+                gift_item=None, gift_cost=None, source_id=None, direction=None) -> dict:
+    """The fields of a new touch as they are stored, checked as every touch is (the database is not asked:
+    the references are the caller's to check). Raises ValidationError."""
+    cleaned = _clean(dict(
+        account_id=account_id, kind=kind, occurred_on=occurred_on, duration_minutes=duration_minutes,
+        staff_id=staff_id, subject=subject, notes=notes, gift_item=gift_item, gift_cost=gift_cost,
+        source_id=source_id, direction=direction,
+    ))
+    if cleaned["direction"] is not None and cleaned["kind"] != "email":
+        raise ValidationError(_("Only an e-mail has a direction."), field="direction")
+    if cleaned["kind"] == "gift" and not cleaned["gift_item"]:
+        raise ValidationError(_("A gift needs the item given."), field="gift_item")
+    if cleaned["kind"] != "gift" and (cleaned["gift_item"] or cleaned["gift_cost"] is not None):
+        raise ValidationError(_("Only a gift has an item and a cost."), field="gift_item")
+    if cleaned["occurred_on"] > dt.date.today() + dt.timedelta(days=1):
+        raise ValidationError(_("An interaction cannot be logged in the future; plan a follow-up instead."), field="occurred_on")
+    return cleaned
+
+
+def log_many_in_session(session, touches: list[tuple[dict, tuple[int, ...]]], *,
+                        only_planned_before: bool = False) -> list[int]:
+    """Many touches at once (a mail import): each ``(check_touch(...), person_ids)``, one statement per table.
+
+    The accounts, people and staff they name must exist (the caller read them
+    from the database). The rule of ``log_in_session`` holds: each account's
+    planned contacts are closed; with ``only_planned_before`` (touches read in
+    later, such as last year's mail) only those made on or before its latest
+    touch here. Returns the new ids in the order given.
+    """
+    if not touches:
+        return []
+    now = utc_now()
+    ids = list(session.execute(sa.insert(Interaction).returning(Interaction.id, sort_by_parameter_order=True),
+                               [{**fields, "created_at": now} for fields, _people in touches]).scalars())
+    links = [{"interaction_id": iid, "person_id": pid}
+             for iid, (_fields, person_ids) in zip(ids, touches) for pid in dict.fromkeys(person_ids)]
+    if links:
+        session.execute(sa.insert(InteractionPerson), links)
+    latest: dict[int, dt.date] = {}
+    for fields, _people in touches:
+        if fields["account_id"] is not None:
+            latest[fields["account_id"]] = max(latest.get(fields["account_id"], fields["occurred_on"]), fields["occurred_on"])
+    follow_ups.close_planned_of_accounts(
+        session, made_by=latest if only_planned_before else dict.fromkeys(latest), done_on=dt.date.today())
+    return ids
 
 
 def _check_source(session, source_id: int | None) -> None:
@@ -213,7 +261,7 @@ def restore_interaction(db: Database, *, row: InteractionRow) -> InteractionRow:
         db, account_id=row.account_id, kind=row.kind, occurred_on=row.occurred_on,
         duration_minutes=row.duration_minutes, person_ids=row.person_ids, staff_id=row.staff_id,
         subject=row.subject, notes=row.notes, gift_item=row.gift_item, gift_cost=row.gift_cost,
-        source_id=row.source_id,
+        source_id=row.source_id, direction=row.direction,
     )
 
 
@@ -249,7 +297,8 @@ def list_interactions(
 
 _ROW_COLUMNS = (Interaction.id, Interaction.account_id, Account.name, Interaction.kind, Interaction.occurred_on,
                 Interaction.duration_minutes, Interaction.staff_id, Staff.name, Interaction.subject, Interaction.notes,
-                Interaction.gift_item, Interaction.gift_cost, Interaction.source_id, LeadSource.name)
+                Interaction.gift_item, Interaction.gift_cost, Interaction.source_id, LeadSource.name,
+                Interaction.direction)
 
 
 def _joined(query):
@@ -296,12 +345,13 @@ def _built(session, query, params: dict | None = None) -> list[InteractionRow]:
     for iid, pid, pname in conn.execute(_PEOPLE_OF, {"ids": [r[0] for r in base]}):
         people.setdefault(iid, []).append((pid, pname))
     out = []
-    for iid, account_id, account, kind, occurred_on, minutes, staff_id, staff, subject, notes, gift, cost, source_id, source in base:
+    for (iid, account_id, account, kind, occurred_on, minutes, staff_id, staff, subject, notes, gift, cost, source_id,
+         source, direction) in base:
         who = people.get(iid, ())
         out.append(InteractionRow(
             id=iid, account_id=account_id, account=account, kind=kind, occurred_on=occurred_on,
             duration_minutes=minutes, staff_id=staff_id, staff=staff, subject=subject, notes=notes,
             person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
-            gift_item=gift, gift_cost=cost, source_id=source_id, source=source,
+            gift_item=gift, gift_cost=cost, source_id=source_id, source=source, direction=direction,
         ))
     return out

@@ -64,6 +64,17 @@ def timeline_rows(db, account_id: int, *, limit: int = 500) -> list:
                for span in stage_history(db, account_id=account_id)]
     return sorted(touches + changes, key=lambda row: row.occurred_on, reverse=True)
 
+MAIL_DIRECTION_LABELS = {"in": QT_TR_NOOP("E-mail received"), "out": QT_TR_NOOP("E-mail sent")}
+
+
+def _kind(row) -> str:
+    """The touch's kind in words; an e-mail says which way it went (a stage change has no kind of its own)."""
+    direction = getattr(row, "direction", None)
+    if row.kind == "email" and direction in MAIL_DIRECTION_LABELS:
+        return tr(MAIL_DIRECTION_LABELS[direction])
+    return tr(KIND_LABELS.get(row.kind, row.kind))
+
+
 PEOPLE_COLUMNS = [
     Column(QT_TR_NOOP("Name"), lambda p: p.name),
     Column(QT_TR_NOOP("Job title"), lambda p: p.job_title),
@@ -75,7 +86,7 @@ PEOPLE_COLUMNS = [
 ]
 TIMELINE_COLUMNS = [
     Column(QT_TR_NOOP("Date"), lambda i: i.occurred_on),
-    Column(QT_TR_NOOP("Kind"), lambda i: tr(KIND_LABELS.get(i.kind, i.kind))),
+    Column(QT_TR_NOOP("Kind"), lambda i: _kind(i)),
     Column(QT_TR_NOOP("With"), lambda i: ", ".join(i.people)),
     Column(QT_TR_NOOP("Subject"), lambda i: i.subject or (f"{i.gift_item}" if i.gift_item else "")),
     Column(QT_TR_NOOP("Minutes"), lambda i: i.duration_minutes or "", align_right=True),

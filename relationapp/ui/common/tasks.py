@@ -45,6 +45,8 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # a single worker: SQLite has one writer anyway
         self._detached: list[tuple[threading.Thread, threading.Event]] = []
+        # set while ``stop()`` waits: long work on the pool (a mail sync) checks it between its batches
+        self.stopping = threading.Event()
 
     def run(
         self,
@@ -115,7 +117,11 @@ class TaskRunner(QObject):
         """Before the owner goes (the window closing, a restore): stop detached work, then wait for all."""
         for _thread, stop in self._detached:
             stop.set()
-        return self.wait(msecs)
+        self.stopping.set()
+        try:
+            return self.wait(msecs)
+        finally:
+            self.stopping.clear()
 
 
 def collect_garbage_on_ui_thread(parent: QObject, *, interval_ms: int = 5000) -> None:

@@ -33,7 +33,8 @@ from relationapp.ui.common.page import Page
 from relationapp.ui.common.widgets import plain_label
 
 # a language is named in its own words, never translated
-CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": QT_TR_NOOP("Feb 28"), "mar1": QT_TR_NOOP("Mar 1")}
+CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": QT_TR_NOOP("Feb 28"), "mar1": QT_TR_NOOP("Mar 1"),
+                 "ssl": "SSL/TLS", "starttls": "STARTTLS", "none": QT_TR_NOOP("None (only a server on this computer)")}
 
 # config.Settings declares its labels and groups in English (no Qt there); listed here so
 # lupdate collects them (tests/ui/test_i18n.py checks none is missing)
@@ -53,6 +54,10 @@ SETTING_TEXTS = (
     QT_TR_NOOP("Show personal dates this many days ahead"), QT_TR_NOOP("Paper size"),
     QT_TR_NOOP("Logo for reports (PNG or JPEG)"), QT_TR_NOOP("Backups to keep"),
     QT_TR_NOOP("I am"), QT_TR_NOOP("Folder for visit briefings"),
+    QT_TR_NOOP("Mail"), QT_TR_NOOP("IMAP server"), QT_TR_NOOP("IMAP port"), QT_TR_NOOP("Connection security"),
+    QT_TR_NOOP("IMAP user name"), QT_TR_NOOP("Folder to watch"),
+    QT_TR_NOOP("Check every (minutes; 0: only by hand)"),
+    QT_TR_NOOP("Our own addresses and domains"),
 )
 
 
@@ -95,6 +100,13 @@ class SettingsForm(QWidget):
                 row.addWidget(button)
             row.addStretch(1)
             groups["Backups"].addRow("", row)
+        self.mail = None
+        if "Mail" in groups:  # the password goes to the system keyring, never to the settings
+            from relationapp.ui.mail.mail_settings import MailPassword
+
+            self.mail = MailPassword(ctx, self, self)
+            groups["Mail"].addRow(tr("Password"), self.mail.password)
+            groups["Mail"].addRow("", self.mail.buttons)
         layout.addStretch(1)
         self.load()
 
@@ -152,7 +164,10 @@ class SettingsForm(QWidget):
     def save(self) -> bool:
         language_before = self.ctx.settings.language
         try:
-            self.ctx.ops.call(settings_service.update_settings, self.ctx.db, **self.values())
+            values = self.values()
+            if self.mail is not None:
+                self.mail.store(values)
+            self.ctx.ops.call(settings_service.update_settings, self.ctx.db, **values)
         except ServiceError as exc:
             self.error.setText(str(exc))
             self.error.show()

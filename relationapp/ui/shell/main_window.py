@@ -84,10 +84,37 @@ class MainWindow(QMainWindow):
         ctx.person_requested.connect(self.show_person)
         window_place.restore(self)
         self.show_page(pages.PAGES[0].key)
+        from relationapp.ui.mail.background import MailSync
+
+        self.mail_sync = MailSync(ctx, self)  # the watched IMAP folder, when Settings > Mail names one
+        self.setAcceptDrops(True)  # .eml and .mbox files, or a folder of them: logged as touches
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         window_place.remember(self)
+        self.mail_sync.stop()
         super().closeEvent(event)
+
+    # --- mail dropped on the window (on an account page: for that account) ---------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from relationapp.ui.mail.mail_import import mail_paths
+
+        if not self.ctx.read_only and mail_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        from relationapp.ui.mail.mail_import import import_mail_files, mail_paths
+
+        paths = [] if self.ctx.read_only else mail_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        import_mail_files(self.ctx, self, paths, account_id=self._current_account_id())
 
     @property
     def account_page(self) -> AccountPage:

@@ -58,6 +58,7 @@ class AccountAction:
 # Buttons on the account page beside Log interaction / Edit.
 ACCOUNT_ACTIONS: list[AccountAction] = [
     AccountAction(QT_TR_NOOP("Print review…"), "relationapp.ui.reports.reports_view:print_review"),
+    AccountAction(QT_TR_NOOP("Import mail…"), "relationapp.ui.mail.mail_import:import_for_account"),
 ]
 
 
@@ -81,10 +82,13 @@ MENU_ACTIONS: list[MenuAction] = [
     MenuAction("File", QT_TR_NOOP("New &lead…"), "relationapp.ui.leads.lead_dialog:open_lead_dialog", "Ctrl+Shift+L"),
     MenuAction("File", QT_TR_NOOP("Export &calendar…"), "relationapp.ui.today.today_view:export_calendar"),
     MenuAction("File", QT_TR_NOOP("&Import…"), "relationapp.ui.data.import_wizard:open_import_wizard", "Ctrl+I"),
+    MenuAction("File", QT_TR_NOOP("Import &mail…"), "relationapp.ui.mail.mail_import:choose_and_import"),
     MenuAction("File", QT_TR_NOOP("Export &everything…"), "relationapp.ui.data.data_actions:export_everything"),
     MenuAction("File", QT_TR_NOOP("Export people as &vCards…"), "relationapp.ui.data.data_actions:export_people_vcards"),
     MenuAction("File", QT_TR_NOOP("&Backup now"), "relationapp.ui.data.data_actions:backup_now"),
     MenuAction("File", QT_TR_NOOP("&Restore backup…"), "relationapp.ui.data.data_actions:restore_from_backup"),
     MenuAction("Tools", QT_TR_NOOP("Find &duplicates…"), "relationapp.ui.data.data_actions:find_duplicates"),
     MenuAction("Tools", QT_TR_NOOP("&Privacy of a person…"), "relationapp.ui.data.data_actions:privacy_of_a_person"),
+    MenuAction("Tools", QT_TR_NOOP("Unknown &senders…"), "relationapp.ui.mail.senders_dialog:open_senders"),
+    MenuAction("Tools", QT_TR_NOOP("Check &mail now"), "relationapp.ui.mail.background:check_mail_now"),
 ]

@@ -1,0 +1,1 @@
+"""The mail commands: import, sync, setup, senders."""
