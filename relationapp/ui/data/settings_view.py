@@ -7,8 +7,6 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +24,6 @@ from relationapp.services.common import settings as settings_service
 from relationapp.services.common.changes import Kind
 from relationapp.services.customers.staff import list_staff
 from relationapp.text import parsing
-from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -61,6 +58,9 @@ SETTING_TEXTS = (
 )
 
 
+COMPACT_WIDTH = 140  # pixels for a number of a few digits or an amount
+
+
 def _is_percent(name: str) -> bool:
     """The settings in percent (the pyramid's tier shares); the other Decimals are amounts."""
     return name.endswith("_pct")
@@ -84,7 +84,8 @@ class SettingsForm(QWidget):
                 box = QGroupBox(tr(meta["group"]), self)
                 groups[meta["group"]] = QFormLayout(box)
                 layout.addWidget(box)
-            groups[meta["group"]].addRow(tr(meta["label"]), self._editor(spec))
+            editor = self._editor(spec)
+            groups[meta["group"]].addRow(tr(meta["label"]), self._logo_row(editor) if spec.name == "logo_path" else editor)
             if spec.name == "language":  # the window is built once, in the language of the start
                 self.language_note = plain_label(tr("A new language shows after restarting relationapp; saving offers to restart."), self)
                 self.language_note.setStyleSheet("color: palette(mid);")
@@ -122,10 +123,39 @@ class SettingsForm(QWidget):
         elif spec.type in ("int", int):
             editor = QSpinBox(self)
             editor.setRange(meta["min"] or 0, meta["max"] or 1_000_000)
+            editor.setMaximumWidth(COMPACT_WIDTH)  # two or three digits need no full-width field
         else:
             editor = QLineEdit(self)
+            if spec.type in ("Decimal", Decimal):
+                editor.setMaximumWidth(COMPACT_WIDTH)
+        if isinstance(editor, QComboBox):
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            editor.setMaximumWidth(3 * COMPACT_WIDTH)
         self.editors[spec.name] = editor
         return editor
+
+    def _logo_row(self, editor: QLineEdit) -> QWidget:
+        """The logo's path with a button to pick the picture."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(editor, 1)
+        self.logo_button = QPushButton(tr("Choose…"), row)
+        self.logo_button.setToolTip(tr("Pick the logo for the reports (PNG or JPEG)"))
+        self.logo_button.clicked.connect(lambda: self._choose_logo(editor))
+        layout.addWidget(self.logo_button)
+        return row
+
+    def _choose_logo(self, editor: QLineEdit) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        start = editor.text().strip() or str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(self, tr("Logo for reports"), start,
+                                                    tr("Pictures (*.png *.jpg *.jpeg)"))
+        if name:
+            editor.setText(name)  # checked and kept when the settings are saved
 
     def load(self) -> None:
         current = settings_service.get_settings(self.ctx.db)
@@ -217,20 +247,3 @@ class SettingsView(Page, QWidget):
 
     def refresh(self) -> None:
         self.form.load()
-
-
-class SettingsDialog(NamesItsControls, QDialog):
-    def __init__(self, ctx, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Settings"))
-        layout = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        self.form = SettingsForm(ctx, scroll)
-        scroll.setWidget(self.form)
-        layout.addWidget(scroll)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(lambda: self.form.save() and self.accept())
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(560, 640)

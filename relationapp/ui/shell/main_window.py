@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, tr("&Find in list"), self.focus_search, QKeySequence.StandardKey.Find)
         self._action(edit, tr("Find &anyone"), lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
-        self._action(edit, tr("&Settings…"), self.open_settings, "Ctrl+,")
+        self._action(edit, tr("&Settings"), self.open_settings, "Ctrl+,")
         for entry in pages.PAGES:
             self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut)
         go.addSeparator()
@@ -286,9 +286,8 @@ class MainWindow(QMainWindow):
             view.focus_search()
 
     def open_settings(self) -> None:
-        from relationapp.ui.data.settings_view import SettingsDialog
-
-        SettingsDialog(self.ctx, self).exec()
+        """Ctrl+, shows the Settings page: the settings live in one place."""
+        self.show_page("settings")
 
     def about(self) -> None:
         db = self.ctx.db.path or self.ctx.db.url

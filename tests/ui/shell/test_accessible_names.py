@@ -25,7 +25,6 @@ def test_every_page_and_the_account_page_name_every_control(window, qtbot):
 def _dialogs(ctx):
     from relationapp.ui.accounts.account_dialog import AccountDialog
     from relationapp.ui.data.privacy_dialog import PrivacyDialog
-    from relationapp.ui.data.settings_view import SettingsDialog
     from relationapp.ui.leads.bant_panel import BantDialog
     from relationapp.ui.leads.lead_dialog import LeadDialog
     from relationapp.ui.leads.nurture_view import ContentDialog, TrackDialog
@@ -38,10 +37,10 @@ def _dialogs(ctx):
     return [LogInteractionDialog(ctx, account), AccountDialog(ctx, account), AccountDialog(ctx),
             PersonDialog(ctx, list_person_ids(ctx.db)[0]), LeadDialog(ctx), FollowUpDialog(ctx, account),
             RecordReferralDialog(ctx, account), BantDialog(ctx, account), ContentDialog(ctx), TrackDialog(ctx),
-            SettingsDialog(ctx), PrivacyDialog(ctx)]
+            PrivacyDialog(ctx)]
 
 
-@pytest.mark.parametrize("number", range(12))
+@pytest.mark.parametrize("number", range(11))
 def test_every_everyday_dialog_names_every_control(demo_ctx, qtbot, number):
     dialog = _dialogs(demo_ctx)[number]
     qtbot.addWidget(dialog)

@@ -274,3 +274,17 @@ def test_export_the_selected_people_as_vcards(window, qtbot, tmp_path, monkeypat
     text = target.read_text(encoding="utf-8")
     assert text.count("BEGIN:VCARD") == 2
     assert all(name.split()[0] in text for name in chosen)
+
+
+def test_settings_live_in_one_place_with_a_logo_picker(window, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.show_page("today")
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() == "settings"
+    form = window.views["settings"].form
+    assert form.editors["cadence_top"].maximumWidth() <= 200  # a two-digit number in a compact field
+    logo = tmp_path / "logo.png"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(logo), ""))
+    form.logo_button.click()
+    assert form.editors["logo_path"].text() == str(logo)

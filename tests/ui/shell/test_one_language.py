@@ -122,7 +122,6 @@ def _everything(window, qtbot) -> list[tuple[str, str]]:
     from relationapp.ui.data.duplicates_dialog import DuplicatesDialog
     from relationapp.ui.data.import_wizard import ImportWizard
     from relationapp.ui.data.privacy_dialog import PrivacyDialog
-    from relationapp.ui.data.settings_view import SettingsDialog
     from relationapp.ui.relationships.referral_widgets import (
         RecordReferralDialog,
         ThankReferrerDialog,
@@ -133,7 +132,7 @@ def _everything(window, qtbot) -> list[tuple[str, str]]:
     first = customers[0].id
     dialogs = [AccountDialog(ctx), AccountDialog(ctx, first), PersonDialog(ctx), FollowUpDialog(ctx, first),
                LogInteractionDialog(ctx, first), RecordReferralDialog(ctx, first), DuplicatesDialog(ctx),
-               ImportWizard(ctx), PrivacyDialog(ctx), SettingsDialog(ctx), PrintReviewDialog(), PickDateDialog()]
+               ImportWizard(ctx), PrivacyDialog(ctx), PrintReviewDialog(), PickDateDialog()]
     ledger = referrals.referral_ledger(ctx.db)
     if ledger:
         dialogs.append(ThankReferrerDialog(ctx, ledger[0].id))
