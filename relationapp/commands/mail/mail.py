@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from relationapp.commands.cli import CliError, add_noun
-from relationapp.commands.output import print_json, print_table
+from relationapp.commands.output import print_json, print_table, to_jsonable
 from relationapp.text.catalogue import N_, _
 
 SHOWN = 20  # remarks and problems printed before "... and N more"
@@ -171,7 +171,7 @@ def _senders(args, db) -> int:
     if action in ("list", "ignored"):
         rows = senders.list_senders(db, status="waiting" if action == "list" else "ignored")
         if args.json:
-            print_json([{**_as_dict(r), "suggested_name": r.suggested_name,
+            print_json([{**to_jsonable(r), "suggested_name": r.suggested_name,
                          "suggested_organisation": r.suggested_organisation} for r in rows])
             return 0
         print_table([_("address"), _("name"), _("mails"), _("last mail"), _("last subject")],
@@ -204,8 +204,3 @@ def _senders(args, db) -> int:
             id=lead.account_id, account=lead.account, count=lead.logged))
     return 0
 
-
-def _as_dict(row) -> dict:
-    import dataclasses
-
-    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}

@@ -28,11 +28,10 @@ from html.parser import HTMLParser
 
 from relationapp.services.common.validation import one_line
 from relationapp.services.mail.addresses import address_key
-from relationapp.services.mail.record import ReadMail
+from relationapp.services.mail.record import SUBJECT_LIMIT, ReadMail
 from relationapp.text.catalogue import _
 
 NOTE_LIMIT = 4000  # characters of a mail's text kept as the touch's note
-SUBJECT_LIMIT = 500
 _PARSER = BytesParser(policy=policy.compat32)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 # where the quoted history of a reply starts (English, Dutch, German, French; Outlook, Gmail, Apple Mail)

@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from relationapp.errors import ServiceError
+from relationapp.exchange.mail.files import MAIL_SUFFIXES
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 
-MAIL_SUFFIXES = (".eml", ".mbox", ".mbx", ".msg")
+DROPPED_SUFFIXES = (*MAIL_SUFFIXES, ".msg")  # .msg too: the import says why it is not read
 SHOWN = 12  # problem and remark lines in the summary before "… and N more"
 
 
@@ -24,7 +25,7 @@ def mail_paths(mime) -> list[Path]:
     if not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.is_dir() or p.suffix.lower() in MAIL_SUFFIXES]
+    return [p for p in paths if p.is_dir() or p.suffix.lower() in DROPPED_SUFFIXES]
 
 
 def import_mail_files(ctx, parent, paths: list[Path], *, account_id: int | None = None, on_done=None) -> None:

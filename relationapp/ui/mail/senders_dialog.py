@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -26,6 +24,7 @@ from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import AccountPicker, plain_label
 from relationapp.ui.leads.lead_dialog import LeadDialog
+from relationapp.ui.leads.sources_view import lead_table
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
 
@@ -96,14 +95,7 @@ class SendersDialog(QDialog):
         self.show_ignored = QCheckBox(tr("Show the ignored addresses"), self)
         layout.addWidget(self.show_ignored)
         self.model = RowsModel(COLUMNS, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = lead_table(self.model, self)  # read-only, one row selected at a time
         layout.addWidget(self.table, 1)
         self.empty = plain_label(tr("No unknown senders to review."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
