@@ -92,3 +92,24 @@ def answered_boxes(monkeypatch):
 
     monkeypatch.setattr(messages, "_exec", answer)
     return boxes
+
+
+# Background work (Today's agenda, searches) takes its time on a loaded machine: a wait for it may take
+# up to this long before it counts as failed. A deadline only, never a speed check (that is benchmarks/).
+PATIENCE_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def patient_waits(monkeypatch):
+    from pytestqt.qtbot import QtBot
+
+    wait_until, wait_signal = QtBot.waitUntil, QtBot.waitSignal
+
+    def until(self, callback, *, timeout=PATIENCE_MS):
+        return wait_until(self, callback, timeout=max(timeout, PATIENCE_MS))
+
+    def signal(self, signal=None, *, timeout=PATIENCE_MS, **kwargs):
+        return wait_signal(self, signal, timeout=max(timeout, PATIENCE_MS), **kwargs)
+
+    monkeypatch.setattr(QtBot, "waitUntil", until)
+    monkeypatch.setattr(QtBot, "waitSignal", signal)
