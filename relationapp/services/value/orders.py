@@ -23,6 +23,7 @@ from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.customers.customer_since import fill_customer_since
 from relationapp.services.relationships import referrals
+from relationapp.services.value import pyramid
 from relationapp.text.catalogue import _
 
 _CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
@@ -119,6 +120,7 @@ def create_order(
     """Type in one order; a reference already used for this account is refused."""
     cleaned = _clean(OrderInput(account_id, ordered_on, amount, cost_of_goods, reference, description))
     with db.write() as session:
+        held = pyramid.held_standing(session)
         if session.get(Account, cleaned["account_id"]) is None:
             raise NotFound(_("Account #{id} does not exist.").format(id=cleaned["account_id"]))
         if cleaned["reference"] is not None:
@@ -136,6 +138,7 @@ def create_order(
         session.flush()
         fill_customer_since(session, [order.account_id])
         referrals.on_orders_added(session, [order.account_id])  # a first order: thank the referrer
+        pyramid.restand(session, held=held, account_ids=[order.account_id], since=order.ordered_on)
         return _row(order)
 
 
@@ -156,6 +159,7 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
         return AddOrdersResult(added=0, skipped_duplicates=0, first_date=None)
     account_ids = sorted({c["account_id"] for c in cleaned})
     with db.write() as session:
+        held = pyramid.held_standing(session)
         known: set[int] = set()
         taken: set[tuple[int, str]] = set()
         for chunk in _in_chunks(account_ids):
@@ -183,6 +187,7 @@ def add_orders(db: Database, *, orders: list[OrderInput]) -> AddOrdersResult:
             drop_stale_snapshots(session, first)
             fill_customer_since(session, {v["account_id"] for v in fresh})
             referrals.on_orders_added(session, {v["account_id"] for v in fresh})
+            pyramid.restand(session, held=held, account_ids={v["account_id"] for v in fresh}, since=first)
         else:
             first = None
         return AddOrdersResult(added=len(fresh), skipped_duplicates=len(cleaned) - len(fresh), first_date=first)
@@ -211,8 +216,11 @@ def list_orders(
 
 def delete_order(db: Database, *, order_id: int) -> None:
     with db.write() as session:
+        held = pyramid.held_standing(session)
         order = session.get(Order, order_id)
         if order is None:
             raise NotFound(_("Order #{id} does not exist.").format(id=order_id))
         drop_stale_snapshots(session, order.ordered_on)
         session.delete(order)
+        session.flush()
+        pyramid.restand(session, held=held, account_ids=[order.account_id], since=order.ordered_on)

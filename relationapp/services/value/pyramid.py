@@ -245,14 +245,18 @@ def _level(tier):
     return sa.case(*((tier == t, level) for t, level in TIER_LEVEL.items()), else_=0)
 
 
-def _mark_drops(session, now: sa.Table, then: sa.Table, quarter: dt.date) -> None:
-    """In ``now``: the customer tier each account had in ``then`` at ``quarter`` when it is lower now."""
-    session.execute(
+def _mark_drops(session, now: sa.Table, then: sa.Table, quarter: dt.date, *, only: list[int] | None = None) -> None:
+    """In ``now``: the customer tier each account had in ``then`` at ``quarter`` when it is lower now
+    (of the accounts ``only``, when given)."""
+    update = (
         sa.update(now)
         .where(then.c.quarter_end == quarter, then.c.account_id == now.c.account_id,
                then.c.tier.in_(CUSTOMER_TIERS), _level(now.c.tier) < _level(then.c.tier))
         .values(dropped_from=then.c.tier, revenue_before=then.c.revenue_12m)
     )
+    if only is not None:
+        update = update.where(now.c.account_id.in_(only))
+    session.execute(update)
 
 
 _CACHE_COLUMNS = ("account_id", "tier", "revenue_12m", "rank")
@@ -273,6 +277,77 @@ def store_tier_cache(session, *, as_of: dt.date, settings: Settings) -> list[tup
     session.execute(sa.delete(TierCacheState))
     session.execute(sa.insert(TierCacheState).values(id=1, as_of=as_of, quarter_end=quarter, valid=True))
     return rows
+
+
+def held_standing(session) -> dt.date | None:
+    """The day tier_cache holds exactly, asked at the start of a write that changes orders
+    (before its triggers mark the cache stale), for ``restand`` at its end."""
+    if session.connection().dialect.name != "sqlite":
+        return None
+    state = session.execute(sa.select(TierCacheState.as_of, TierCacheState.valid).where(TierCacheState.id == 1)).first()
+    return state.as_of if state is not None and state.valid else None
+
+
+def restand(session, *, held: dt.date | None, account_ids, since: dt.date) -> bool:
+    """After a write that changed only the orders of ``account_ids``: bring tier_cache, which held
+    the day ``held`` before it, up to date from the cached revenues of the other accounts, instead of
+    aggregating every order again at the next look (a new order re-ranks one account; the others'
+    ranks shift, and a tier changes only where a boundary moved).
+
+    ``since`` is the earliest order date written. Gives up (the cache stays stale and the next look
+    recomputes it) whenever the cache alone cannot say the answer: an order on or before the quarter
+    end the drops compare with (its snapshot was dropped), an account that is
+    not in the cache, or one whose tier without revenue depends on its older orders or its stage.
+    """
+    if held is None:
+        return False
+    quarter = previous_quarter_end(held)
+    if since <= quarter:
+        return False
+    ids = {int(a) for a in account_ids}
+    if len(ids) > 200:
+        return False  # a big import: one full recomputation is cheaper
+    start, end = window(held)
+    revenue = dict(session.execute(_revenue_query(start, end).where(Order.account_id.in_(sorted(ids)))).all())
+    rows = {row[0]: row for row in _cached_rows(session)}
+    for account_id in ids:
+        row = rows.get(account_id)
+        if row is None:
+            return False
+        cents = int(revenue.get(account_id) or 0)
+        if cents <= 0 and not (row[2] <= 0 and row[1] == "inactive"):
+            return False  # no revenue now: its tier comes from older orders or its stage
+        if cents != row[2]:
+            rows[account_id] = (account_id, row[1], cents, row[3])
+    paying = sorted((-cents, account_id) for account_id, _tier, cents, _rank in rows.values() if cents > 0)
+    ordered = [(account_id, -negative) for negative, account_id in paying]
+    new: dict[int, tuple[str, int]] = {}
+    start_index = 0
+    for tier, end_index in zip(CUSTOMER_TIERS, _tier_ends(ordered, settings_service.load(session))):
+        for rank in range(start_index + 1, end_index + 1):
+            new[ordered[rank - 1][0]] = (tier, rank)
+        start_index = end_index
+    moved, retiered = [], []
+    for account_id, (tier, rank) in new.items():
+        _id, old_tier, cents, old_rank = rows[account_id]
+        if tier != old_tier:
+            retiered.append({"a": account_id, "t": tier, "c": cents, "r": rank})
+        elif rank != old_rank or account_id in ids:
+            moved.append({"a": account_id, "c": cents, "r": rank})
+    cache = TierCache.__table__
+    who = cache.c.account_id == sa.bindparam("a")
+    if moved:
+        session.execute(sa.update(cache).where(who).values(revenue_12m=sa.bindparam("c", type_=sa.BigInteger), rank=sa.bindparam("r")), moved)
+    if retiered:
+        session.execute(sa.update(cache).where(who).values(
+            tier=sa.bindparam("t"), revenue_12m=sa.bindparam("c", type_=sa.BigInteger), rank=sa.bindparam("r"),
+            dropped_from=None, revenue_before=None), retiered)
+        changed = [r["a"] for r in retiered]
+        for chunk_start in range(0, len(changed), 500):
+            _mark_drops(session, cache, TierSnapshot.__table__, quarter,
+                        only=changed[chunk_start:chunk_start + 500])
+    session.execute(sa.update(TierCacheState).where(TierCacheState.id == 1).values(valid=True))
+    return True
 
 
 def temporary_standing(session, *, as_of: dt.date) -> sa.Table:
