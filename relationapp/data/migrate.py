@@ -17,14 +17,15 @@ from relationapp.data.db import Database, DatabaseError, check_sqlite_file
 from relationapp.text.catalogue import N_, _
 
 # Must equal Alembic's head; tests/data/test_migrations.py checks it.
-SCHEMA_HEAD = "0012_mail_folder"
+SCHEMA_HEAD = "0013_sort_name_by_id"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _NEWER = N_("{path} was made by a newer relationapp (schema {revision}); update relationapp to open it.")
 
 
 # made by raw SQL in revision 0010: generated columns nothing writes, so the models leave them out
 SORT_NAME_COLUMNS = {"sort_name"}
-SORT_NAME_INDEXES = {"ix_account_archived_sort_name", "ix_person_archived_sort_name"}
+SORT_NAME_INDEXES = {"ix_account_archived_sort_name", "ix_person_archived_sort_name",
+                     "ix_account_id_sort_name", "ix_person_id_sort_name"}  # and revision 0013
 
 
 def include_name(name, type_, parent_names) -> bool:
