@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from relationapp.services.customers.search import search
 from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.icons import icon
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -19,6 +20,7 @@ class GlobalSearch(QLineEdit):
         self.setPlaceholderText(tr("Find a person or account…  (Ctrl+K)"))
         self.setAccessibleName(tr("Find a person or account"))
         self.setClearButtonEnabled(True)
+        self.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.setMinimumWidth(320)
         self.setMaximumWidth(520)
         self.model = QStandardItemModel(self)
@@ -40,8 +42,9 @@ class GlobalSearch(QLineEdit):
         self._hits = {}
         for hit in hits:
             label = f"{hit.name} — {hit.detail}" if hit.detail else hit.name
-            label = ("🏢 " if hit.kind == "account" else "👤 ") + label
-            item = QStandardItem(label)
+            if label in self._hits:  # an account and a person of the same name: the icon alone is not text
+                label = f"{label} ({tr('account') if hit.kind == 'account' else tr('person')})"
+            item = QStandardItem(icon("building-2" if hit.kind == "account" else "user"), label)
             item.setData(hit, HIT_ROLE)
             self.model.appendRow(item)
             self._hits[label] = hit

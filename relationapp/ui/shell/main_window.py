@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TR_NOOP, Qt
+from PySide6.QtCore import QT_TR_NOOP, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QListWidget,
@@ -19,6 +19,7 @@ from relationapp.ui.accounts.account_page import AccountPage
 from relationapp.ui.common.accessibility import name_unnamed_controls
 from relationapp.ui.common.context import AppContext
 from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.icons import icon
 from relationapp.ui.shell import pages, window_place
 
 # menu key -> title; the keys are what pages.MENU_ACTIONS names
@@ -28,6 +29,26 @@ MENU_TITLES = {
     "Go": QT_TR_NOOP("&Go"),
     "Tools": QT_TR_NOOP("&Tools"),
     "Help": QT_TR_NOOP("&Help"),
+}
+
+# the icon of each sidebar page (pages.PAGES keys) and of the main actions (resources/icons names)
+PAGE_ICONS = {
+    "today": "sun", "accounts": "building-2", "people": "users", "relationships": "heart-handshake",
+    "visits": "map-pin", "value": "gem", "leads": "sprout", "reports": "file-text", "settings": "settings",
+}
+ACTION_ICONS = {  # pages.MENU_ACTIONS targets
+    "relationapp.ui.leads.lead_dialog:open_lead_dialog": "sprout",
+    "relationapp.ui.today.today_view:export_calendar": "calendar-plus",
+    "relationapp.ui.data.import_wizard:open_import_wizard": "upload",
+    "relationapp.ui.mail.mail_import:choose_and_import": "mail",
+    "relationapp.ui.data.data_actions:export_everything": "download",
+    "relationapp.ui.data.data_actions:export_people_vcards": "download",
+    "relationapp.ui.data.data_actions:backup_now": "archive",
+    "relationapp.ui.data.data_actions:restore_from_backup": "history",
+    "relationapp.ui.data.data_actions:find_duplicates": "copy",
+    "relationapp.ui.data.data_actions:privacy_of_a_person": "shield-check",
+    "relationapp.ui.mail.senders_dialog:open_senders": "inbox",
+    "relationapp.ui.mail.background:check_mail_now": "mail",
 }
 
 
@@ -57,6 +78,7 @@ class MainWindow(QMainWindow):
         # focus by click only: a list taking focus selects its first row, which would leave an account page
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
+        self.sidebar.setIconSize(QSize(18, 18))
         self.sidebar.setAccessibleName(tr("Pages"))
         self.stack = QStackedWidget(self)
         # a page shown is named for screen readers where Qt cannot (tables and fields under a heading)
@@ -65,7 +87,7 @@ class MainWindow(QMainWindow):
         self._account_page: AccountPage | None = None
         self._history: list[tuple[str, int | None]] = []
         for entry in pages.PAGES:
-            item = QListWidgetItem(tr(entry.title), self.sidebar)
+            item = QListWidgetItem(icon(PAGE_ICONS.get(entry.key, "circle-help")), tr(entry.title), self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
         splitter = QSplitter(self)
         splitter.addWidget(self.sidebar)
@@ -193,11 +215,24 @@ class MainWindow(QMainWindow):
 
         toolbar = self.addToolBar(tr("Search"))
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setIconSize(QSize(18, 18))
         self.search_box = GlobalSearch(self.ctx, toolbar)
         toolbar.addWidget(self.search_box)
-        log = QAction(tr("Log interaction"), self)
+        log = QAction(icon("message-square-plus"), tr("Log interaction"), self)
         log.triggered.connect(lambda _c=False: self.log_interaction())
         toolbar.addAction(log)
+        new_account = QAction(icon("building"), tr("New account"), self)
+        new_account.triggered.connect(lambda _c=False: self.new_account())
+        toolbar.addAction(new_account)
+        for target, title in (("relationapp.ui.data.import_wizard:open_import_wizard", tr("Import")),
+                              ("relationapp.ui.data.data_actions:export_everything", tr("Export"))):
+            action = QAction(icon(ACTION_ICONS[target]), title, self)
+            action.triggered.connect(lambda _c=False, f=pages.load(target): f(self.ctx, self))
+            toolbar.addAction(action)
+        reports = QAction(icon(PAGE_ICONS["reports"]), tr("Reports"), self)
+        reports.triggered.connect(lambda _c=False: self.show_page("reports"))
+        toolbar.addAction(reports)
 
     def show_person(self, person_id: int) -> None:
         from relationapp.ui.people.person_dialog import PersonDialog
@@ -205,8 +240,11 @@ class MainWindow(QMainWindow):
         PersonDialog(self.ctx, person_id=person_id, parent=self).exec()
 
     # --- menus ------------------------------------------------------------------
-    def _action(self, menu, title: str, slot, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(self, menu, title: str, slot, shortcut: str | QKeySequence.StandardKey | None = None,
+                icon_name: str | None = None) -> QAction:
         action = QAction(title, self)
+        if icon_name is not None:
+            action.setIcon(icon(icon_name))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -218,29 +256,31 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menus = {name: bar.addMenu(tr(title)) for name, title in MENU_TITLES.items()}
         file_menu, edit, go, help_menu = self.menus["File"], self.menus["Edit"], self.menus["Go"], self.menus["Help"]
-        self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L")
-        self._action(file_menu, tr("New &account…"), self.new_account, QKeySequence.StandardKey.New)
-        self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N")
-        self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F")
+        self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L", "message-square-plus")
+        self._action(file_menu, tr("New &account…"), self.new_account, QKeySequence.StandardKey.New, "building")
+        self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N", "user-plus")
+        self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F", "bell-plus")
         file_menu.addSeparator()
         self._extra_separator = file_menu.addSeparator()
-        self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self._action(edit, tr("&Undo"), self.ctx.undo, QKeySequence.StandardKey.Undo)
+        self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "log-out")
+        self.undo_action = self._action(edit, tr("&Undo"), self.ctx.undo, QKeySequence.StandardKey.Undo, "undo-2")
         self.undo_action.setEnabled(False)
         self.ctx.undo_changed.connect(self._undo_changed)
         edit.addSeparator()
-        self._action(edit, tr("&Find in list"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, tr("&Find in list"), self.focus_search, QKeySequence.StandardKey.Find, "search")
         self._action(edit, tr("Find &anyone"), lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
-        self._action(edit, tr("&Settings"), self.open_settings, "Ctrl+,")
+        self._action(edit, tr("&Settings"), self.open_settings, "Ctrl+,", "settings")
         for entry in pages.PAGES:
-            self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut)
+            self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut,
+                         PAGE_ICONS.get(entry.key))
         go.addSeparator()
-        self._action(go, tr("&Back"), self.go_back, "Alt+Left")
+        self._action(go, tr("&Back"), self.go_back, "Alt+Left", "arrow-left")
         self._action(help_menu, tr("&About relationapp"), self.about)
         for entry in pages.MENU_ACTIONS:
             function = pages.load(entry.target)
             menu = self.menus.get(entry.menu, self.menus["Tools"])
-            action = self._action(menu, tr(entry.title), lambda f=function: f(self.ctx, self), entry.shortcut)
+            action = self._action(menu, tr(entry.title), lambda f=function: f(self.ctx, self), entry.shortcut,
+                                  ACTION_ICONS.get(entry.target))
             if menu is file_menu:  # above Quit, not below it
                 menu.insertAction(self._extra_separator, action)
 
