@@ -73,8 +73,6 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(f"relationapp — {ctx.settings.company_name}")
         self.sidebar = QListWidget(self)
-        self.sidebar.setMaximumWidth(180)
-        self.sidebar.setMinimumWidth(130)
         # focus by click only: a list taking focus selects its first row, which would leave an account page
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
@@ -89,11 +87,17 @@ class MainWindow(QMainWindow):
         for entry in pages.PAGES:
             item = QListWidgetItem(icon(PAGE_ICONS.get(entry.key, "circle-help")), tr(entry.title), self.sidebar)
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        # as wide as its longest title with its icon, in either language and at any font size
+        # (a fixed 180 px cut "Customer value" off once the icons came)
+        fitted = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 4
+        self.sidebar.setMinimumWidth(fitted)
+        self.sidebar.setMaximumWidth(fitted + 40)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(self)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([150, 1050])
+        splitter.setSizes([fitted, 1050])
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         # clicking the highlighted page again leaves the account page for it
