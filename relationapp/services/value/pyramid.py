@@ -171,6 +171,13 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
         else:
             tier = _STAGE_TIER.get(stage, "prospect")
         others.append((account_id, tier, cents, None))
+    out = _ranked(paying, settings)
+    out.extend(others)
+    return out
+
+
+def _ranked(paying: list[tuple[int, int]], settings: Settings) -> list[tuple[int, str, int, int | None]]:
+    """(account_id, tier, cents, rank) of the paying accounts, given as (-cents, account_id), best first."""
     paying.sort()
     ordered = [(account_id, -negative) for negative, account_id in paying]
     out: list[tuple[int, str, int, int | None]] = []
@@ -178,7 +185,6 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
     for tier, end_index in zip(CUSTOMER_TIERS, _tier_ends(ordered, settings)):
         out.extend((account_id, tier, cents, i) for i, (account_id, cents) in enumerate(ordered[start_index:end_index], start=start_index + 1))
         start_index = end_index
-    out.extend(others)
     return out
 
 
@@ -235,10 +241,7 @@ def tiers_in_session(session, *, as_of: dt.date, settings: Settings) -> Tiers:
 
 def tier_cache_holds(session, as_of: dt.date) -> bool:
     """tier_cache is exactly the standing on ``as_of``."""
-    if session.connection().dialect.name != "sqlite":
-        return False
-    state = session.execute(sa.select(TierCacheState.as_of, TierCacheState.valid).where(TierCacheState.id == 1)).first()
-    return state is not None and bool(state.valid) and state.as_of == as_of
+    return held_standing(session) == as_of
 
 
 def _level(tier):
@@ -280,7 +283,7 @@ def store_tier_cache(session, *, as_of: dt.date, settings: Settings) -> list[tup
 
 
 def held_standing(session) -> dt.date | None:
-    """The day tier_cache holds exactly, asked at the start of a write that changes orders
+    """The day tier_cache holds exactly (None when stale, or off SQLite where no trigger keeps it); asked at the start of a write that changes orders
     (before its triggers mark the cache stale), for ``restand`` at its end."""
     if session.connection().dialect.name != "sqlite":
         return None
@@ -324,17 +327,10 @@ def restand(session, *, held: dt.date | None, account_ids, since: dt.date) -> bo
             return False  # no revenue now: its tier comes from older orders or its stage
         if cents != row[2]:
             rows[account_id] = (account_id, row[1], cents, row[3])
-    paying = sorted((-cents, account_id) for account_id, _tier, cents, _rank in rows.values() if cents > 0)
-    ordered = [(account_id, -negative) for negative, account_id in paying]
-    new: dict[int, tuple[str, int]] = {}
-    start_index = 0
-    for tier, end_index in zip(CUSTOMER_TIERS, _tier_ends(ordered, settings_service.load(session))):
-        for rank in range(start_index + 1, end_index + 1):
-            new[ordered[rank - 1][0]] = (tier, rank)
-        start_index = end_index
+    paying = [(-cents, account_id) for account_id, _tier, cents, _rank in rows.values() if cents > 0]
     moved, retiered = [], []
-    for account_id, (tier, rank) in new.items():
-        _id, old_tier, cents, old_rank = rows[account_id]
+    for account_id, tier, cents, rank in _ranked(paying, settings_service.load(session)):
+        _id, old_tier, _cents, old_rank = rows[account_id]
         if tier != old_tier:
             retiered.append((tier, cents, rank, account_id))
         elif rank != old_rank or account_id in ids:

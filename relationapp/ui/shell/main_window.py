@@ -223,20 +223,13 @@ class MainWindow(QMainWindow):
         toolbar.setIconSize(QSize(18, 18))
         self.search_box = GlobalSearch(self.ctx, toolbar)
         toolbar.addWidget(self.search_box)
-        log = QAction(icon("message-square-plus"), tr("Log interaction"), self)
-        log.triggered.connect(lambda _c=False: self.log_interaction())
-        toolbar.addAction(log)
-        new_account = QAction(icon("building"), tr("New account"), self)
-        new_account.triggered.connect(lambda _c=False: self.new_account())
-        toolbar.addAction(new_account)
-        for target, title in (("relationapp.ui.data.import_wizard:open_import_wizard", tr("Import")),
-                              ("relationapp.ui.data.data_actions:export_everything", tr("Export"))):
-            action = QAction(icon(ACTION_ICONS[target]), title, self)
-            action.triggered.connect(lambda _c=False, f=pages.load(target): f(self.ctx, self))
+        # the menus' own actions (one action, one shortcut), with a short text beside the icon
+        for action, text in ((self.log_action, tr("Log interaction")), (self.new_account_action, tr("New account")),
+                             (self._menu_actions["relationapp.ui.data.import_wizard:open_import_wizard"], tr("Import")),
+                             (self._menu_actions["relationapp.ui.data.data_actions:export_everything"], tr("Export")),
+                             (self._page_actions["reports"], tr("Reports"))):
+            action.setIconText(text)
             toolbar.addAction(action)
-        reports = QAction(icon(PAGE_ICONS["reports"]), tr("Reports"), self)
-        reports.triggered.connect(lambda _c=False: self.show_page("reports"))
-        toolbar.addAction(reports)
 
     def show_person(self, person_id: int) -> None:
         from relationapp.ui.people.person_dialog import PersonDialog
@@ -261,7 +254,8 @@ class MainWindow(QMainWindow):
         self.menus = {name: bar.addMenu(tr(title)) for name, title in MENU_TITLES.items()}
         file_menu, edit, go, help_menu = self.menus["File"], self.menus["Edit"], self.menus["Go"], self.menus["Help"]
         self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L", "message-square-plus")
-        self._action(file_menu, tr("New &account…"), self.new_account, QKeySequence.StandardKey.New, "building")
+        self.new_account_action = self._action(file_menu, tr("New &account…"), self.new_account,
+                                               QKeySequence.StandardKey.New, "building")
         self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N", "user-plus")
         self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F", "bell-plus")
         file_menu.addSeparator()
@@ -274,17 +268,21 @@ class MainWindow(QMainWindow):
         self._action(edit, tr("&Find in list"), self.focus_search, QKeySequence.StandardKey.Find, "search")
         self._action(edit, tr("Find &anyone"), lambda: (self.search_box.setFocus(), self.search_box.selectAll()), "Ctrl+K")
         self._action(edit, tr("&Settings"), self.open_settings, "Ctrl+,", "settings")
-        for entry in pages.PAGES:
-            self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut,
-                         PAGE_ICONS.get(entry.key))
+        self._page_actions = {
+            entry.key: self._action(go, tr(entry.title), lambda key=entry.key: self.show_page(key), entry.shortcut,
+                                    PAGE_ICONS.get(entry.key))
+            for entry in pages.PAGES
+        }
         go.addSeparator()
         self._action(go, tr("&Back"), self.go_back, "Alt+Left", "arrow-left")
         self._action(help_menu, tr("&About relationapp"), self.about)
+        self._menu_actions: dict[str, QAction] = {}
         for entry in pages.MENU_ACTIONS:
             function = pages.load(entry.target)
             menu = self.menus.get(entry.menu, self.menus["Tools"])
             action = self._action(menu, tr(entry.title), lambda f=function: f(self.ctx, self), entry.shortcut,
                                   ACTION_ICONS.get(entry.target))
+            self._menu_actions[entry.target] = action
             if menu is file_menu:  # above Quit, not below it
                 menu.insertAction(self._extra_separator, action)
 
