@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from relationapp.data.db import Database
+from relationapp.data.db import Database, SqliteStatement
 from relationapp.data.models import Account, Person
 
 
@@ -91,12 +91,31 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
     return sa.or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in like_columns))
 
 
-def _name_prefix_ids(session, model, text: str, limit: int, include_archived: bool) -> list[int]:
+def _name_prefix(model, include_archived: bool):
     """Names that start with the text, through the (archived, name) index."""
-    query = sa.select(model.id).where(model.name >= text, model.name < text + "\U0010ffff")
+    query = sa.select(model.id).where(model.name >= sa.bindparam("start"), model.name < sa.bindparam("stop"))
     if not include_archived:
         query = query.where(model.archived == sa.false())
-    return list(session.execute(query.order_by(model.name).limit(limit)).scalars())
+    return query.order_by(model.name).limit(sa.bindparam("limit"))
+
+
+def _in_json(column):
+    return column.in_(sa.select(sa.column("value", sa.Integer)).select_from(sa.func.json_each(sa.bindparam("ids"))))
+
+
+_ACCOUNT_ROWS = sa.select(Account.id, Account.name, Account.city, Account.archived)
+_PERSON_ROWS = (sa.select(Person.id, Person.name, Person.account_id, Person.archived, Account.name.label("account"))
+                .outerjoin(Account, Account.id == Person.account_id))
+# SQLite: every statement compiled once and run on the plain sqlite3 connection, as building and
+# compiling them cost many times SQLite's own work for a word that finds a handful of rows
+_SQLITE = {
+    "prefix": {(model, archived): SqliteStatement(_name_prefix(model, archived))
+               for model in (Account, Person) for archived in (False, True)},
+    "words": SqliteStatement(sa.select(sa.literal_column("rowid")).select_from(sa.table("search_index")).where(
+        sa.text("search_index MATCH :q")).limit(sa.bindparam("n"))),
+    "accounts": SqliteStatement(_ACCOUNT_ROWS.where(_in_json(Account.id))),
+    "people": SqliteStatement(_PERSON_ROWS.where(_in_json(Person.id))),
+}
 
 
 def search(db: Database, *, text: str, limit: int = 20, include_archived: bool = False) -> list[SearchHit]:
@@ -109,47 +128,49 @@ def search(db: Database, *, text: str, limit: int = 20, include_archived: bool =
     text = (text or "").strip()
     if not text:
         return []
-    with db.read() as session:
-        account_ids = _name_prefix_ids(session, Account, text, limit, include_archived)
-        person_ids = _name_prefix_ids(session, Person, text, limit, include_archived)
-        wanted = limit * 2
-        if db.is_sqlite:
+    bounds = {"start": text, "stop": text + "\U0010ffff", "limit": limit}
+    wanted = limit * 2
+    if db.is_sqlite:
+        with db.sqlite_read() as con:
+            account_ids = [r[0] for r in _SQLITE["prefix"][Account, include_archived].rows(con, **bounds)]
+            person_ids = [r[0] for r in _SQLITE["prefix"][Person, include_archived].rows(con, **bounds)]
             expression = match_expression(text)
-            rows = [] if expression is None else session.execute(
-                sa.text("SELECT rowid FROM search_index WHERE search_index MATCH :q LIMIT :n"),
-                {"q": expression, "n": wanted * 2},
-            ).scalars().all()
-            account_ids += [r // 2 for r in rows if r % 2 == 0 and r // 2 not in account_ids]
-            person_ids += [r // 2 for r in rows if r % 2 == 1 and r // 2 not in person_ids]
-        else:
-            pattern = f"%{text}%"
-            account_ids += list(session.execute(sa.select(Account.id).where(Account.name.ilike(pattern)).limit(limit)).scalars())
-            person_ids += list(session.execute(sa.select(Person.id).where(Person.name.ilike(pattern)).limit(limit)).scalars())
-        return _hits(session, list(dict.fromkeys(account_ids)), list(dict.fromkeys(person_ids)), limit, include_archived)
+            rows = [] if expression is None else [r[0] for r in _SQLITE["words"].rows(con, q=expression, n=wanted * 2)]
+            account_ids = _merged(account_ids, [r // 2 for r in rows if r % 2 == 0])
+            person_ids = _merged(person_ids, [r // 2 for r in rows if r % 2 == 1])
+            accounts = _SQLITE["accounts"].rows(con, ids=json.dumps(account_ids)) if account_ids else []
+            people = _SQLITE["people"].rows(con, ids=json.dumps(person_ids)) if person_ids else []
+        return _hits(account_ids, accounts, person_ids, people, limit, include_archived)
+    with db.read() as session:
+        account_ids = list(session.execute(_name_prefix(Account, include_archived), bounds).scalars())
+        person_ids = list(session.execute(_name_prefix(Person, include_archived), bounds).scalars())
+        pattern = f"%{text}%"
+        account_ids = _merged(account_ids, session.execute(
+            sa.select(Account.id).where(Account.name.ilike(pattern)).limit(limit)).scalars())
+        person_ids = _merged(person_ids, session.execute(
+            sa.select(Person.id).where(Person.name.ilike(pattern)).limit(limit)).scalars())
+        accounts = session.execute(_ACCOUNT_ROWS.where(Account.id.in_(account_ids))).all() if account_ids else []
+        people = session.execute(_PERSON_ROWS.where(Person.id.in_(person_ids))).all() if person_ids else []
+    return _hits(account_ids, accounts, person_ids, people, limit, include_archived)
 
 
-def _hits(session, account_ids: list[int], person_ids: list[int], limit: int, include_archived: bool) -> list[SearchHit]:
-    hits: list[SearchHit] = []
-    if account_ids:
-        query = sa.select(Account.id, Account.name, Account.city, Account.archived).where(Account.id.in_(account_ids))
-        found = {r.id: r for r in session.execute(query)}
-        hits += [
-            SearchHit("account", i, found[i].name, found[i].city, i)
-            for i in account_ids if i in found and (include_archived or not found[i].archived)
-        ][:limit]
+def _merged(first: list[int], more) -> list[int]:
+    """``first``, then the ids of ``more`` not in it, each once."""
+    return list(dict.fromkeys([*first, *more]))
+
+
+def _hits(account_ids: list[int], accounts, person_ids: list[int], people, limit: int,
+          include_archived: bool) -> list[SearchHit]:
+    """Hits in the order of the ids, from rows (id, name, city, archived) and (id, name, account id, archived, account)."""
+    found = {r[0]: r for r in accounts}
+    hits = [SearchHit("account", i, found[i][1], found[i][2], i)
+            for i in account_ids if i in found and (include_archived or not found[i][3])][:limit]
     if person_ids:
-        query = (
-            sa.select(Person.id, Person.name, Person.account_id, Person.archived, Account.name.label("account"))
-            .outerjoin(Account, Account.id == Person.account_id)
-            .where(Person.id.in_(person_ids))
-        )
-        found = {r.id: r for r in session.execute(query)}
-        people = [
-            SearchHit("person", i, found[i].name, found[i].account, found[i].account_id)
-            for i in person_ids if i in found and (include_archived or not found[i].archived)
-        ]
+        found = {r[0]: r for r in people}
+        persons = [SearchHit("person", i, found[i][1], found[i][4], found[i][2])
+                   for i in person_ids if i in found and (include_archived or not found[i][3])]
         # keep room for people when accounts alone would fill the list
-        hits = hits[: max(limit - len(people), limit // 2)] + people
+        hits = hits[: max(limit - len(persons), limit // 2)] + persons
     return hits[:limit]
 
 

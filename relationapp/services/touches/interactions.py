@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 import sqlalchemy as sa
 
-from relationapp.data.db import Database
+from relationapp.data.db import Database, SqliteStatement
 from relationapp.data.models import (
     INTERACTION_KINDS,
     MAIL_DIRECTIONS,
@@ -276,7 +277,12 @@ def list_interactions(
 ) -> list[InteractionRow]:
     """Newest first."""
     if account_id is not None and person_id is None and since is None and until is None and limit is not None:
-        with db.read() as session:  # the account page: one statement built once
+        if db.is_sqlite:  # the account page: statements compiled once, on the plain sqlite3 connection
+            with db.sqlite_read() as con:
+                base = _ACCOUNT_PAGE_SQLITE.rows(con, account_id=account_id, limit=limit)
+                people = _PEOPLE_OF_SQLITE.rows(con, ids=json.dumps([r[0] for r in base])) if base else []
+            return _assembled([(*r[:4], _date(r[4]), *r[5:11], _money(r[11]), *r[12:]) for r in base], people)
+        with db.read() as session:
             return _built(session, _ACCOUNT_PAGE, {"account_id": account_id, "limit": limit})
     query = sa.select(Interaction.id)
     if account_id is not None:
@@ -334,6 +340,21 @@ _ACCOUNT_PAGE = _page_rows(
     .order_by(Interaction.occurred_on.desc(), Interaction.id.desc()).limit(sa.bindparam("limit")).subquery("page"))
 
 
+# the same two statements as plain SQLite SQL (the people by a JSON array of ids: one statement for any number)
+_ACCOUNT_PAGE_SQLITE = SqliteStatement(_ACCOUNT_PAGE)
+_PEOPLE_OF_SQLITE = SqliteStatement(
+    sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
+    .join(Person, Person.id == InteractionPerson.person_id)
+    .where(InteractionPerson.interaction_id.in_(
+        sa.select(sa.column("value", sa.Integer)).select_from(sa.func.json_each(sa.bindparam("ids")))))
+    .order_by(Person.name))
+_date = dt.date.fromisoformat
+
+
+def _money(cents: int | None) -> Decimal | None:
+    return None if cents is None else Decimal(int(cents)) / 100  # as the Money column type reads it
+
+
 def _built(session, query, params: dict | None = None) -> list[InteractionRow]:
     """The rows ``query`` (of ``_ROW_COLUMNS``) selects, with their people: plain columns, as building
     ORM objects cost several times SQLite's own work."""
@@ -341,8 +362,13 @@ def _built(session, query, params: dict | None = None) -> list[InteractionRow]:
     base = conn.execute(query, params or {}).all()
     if not base:
         return []
+    return _assembled(base, conn.execute(_PEOPLE_OF, {"ids": [r[0] for r in base]}))
+
+
+def _assembled(base, people_rows) -> list[InteractionRow]:
+    """Rows of ``_ROW_COLUMNS`` (dates and money converted) and (interaction id, person id, name) rows."""
     people: dict[int, list[tuple[int, str]]] = {}
-    for iid, pid, pname in conn.execute(_PEOPLE_OF, {"ids": [r[0] for r in base]}):
+    for iid, pid, pname in people_rows:
         people.setdefault(iid, []).append((pid, pname))
     out = []
     for (iid, account_id, account, kind, occurred_on, minutes, staff_id, staff, subject, notes, gift, cost, source_id,
