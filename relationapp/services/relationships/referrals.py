@@ -14,6 +14,7 @@ Revenue of a referred account is credited to its referrer: all of it
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -509,10 +510,6 @@ def _add_year(day: dt.date) -> dt.date:
         return dt.date(day.year + 1, 3, 1)
 
 
-def _cents(session, query) -> int:
-    return int(session.execute(query).scalar() or 0)
-
-
 def _rows(session, ids: list[int]) -> list[ReferralRow]:
     if not ids:
         return []
@@ -525,30 +522,26 @@ def _rows(session, ids: list[int]) -> list[ReferralRow]:
         .join(referred_account, referred_account.id == Referral.referred_account_id)
         .where(Referral.id.in_(ids))
     ).all()
-    referred_ids = [r[0].referred_account_id for r in result]
-    amount = sa.func.sum(sa.type_coerce(Order.amount, sa.BigInteger))
-    lifetime = dict(session.execute(
-        sa.select(Order.account_id, amount).where(Order.account_id.in_(referred_ids)).group_by(Order.account_id)
-    ).all())
-    first_orders = {
-        aid: _as_date(day) for aid, day in session.execute(
-            sa.select(Order.account_id, sa.func.min(Order.ordered_on))
-            .where(Order.account_id.in_(referred_ids)).group_by(Order.account_id)
-        )
-    }
+    # every order of the referred accounts in one query (a handful each): the lifetime, the first order
+    # and the first year after each introduction are summed here, not asked once per referral
+    orders: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    referred_ids = sorted({r[0].referred_account_id for r in result})
+    for aid, day, cents in session.execute(
+            sa.select(Order.account_id, Order.ordered_on, sa.type_coerce(Order.amount, sa.BigInteger))
+            .where(Order.account_id.in_(referred_ids))):
+        orders[aid].append((_as_date(day), int(cents or 0)))
     by_id = {}
     for referral, person, referrer, referred in result:
         aid = referral.referred_account_id
-        first_year = _cents(session, sa.select(amount).where(
-            Order.account_id == aid, Order.ordered_on >= referral.referred_on,
-            Order.ordered_on < _add_year(referral.referred_on),
-        )) if aid in first_orders else 0
+        placed = orders.get(aid, ())
+        start, stop = referral.referred_on, _add_year(referral.referred_on)
         by_id[referral.id] = ReferralRow(
             id=referral.id, referrer_person_id=referral.referrer_person_id, referrer_person=person,
             referrer_account_id=referral.referrer_account_id, referrer_account=referrer,
             referred_account_id=aid, referred_account=referred, referred_on=referral.referred_on,
             outcome=referral.outcome, note=referral.note, thanked_on=referral.thanked_on,
-            first_order_on=first_orders.get(aid), credited_first_year=cents_to_decimal(first_year),
-            credited_lifetime=cents_to_decimal(lifetime.get(aid, 0)),
+            first_order_on=min((day for day, _ in placed), default=None),
+            credited_first_year=cents_to_decimal(sum(c for day, c in placed if start <= day < stop)),
+            credited_lifetime=cents_to_decimal(sum(c for _, c in placed)),
         )
     return [by_id[i] for i in ids if i in by_id]
