@@ -26,6 +26,7 @@ from relationapp.text.catalogue import _
 
 BUSY_TIMEOUT_MS = 5000
 _WRITE = "relationapp_write"
+READ_SESSION = "relationapp_read"  # session.info key: the Database of a read-only session (Database.read)
 _WRITTEN = "relationapp_written"  # conn.info key: tables the open write transaction changed
 _DML = re.compile(r"^\s*(?:INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?[\"`\[]?(\w+)",
                   re.IGNORECASE)
@@ -295,10 +296,28 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (rolled back at the end)."""
         with Session(self.engine, expire_on_commit=False) as session:
+            session.info[READ_SESSION] = self
             try:
                 yield session
             finally:
                 session.rollback()
+
+    def signature(self) -> tuple | None:
+        """Size and change time of the SQLite file and its WAL: any committed write changes one of them.
+
+        Figures computed from a file with the same signature can be reused
+        (None: not a SQLite file, nothing is reused).
+        """
+        if self.path is None:
+            return None
+        signature = []
+        for suffix in ("", "-wal"):
+            try:
+                info = os.stat(f"{self.path}{suffix}")
+                signature.append((info.st_mtime_ns, info.st_size))
+            except FileNotFoundError:
+                signature.append(None)
+        return tuple(signature)
 
     def check_before_write(self) -> None:
         """Run ``before_first_write`` if it has not passed yet (raises when the write is refused)."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -110,20 +109,6 @@ def _build_context(db: Database, quarter: Quarter) -> QuarterContext:
 _recent: dict[tuple, QuarterContext] = {}
 
 
-def _file_signature(db: Database) -> tuple | None:
-    """Size and change time of the SQLite file and its WAL: any committed write changes one of them."""
-    if db.path is None:
-        return None
-    signature = []
-    for suffix in ("", "-wal"):
-        try:
-            info = os.stat(f"{db.path}{suffix}")
-            signature.append((info.st_mtime_ns, info.st_size))
-        except FileNotFoundError:
-            signature.append(None)
-    return tuple(signature)
-
-
 def forget_quarter_contexts() -> None:
     """Drop the remembered quarter figures (a benchmark timing them cold)."""
     _recent.clear()
@@ -136,7 +121,7 @@ def quarter_context(db: Database, *, quarter: Quarter) -> QuarterContext:
     file is unchanged: on 50,000 accounts it takes seconds, a review itself
     a fraction of one.
     """
-    signature = _file_signature(db)
+    signature = db.signature()
     key = (db.url, quarter, signature)
     if signature is not None and key in _recent:
         return _recent[key]
@@ -461,7 +446,8 @@ def _overdue_per_tier(db: Database, ctx: QuarterContext) -> dict[str, int] | Non
     attention = attention_module
     if attention is None or not hasattr(attention, "agenda"):
         return None
-    agenda = attention.agenda(db, today=ctx.quarter.end, limit=None, prospect_limit=0)
+    # ranked apart: printing a report leaves the standing Today keeps for today
+    agenda = attention.agenda(db, today=ctx.quarter.end, limit=None, prospect_limit=0, keep_standing=False)
     counts: dict[str, int] = defaultdict(int)
     for item in agenda.needs_attention:
         counts[item.tier] += 1

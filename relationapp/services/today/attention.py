@@ -530,6 +530,7 @@ def agenda(
     limit: int | None = DEFAULT_LIMIT,
     prospect_limit: int | None = PROSPECT_LIMIT,
     with_dropped: bool = True,
+    keep_standing: bool = True,
 ) -> Agenda:
     """Everything Today shows, in the order it shows it.
 
@@ -538,6 +539,8 @@ def agenda(
     ``with_dropped``, customers whose pyramid tier fell since the last
     quarter end need attention too, cadence or not (value at stake: the
     larger of the cadence value and the 12-month revenue lost since then).
+    Without ``keep_standing`` a day the tier cache does not hold is ranked
+    apart, leaving the cache as Today left it (a report on a past day).
     """
     today = today or dt.date.today()
     quarter_end = previous_quarter_end(today)
@@ -562,7 +565,7 @@ def agenda(
             prospects_total=leads_total,
         )
 
-    shown = pyramid.with_standing(db, as_of=today, work=work)
+    shown = pyramid.with_standing(db, as_of=today, work=work, keep=keep_standing)
     from relationapp.services.leads.nurture import due_content
 
     content = due_content(db, today=today, limit=prospect_limit or 10_000, stop_passed=False)

@@ -23,7 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import sqlalchemy as sa
 
 from relationapp.config import Settings
-from relationapp.data.db import Database
+from relationapp.data.db import READ_SESSION, Database
 from relationapp.data.models import (
     Account,
     Order,
@@ -144,6 +144,9 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
     the current stage is used. An account with no orders by then whose
     stage was not yet known is left out.
     """
+    key = _reusable(session, as_of, settings) if stages is None else None
+    if key is not None and key in _recent_standing:
+        return list(_recent_standing[key])
     start, end = window(as_of)
     revenue = _revenue_query(start, end).subquery()
     before = sa.alias(Order.__table__, "before_window")
@@ -173,7 +176,24 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
         others.append((account_id, tier, cents, None))
     out = _ranked(paying, settings)
     out.extend(others)
+    if key is not None:
+        if len(_recent_standing) >= 4:
+            _recent_standing.clear()
+        _recent_standing[key] = tuple(out)
     return out
+
+
+# Reads of one unchanged file ask for the same standing several times (the portfolio report: the
+# quarter's shared figures, the pyramid, the values and the agenda at the quarter end all rank every
+# account): a read session reuses it while the file's signature holds. A write session never does
+# (its own uncommitted changes do not show in the signature).
+_recent_standing: dict[tuple, tuple] = {}
+
+
+def _reusable(session, as_of: dt.date, settings: Settings) -> tuple | None:
+    db = session.info.get(READ_SESSION)
+    signature = None if db is None else db.signature()
+    return None if signature is None else (db.url, signature, as_of, settings)
 
 
 def _ranked(paying: list[tuple[int, int]], settings: Settings) -> list[tuple[int, str, int, int | None]]:
@@ -375,17 +395,21 @@ def temporary_standing(session, *, as_of: dt.date) -> sa.Table:
     return now
 
 
-def with_standing(db: Database, *, as_of: dt.date, work):
+def with_standing(db: Database, *, as_of: dt.date, work, keep: bool = True):
     """``work(session, tiers)`` with the standing on ``as_of`` as a table shaped like tier_cache: tier_cache
     itself when it holds that day (money columns in integer cents either way).
 
     When it does not (an order changed, a new day) it is recomputed first, in
     the write transaction ``work`` then reads in. A database that cannot be
-    written gets a TEMP table instead (computed each time, so slower).
+    written gets a TEMP table instead (computed each time, so slower), and so
+    does a look at another day with ``keep`` false (a report on a quarter end
+    leaves today's cache alone).
     """
     with db.read() as session:
         if tier_cache_holds(session, as_of):
             return work(session, TierCache.__table__)
+        if not keep:
+            return work(session, temporary_standing(session, as_of=as_of))
     try:
         with db.write() as session:
             if not tier_cache_holds(session, as_of):

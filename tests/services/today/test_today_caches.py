@@ -176,6 +176,23 @@ def test_another_day_asked_for_is_right_and_today_is_right_again(firm):
     assert {i.account: i.tier for i in now.needs_attention} == {"Big One": "top", "Small One": "small"}
 
 
+def test_a_report_on_a_quarter_end_leaves_todays_cache_alone(firm):
+    """The portfolio report ranks the quarter end apart: Today's next look needs no recomputation."""
+    db = firm["db"]
+    end = previous_quarter_end(TODAY)
+    kept = attention.agenda(db, today=end, limit=None, keep_standing=False)
+    assert cache_holds(db) and not cache_holds(db, end)
+    assert kept == attention.agenda(db, today=end, limit=None)  # the same answer as ranking it in the cache
+
+
+def test_a_ranking_reused_by_reads_is_redone_after_a_write(firm):
+    db = firm["db"]
+    assert pyramid.compute_tiers(db, as_of=TODAY).tier_of(firm["small"].id) == "small"
+    with db.write() as session:  # behind the services' back, as an import would
+        session.add(Order(account_id=firm["small"].id, ordered_on=TODAY, amount=Decimal("500000.00")))
+    assert pyramid.compute_tiers(db, as_of=TODAY).tier_of(firm["small"].id) == "top"
+
+
 def test_a_new_snapshot_of_that_quarter_end_clears_the_cache(firm):
     db = firm["db"]
     quarter = previous_quarter_end(TODAY)
