@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from relationapp.services.leads.stages import stage_history
 from relationapp.services.touches import follow_ups as follow_ups_service
 from relationapp.services.touches import interactions as interactions_service
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
@@ -124,10 +125,7 @@ class AccountPage(QWidget):
         self.account = None
         layout = QVBoxLayout(self)
         self.title = plain_label("", self)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        theme.mark(self.title, "title")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = plain_label("", self)
         self.facts.setWordWrap(True)
@@ -136,7 +134,7 @@ class AccountPage(QWidget):
         layout.addWidget(self.facts)
         # what the relationship is worth, first (the cached pyramid; off the UI thread when not cached)
         self.standing = plain_label("", self)
-        self.standing.setStyleSheet("font-weight: bold;")
+        theme.mark(self.standing, "subheading")
         layout.addWidget(self.standing)
 
         contact = QHBoxLayout()

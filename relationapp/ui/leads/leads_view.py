@@ -33,6 +33,7 @@ from relationapp.services.leads.lead_list import list_leads
 from relationapp.services.leads.qualification import not_ready
 from relationapp.services.leads.stages import LEAD_STAGES, close_lead
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
@@ -44,7 +45,6 @@ from relationapp.ui.leads.sources_view import SourcesView
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
-MUTED = "color: #666666;"
 
 
 def _stage(row) -> str:
@@ -77,7 +77,7 @@ class ReasonDialog(FormDialog):
         self.account_id = account_id
         self.intro = plain_label(intro, self)
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(MUTED)
+        theme.mark(self.intro, "note")
         self.layout().insertWidget(0, self.intro)
         self.reason = self.add_row(tr("&Reason"), "reason", QLineEdit(self))
         self.track: QComboBox | None = None
@@ -147,7 +147,7 @@ class LeadsView(Page, QWidget):
             "Leads are people who may become customers. Existing customers come first: only the leads in a "
             "manager's focus show on Today, below the customers."), self)
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(MUTED)
+        theme.mark(self.intro, "note")
         layout.addWidget(self.intro)
 
         filters = QHBoxLayout()
@@ -157,7 +157,7 @@ class LeadsView(Page, QWidget):
             self.stage.addItem(stage_label(code), code)
         self.show_closed = QCheckBox(tr("Show &closed leads"), self)
         self.focus_line = plain_label("", self)
-        self.focus_line.setStyleSheet(MUTED)
+        theme.mark(self.focus_line, "note")
         filters.addWidget(plain_label(tr("Stage"), self))
         filters.addWidget(self.stage)
         filters.addWidget(self.show_closed)
@@ -178,7 +178,7 @@ class LeadsView(Page, QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(60)
         layout.addWidget(self.table, 1)
         self.empty = plain_label(tr("No leads here. Register one with File > New lead… (Ctrl+Shift+L)."), self)
-        self.empty.setStyleSheet(MUTED)
+        theme.mark(self.empty, "note")
         self.empty.hide()
         layout.addWidget(self.empty)
 

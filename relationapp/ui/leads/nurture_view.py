@@ -29,6 +29,7 @@ from relationapp.services.common.changes import Kind
 from relationapp.services.leads.content import CONTENT_KIND_LABELS, add_content, list_content
 from relationapp.services.leads.nurture import add_track, due_content, list_tracks, log_sent
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
@@ -38,8 +39,6 @@ from relationapp.ui.leads.sources_view import fit_columns, fit_height, lead_tabl
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
-MUTED = "color: #666666;"
-HEADING = "font-weight: bold;"
 
 
 def kind_label(kind: str | None) -> str:
@@ -93,7 +92,7 @@ def open_url(url: str) -> None:
 
 def _heading(text: str, parent) -> QWidget:
     label = plain_label(text, parent)
-    label.setStyleSheet(HEADING)
+    theme.mark(label, "subheading")
     return label
 
 
@@ -105,7 +104,7 @@ class ContentDialog(FormDialog):
         intro = plain_label(tr("Useful content that helps a prospect decide: an article, a video, a case study. "
                                "Never a product pitch."), self)
         intro.setWordWrap(True)
-        intro.setStyleSheet(MUTED)
+        theme.mark(intro, "note")
         self.layout().insertWidget(0, intro)
         self.title = self.add_row(tr("&Title"), "title", QLineEdit(self))
         self.kind = self.add_row(tr("&Kind"), "kind", QComboBox(self))
@@ -162,7 +161,7 @@ class TrackDialog(FormDialog):
         box.addLayout(self.grid)
         self.steps_error = plain_label("", steps)
         self.steps_error.setWordWrap(True)
-        self.steps_error.setStyleSheet("color: #b00020;")
+        theme.mark(self.steps_error, "error")
         self.steps_error.hide()
         box.addWidget(self.steps_error)
         more = QHBoxLayout()
@@ -249,7 +248,7 @@ class NurtureView(Page, QWidget):
         due_box.addWidget(self.due_table, 1)
         self.due_empty = plain_label(tr("Nothing to send today. Leads that are not ready go on a nurturing track "
                                         "with \"Not ready now…\"."), due)
-        self.due_empty.setStyleSheet(MUTED)
+        theme.mark(self.due_empty, "note")
         self.due_empty.hide()
         due_box.addWidget(self.due_empty)
         due_buttons = QHBoxLayout()
@@ -260,7 +259,7 @@ class NurtureView(Page, QWidget):
         due_buttons.addStretch(1)
         self.due_hint = plain_label(tr("Send it yourself (e-mail, post, a visit); then log it here. "
                                        "Nobody gets the same content twice."), due)
-        self.due_hint.setStyleSheet(MUTED)
+        theme.mark(self.due_hint, "note")
         due_buttons.addWidget(self.due_hint)
         due_box.addLayout(due_buttons)
 

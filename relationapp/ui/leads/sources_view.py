@@ -42,6 +42,7 @@ from relationapp.services.leads.sources_report import (
     years_available,
 )
 from relationapp.text import formatting, parsing
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
@@ -50,7 +51,6 @@ from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
-MUTED = "color: #666666;"
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ class CostDialog(FormDialog):
         intro = plain_label(tr("What a lead source cost in a year: the whole source, or one campaign of it. "
                                "A cost entered again for the same source, year and campaign replaces it."), self)
         intro.setWordWrap(True)
-        intro.setStyleSheet(MUTED)
+        theme.mark(intro, "note")
         self.layout().insertWidget(0, intro)
         self.source = self.add_row(tr("Lead &source"), "source_id", QComboBox(self))
         for source in list_lead_sources(ctx.db):
@@ -229,19 +229,19 @@ class SourcesView(Page, QWidget):
         self.year = QComboBox(self)
         top.addWidget(self.year)
         self.heading = plain_label("", self)
-        self.heading.setStyleSheet("font-weight: bold; font-size: 14px;")
+        theme.mark(self.heading, "heading")
         top.addWidget(self.heading, 1)
         layout.addLayout(top)
         self.summary = plain_label("", self)
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(MUTED)
+        theme.mark(self.summary, "note")
         layout.addWidget(self.summary)
 
         self.source_model = RowsModel(SOURCE_COLUMNS, self)
         self.source_table = lead_table(self.source_model, self)
         layout.addWidget(self.source_table)
         self.colleague_label = plain_label(tr("By colleague who brought the lead in"), self)
-        self.colleague_label.setStyleSheet("font-weight: bold;")
+        theme.mark(self.colleague_label, "subheading")
         layout.addWidget(self.colleague_label)
         self.colleague_model = RowsModel(COLLEAGUE_COLUMNS, self)
         self.colleague_table = lead_table(self.colleague_model, self)
@@ -249,7 +249,7 @@ class SourcesView(Page, QWidget):
             self.colleague_table.setColumnHidden(column, True)
         layout.addWidget(self.colleague_table)
         self.campaign_label = plain_label(tr("Campaigns (leads whose source detail carries the campaign's name)"), self)
-        self.campaign_label.setStyleSheet("font-weight: bold;")
+        theme.mark(self.campaign_label, "subheading")
         layout.addWidget(self.campaign_label)
         self.campaign_model = RowsModel(CAMPAIGN_COLUMNS, self)
         self.campaign_table = lead_table(self.campaign_model, self)
@@ -259,7 +259,7 @@ class SourcesView(Page, QWidget):
             "A lead is an account registered in that year; existing customers entered later are not leads. "
             "Value per lead is the lifetime revenue of the leads divided by their number."), self)
         self.explain.setWordWrap(True)
-        self.explain.setStyleSheet(MUTED)
+        theme.mark(self.explain, "note")
         layout.addWidget(self.explain)
         layout.addStretch(1)
 
@@ -267,7 +267,7 @@ class SourcesView(Page, QWidget):
         self.cost_button = QPushButton(tr("&Enter a cost…"), self)
         self.pdf_button = QPushButton(tr("Save as &PDF…"), self)
         self.status = plain_label("", self)
-        self.status.setStyleSheet(MUTED)
+        theme.mark(self.status, "note")
         buttons.addWidget(self.cost_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)

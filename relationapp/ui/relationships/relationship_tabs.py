@@ -20,6 +20,7 @@ from relationapp.services.relationships import journey as journey_service
 from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import journey_label, outcome_label
 from relationapp.ui.common.widgets import DateField, plain_label
@@ -63,7 +64,7 @@ RESPONSE_COLUMNS = [
 def error_label(parent) -> QWidget:
     label = plain_label("", parent)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    theme.mark(label, "error")
     label.hide()
     return label
 

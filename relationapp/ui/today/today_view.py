@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -52,6 +52,7 @@ from relationapp.services.touches import interactions as interaction_service
 from relationapp.services.value.pyramid import current_tiers
 from relationapp.services.visits.visits import planned_visits
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
@@ -179,7 +180,7 @@ class BalanceBar(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#eeeeee"))
+        painter.fillRect(self.rect(), theme.accent("track"))
         if self.balance is None or not self.balance.total_hours:
             return
         x = 0.0
@@ -250,17 +251,14 @@ class _Section(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         self.heading = plain_label(title, self)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        theme.mark(self.heading, "heading")
         layout.addWidget(self.heading)
         self.model = RowsModel(columns, self)
         self.table = small_table(self.model, stretch_last=False)
         self.table.setAccessibleName(title)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # the row in a list without focus is marked softly: one strong highlight on the page
-        self.table.setStyleSheet("QTableView:!focus { selection-background-color: #dde7f3; selection-color: black; }")
+        self.table.setStyleSheet("QTableView:!focus { selection-background-color: palette(midlight); selection-color: palette(text); }")
         # fitting the columns reads the rows in view and a few more, not all 100 (the list shows 8 at a time)
         self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.model.modelReset.connect(self._clamp_columns)  # after the table fitted them to their contents
@@ -324,10 +322,7 @@ class TodayView(Page, QWidget):
         self._again = False
         outer = QVBoxLayout(self)
         self.day_label = plain_label("", self)
-        font = QFont(self.day_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.day_label.setFont(font)
+        theme.mark(self.day_label, "title")
         outer.addWidget(self.day_label)
         self.summary = plain_label(tr("Loading…"), self)
         outer.addWidget(self.summary)

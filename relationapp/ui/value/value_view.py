@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from relationapp.services.common.changes import Kind
 from relationapp.services.value import pyramid as pyramid_service
 from relationapp.services.value import value as value_service
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import movement_label, tier_label
 from relationapp.ui.common.page import Page
@@ -73,9 +74,9 @@ class MovementModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and count:
             if index.row() == index.column():
-                return QColor("#eeeeee")
+                return theme.accent("track")
             if step:
-                return QColor("#d9ead3") if step > 0 else QColor("#f4cccc")
+                return theme.accent("up") if step > 0 else theme.accent("down")
         if role == Qt.ItemDataRole.FontRole and count and step:
             font = QFont()
             font.setBold(True)

@@ -40,6 +40,7 @@ from relationapp.services.customers.staff import current_staff, list_staff
 from relationapp.services.visits import visits as visits_service
 from relationapp.text import formatting
 from relationapp.ui.accounts.account_page import _table
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -172,7 +173,7 @@ class VisitsView(Page, QWidget):
         layout.addWidget(table, 1)
         self.warnings = plain_label("", box)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #9a5b00;")
+        theme.mark(self.warnings, "warning")
         layout.addWidget(self.warnings)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         self.route_button = QPushButton(tr("Order by route"), box)
