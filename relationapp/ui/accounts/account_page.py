@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -31,6 +29,7 @@ from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
+from relationapp.ui.common.tables import read_only_table
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
@@ -103,19 +102,7 @@ FOLLOW_UP_COLUMNS = [
 
 
 def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    # fit the columns (never the rows) to what the first rows hold
-    table.horizontalHeader().setResizeContentsPrecision(60)
-    model.modelReset.connect(lambda: table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents))
-    return table
+    return read_only_table(model)  # the key column stretches, the others fit what the first rows hold
 
 
 class AccountPage(QWidget):

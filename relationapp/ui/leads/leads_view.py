@@ -12,14 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.tables import read_only_table
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.leads.bant_panel import open_bant_dialog, stage_label
 from relationapp.ui.leads.nurture_view import NurtureView
@@ -166,16 +164,7 @@ class LeadsView(Page, QWidget):
         layout.addLayout(filters)
 
         self.model = RowsModel(COLUMNS, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self.table = read_only_table(self.model, self)
         layout.addWidget(self.table, 1)
         self.empty = plain_label(tr("No leads here. Register one with File > New lead… (Ctrl+Shift+L)."), self)
         theme.mark(self.empty, "note")
@@ -226,7 +215,6 @@ class LeadsView(Page, QWidget):
         selected = self.selected()
         rows = list_leads(self.ctx.db, stage=self.stage.currentData(), include_closed=self.show_closed.isChecked())
         self.model.set_rows(rows)
-        self.table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         self.empty.setVisible(not rows)
         if not (selected is not None and self.select(selected.account_id)) and rows:
             self.table.selectRow(0)  # the buttons work at once; the keys too

@@ -17,15 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +44,7 @@ from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.tables import fit_columns, fit_height, read_only_table
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
@@ -177,40 +175,6 @@ class CostDialog(FormDialog):
                                  name=self.campaign.text(), cost=cost, today=self.today)
 
 
-def fit_columns(table: QTableView, stretch: int, *, widest: int = 320) -> None:
-    """Columns as wide as their contents (at most ``widest``), column ``stretch`` taking the room left."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-    for column in range(header.count()):
-        if column != stretch and header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def fit_height(table: QTableView, *, most: int = 12, least: int = 2) -> None:
-    """A table as tall as its rows (between ``least`` and ``most`` of them): no empty box under a short list."""
-    rows = max(least, min(most, table.model().rowCount()))
-    header = table.horizontalHeader().sizeHint().height()
-    scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
-    table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + scroll)
-
-
-def lead_table(model, parent) -> QTableView:
-    """A read-only list of rows, one selected at a time (the Leads page's tabs)."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class SourcesView(Page, QWidget):
     CHANGES = (Kind.ACCOUNTS, Kind.LEADS, Kind.ORDERS, Kind.STAFF)
     shown = Signal(object)  # the SourcesReport on screen now (tests wait for it)
@@ -238,13 +202,13 @@ class SourcesView(Page, QWidget):
         layout.addWidget(self.summary)
 
         self.source_model = RowsModel(SOURCE_COLUMNS, self)
-        self.source_table = lead_table(self.source_model, self)
+        self.source_table = read_only_table(self.source_model, self)
         layout.addWidget(self.source_table)
         self.colleague_label = plain_label(tr("By colleague who brought the lead in"), self)
         theme.mark(self.colleague_label, "subheading")
         layout.addWidget(self.colleague_label)
         self.colleague_model = RowsModel(COLLEAGUE_COLUMNS, self)
-        self.colleague_table = lead_table(self.colleague_model, self)
+        self.colleague_table = read_only_table(self.colleague_model, self)
         for column in COST_COLUMNS:
             self.colleague_table.setColumnHidden(column, True)
         layout.addWidget(self.colleague_table)
@@ -252,7 +216,7 @@ class SourcesView(Page, QWidget):
         theme.mark(self.campaign_label, "subheading")
         layout.addWidget(self.campaign_label)
         self.campaign_model = RowsModel(CAMPAIGN_COLUMNS, self)
-        self.campaign_table = lead_table(self.campaign_model, self)
+        self.campaign_table = read_only_table(self.campaign_model, self)
         layout.addWidget(self.campaign_table)
 
         self.explain = plain_label(tr(

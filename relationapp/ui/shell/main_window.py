@@ -21,6 +21,7 @@ from relationapp.ui.common.context import AppContext
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common import theme
 from relationapp.ui.common.icons import icon
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.shell import pages, window_place
 
 # menu key -> title; the keys are what pages.MENU_ACTIONS names
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([fitted, 1050])
+        remember_splitter(splitter, "main/sidebar")
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         # clicking the highlighted page again leaves the account page for it

@@ -44,6 +44,7 @@ from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.visits.visit_models import DueModel, StopsModel, due_columns
 
@@ -85,6 +86,7 @@ class VisitsView(Page, QWidget):
         splitter.addWidget(self._build_planner())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        remember_splitter(splitter, "visits/main")
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.refresh_due)
         self.watch(ctx)
