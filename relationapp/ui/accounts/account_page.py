@@ -27,6 +27,7 @@ from relationapp.services.touches import interactions as interactions_service
 from relationapp.text import formatting
 from relationapp.ui.common import theme
 from relationapp.ui.common import messages
+from relationapp.ui.common.empty_state import EmptyState
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
 from relationapp.ui.common.tables import read_only_table
@@ -170,6 +171,14 @@ class AccountPage(QWidget):
         self.timeline_table = _table(self.timeline_model)
         self.follow_ups_table = _table(self.follow_ups_model)
         self.people_table.doubleClicked.connect(self._edit_person)
+        # an empty tab says what to do next, with the button that does it
+        self.people_empty = EmptyState.over(self.people_table, "users", tr("No people at this account yet."),
+                                            tr("Add person…"), lambda: self.add_person())
+        self.timeline_empty = EmptyState.over(self.timeline_table, "message-square-plus",
+                                              tr("Nothing logged with this account yet: log the first call, visit or e-mail."),
+                                              tr("Log interaction…"), lambda: self.log_interaction())
+        self.follow_ups_empty = EmptyState.over(self.follow_ups_table, "bell-plus", tr("No follow-ups open for this account."),
+                                                tr("New follow-up…"), lambda: self.new_follow_up())
         self.timeline_table.doubleClicked.connect(self.edit_interaction)
         delete = QAction(tr("Delete interaction"), self.timeline_table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
