@@ -22,14 +22,19 @@ WIDEST = 420  # a long reason or note is cut here (its tooltip shows it whole)
 FIT_ROWS = 60  # rows read to fit a column to its contents
 
 
+# columns that hold a date, a time or a short word: they fit their contents and never stretch
+FITTED_TITLES = frozenset({"Date", "Due", "When", "Time", "Day", "Since", "Birthday", "Kind", "Stage", "Tier",
+                           "Last touch", "Last visit", "Last mail", "Overdue", "Quarter"})
+
+
 def key_column(model) -> int:
-    """The column that stretches: one marked ``stretch``, else the first text column (the name)."""
+    """The column that stretches: one marked ``stretch``, else the first text column that is no date (the name)."""
     columns = getattr(model, "columns", None) or []
     for number, column in enumerate(columns):
         if getattr(column, "stretch", False):
             return number
     for number, column in enumerate(columns):
-        if not getattr(column, "align_right", False):
+        if not getattr(column, "align_right", False) and getattr(column, "title", "") not in FITTED_TITLES:
             return number
     return 0
 
