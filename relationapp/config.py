@@ -51,6 +51,8 @@ class Settings:
     company_name: str = _spec("My firm", "Company name")
     language: str = _spec("nl", "Language", choices=("nl", "en"))
     currency: str = _spec("EUR", "Currency", choices=("EUR", "USD", "GBP", "CHF"))
+    # light or dark window; "system" follows the desktop's colour scheme as it changes
+    appearance: str = _spec("system", "Appearance", choices=("system", "light", "dark"))
     hourly_cost: Decimal = _spec(Decimal("60.00"), "Hourly cost of staff time", minimum=Decimal(0))
     # who uses relationapp on this database: the planner shows that person's own day (0: not set, everyone's)
     current_staff_id: int = _spec(0, "I am", minimum=0, maximum=2**31 - 1)

@@ -63,17 +63,23 @@ def revenue_chart(quarters: list[str], revenue: list[Decimal], year_earlier: lis
     chart.categoryAxis.labels.textAnchor = "middle"  # a label of two lines ("3e kwartaal" over "2026") centred
     chart.categoryAxis.strokeColor = RULE
     drawing.add(chart)
+    drawing.add(_legend(20 * mm, height - 3 * mm,
+                        [(ACCENT, fmt.t("Revenue")), (ACCENT_LIGHT, fmt.t("Same quarter a year earlier"))]))
+    return drawing
+
+
+def _legend(x: float, y: float, pairs: list[tuple]) -> Legend:
+    """A legend in one row: a swatch and a name per series."""
     legend = Legend()
-    legend.x, legend.y = 20 * mm, height - 3 * mm
+    legend.x, legend.y = x, y
     legend.alignment = "right"
     legend.columnMaximum = 1
     legend.fontName = fonts.REGULAR
     legend.fontSize = 7.5
     legend.dx = legend.dy = 7
     legend.deltax = 70
-    legend.colorNamePairs = [(ACCENT, fmt.t("Revenue")), (ACCENT_LIGHT, fmt.t("Same quarter a year earlier"))]
-    drawing.add(legend)
-    return drawing
+    legend.colorNamePairs = [(colour, fonts.printable(name)) for colour, name in pairs]
+    return legend
 
 
 def profit_curve(points: list[tuple[float, float]], fmt: Formatter, width: float, height: float = 62 * mm) -> Drawing:
@@ -82,7 +88,7 @@ def profit_curve(points: list[tuple[float, float]], fmt: Formatter, width: float
     drawing = Drawing(width, height)
     plot = LinePlot()
     plot.x, plot.y = 16 * mm, 12 * mm
-    plot.width, plot.height = width - 22 * mm, height - 18 * mm
+    plot.width, plot.height = width - 22 * mm, height - 24 * mm  # room above for the legend
     data = [(0.0, 0.0)] + [(x * 100, y * 100) for x, y in points]
     plot.data = [data, [(0, 100), (100, 100)]]
     plot.lines[0].strokeColor = ACCENT
@@ -106,6 +112,8 @@ def profit_curve(points: list[tuple[float, float]], fmt: Formatter, width: float
     drawing.add(plot)
     drawing.add(String(plot.x + plot.width / 2, 1.5 * mm, fonts.printable(fmt.t("Customers, most profitable first")),
                        fontName=fonts.REGULAR, fontSize=7.5, fillColor=INK, textAnchor="middle"))
+    drawing.add(_legend(plot.x, height - 3 * mm, [(ACCENT, fmt.t("Cumulative profit, share of the total")),
+                                                   (MUTED, fmt.t("Total profit (100 %)"))]))
     return drawing
 
 

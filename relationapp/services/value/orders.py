@@ -18,12 +18,12 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Order, TierSnapshot
+from relationapp.data.models import Account, Order, TierSnapshot, cents_to_decimal
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.customers.customer_since import fill_customer_since
 from relationapp.services.relationships import referrals
-from relationapp.services.value import pyramid
+from relationapp.services.value import pyramid, quarters
 from relationapp.text.catalogue import _
 
 _CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
@@ -224,3 +224,28 @@ def delete_order(db: Database, *, order_id: int) -> None:
         session.delete(order)
         session.flush()
         pyramid.restand(session, held=held, account_ids=[order.account_id], since=order.ordered_on)
+
+
+@dataclass(frozen=True)
+class QuarterRevenue:
+    quarter: str  # "2026Q3"
+    start: dt.date
+    end: dt.date
+    revenue: Decimal
+
+
+def revenue_by_quarter(db: Database, *, account_id: int, count: int = 8,
+                       today: dt.date | None = None) -> list[QuarterRevenue]:
+    """The account's revenue in each of the last ``count`` quarters (the current one last), summed in SQL."""
+    shown = [quarters.quarter_of(today or dt.date.today())]
+    while len(shown) < max(1, count):
+        shown.insert(0, shown[0].shift(-1))
+    cents = sa.type_coerce(Order.amount, sa.Integer)
+    sums = [sa.func.coalesce(sa.func.sum(sa.case((Order.ordered_on.between(q.start, q.end), cents), else_=0)), 0)
+            for q in shown]
+    with db.read() as session:
+        if session.get(Account, account_id) is None:
+            raise NotFound(_("Account #{id} does not exist.").format(id=account_id))
+        totals = session.execute(sa.select(*sums).where(
+            Order.account_id == account_id, Order.ordered_on.between(shown[0].start, shown[-1].end))).one()
+    return [QuarterRevenue(str(q), q.start, q.end, cents_to_decimal(total)) for q, total in zip(shown, totals)]

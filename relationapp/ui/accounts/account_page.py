@@ -6,11 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -27,9 +25,12 @@ from relationapp.services.leads.stages import stage_history
 from relationapp.services.touches import follow_ups as follow_ups_service
 from relationapp.services.touches import interactions as interactions_service
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
+from relationapp.ui.common.empty_state import EmptyState
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
+from relationapp.ui.common.tables import read_only_table
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
@@ -102,19 +103,7 @@ FOLLOW_UP_COLUMNS = [
 
 
 def _table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    # fit the columns (never the rows) to what the first rows hold
-    table.horizontalHeader().setResizeContentsPrecision(60)
-    model.modelReset.connect(lambda: table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents))
-    return table
+    return read_only_table(model)  # the key column stretches, the others fit what the first rows hold
 
 
 class AccountPage(QWidget):
@@ -124,10 +113,7 @@ class AccountPage(QWidget):
         self.account = None
         layout = QVBoxLayout(self)
         self.title = plain_label("", self)
-        font = QFont(self.title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
+        theme.mark(self.title, "title")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = plain_label("", self)
         self.facts.setWordWrap(True)
@@ -136,7 +122,7 @@ class AccountPage(QWidget):
         layout.addWidget(self.facts)
         # what the relationship is worth, first (the cached pyramid; off the UI thread when not cached)
         self.standing = plain_label("", self)
-        self.standing.setStyleSheet("font-weight: bold;")
+        theme.mark(self.standing, "subheading")
         layout.addWidget(self.standing)
 
         contact = QHBoxLayout()
@@ -185,6 +171,14 @@ class AccountPage(QWidget):
         self.timeline_table = _table(self.timeline_model)
         self.follow_ups_table = _table(self.follow_ups_model)
         self.people_table.doubleClicked.connect(self._edit_person)
+        # an empty tab says what to do next, with the button that does it
+        self.people_empty = EmptyState.over(self.people_table, "users", tr("No people at this account yet."),
+                                            tr("Add person…"), lambda: self.add_person())
+        self.timeline_empty = EmptyState.over(self.timeline_table, "message-square-plus",
+                                              tr("Nothing logged with this account yet: log the first call, visit or e-mail."),
+                                              tr("Log interaction…"), lambda: self.log_interaction())
+        self.follow_ups_empty = EmptyState.over(self.follow_ups_table, "bell-plus", tr("No follow-ups open for this account."),
+                                                tr("New follow-up…"), lambda: self.new_follow_up())
         self.timeline_table.doubleClicked.connect(self.edit_interaction)
         delete = QAction(tr("Delete interaction"), self.timeline_table)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))

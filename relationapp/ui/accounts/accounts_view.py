@@ -51,7 +51,6 @@ class AccountsView(Page, LazyListView):
         self.new_button.clicked.connect(self.new_account)
         self.activated.connect(ctx.open_account)
         self.watch(ctx)
-        self.set_column_widths([260, 110, 120, 140, 90, 120])
 
     def changes_seen(self, changes: Changes) -> None:
         if not self.model.loaded:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.errors import ServiceError
+from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
 
 
@@ -36,7 +37,7 @@ class FormDialog(NamesItsControls, QDialog):
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.mark(self.error, "error")
         self.error.hide()
         layout.addWidget(self.error)
         self.form = QFormLayout()

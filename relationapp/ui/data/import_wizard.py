@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.exchange import columns as column_specs
+from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
@@ -112,7 +112,7 @@ class PreviewModel(QAbstractTableModel):
             value = values[col - 2] if col - 2 < len(values) else ""
             return value.replace("\n", " ⏎ ") if role == Qt.ItemDataRole.DisplayRole else value
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and problems:
-            return QColor("#b00020")
+            return theme.accent("error")
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -199,7 +199,7 @@ class ColumnsPage(QWizardPage):
         self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         self.problem = plain_label("", self)
-        self.problem.setStyleSheet("color: #b00020;")
+        theme.mark(self.problem, "error")
         self.problem.setWordWrap(True)
         layout.addWidget(self.problem)
         self._combos: list[tuple[str, QComboBox]] = []

@@ -24,6 +24,7 @@ from relationapp.services.common import settings as settings_service
 from relationapp.services.common.changes import Kind
 from relationapp.services.customers.staff import list_staff
 from relationapp.text import parsing
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -31,7 +32,8 @@ from relationapp.ui.common.widgets import plain_label
 
 # a language is named in its own words, never translated
 CHOICE_LABELS = {"nl": "Nederlands", "en": "English", "feb28": QT_TR_NOOP("Feb 28"), "mar1": QT_TR_NOOP("Mar 1"),
-                 "ssl": "SSL/TLS", "starttls": "STARTTLS", "none": QT_TR_NOOP("None (only a server on this computer)")}
+                 "ssl": "SSL/TLS", "starttls": "STARTTLS", "none": QT_TR_NOOP("None (only a server on this computer)"),
+                 "system": QT_TR_NOOP("As the system"), "light": QT_TR_NOOP("Light"), "dark": QT_TR_NOOP("Dark")}
 
 # config.Settings declares its labels and groups in English (no Qt there); listed here so
 # lupdate collects them (tests/ui/test_i18n.py checks none is missing)
@@ -39,7 +41,7 @@ SETTING_TEXTS = (
     QT_TR_NOOP("General"), QT_TR_NOOP("Cadence"), QT_TR_NOOP("Visits"), QT_TR_NOOP("Pyramid"),
     QT_TR_NOOP("Reports"), QT_TR_NOOP("Backups"), QT_TR_NOOP("Leads"),
     QT_TR_NOOP("Prospects in each manager's focus (at most)"), QT_TR_NOOP("BANT letters in place for a sales-qualified lead"),
-    QT_TR_NOOP("Company name"), QT_TR_NOOP("Language"), QT_TR_NOOP("Currency"),
+    QT_TR_NOOP("Company name"), QT_TR_NOOP("Language"), QT_TR_NOOP("Appearance"), QT_TR_NOOP("Currency"),
     QT_TR_NOOP("Hourly cost of staff time"), QT_TR_NOOP("What we call a lead"),
     QT_TR_NOOP("Cadence Top (days)"), QT_TR_NOOP("Cadence Big (days)"), QT_TR_NOOP("Cadence Medium (days)"),
     QT_TR_NOOP("Cadence Small (days)"), QT_TR_NOOP("Cadence prospects and leads (days)"),
@@ -73,7 +75,7 @@ class SettingsForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         self.error = plain_label("", self)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        theme.mark(self.error, "error")
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

@@ -18,6 +18,7 @@ from relationapp.services.customers.people import people_of_account
 from relationapp.services.leads.qualification import get_bant, qualify, rule_text
 from relationapp.text import parsing
 from relationapp.text.wording import ROLES, STAGES
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
@@ -75,12 +76,12 @@ class BantDialog(FormDialog):
         self.notes.setFixedHeight(60)
         self.letters = plain_label("", self)
         self.score = plain_label("", self)
-        self.score.setStyleSheet("font-weight: bold;")
+        theme.mark(self.score, "subheading")
         self.rule = plain_label(rule_text(self.bant.required_score), self)
         self.rule.setWordWrap(True)
-        self.rule.setStyleSheet("color: #666666;")
+        theme.mark(self.rule, "note")
         self.stage = plain_label(tr("Now: {stage}").format(stage=stage_label(self.bant.stage)), self)
-        self.stage.setStyleSheet("color: #666666;")
+        theme.mark(self.stage, "note")
         for widget in (self.letters, self.score, self.rule, self.stage):
             self.form.addRow(widget)
         self.budget.textChanged.connect(self.update_status)

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from relationapp.services.customers.staff import list_lead_sources, list_staff
 from relationapp.services.leads.register import register_lead
+from relationapp.ui.common import theme
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import combo, plain_label
 
-MUTED = "color: #666666;"
 
 
 class SourceBox(QComboBox):
@@ -55,7 +55,7 @@ class LeadDialog(FormDialog):
         definition = ctx.settings.lead_definition
         self.definition = plain_label(tr("What we call a lead: {definition}").format(definition=definition), self)
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet(MUTED)
+        theme.mark(self.definition, "note")
         self.layout().insertWidget(0, self.definition)
         staff = [(s.id, s.name) for s in list_staff(ctx.db)]
         sources = [(s.id, s.name) for s in list_lead_sources(ctx.db)]

@@ -18,13 +18,13 @@ from relationapp.services.leads.qualification import get_bant, rule_text
 from relationapp.services.leads.stages import LEAD_STAGES, stage_history, time_in_stages
 from relationapp.text import formatting
 from relationapp.text.wording import KINDS
+from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.leads.bant_panel import letters_text, open_bant_dialog, score_text, stage_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
 
-MUTED = "color: #666666;"
 ROLE_TEXTS = {"first": QT_TR_NOOP("First touch"), "along": QT_TR_NOOP("Along the way"),
               "converting": QT_TR_NOOP("Converting touch")}
 
@@ -52,7 +52,7 @@ PATH_COLUMNS = [
 
 def _heading(text: str, parent) -> QWidget:
     label = plain_label(text, parent)
-    label.setStyleSheet("font-weight: bold;")
+    theme.mark(label, "subheading")
     return label
 
 
@@ -74,7 +74,7 @@ class LeadTab(QWidget):
         layout.addLayout(bant_row)
         self.bant_facts = plain_label("", self)
         self.bant_facts.setWordWrap(True)
-        self.bant_facts.setStyleSheet(MUTED)
+        theme.mark(self.bant_facts, "note")
         layout.addWidget(self.bant_facts)
 
         layout.addWidget(_heading(tr("Stages"), self))

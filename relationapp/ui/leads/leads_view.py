@@ -12,14 +12,11 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,10 +30,12 @@ from relationapp.services.leads.lead_list import list_leads
 from relationapp.services.leads.qualification import not_ready
 from relationapp.services.leads.stages import LEAD_STAGES, close_lead
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.tables import read_only_table
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.leads.bant_panel import open_bant_dialog, stage_label
 from relationapp.ui.leads.nurture_view import NurtureView
@@ -44,7 +43,6 @@ from relationapp.ui.leads.sources_view import SourcesView
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
-MUTED = "color: #666666;"
 
 
 def _stage(row) -> str:
@@ -77,7 +75,7 @@ class ReasonDialog(FormDialog):
         self.account_id = account_id
         self.intro = plain_label(intro, self)
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(MUTED)
+        theme.mark(self.intro, "note")
         self.layout().insertWidget(0, self.intro)
         self.reason = self.add_row(tr("&Reason"), "reason", QLineEdit(self))
         self.track: QComboBox | None = None
@@ -147,7 +145,7 @@ class LeadsView(Page, QWidget):
             "Leads are people who may become customers. Existing customers come first: only the leads in a "
             "manager's focus show on Today, below the customers."), self)
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(MUTED)
+        theme.mark(self.intro, "note")
         layout.addWidget(self.intro)
 
         filters = QHBoxLayout()
@@ -157,7 +155,7 @@ class LeadsView(Page, QWidget):
             self.stage.addItem(stage_label(code), code)
         self.show_closed = QCheckBox(tr("Show &closed leads"), self)
         self.focus_line = plain_label("", self)
-        self.focus_line.setStyleSheet(MUTED)
+        theme.mark(self.focus_line, "note")
         filters.addWidget(plain_label(tr("Stage"), self))
         filters.addWidget(self.stage)
         filters.addWidget(self.show_closed)
@@ -166,19 +164,10 @@ class LeadsView(Page, QWidget):
         layout.addLayout(filters)
 
         self.model = RowsModel(COLUMNS, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(60)
+        self.table = read_only_table(self.model, self)
         layout.addWidget(self.table, 1)
         self.empty = plain_label(tr("No leads here. Register one with File > New lead… (Ctrl+Shift+L)."), self)
-        self.empty.setStyleSheet(MUTED)
+        theme.mark(self.empty, "note")
         self.empty.hide()
         layout.addWidget(self.empty)
 
@@ -226,7 +215,6 @@ class LeadsView(Page, QWidget):
         selected = self.selected()
         rows = list_leads(self.ctx.db, stage=self.stage.currentData(), include_closed=self.show_closed.isChecked())
         self.model.set_rows(rows)
-        self.table.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
         self.empty.setVisible(not rows)
         if not (selected is not None and self.select(selected.account_id)) and rows:
             self.table.selectRow(0)  # the buttons work at once; the keys too

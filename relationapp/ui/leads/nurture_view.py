@@ -29,17 +29,17 @@ from relationapp.services.common.changes import Kind
 from relationapp.services.leads.content import CONTENT_KIND_LABELS, add_content, list_content
 from relationapp.services.leads.nurture import add_track, due_content, list_tracks, log_sent
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import plain_label
-from relationapp.ui.leads.sources_view import fit_columns, fit_height, lead_table
+from relationapp.ui.common.tables import fit_columns, fit_height, read_only_table
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
-MUTED = "color: #666666;"
-HEADING = "font-weight: bold;"
 
 
 def kind_label(kind: str | None) -> str:
@@ -93,7 +93,7 @@ def open_url(url: str) -> None:
 
 def _heading(text: str, parent) -> QWidget:
     label = plain_label(text, parent)
-    label.setStyleSheet(HEADING)
+    theme.mark(label, "subheading")
     return label
 
 
@@ -105,7 +105,7 @@ class ContentDialog(FormDialog):
         intro = plain_label(tr("Useful content that helps a prospect decide: an article, a video, a case study. "
                                "Never a product pitch."), self)
         intro.setWordWrap(True)
-        intro.setStyleSheet(MUTED)
+        theme.mark(intro, "note")
         self.layout().insertWidget(0, intro)
         self.title = self.add_row(tr("&Title"), "title", QLineEdit(self))
         self.kind = self.add_row(tr("&Kind"), "kind", QComboBox(self))
@@ -162,7 +162,7 @@ class TrackDialog(FormDialog):
         box.addLayout(self.grid)
         self.steps_error = plain_label("", steps)
         self.steps_error.setWordWrap(True)
-        self.steps_error.setStyleSheet("color: #b00020;")
+        theme.mark(self.steps_error, "error")
         self.steps_error.hide()
         box.addWidget(self.steps_error)
         more = QHBoxLayout()
@@ -245,11 +245,11 @@ class NurtureView(Page, QWidget):
         self.due_heading = _heading(tr("Content to send"), due)
         due_box.addWidget(self.due_heading)
         self.due_model = RowsModel(DUE_COLUMNS, self)
-        self.due_table = lead_table(self.due_model, due)
+        self.due_table = read_only_table(self.due_model, due)
         due_box.addWidget(self.due_table, 1)
         self.due_empty = plain_label(tr("Nothing to send today. Leads that are not ready go on a nurturing track "
                                         "with \"Not ready now…\"."), due)
-        self.due_empty.setStyleSheet(MUTED)
+        theme.mark(self.due_empty, "note")
         self.due_empty.hide()
         due_box.addWidget(self.due_empty)
         due_buttons = QHBoxLayout()
@@ -260,7 +260,7 @@ class NurtureView(Page, QWidget):
         due_buttons.addStretch(1)
         self.due_hint = plain_label(tr("Send it yourself (e-mail, post, a visit); then log it here. "
                                        "Nobody gets the same content twice."), due)
-        self.due_hint.setStyleSheet(MUTED)
+        theme.mark(self.due_hint, "note")
         due_buttons.addWidget(self.due_hint)
         due_box.addLayout(due_buttons)
 
@@ -271,7 +271,7 @@ class NurtureView(Page, QWidget):
         library_box.setContentsMargins(0, 0, 0, 0)
         library_box.addWidget(_heading(tr("Content library"), library))
         self.content_model = RowsModel(CONTENT_COLUMNS, self)
-        self.content_table = lead_table(self.content_model, library)
+        self.content_table = read_only_table(self.content_model, library)
         library_box.addWidget(self.content_table, 1)
         library_buttons = QHBoxLayout()
         self.add_content_button = QPushButton(tr("&Add content…"), library)
@@ -284,10 +284,10 @@ class NurtureView(Page, QWidget):
         tracks_box.setContentsMargins(0, 0, 0, 0)
         tracks_box.addWidget(_heading(tr("Nurturing tracks"), tracks))
         self.track_model = RowsModel(TRACK_COLUMNS, self)
-        self.track_table = lead_table(self.track_model, tracks)
+        self.track_table = read_only_table(self.track_model, tracks)
         tracks_box.addWidget(self.track_table)
         self.step_model = RowsModel(STEP_COLUMNS, self)
-        self.step_table = lead_table(self.step_model, tracks)
+        self.step_table = read_only_table(self.step_model, tracks)
         tracks_box.addWidget(self.step_table, 1)
         track_buttons = QHBoxLayout()
         self.new_track_button = QPushButton(tr("&New track…"), tracks)
@@ -298,6 +298,8 @@ class NurtureView(Page, QWidget):
         lower.setStretchFactor(1, 1)
         splitter.setStretchFactor(0, 3)  # what to send now comes first
         splitter.setStretchFactor(1, 2)
+        remember_splitter(lower, "nurture/lower")
+        remember_splitter(splitter, "nurture/main")
 
         self.sent_button.clicked.connect(self.log_sent)
         self.link_button.clicked.connect(self.open_link)

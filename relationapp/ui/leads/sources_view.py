@@ -17,15 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QT_TR_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,15 +39,16 @@ from relationapp.services.leads.sources_report import (
     years_available,
 )
 from relationapp.text import formatting, parsing
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.tables import fit_columns, fit_height, read_only_table
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
 
-MUTED = "color: #666666;"
 
 
 @dataclass(frozen=True)
@@ -154,7 +152,7 @@ class CostDialog(FormDialog):
         intro = plain_label(tr("What a lead source cost in a year: the whole source, or one campaign of it. "
                                "A cost entered again for the same source, year and campaign replaces it."), self)
         intro.setWordWrap(True)
-        intro.setStyleSheet(MUTED)
+        theme.mark(intro, "note")
         self.layout().insertWidget(0, intro)
         self.source = self.add_row(tr("Lead &source"), "source_id", QComboBox(self))
         for source in list_lead_sources(ctx.db):
@@ -177,40 +175,6 @@ class CostDialog(FormDialog):
                                  name=self.campaign.text(), cost=cost, today=self.today)
 
 
-def fit_columns(table: QTableView, stretch: int, *, widest: int = 320) -> None:
-    """Columns as wide as their contents (at most ``widest``), column ``stretch`` taking the room left."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
-    for column in range(header.count()):
-        if column != stretch and header.sectionSize(column) > widest:
-            header.resizeSection(column, widest)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-
-def fit_height(table: QTableView, *, most: int = 12, least: int = 2) -> None:
-    """A table as tall as its rows (between ``least`` and ``most`` of them): no empty box under a short list."""
-    rows = max(least, min(most, table.model().rowCount()))
-    header = table.horizontalHeader().sizeHint().height()
-    scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
-    table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + scroll)
-
-
-def lead_table(model, parent) -> QTableView:
-    """A read-only list of rows, one selected at a time (the Leads page's tabs)."""
-    table = QTableView(parent)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class SourcesView(Page, QWidget):
     CHANGES = (Kind.ACCOUNTS, Kind.LEADS, Kind.ORDERS, Kind.STAFF)
     shown = Signal(object)  # the SourcesReport on screen now (tests wait for it)
@@ -229,37 +193,37 @@ class SourcesView(Page, QWidget):
         self.year = QComboBox(self)
         top.addWidget(self.year)
         self.heading = plain_label("", self)
-        self.heading.setStyleSheet("font-weight: bold; font-size: 14px;")
+        theme.mark(self.heading, "heading")
         top.addWidget(self.heading, 1)
         layout.addLayout(top)
         self.summary = plain_label("", self)
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(MUTED)
+        theme.mark(self.summary, "note")
         layout.addWidget(self.summary)
 
         self.source_model = RowsModel(SOURCE_COLUMNS, self)
-        self.source_table = lead_table(self.source_model, self)
+        self.source_table = read_only_table(self.source_model, self)
         layout.addWidget(self.source_table)
         self.colleague_label = plain_label(tr("By colleague who brought the lead in"), self)
-        self.colleague_label.setStyleSheet("font-weight: bold;")
+        theme.mark(self.colleague_label, "subheading")
         layout.addWidget(self.colleague_label)
         self.colleague_model = RowsModel(COLLEAGUE_COLUMNS, self)
-        self.colleague_table = lead_table(self.colleague_model, self)
+        self.colleague_table = read_only_table(self.colleague_model, self)
         for column in COST_COLUMNS:
             self.colleague_table.setColumnHidden(column, True)
         layout.addWidget(self.colleague_table)
         self.campaign_label = plain_label(tr("Campaigns (leads whose source detail carries the campaign's name)"), self)
-        self.campaign_label.setStyleSheet("font-weight: bold;")
+        theme.mark(self.campaign_label, "subheading")
         layout.addWidget(self.campaign_label)
         self.campaign_model = RowsModel(CAMPAIGN_COLUMNS, self)
-        self.campaign_table = lead_table(self.campaign_model, self)
+        self.campaign_table = read_only_table(self.campaign_model, self)
         layout.addWidget(self.campaign_table)
 
         self.explain = plain_label(tr(
             "A lead is an account registered in that year; existing customers entered later are not leads. "
             "Value per lead is the lifetime revenue of the leads divided by their number."), self)
         self.explain.setWordWrap(True)
-        self.explain.setStyleSheet(MUTED)
+        theme.mark(self.explain, "note")
         layout.addWidget(self.explain)
         layout.addStretch(1)
 
@@ -267,7 +231,7 @@ class SourcesView(Page, QWidget):
         self.cost_button = QPushButton(tr("&Enter a cost…"), self)
         self.pdf_button = QPushButton(tr("Save as &PDF…"), self)
         self.status = plain_label("", self)
-        self.status.setStyleSheet(MUTED)
+        theme.mark(self.status, "note")
         buttons.addWidget(self.cost_button)
         buttons.addWidget(self.pdf_button)
         buttons.addStretch(1)

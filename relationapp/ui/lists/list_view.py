@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.tables import fit_columns, style_rows
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import LazyTableModel
 
@@ -44,16 +43,11 @@ class LazyListView(QWidget):
         self.table = QTableView(self)
         self.table.setAccessibleName(tr("List of {things}").format(things=noun))
         self.table.setModel(model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        style_rows(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        fit_columns(self.table)  # the name stretches; the others fit the first page's rows
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self._timer = QTimer(self, singleShot=True, interval=150)
@@ -70,10 +64,6 @@ class LazyListView(QWidget):
     def showEvent(self, event) -> None:
         self.model.ensure_loaded()
         super().showEvent(event)
-
-    def set_column_widths(self, widths: list[int]) -> None:
-        for column, width in enumerate(widths):
-            self.table.setColumnWidth(column, width)
 
     def apply_filter(self) -> None:
         self.model.set_query(search=self.search.text())

@@ -24,7 +24,7 @@ from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import AccountPicker, plain_label
 from relationapp.ui.leads.lead_dialog import LeadDialog
-from relationapp.ui.leads.sources_view import lead_table
+from relationapp.ui.common.tables import read_only_table
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
 
@@ -95,7 +95,7 @@ class SendersDialog(QDialog):
         self.show_ignored = QCheckBox(tr("Show the ignored addresses"), self)
         layout.addWidget(self.show_ignored)
         self.model = RowsModel(COLUMNS, self)
-        self.table = lead_table(self.model, self)  # read-only, one row selected at a time
+        self.table = read_only_table(self.model, self)  # read-only, one row selected at a time
         layout.addWidget(self.table, 1)
         self.empty = plain_label(tr("No unknown senders to review."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

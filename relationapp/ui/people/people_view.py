@@ -52,7 +52,6 @@ class PeopleView(Page, LazyListView):
         self.open_account.clicked.connect(self._open_account)
         self.activated.connect(self.edit_person)
         self.watch(ctx)
-        self.set_column_widths([200, 220, 160, 100, 120])
 
     def new_person(self) -> None:
         from relationapp.ui.people.person_dialog import PersonDialog

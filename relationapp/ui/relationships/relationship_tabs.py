@@ -20,8 +20,10 @@ from relationapp.services.relationships import journey as journey_service
 from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import journey_label, outcome_label
+from relationapp.ui.common.tables import read_only_table
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
@@ -63,20 +65,14 @@ RESPONSE_COLUMNS = [
 def error_label(parent) -> QWidget:
     label = plain_label("", parent)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020; font-weight: bold;")
+    theme.mark(label, "error")
     label.hide()
     return label
 
 
-def small_table(model, *, stretch_last: bool = True):
-    from relationapp.ui.accounts.account_page import (
-        _table,  # the account page's table look
-    )
-
-    table = _table(model)
-    # a last column of figures stays next to the others instead of far right
-    table.horizontalHeader().setStretchLastSection(stretch_last)
-    return table
+def small_table(model):
+    """A short read-only list: its key column stretches, figures and dates fit their contents."""
+    return read_only_table(model)
 
 
 class ReferralsTab(QWidget):

@@ -23,8 +23,10 @@ from relationapp.services.relationships import nps as nps_service
 from relationapp.services.relationships import referrals as referrals_service
 from relationapp.services.value import quarters
 from relationapp.text import formatting
+from relationapp.ui.common.chart import Chart, Series
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
@@ -86,7 +88,7 @@ class RelationshipsView(Page, QWidget):
             money_column(QT_TR_NOOP("First year"), lambda a: a.credited_first_year, ctx),
             money_column(QT_TR_NOOP("Revenue brought"), lambda a: a.credited_lifetime, ctx),
         ], self)
-        self.ambassadors_table = small_table(self.ambassadors_model, stretch_last=False)
+        self.ambassadors_table = small_table(self.ambassadors_model)
         self.ambassadors_table.doubleClicked.connect(
             lambda i: self._open(getattr(self.ambassadors_model.row_object(i.row()), "account_id", None)))
         page = QWidget()
@@ -114,8 +116,14 @@ class RelationshipsView(Page, QWidget):
         self.by_tier_model = RowsModel(_summary_columns(QT_TR_NOOP("Pyramid tier"), lambda s: tr(s.label)), self)
         self.by_manager_model = RowsModel(_summary_columns(QT_TR_NOOP("Account manager")), self)
         split = QSplitter(Qt.Orientation.Vertical, page)
+        # NPS per quarter (-100 to +100), the newest last; the table under it has the counts
+        self.nps_chart = Chart(split, y_title=tr("NPS per quarter"), y_format=lambda v: f"{v:+.0f}" if v else "0",
+                               empty_text=tr("No NPS scores in these quarters. Log them on an account's NPS tab."))
+        self.nps_chart.setAccessibleName(tr("NPS per quarter"))
+        split.addWidget(self.nps_chart)
         for model in (self.by_quarter_model, self.by_tier_model, self.by_manager_model):
-            split.addWidget(small_table(model, stretch_last=False))
+            split.addWidget(small_table(model))
+        remember_splitter(split, "relationships/nps")
         pl.addWidget(split, 1)
         self.tabs.addTab(page, tr("NPS"))
         self.period.currentIndexChanged.connect(self.refresh)
@@ -140,7 +148,7 @@ class RelationshipsView(Page, QWidget):
         pl.addWidget(plain_label(tr("Every referral, with the revenue credited to whoever made it"), page))
         pl.addWidget(self.ledger_table, 2)
         pl.addWidget(plain_label(tr("Credited per referrer"), page))
-        pl.addWidget(small_table(self.credit_model, stretch_last=False), 1)
+        pl.addWidget(small_table(self.credit_model), 1)
         self.tabs.addTab(page, tr("Referral ledger"))
 
         # tree
@@ -190,6 +198,10 @@ class RelationshipsView(Page, QWidget):
             headline = tr("NPS {period}: {nps}")
         self.headline.setText(headline.format(period=period, nps=tr(overall.text), count=overall.responses))
         self.by_quarter_model.set_rows(list(reversed(report.by_quarter)))
+        scored = [q for q in report.by_quarter if q.nps is not None]
+        self.nps_chart.set_data([formatting.current().quarter(quarters.parse(q.label)) for q in report.by_quarter],
+                                [Series(tr("NPS"), [q.nps for q in report.by_quarter])] if scored else [],
+                                y_range=(-100, 100))
         self.by_tier_model.set_rows(report.by_tier)
         self.by_manager_model.set_rows(report.by_manager)
         self.ledger_model.set_rows(loaded.ledger)

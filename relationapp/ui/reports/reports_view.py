@@ -39,6 +39,7 @@ from relationapp.services.customers import staff as staff_service
 from relationapp.services.value import quarters
 from relationapp.services.value.pyramid import CUSTOMER_TIERS, TIER_LABELS
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
@@ -320,7 +321,7 @@ class ReportsView(Page, QWidget):
         open_path(only[0] if len(only) == 1 else self.result.folder)
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        theme.mark(self.status, "error" if error else "body")
         self.status.setText(text)
 
 

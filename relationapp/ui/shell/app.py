@@ -60,6 +60,9 @@ def run_gui(*, db_arg: str | None = None) -> int:
     settings = get_settings(db)
     install(app, settings.language)
     formatting.use(settings)
+    from relationapp.ui.common import theme
+
+    theme.install(app, settings.appearance)  # light, dark or the system's, following its changes
     window = build_main_window(db, read_only=read_only)
     window.show()
     if not read_only:

@@ -19,7 +19,9 @@ from relationapp.ui.accounts.account_page import AccountPage
 from relationapp.ui.common.accessibility import name_unnamed_controls
 from relationapp.ui.common.context import AppContext
 from relationapp.ui.common.i18n import tr
+from relationapp.ui.common import theme
 from relationapp.ui.common.icons import icon
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.shell import pages, window_place
 
 # menu key -> title; the keys are what pages.MENU_ACTIONS names
@@ -62,6 +64,8 @@ class _Pages(dict):
     def __missing__(self, key: str):
         entry = next(e for e in pages.PAGES if e.key == key)
         view = pages.load(entry.target)(self.window.ctx, self.window.stack)
+        if view.layout() is not None:
+            theme.page_layout(view.layout())  # one margin and spacing on every page
         self[key] = view
         self.window.stack.addWidget(view)
         return view
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([fitted, 1050])
+        remember_splitter(splitter, "main/sidebar")
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._sidebar_changed)
         # clicking the highlighted page again leaves the account page for it
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
     def account_page(self) -> AccountPage:
         if self._account_page is None:  # built on first use, with all its tabs
             self._account_page = AccountPage(self.ctx, self.stack)
+            theme.page_layout(self._account_page.layout())
             self.stack.addWidget(self._account_page)
         return self._account_page
 
@@ -213,6 +219,7 @@ class MainWindow(QMainWindow):
         # each page listens itself (ui.common.page); the window only keeps its title
         if changes.touches(Kind.SETTINGS):
             self.setWindowTitle(f"relationapp — {self.ctx.settings.company_name}")
+            theme.use(self.ctx.settings.appearance)  # Settings > General > Appearance, at once
 
     def _build_toolbar(self) -> None:
         from relationapp.ui.shell.global_search import GlobalSearch

@@ -7,21 +7,16 @@ screen, not to the firm).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from relationapp import config
+from relationapp.ui.common import view_state
 
 FIRST_SIZE = (1200, 760)  # shrunk to 90 % of a smaller screen (a 1366x768 laptop)
 SCREEN_SHARE = 0.9
 
 
-def _store() -> QSettings:
-    return QSettings(str(config.config_dir() / "window.ini"), QSettings.Format.IniFormat)
-
-
 def restore(window: QWidget) -> None:
-    saved = _store().value("main/geometry")
+    saved = view_state.read("main/geometry")
     if saved is not None and window.restoreGeometry(saved):
         return
     width, height = FIRST_SIZE
@@ -39,6 +34,4 @@ def restore(window: QWidget) -> None:
 
 
 def remember(window: QWidget) -> None:
-    store = _store()
-    store.setValue("main/geometry", window.saveGeometry())
-    store.sync()
+    view_state.write("main/geometry", window.saveGeometry())

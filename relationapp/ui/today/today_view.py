@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -52,6 +52,7 @@ from relationapp.services.touches import interactions as interaction_service
 from relationapp.services.value.pyramid import current_tiers
 from relationapp.services.visits.visits import planned_visits
 from relationapp.text import formatting
+from relationapp.ui.common import theme, view_state
 from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
@@ -70,8 +71,6 @@ from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
 CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS, Kind.IMPORTANT_DATES,
            Kind.VISITS, Kind.LEADS)
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
-MAX_COLUMN_WIDTH = 420  # a long reason is cut (its tooltip shows it whole); the figures stay in view
-FIT_ROWS = 20  # rows read to fit a column to its contents
 VISITS_SHOWN = 5  # on the visits line; the Visits page has them all
 
 
@@ -179,7 +178,7 @@ class BalanceBar(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#eeeeee"))
+        painter.fillRect(self.rect(), theme.accent("track"))
         if self.balance is None or not self.balance.total_hours:
             return
         x = 0.0
@@ -248,25 +247,30 @@ class _Section(QWidget):
         self.key = key
         self.title = title
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
-        self.heading = plain_label(title, self)
-        font = QFont(self.heading.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        layout.setContentsMargins(0, theme.SPACE_M, 0, 0)
+        layout.setSpacing(theme.SPACE_S)
+        # the heading folds the section away (and back); each section remembers it on this computer
+        self.heading = QToolButton(self)
+        self.heading.setText(title)
+        self.heading.setCheckable(True)
+        self.heading.setAutoRaise(True)
+        self.heading.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.heading.setToolTip(tr("Fold or unfold this list"))
+        theme.mark(self.heading, "heading")
         layout.addWidget(self.heading)
         self.model = RowsModel(columns, self)
-        self.table = small_table(self.model, stretch_last=False)
+        self.table = small_table(self.model)
         self.table.setAccessibleName(title)
+        # the page scrolls, not the list: the table is as tall as its rows
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # the row in a list without focus is marked softly: one strong highlight on the page
-        self.table.setStyleSheet("QTableView:!focus { selection-background-color: #dde7f3; selection-color: black; }")
-        # fitting the columns reads the rows in view and a few more, not all 100 (the list shows 8 at a time)
-        self.table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
-        self.model.modelReset.connect(self._clamp_columns)  # after the table fitted them to their contents
+        self.table.setStyleSheet("QTableView:!focus { selection-background-color: palette(midlight); selection-color: palette(text); }")
         self.table.doubleClicked.connect(lambda _index: view.act(key, "open"))
         self.table.installEventFilter(_Keys(view, key))
-        layout.addWidget(self.table)
+        self.body = QWidget(self)
+        body_layout = theme.tight(QVBoxLayout(self.body))
+        body_layout.addWidget(self.table)
         bar = QHBoxLayout()
         self.buttons: dict[str, QWidget] = {}
         for action, text, tip in actions:
@@ -284,7 +288,24 @@ class _Section(QWidget):
         bar.addStretch(1)
         self.empty = plain_label("", self)
         bar.addWidget(self.empty)
-        layout.addLayout(bar)
+        body_layout.addLayout(bar)
+        layout.addWidget(self.body)
+        folded = view_state.read(f"today/folded/{key}") in (True, "true")
+        self.heading.setChecked(not folded)
+        self._show_folded(not folded)
+        self.heading.toggled.connect(self.set_unfolded)
+
+    def set_unfolded(self, unfolded: bool) -> None:
+        self.heading.setChecked(unfolded)
+        self._show_folded(unfolded)
+        view_state.write(f"today/folded/{self.key}", not unfolded)
+
+    def _show_folded(self, unfolded: bool) -> None:
+        self.body.setVisible(unfolded)
+        self.heading.setArrowType(Qt.ArrowType.DownArrow if unfolded else Qt.ArrowType.RightArrow)
+
+    def folded(self) -> bool:
+        return not self.body.isVisibleTo(self)
 
     def set_rows(self, rows, total: int, empty_text: str) -> None:
         self.model.set_rows(list(rows))
@@ -296,15 +317,10 @@ class _Section(QWidget):
             button.setEnabled(bool(rows))
         if rows:
             self.table.selectRow(0)
-        visible = min(max(len(rows), 1), 8)
+        visible = max(len(rows), 1)  # every row the agenda brought: the page scrolls, not the list
         header = self.table.horizontalHeader().sizeHint().height()
         rows_height = visible * self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(header + rows_height + 2 * self.table.frameWidth())
-
-    def _clamp_columns(self) -> None:
-        header = self.table.horizontalHeader()
-        for column in range(header.count()):
-            header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
 
     def current(self):
         index = self.table.currentIndex()
@@ -324,10 +340,7 @@ class TodayView(Page, QWidget):
         self._again = False
         outer = QVBoxLayout(self)
         self.day_label = plain_label("", self)
-        font = QFont(self.day_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.day_label.setFont(font)
+        theme.mark(self.day_label, "title")
         outer.addWidget(self.day_label)
         self.summary = plain_label(tr("Loading…"), self)
         outer.addWidget(self.summary)

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
+from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.widgets import plain_label
 
@@ -22,10 +22,7 @@ class Welcome(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         heading = plain_label(tr("Welcome to relationapp"), self)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        theme.mark(heading, "heading")
         layout.addWidget(heading)
         text = plain_label(tr("Start with your own customers: bring in your contacts, then your orders. Today then "
                               "shows who needs attention and what they are worth."), self)

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
 
 from relationapp.errors import ServiceError
 from relationapp.services.value import orders as orders_service
+from relationapp.services.value import quarters
 from relationapp.services.value import value as value_service
 from relationapp.text import formatting, parsing
 from relationapp.text.formatting import Formatter  # noqa: F401  (the type below)
+from relationapp.ui.common.chart import Chart, Series
 from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.tables import fit_columns
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
@@ -38,6 +41,13 @@ class OrdersTab(QWidget):
         self.value_line = plain_label("", self)
         self.value_line.setWordWrap(True)
         layout.addWidget(self.value_line)
+        # revenue per quarter, the current one last (services.value.orders.revenue_by_quarter)
+        self.chart = Chart(self, y_title=tr("Revenue per quarter"), y_format=self._money_axis,
+                           empty_text=tr("No orders in the last two years."))
+        self.chart.setAccessibleName(tr("Revenue per quarter"))
+        self.chart.setMinimumHeight(170)
+        self.chart.setMaximumHeight(220)
+        layout.addWidget(self.chart)
         self.model = RowsModel([
             Column(QT_TR_NOOP("Date"), lambda o: formatting.current().date(o.ordered_on)),
             Column(QT_TR_NOOP("Reference"), lambda o: o.reference or ""),
@@ -46,8 +56,8 @@ class OrdersTab(QWidget):
             Column(QT_TR_NOOP("Cost of goods"), lambda o: self._money(o.cost_of_goods) if o.cost_of_goods is not None else "", align_right=True),
             Column(QT_TR_NOOP("Margin"), lambda o: self._money(o.margin) if o.margin is not None else "", align_right=True),
         ], self)
-        self.table = small_table(self.model, stretch_last=False)
-        self.table.horizontalHeader().setSectionResizeMode(2, self.table.horizontalHeader().ResizeMode.Stretch)
+        self.table = small_table(self.model)
+        fit_columns(self.table, 2)  # the description takes the room left
         layout.addWidget(self.table, 1)
 
         form = QGridLayout()
@@ -85,6 +95,9 @@ class OrdersTab(QWidget):
     def _money(self, amount) -> str:
         return self._formatter().money(amount)
 
+    def _money_axis(self, value: float) -> str:
+        return self._formatter().money(Decimal(round(value)), whole=True)
+
     def _update_placeholders(self) -> None:
         example = parsing.editable_amount(Decimal("1234.56"))
         self.amount.setPlaceholderText(example)
@@ -115,6 +128,10 @@ class OrdersTab(QWidget):
         else:
             parts.append(tr("no budget estimated (share of wallet unknown)"))
         self.value_line.setText(" · ".join(parts))
+        by_quarter = orders_service.revenue_by_quarter(self.ctx.db, account_id=account_id)
+        self.chart.set_data([formatting.current().quarter(quarters.parse(q.quarter)) for q in by_quarter],
+                            [Series(tr("Revenue"), [float(q.revenue) for q in by_quarter], kind="bar")]
+                            if any(q.revenue for q in by_quarter) else [])
 
     # --- actions ------------------------------------------------------------------------
     def add_order(self) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from relationapp.text import formatting
+from relationapp.ui.common.chart import Chart, Marker, Reference, Series
 from relationapp.ui.common.i18n import tr
 
 CUSTOMER_TIERS = ("top", "big", "medium", "small")
@@ -187,22 +188,37 @@ class PyramidWidget(QWidget):
         super().keyPressEvent(event)
 
 
-class WhaleCurveWidget(QWidget):
-    """Cumulative profit (money) over customers ranked by profit; 100 % = total profit."""
+class WhaleCurveWidget(Chart):
+    """Cumulative profit (money) over customers ranked by profit; 100 % = total profit; axes and a legend."""
 
     def __init__(self, parent=None, *, money: Money = str):
-        super().__init__(parent)
+        super().__init__(parent, y_title=tr("Cumulative profit"), x_title=tr("Customers, most profitable first"),
+                         y_format=lambda value: self.money(value))
         self.curve = None
         self.money = money
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(320, 220)
         self.setAccessibleName(tr("Whale curve of cumulative profit"))
+        self.empty_text = tr("Loading…")
 
     def set_curve(self, curve, *, money: Money | None = None) -> None:
         """A services.value.WhaleCurve (or None)."""
         self.curve = curve
         if money is not None:
             self.money = money
-        self.update()
+        if curve is None or not curve.cumulative_profit:
+            self.empty_text = tr("Loading…") if curve is None else tr("No customers in these 12 months.")
+            self.set_data(None, [])
+            return
+        markers = []
+        if curve.peak_customers:
+            share = f" ({formatting.current().share(curve.peak_share)})" if curve.peak_share is not None else ""
+            markers.append(Marker(tr("peak {amount}{share} after {count} customers").format(
+                amount=self.money(curve.peak_profit), share=share,
+                count=formatting.current().number(curve.peak_customers)), curve.peak_customers, float(curve.peak_profit)))
+        self.set_data(None, [Series(tr("Cumulative profit"), points=self.points(600), colour=COLOURS["big"])],
+                      references=[Reference(tr("total profit {amount} (100 %)").format(amount=self.money(curve.total_profit)),
+                                            float(curve.total_profit))],
+                      markers=markers)
 
     def points(self, width: int) -> list[tuple[int, float]]:
         """(customer number, cumulative profit) thinned to about one point per pixel, peak and end kept."""
@@ -211,53 +227,3 @@ class WhaleCurveWidget(QWidget):
         step = max(1, n // max(1, width))
         keep = set(range(0, n, step)) | {n - 1, max(0, curve.peak_customers - 1)}
         return [(0, 0.0)] + [(i + 1, float(curve.cumulative_profit[i])) for i in sorted(keep) if 0 <= i < n]
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), self.palette().base())
-        text_colour = self.palette().text().color()
-        curve = self.curve
-        if curve is None or not curve.cumulative_profit:
-            painter.setPen(text_colour)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             tr("Loading…") if curve is None else tr("No customers in these 12 months."))
-            painter.end()
-            return
-        metrics = QFontMetrics(self.font())
-        plot = QRectF(12, 24, self.width() - 24, self.height() - 24 - metrics.height() - 12)
-        points = self.points(int(plot.width()))
-        total, peak = float(curve.total_profit), float(curve.peak_profit)
-        low = min(0.0, min(v for _, v in points))
-        high = max(peak, total, 1.0)
-        n = len(curve.cumulative_profit)
-
-        def at(i: int, value: float) -> QPointF:
-            return QPointF(plot.left() + plot.width() * i / n, plot.bottom() - plot.height() * (value - low) / (high - low))
-
-        # zero and total (100 %) reference lines
-        painter.setPen(QPen(QColor("#999999"), 1))
-        painter.drawLine(at(0, 0.0), at(n, 0.0))
-        painter.setPen(QPen(QColor("#999999"), 1, Qt.PenStyle.DashLine))
-        painter.drawLine(at(0, total), at(n, total))
-        painter.setPen(text_colour)
-        painter.drawText(at(0, total) + QPointF(2, -4), tr("total profit {amount} (100 %)").format(amount=self.money(curve.total_profit)))
-        # the curve
-        line = QPolygonF([at(i, v) for i, v in points])
-        painter.setPen(QPen(QColor(COLOURS["big"]), 2))
-        painter.drawPolyline(line)
-        # the peak
-        if curve.peak_customers:
-            spot = at(curve.peak_customers, peak)
-            painter.setBrush(QColor("#c00000"))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawEllipse(spot, 4, 4)
-            painter.setPen(text_colour)
-            share = f" ({formatting.current().share(curve.peak_share)})" if curve.peak_share is not None else ""
-            label = tr("peak {amount}{share} after {count} customers").format(
-                amount=self.money(curve.peak_profit), share=share, count=formatting.current().number(curve.peak_customers))
-            x = min(spot.x() + 6, self.width() - metrics.horizontalAdvance(label) - 4)
-            painter.drawText(QPointF(max(4.0, x), max(metrics.ascent() + 2.0, spot.y() - 8)), label)
-        painter.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), metrics.height() + 4),
-                         Qt.AlignmentFlag.AlignCenter, tr("{count} customers, most profitable first →").format(count=formatting.current().number(n)))
-        painter.end()

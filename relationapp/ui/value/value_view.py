@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,9 +24,11 @@ from relationapp.services.common.changes import Kind
 from relationapp.services.value import pyramid as pyramid_service
 from relationapp.services.value import value as value_service
 from relationapp.text import formatting
+from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import movement_label, tier_label
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
@@ -73,9 +75,9 @@ class MovementModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and count:
             if index.row() == index.column():
-                return QColor("#eeeeee")
+                return theme.accent("track")
             if step:
-                return QColor("#d9ead3") if step > 0 else QColor("#f4cccc")
+                return theme.accent("up") if step > 0 else theme.accent("down")
         if role == Qt.ItemDataRole.FontRole and count and step:
             font = QFont()
             font.setBold(True)
@@ -96,10 +98,10 @@ def load_pyramid(db, as_of: dt.date) -> PyramidData:
     return PyramidData(pyramid_service.pyramid_summary(db, as_of=as_of), tuple(pyramid_service.tier_members(db, as_of=as_of)))
 
 
-def _table(model, *, stretch_last: bool = False):
+def _table(model):
     from relationapp.ui.relationships.relationship_tabs import small_table
 
-    return small_table(model, stretch_last=stretch_last)  # figures stay next to the names
+    return small_table(model)  # the names stretch; the figures fit their contents
 
 
 class CustomerValueView(Page, QWidget):
@@ -147,6 +149,7 @@ class CustomerValueView(Page, QWidget):
         members_layout.addWidget(self.members_table, 1)
         upper.setStretchFactor(0, 1)
         upper.setStretchFactor(1, 1)
+        remember_splitter(upper, "value/upper")
 
         self.tabs = QTabWidget(splitter)
         self.tabs.addTab(self._build_movement(), tr("Movement between quarters"))
@@ -154,6 +157,7 @@ class CustomerValueView(Page, QWidget):
         self.tabs.addTab(self._build_growth(), tr("Growth potential"))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        remember_splitter(splitter, "value/main")
 
         self.pyramid.tier_clicked.connect(self.show_tier)
         self.refresh_button.clicked.connect(self.refresh)

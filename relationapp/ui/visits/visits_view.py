@@ -40,9 +40,11 @@ from relationapp.services.customers.staff import current_staff, list_staff
 from relationapp.services.visits import visits as visits_service
 from relationapp.text import formatting
 from relationapp.ui.accounts.account_page import _table
+from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.visits.visit_models import DueModel, StopsModel, due_columns
 
@@ -84,6 +86,7 @@ class VisitsView(Page, QWidget):
         splitter.addWidget(self._build_planner())
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
+        remember_splitter(splitter, "visits/main")
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.refresh_due)
         self.watch(ctx)
@@ -172,7 +175,7 @@ class VisitsView(Page, QWidget):
         layout.addWidget(table, 1)
         self.warnings = plain_label("", box)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #9a5b00;")
+        theme.mark(self.warnings, "warning")
         layout.addWidget(self.warnings)
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         self.route_button = QPushButton(tr("Order by route"), box)

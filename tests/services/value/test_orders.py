@@ -103,3 +103,17 @@ def test_parse_amount_per_locale(text, decimal_comma, expected):
 def test_parse_amount_refuses_the_other_locale(text, decimal_comma):
     with pytest.raises(ValidationError, match="not an amount|two decimals"):
         parse_amount(text, decimal_comma=decimal_comma)
+
+
+def test_revenue_by_quarter_sums_each_quarter_and_keeps_empty_ones(db, account):
+    from relationapp.services.value.orders import revenue_by_quarter
+
+    create_order(db, account_id=account, ordered_on=dt.date(2026, 1, 5), amount="100.10", reference="A")
+    create_order(db, account_id=account, ordered_on=dt.date(2026, 3, 31), amount="0.20", reference="B")
+    create_order(db, account_id=account, ordered_on=dt.date(2025, 8, 1), amount="-50", reference="C")
+    create_order(db, account_id=account, ordered_on=dt.date(2023, 8, 1), amount="999", reference="D")  # too long ago
+    rows = revenue_by_quarter(db, account_id=account, count=4, today=DAY)
+    assert [r.quarter for r in rows] == ["2025Q2", "2025Q3", "2025Q4", "2026Q1"]
+    assert [r.revenue for r in rows] == [Decimal("0.00"), Decimal("-50.00"), Decimal("0.00"), Decimal("100.30")]
+    with pytest.raises(NotFound):
+        revenue_by_quarter(db, account_id=account + 99, today=DAY)

@@ -287,3 +287,25 @@ def test_content_due_shows_below_the_customers_and_d_logs_it_as_sent(firm, qtbot
     qtbot.waitUntil(lambda: view.sections["content"].model.rowCount() == 0)
     touches = interactions.list_interactions(db, account_id=lead.id)
     assert [(t.kind, t.subject) for t in touches] == [("content", "Praktijkcase warmtepomp")]
+
+
+def test_a_section_grows_with_its_rows_and_folds_as_it_was_left(window, qtbot):
+    """One scroll for the page: no list scrolls inside it; a folded list stays folded next time."""
+    view = window.views["today"]
+    qtbot.waitUntil(view.is_filled)
+    section = max(view.sections.values(), key=lambda s: s.model.rowCount())
+    table = section.table
+    assert section.model.rowCount() > 8  # more than the old fixed eight rows
+    assert not table.verticalScrollBar().isVisible()
+    assert table.height() >= section.model.rowCount() * table.verticalHeader().defaultSectionSize()
+    assert table.verticalHeader().length() <= table.viewport().height()  # every row in view
+    section.heading.click()
+    assert section.folded() and not table.isVisible()
+
+    from relationapp.ui.today.today_view import TodayView
+
+    again = TodayView(window.ctx)
+    qtbot.addWidget(again)
+    assert again.sections[section.key].folded()
+    again.sections[section.key].heading.click()
+    assert not again.sections[section.key].folded()
