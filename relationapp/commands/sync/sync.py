@@ -58,7 +58,9 @@ def _now(args, db) -> int:
         if not args.json and sys.stderr.isatty():
             print(f"\r{text} {done}/{total}", end="", file=sys.stderr)
 
-    summary = sync_now(db, kinds=kinds, password=password, progress=progress)
+    from relationapp.reports.visits.visits_ics import visit_descriptions
+
+    summary = sync_now(db, kinds=kinds, password=password, progress=progress, describe_visits=visit_descriptions)
     if args.json:
         print_json({"ok": summary.ok, "kinds": summary.kinds, "failures": summary.failures})
     else:

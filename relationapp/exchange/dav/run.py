@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from relationapp.data.db import Database
 from relationapp.errors import ValidationError
 from relationapp.exchange.dav.client import DavConnection, DavError, check_url
-from relationapp.exchange.dav.contacts import KindSummary, Progress, sync_contacts
+from relationapp.exchange.dav.contacts import sync_contacts
+from relationapp.exchange.dav.engine import KindSummary, Progress
 from relationapp.exchange.mail import password as passwords
 from relationapp.services.sync import store
 from relationapp.text import formatting
@@ -91,7 +92,9 @@ def set_up(db: Database, *, url: str, user: str, password: str | None = None, ad
 
 def sync_now(db: Database, *, kinds: tuple[str, ...] | None = None, password: str | None = None,
              progress: Progress | None = None, stop: threading.Event | None = None,
-             timeout: float | None = None) -> SyncSummary:
+             timeout: float | None = None, describe_visits=None) -> SyncSummary:
+    """``describe_visits(db, stops) -> {visit id: text}``: the briefing's summary for each visit's event
+    (``reports.visits.visits_ics.visit_descriptions``, passed in from above: reports sit over exchange)."""
     account = store.sync_account(db)
     if account is None:
         raise ValidationError(_("No sync is set up: relationapp sync setup --url URL --user USER "
@@ -114,7 +117,8 @@ def sync_now(db: Database, *, kinds: tuple[str, ...] | None = None, password: st
             if kinds and collection.kind not in kinds:
                 continue
             try:
-                done.append(runners[collection.kind](db, conn, collection, progress=progress, stop=stop))
+                extra = {"describe": describe_visits} if collection.kind == "visits" and describe_visits else {}
+                done.append(runners[collection.kind](db, conn, collection, progress=progress, stop=stop, **extra))
             except DavError as exc:
                 failures.append(f"{_(store.KIND_LABELS[collection.kind])}: {exc}")
                 if "password" in str(exc):

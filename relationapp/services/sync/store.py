@@ -263,6 +263,11 @@ def resolve_conflict(db: Database, *, conflict_id: int, keep: str) -> None:
         if keep == "server":
             if kind == "contacts" and item.local_id is not None:
                 people.apply_fields(session, item.local_id, {conflict.field: conflict.server_value})
+            elif kind in ("tasks", "visits") and item.local_id is not None:
+                from relationapp.services.sync import agenda
+
+                apply = agenda.apply_task if kind == "tasks" else agenda.apply_visit
+                apply(session, item.local_id, {conflict.field: conflict.server_value})
             base[conflict.field] = conflict.server_value
         else:
             base[conflict.field] = conflict.server_value  # the server still has it: the app's side is the change
@@ -279,10 +284,15 @@ def settle_deletion(db: Database, *, item_id: int, delete: bool) -> None:
             raise NotFound(_("No deletion #{id} waits for review.").format(id=item_id))
         kind = session.get(SyncCollection, item.collection_id).kind
         if delete:
-            if item.pending == DELETED_ON_SERVER and item.local_id is not None and kind == "contacts":
-                from relationapp.services.sync import people
+            if item.pending == DELETED_ON_SERVER:
+                if item.local_id is not None and kind == "contacts":
+                    from relationapp.services.sync import people
 
-                people.delete_person(session, item.local_id)
+                    people.delete_person(session, item.local_id)
+                elif item.local_id is not None:
+                    from relationapp.services.sync import agenda
+
+                    agenda.delete_local(session, kind, item.local_id)
                 session.delete(item)
             else:
                 item.pending = CONFIRMED  # the server's item goes at the next sync
