@@ -71,6 +71,24 @@ def plain_puts(server, count: int, collection: str = "contacts") -> dict:
     return figures
 
 
+def token_reports(server, db) -> dict:
+    """The floor of a sync with nothing changed: one sync-collection REPORT per collection with its token."""
+    from xml.sax.saxutils import escape
+
+    from relationapp.services.sync.store import sync_account
+
+    def go():
+        for col in sync_account(db).collections:
+            body = ('<?xml version="1.0" encoding="utf-8"?><D:sync-collection xmlns:D="DAV:"><D:sync-token>'
+                    f"{escape(col.sync_token or '')}</D:sync-token><D:sync-level>1</D:sync-level><D:prop><D:getetag/>"
+                    "</D:prop></D:sync-collection>")
+            status, _h, _b = server.request("REPORT", col.url.replace(server.url, "/"), body,
+                                            {"Content-Type": "application/xml"})
+            assert status == 207, status
+    _value, figures = _measure(go, server)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the phone sync against a local Radicale.")
     parser.add_argument("--people", type=int, default=5000)
@@ -103,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                                                         ("contacts", "tasks", "visits", "dates")}
             summary, results["nothing_changed"] = _measure(lambda: sync_now(db, password=server.password), server)
             results["nothing_changed"]["result"] = summary.text()
+            results["floor_nothing_changed"] = token_reports(server, db)
             server.reset()
             results["floor_plain_puts"] = plain_puts(server, args.people + args.items)
         finally:
@@ -119,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        for key in ("first_sync", "nothing_changed", "floor_plain_puts", "stock_radicale_plain_puts"):
+        for key in ("first_sync", "nothing_changed", "floor_nothing_changed", "floor_plain_puts",
+                    "stock_radicale_plain_puts"):
             if key in results:
                 r = results[key]
                 print(f"{key:28} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:6.2f} s  radicale cpu {r['server_cpu_s']:6.2f} s"

@@ -9,7 +9,8 @@ merged into the server's item: the alarm the phone changed, its categories,
 its X- properties stay. A follow-up is a VTODO due on its day, with an
 alarm at 09:00 that day (``TRIGGER;RELATED=END:PT9H``: DUE is the task's
 end); done is ``STATUS:COMPLETED``. A planned visit is a VEVENT with the
-address as LOCATION and the briefing's summary as DESCRIPTION; moved on the
+address as LOCATION and the briefing's summary as DESCRIPTION (from a week before
+the visit; its notes until then); moved on the
 phone (another day, time or length), it moves in the app. A birthday or
 anniversary is a yearly all-day VEVENT with an alarm on the morning.
 
@@ -34,6 +35,7 @@ from relationapp.services.sync import agenda, store
 from relationapp.services.visits.visits import Stop
 from relationapp.text.catalogue import _
 
+BRIEFING_DAYS = 7
 Describe = Callable[[Database, list], dict]  # (db, stops) -> {visit id: the briefing's summary}
 
 
@@ -140,7 +142,11 @@ class VisitsSide(Side):
 
     def local(self, db: Database, mapped: set[int]) -> dict[int, dict]:
         self._stops: dict[int, Stop] = agenda.visit_stops(db, mapped)
-        texts = self._describe(db, list(self._stops.values())) if self._describe and self._stops else {}
+        # the briefing is read in the days before a visit: written for the coming week (a briefing of
+        # every visit months ahead cost 10 s a sync for 1,000 visits), the visit's notes before that
+        today = dt.date.today()
+        near = [s for s in self._stops.values() if today <= s.planned_on <= today + dt.timedelta(days=BRIEFING_DAYS)]
+        texts = self._describe(db, near) if self._describe and near else {}
         self._fields = {i: agenda.visit_fields(s, texts.get(i) or s.notes or "") for i, s in self._stops.items()}
         return self._fields
 

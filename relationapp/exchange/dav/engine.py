@@ -211,6 +211,7 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
 
     # the app's side: changed people, gone people, confirmed deletions, unconfirmed writes
     items = [i for i in store.items_of(db, collection_id=collection.id) if i.id not in touched]
+    held_of = store.held_fields(db, collection_id=collection.id)
     to_read: list[store.ItemState] = []
     creates: list[store.ItemState] = []
     with db.write() as session:
@@ -230,7 +231,7 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
             if item.etag is None:
                 creates.append(item)
                 continue
-            held = store.conflicting_fields(session, item.id)
+            held = held_of.get(item.id, set())
             base = item.base or {}
             if any(not _same(mine.get(f), base.get(f)) for f in side.fields if f not in held):
                 to_read.append(item)
@@ -244,8 +245,7 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
             held_base = item.base or {}
             mine = local[item.local_id]
             changed_fields = {f for f in side.fields if not _same(mine.get(f), held_base.get(f))}
-            with db.read() as session:
-                changed_fields -= store.conflicting_fields(session, item.id)
+            changed_fields -= held_of.get(item.id, set())
             after = {**held_base, **{f: mine.get(f) for f in changed_fields}}
             pushes.append((item.id, item.href, side.merged_text(fetched[item.href][1], mine, changed_fields,
                                                                 held_base), item.etag, after))

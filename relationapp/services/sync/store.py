@@ -202,6 +202,17 @@ def conflicting_fields(session, item_id: int) -> set[str]:
     return set(session.execute(sa.select(SyncConflict.field).where(SyncConflict.item_id == item_id)).scalars())
 
 
+def held_fields(db: Database, *, collection_id: int) -> dict[int, set[str]]:
+    """{item id: fields under review} of a collection, in one query (a sync looks at every item)."""
+    held: dict[int, set[str]] = {}
+    with db.read() as session:
+        for item_id, field in session.execute(
+                sa.select(SyncConflict.item_id, SyncConflict.field).join(SyncItem, SyncItem.id == SyncConflict.item_id)
+                .where(SyncItem.collection_id == collection_id)):
+            held.setdefault(item_id, set()).add(field)
+    return held
+
+
 def _text(value) -> str | None:
     return None if value is None else str(value)
 
