@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                                                         ("contacts", "tasks", "visits", "dates")}
             summary, results["nothing_changed"] = _measure(lambda: sync_now(db, password=server.password), server)
             results["nothing_changed"]["result"] = summary.text()
+            summary, results["nothing_changed_again"] = _measure(lambda: sync_now(db, password=server.password), server)
             results["floor_nothing_changed"] = token_reports(server, db)
             server.reset()
             results["floor_plain_puts"] = plain_puts(server, args.people + args.items)
@@ -138,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        for key in ("first_sync", "nothing_changed", "floor_nothing_changed", "floor_plain_puts",
+        for key in ("first_sync", "nothing_changed", "nothing_changed_again", "floor_nothing_changed", "floor_plain_puts",
                     "stock_radicale_plain_puts"):
             if key in results:
                 r = results[key]

@@ -24,26 +24,13 @@ from base64 import b64encode
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.exchange.mail.imap_server import _die_with_parent, free_port
+
 USER = "tester"
 PASSWORD = "s3cret-pass"
 ADDRESS_BOOK = "contacts"
 RUNNER = Path(__file__).with_name("run_radicale.py")
 CALENDARS = {"tasks": "VTODO", "visits": "VEVENT", "dates": "VEVENT"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 @dataclass
@@ -129,22 +116,8 @@ class DavServer:
 
     # --- start and stop ----------------------------------------------------------------
     def start(self) -> None:
-        config = self._write_config()
-        with open(self.root / "radicale.log", "wb") as log:
-            self.process = subprocess.Popen([sys.executable, str(RUNNER), str(config)],
-                                            stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                            preexec_fn=_die_with_parent)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"radicale stopped at once (exit {self.process.returncode}):\n{self.log()}")
-            try:
-                with socket.create_connection((self.host, self.port), timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            raise RuntimeError(f"radicale is not listening on {self.host}:{self.port}\n{self.log()}")
+        self._write_config()
+        self.start_again()
         self.make_collections()
 
     def stop(self) -> None:
@@ -176,19 +149,21 @@ class DavServer:
         self.start_again()
 
     def start_again(self) -> None:
-        config = self.root / "radicale.conf"
-        with open(self.root / "radicale.log", "ab") as log:
-            self.process = subprocess.Popen([sys.executable, str(RUNNER), str(config)],
+        """Radicale (again) on the same folder and port: after ``kill``, what was stored is there."""
+        with open(self.root / "radicale.log", "ab") as log:  # the child keeps its own copy
+            self.process = subprocess.Popen([sys.executable, str(RUNNER), str(self.root / "radicale.conf")],
                                             stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                             preexec_fn=_die_with_parent)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"radicale stopped at once (exit {self.process.returncode}):\n{self.log()}")
             try:
                 with socket.create_connection((self.host, self.port), timeout=1):
                     return
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError(f"radicale did not come back\n{self.log()}")
+        raise RuntimeError(f"radicale is not listening on {self.host}:{self.port}\n{self.log()}")
 
     def _write_config(self) -> Path:
         root = self.root
