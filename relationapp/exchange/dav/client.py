@@ -36,6 +36,10 @@ class DavError(ServiceError):
     """The server could not be used; the message says why in one line."""
 
 
+class LoginRefused(DavError):
+    """The server refused the user name or password: no other collection is tried."""
+
+
 class TokenExpired(Exception):
     """The server no longer knows our sync token: a full listing instead (RFC 6578 3.2)."""
 
@@ -128,7 +132,7 @@ class DavConnection:
                 raise TokenExpired() from None
             if getattr(exc, "status", None) == 403:
                 raise DavError(_("The server refused access to {url}.").format(url=self.absolute(url)[:300])) from None
-            raise DavError(_("The server refused the user name or password for {user}.").format(user=self.user)) \
+            raise LoginRefused(_("The server refused the user name or password for {user}.").format(user=self.user)) \
                 from None
         except error.RateLimitError:
             raise DavError(_("The server is busy (it asked to wait); try again later.")) from None

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from relationapp.data.db import Database
 from relationapp.errors import ValidationError
-from relationapp.exchange.dav.client import DavConnection, DavError, check_url
+from relationapp.exchange.dav.client import DavConnection, DavError, LoginRefused, check_url
 from relationapp.exchange.dav.contacts import sync_contacts
 from relationapp.exchange.dav.engine import KindSummary, Progress
 from relationapp.exchange.mail import password as passwords
@@ -121,7 +121,7 @@ def sync_now(db: Database, *, kinds: tuple[str, ...] | None = None, password: st
                 done.append(runners[collection.kind](db, conn, collection, progress=progress, stop=stop, **extra))
             except DavError as exc:
                 failures.append(f"{_(store.KIND_LABELS[collection.kind])}: {exc}")
-                if "password" in str(exc):
+                if isinstance(exc, LoginRefused):
                     break
     summary = SyncSummary(tuple(done), tuple(failures))
     store.record_result(db, account_id=account.id, ok=summary.ok, result=summary.text())
