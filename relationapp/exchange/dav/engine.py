@@ -309,8 +309,17 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
             store.drop_item(session, item.id)
         summary.deleted_there += 1
 
+    token = listing.token
+    if token and (pushes or created or confirmed):
+        # our own writes come after that token: ask once more, and where every change it lists is ours
+        # (our ETags), keep the newer token, so the next sync does not list them all again
+        after = conn.changes(collection.url, token)
+        mine = {i.href: i.etag for i in store.items_of(db, collection_id=collection.id)}
+        if after.token and not after.complete and all(mine.get(h) == e for h, e in after.changed.items()) \
+                and not any(h in mine for h in after.removed):
+            token = after.token
     with db.write() as session:
-        store.save_token(session, collection_id=collection.id, token=listing.token)
+        store.save_token(session, collection_id=collection.id, token=token)
     return summary
 
 
