@@ -182,3 +182,17 @@ def test_a_card_our_reader_cannot_read_is_one_line():
 
     with pytest.raises(CardUnreadable, match="no name here"):
         fields_of_card(BROKEN)
+
+
+def test_a_person_erased_for_privacy_leaves_no_copy_in_the_sync(synced, dav):
+    from relationapp.services.data_care.privacy import erase_person
+
+    db = synced
+    person = create_person(db, name="Anna de Boer", email="anna@example.nl")
+    sync_now(db)
+    erase_person(db, person_id=person.id)
+
+    with db.read() as session:
+        assert "Anna" not in str(session.execute(sa.text("SELECT base FROM sync_item")).all())
+    sync_now(db)
+    assert len(contacts(dav)) == 1 and people(db) == []  # the phone's card is the user's; not taken in again
