@@ -95,6 +95,9 @@ class Settings:
     mail_folder: str = _spec("relationapp", "Folder to watch", group="Mail")
     mail_sync_minutes: int = _spec(15, "Check every (minutes; 0: only by hand)", minimum=0, maximum=1440,
                                    group="Mail")
+    # the two-way sync with the phone's server (relationapp sync, the Sync page); 0: only by hand
+    phone_sync_minutes: int = _spec(30, "Sync with the phone every (minutes; 0: only by hand)", minimum=0,
+                                    maximum=1440, group="Phone sync")
     # besides the staff's e-mail addresses: a mail from one of these is ours (outgoing)
     mail_own_addresses: str = _spec("", "Our own addresses and domains", group="Mail")
 

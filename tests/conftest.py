@@ -187,3 +187,31 @@ def plain_opens_of(monkeypatch):
 
     watch.Path = Path
     return watch
+
+
+@pytest.fixture(scope="session")
+def dav_server_session():
+    """A real CardDAV/CalDAV server (Radicale on 127.0.0.1, tests/exchange/sync/dav_server.py), once per session."""
+    try:
+        import radicale  # noqa: F401 - the test extra installs it
+    except ImportError as exc:
+        if os.environ.get("RELATIONAPP_REQUIRE_SERVERS") == "1":
+            pytest.fail(f"{exc}; RELATIONAPP_REQUIRE_SERVERS=1 asks for the real server")
+        pytest.skip(f"{exc}; these tests need Radicale (pip install -e '.[test]')")
+    from tests.exchange.sync import dav_server as servers
+
+    server = servers.start_server()
+    yield server
+    servers.stop_server(server)
+
+
+@pytest.fixture
+def dav(dav_server_session):
+    """The server with an empty address book and empty calendars, running: every test starts clean."""
+    server = dav_server_session
+    for marker in (".fail-writes", ".slow-writes"):
+        (server.root / "storage" / marker).unlink(missing_ok=True)
+    if server.process is None:
+        server.start_again()
+    server.reset()
+    return server

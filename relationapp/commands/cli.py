@@ -47,6 +47,7 @@ COMMAND_MODULES = (
     "relationapp.commands.leads.nurture",
     "relationapp.commands.leads.sources",
     "relationapp.commands.mail.mail",
+    "relationapp.commands.sync.sync",
 )
 
 EXIT_BAD_INPUT = 2

@@ -540,3 +540,59 @@ class PlannedVisit(SQLModel, table=True):
     status: str = Field(default="planned", max_length=20)
     interaction_id: Optional[int] = Field(default=None, foreign_key="interaction.id", ondelete="SET NULL")
     notes: Optional[str] = Field(default=None)
+
+
+class SyncAccount(SQLModel, table=True):
+    """A CardDAV/CalDAV server we sync with (the password is in the system keyring)."""
+
+    __tablename__ = "sync_account"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    url: str = Field(max_length=1000)
+    user: str = Field(max_length=300)
+    last_sync_at: Optional[dt.datetime] = Field(default=None, sa_type=sa.DateTime)
+    last_result: Optional[str] = Field(default=None)
+    last_ok: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
+
+
+class SyncCollection(SQLModel, table=True):
+    """The address book or a calendar of a sync account, with the server's last sync token."""
+
+    __tablename__ = "sync_collection"
+    __table_args__ = (sa.UniqueConstraint("account_id", "kind", name="uq_sync_collection_kind"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="sync_account.id", ondelete="CASCADE")
+    kind: str = Field(max_length=20)  # SYNC_KINDS
+    url: str = Field(max_length=1000)
+    sync_token: Optional[str] = Field(default=None, max_length=1000)
+
+
+class SyncItem(SQLModel, table=True):
+    """One server item and the local record it is, with the field values both sides had at the last sync."""
+
+    __tablename__ = "sync_item"
+    __table_args__ = (
+        sa.UniqueConstraint("collection_id", "href", name="uq_sync_item_href"),
+        sa.UniqueConstraint("collection_id", "uid", name="uq_sync_item_uid"),
+        sa.Index("ix_sync_item_local", "collection_id", "local_id"),
+    )
+    id: Optional[int] = Field(default=None, primary_key=True)
+    collection_id: int = Field(foreign_key="sync_collection.id", ondelete="CASCADE")
+    href: str = Field(max_length=1000)
+    uid: str = Field(max_length=500)
+    etag: Optional[str] = Field(default=None, max_length=200)  # None: written, the server's answer not yet seen
+    local_id: Optional[int] = Field(default=None)  # a person, follow-up, planned visit or date id (by kind)
+    base: Optional[str] = Field(default=None)  # JSON: {field: value} at the last sync
+    pending: Optional[str] = Field(default=None, max_length=20)  # SYNC_PENDING: a deletion awaiting the user
+
+
+class SyncConflict(SQLModel, table=True):
+    """A field the app and the server both changed, differently: the user picks one."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (sa.UniqueConstraint("item_id", "field", name="uq_sync_conflict_field"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="sync_item.id", ondelete="CASCADE")
+    field: str = Field(max_length=40)
+    app_value: Optional[str] = Field(default=None)
+    server_value: Optional[str] = Field(default=None)
+    found_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)

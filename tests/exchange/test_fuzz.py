@@ -430,6 +430,18 @@ def _fill_empty_tables(db, account_ids: list[int]) -> None:
         session.execute(sa.insert(models.MailFolder.__table__), [
             {"folder": "eva@example.nl@imap.example.nl:993/relationapp", "uidvalidity": 1796276596, "last_uid": 42,
              "synced_at": dt.datetime(2026, 1, 8, 9, 30)}])
+        session.execute(sa.insert(models.SyncAccount.__table__), [
+            {"id": 1, "url": "https://dav.example.nl/", "user": "eva", "last_sync_at": dt.datetime(2026, 1, 8, 9, 30),
+             "last_result": "Contacts: nothing changed", "last_ok": True}])
+        session.execute(sa.insert(models.SyncCollection.__table__), [
+            {"id": 1, "account_id": 1, "kind": "contacts", "url": "https://dav.example.nl/eva/contacts/",
+             "sync_token": "http://radicale.org/ns/sync/abc"}])
+        session.execute(sa.insert(models.SyncItem.__table__), [
+            {"id": 1, "collection_id": 1, "href": "/eva/contacts/a.vcf", "uid": "a", "etag": '"e1"',
+             "local_id": None, "base": '{"name": "Anna"}', "pending": None}])
+        session.execute(sa.insert(models.SyncConflict.__table__), [
+            {"id": 1, "item_id": 1, "field": "email", "app_value": "a@app.nl", "server_value": "a@phone.nl",
+             "found_at": dt.datetime(2026, 1, 8, 9, 30)}])
         session.execute(sa.insert(models.Tag.__table__), [{"id": 1, "name": "vip"}, {"id": 2, "name": "beurs"}])
         session.execute(sa.insert(models.AccountTag.__table__),
                         [{"account_id": first, "tag_id": 1}, {"account_id": second, "tag_id": 2}])

@@ -21,7 +21,10 @@ def _entry(host: str, user: str) -> str:
     return f"{user}@{host}"
 
 
-def _keyring():
+MAIL_COMMAND = "relationapp mail sync --password-stdin"
+
+
+def _keyring(command: str):
     import keyring
     from keyring.backends import fail
 
@@ -29,41 +32,42 @@ def _keyring():
     chain = getattr(backend, "backends", None)  # the chainer: usable if any of its backends is
     if isinstance(backend, fail.Keyring) or (chain is not None and not chain):
         raise KeyringMissing(_(
-            "No system keyring is usable on this computer, so the mail password cannot be stored; unlock or install "
+            "No system keyring is usable on this computer, so the password cannot be stored; unlock or install "
             "one (GNOME Keyring or KWallet on Linux, the Keychain on macOS, the Credential Manager on Windows), or "
-            "give the password at each sync with: relationapp mail sync --password-stdin"))
+            "give the password at each sync with: {command}").format(command=command))
     return keyring
 
 
-def _failed(exc: Exception) -> KeyringMissing:
+def _failed(exc: Exception, command: str) -> KeyringMissing:
     reason = " ".join(str(exc).split()) or type(exc).__name__
     return KeyringMissing(_("The system keyring refused: {reason}. Unlock it and try again, or give the password "
-                            "at each sync with: relationapp mail sync --password-stdin").format(reason=reason[:200]))
+                            "at each sync with: {command}").format(reason=reason[:200], command=command))
 
 
-def store_password(*, host: str, user: str, password: str) -> None:
-    keyring = _keyring()
+# the mail password by default; the phone sync passes its own service and command
+def store_password(*, host: str, user: str, password: str, service: str = SERVICE, command: str = MAIL_COMMAND) -> None:
+    keyring = _keyring(command)
     try:
-        keyring.set_password(SERVICE, _entry(host, user), password)
+        keyring.set_password(service, _entry(host, user), password)
     except Exception as exc:  # noqa: BLE001 - a locked or broken keyring: one line
-        raise _failed(exc) from exc
+        raise _failed(exc, command) from exc
 
 
-def load_password(*, host: str, user: str) -> str | None:
-    keyring = _keyring()
+def load_password(*, host: str, user: str, service: str = SERVICE, command: str = MAIL_COMMAND) -> str | None:
+    keyring = _keyring(command)
     try:
-        return keyring.get_password(SERVICE, _entry(host, user))
+        return keyring.get_password(service, _entry(host, user))
     except Exception as exc:  # noqa: BLE001
-        raise _failed(exc) from exc
+        raise _failed(exc, command) from exc
 
 
-def forget_password(*, host: str, user: str) -> None:
+def forget_password(*, host: str, user: str, service: str = SERVICE, command: str = MAIL_COMMAND) -> None:
     from keyring.errors import PasswordDeleteError
 
-    keyring = _keyring()
+    keyring = _keyring(command)
     try:
-        keyring.delete_password(SERVICE, _entry(host, user))
+        keyring.delete_password(service, _entry(host, user))
     except PasswordDeleteError:
         pass
     except Exception as exc:  # noqa: BLE001
-        raise _failed(exc) from exc
+        raise _failed(exc, command) from exc

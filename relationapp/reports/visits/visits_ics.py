@@ -100,6 +100,12 @@ def visits_calendar(
     return cal.to_ical()
 
 
+def visit_descriptions(db: Database, stops: list, *, today: dt.date | None = None) -> dict[int, str]:
+    """The briefing's summary of each stop, as its calendar entry says it (the phone sync's events)."""
+    fmt = Formatter.for_settings(settings_service.get_settings(db))
+    return {b.stop.id: summary_text(b, fmt) for b in briefings(db, stops=stops, today=today)}
+
+
 def write_visits_ics(
     db: Database,
     *,

@@ -32,6 +32,7 @@ class Kind(enum.Enum):
     STAFF = "staff"
     LEADS = "leads"
     PYRAMID = "pyramid snapshots"
+    SYNC = "phone sync"
 
 
 _TABLE_KINDS = {
@@ -46,6 +47,7 @@ _TABLE_KINDS = {
     "contact_point": Kind.PEOPLE, "mail_message": Kind.INTERACTIONS, "mail_sender": Kind.INTERACTIONS,
     "mail_waiting": Kind.INTERACTIONS,
     "tier_snapshot": Kind.PYRAMID,
+    "sync_account": Kind.SYNC, "sync_collection": Kind.SYNC, "sync_item": Kind.SYNC, "sync_conflict": Kind.SYNC,
 }
 # kept by the services and triggers from the tables above, or bookkeeping no page shows (where the
 # last mail sync of a folder stopped); never a change of their own

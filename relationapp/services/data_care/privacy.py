@@ -404,6 +404,7 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
         session.execute(sa.delete(InteractionPerson).where(InteractionPerson.person_id == person_id))
         session.execute(sa.update(FollowUp).where(FollowUp.person_id == person_id).values(person_id=None))
         own_account = session.get(Account, person.account_id) if person.account_id else None
+        _forget_synced_card(session, person_id)
         session.execute(sa.delete(Person.__table__).where(Person.id == person_id))
         if own_account is not None and own_account.kind == "private" and own_account.name == person.name:
             # a private customer's account carries their name: it keeps its history under no name
@@ -412,6 +413,17 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
         search.purge_deleted_text(session)
     _checkpoint(db)
     return EraseResult(person_id, touched - deleted, deleted, scrubbed)
+
+
+def _forget_synced_card(session, person_id: int) -> None:
+    """Their card on the phone is the user's own: it stays there, but our copy of its fields (the sync's
+    base, a conflict's values) goes, and the card is no longer linked to anyone here."""
+    from relationapp.data.models import SyncCollection, SyncConflict, SyncItem
+
+    items = (sa.select(SyncItem.id).join(SyncCollection, SyncCollection.id == SyncItem.collection_id)
+             .where(SyncCollection.kind == "contacts", SyncItem.local_id == person_id))
+    session.execute(sa.delete(SyncConflict).where(SyncConflict.item_id.in_(items)))
+    session.execute(sa.update(SyncItem).where(SyncItem.id.in_(items)).values(local_id=None, base=None, pending=None))
 
 
 def _checkpoint(db: Database) -> None:

@@ -57,6 +57,7 @@ SETTING_TEXTS = (
     QT_TR_NOOP("IMAP user name"), QT_TR_NOOP("Folder to watch"),
     QT_TR_NOOP("Check every (minutes; 0: only by hand)"),
     QT_TR_NOOP("Our own addresses and domains"),
+    QT_TR_NOOP("Phone sync"), QT_TR_NOOP("Sync with the phone every (minutes; 0: only by hand)"),
 )
 
 

@@ -118,11 +118,15 @@ class MainWindow(QMainWindow):
         from relationapp.ui.mail.background import MailSync
 
         self.mail_sync = MailSync(ctx, self)  # the watched IMAP folder, when Settings > Mail names one
+        from relationapp.ui.sync.background import PhoneSync
+
+        self.phone_sync = PhoneSync(ctx, self)  # the phone's contacts and calendars, once the Sync page sets them up
         self.setAcceptDrops(True)  # .eml and .mbox files, or a folder of them: logged as touches
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         window_place.remember(self)
         self.mail_sync.stop()
+        self.phone_sync.stop()
         super().closeEvent(event)
 
     # --- mail dropped on the window (on an account page: for that account) ---------------

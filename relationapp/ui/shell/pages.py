@@ -28,6 +28,7 @@ PAGES: list[PageEntry] = [
     PageEntry("visits", QT_TR_NOOP("Visits"), "relationapp.ui.visits.visits_view:VisitsView", "Ctrl+5"),
     PageEntry("value", QT_TR_NOOP("Customer value"), "relationapp.ui.value.value_view:CustomerValueView", "Ctrl+6"),
     PageEntry("leads", QT_TR_NOOP("Leads"), "relationapp.ui.leads.leads_view:LeadsView", "Ctrl+9"),
+    PageEntry("sync", QT_TR_NOOP("Sync"), "relationapp.ui.sync.sync_view:SyncView"),
     PageEntry("reports", QT_TR_NOOP("Reports"), "relationapp.ui.reports.reports_view:ReportsView", "Ctrl+7"),
     PageEntry("settings", QT_TR_NOOP("Settings"), "relationapp.ui.data.settings_view:SettingsView", "Ctrl+8"),
 ]

@@ -1,0 +1,58 @@
+"""The people <-> the address book on a CardDAV server (the steps: ``exchange.dav.engine``).
+
+A new card is matched to a person not synced yet by e-mail, phone or name
+before it becomes a new person: a first sync never doubles anyone.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from relationapp.data.db import Database
+from relationapp.exchange.dav import cards
+from relationapp.exchange.dav.client import DavConnection
+from relationapp.exchange.dav.engine import KindSummary, Progress, Side, Unreadable, sync_collection
+from relationapp.services.sync import people, store
+
+
+class PeopleSide(Side):
+    kind = "contacts"
+    fields = people.FIELDS
+    extension = ".vcf"
+
+    def local(self, db: Database, mapped: set[int]) -> dict[int, dict]:
+        fields, self._cards = people.people_fields(db)
+        return fields
+
+    def read(self, text: str) -> tuple[str | None, dict]:
+        try:
+            return cards.fields_of_card(text)
+        except cards.CardUnreadable as exc:
+            raise Unreadable(str(exc)) from None
+
+    def new_text(self, local_id: int, uid: str) -> str:
+        return cards.new_card(self._cards[local_id], uid)
+
+    def merged_text(self, text: str, fields: dict, changed: set[str], old: dict) -> str:
+        return cards.merged_card(text, fields, changed, old)
+
+    def match_keys(self, fields: dict) -> list[str]:
+        keys = []
+        if fields.get("email"):
+            keys.append("e:" + fields["email"].casefold())
+        if fields.get("phone"):
+            keys.append("p:" + "".join(ch for ch in fields["phone"] if ch.isdigit() or ch == "+"))
+        if fields.get("name"):
+            keys.append("n:" + " ".join(fields["name"].split()).casefold())
+        return keys
+
+    def add(self, session, fields: dict, cache: dict, problems: list[str]) -> int | None:
+        return people.add_person(session, fields, cache, problems)
+
+    def apply(self, session, local_id: int, fields: dict, cache: dict, problems: list[str]) -> None:
+        people.apply_fields(session, local_id, fields, cache, problems)
+
+
+def sync_contacts(db: Database, conn: DavConnection, collection: store.CollectionInfo, *,
+                  progress: Progress | None = None, stop: threading.Event | None = None) -> KindSummary:
+    return sync_collection(db, conn, collection, PeopleSide(), progress=progress, stop=stop)

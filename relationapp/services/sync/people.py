@@ -1,0 +1,121 @@
+"""People as the fields a contact card carries, and a card's fields written back onto a person.
+
+The fields (``FIELDS``) are what the app and a phone both know of a person:
+name, main e-mail and phone, job title, the account as organisation,
+birthday (``YYYY-MM-DD``, or ``--MM-DD`` without a year) and the personal
+notes. They are compared as texts, so a three-way merge is a comparison of
+three dictionaries.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from relationapp.data.db import Database
+from relationapp.data.models import Account, Person, utc_now
+from relationapp.errors import ValidationError
+from relationapp.services.customers.people import clean_fields
+from relationapp.services.customers.person_cards import PersonCard, person_cards
+
+FIELDS = ("name", "email", "phone", "job_title", "organisation", "birthday", "notes")
+
+
+def birthday_text(day: int | None, month: int | None, year: int | None) -> str | None:
+    if not (day and month):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+
+
+def parse_birthday(text: str | None) -> tuple[int | None, int | None, int | None]:
+    """(day, month, year) of ``birthday_text``'s forms."""
+    if not text:
+        return None, None, None
+    if text.startswith("--"):
+        month, day = text[2:].split("-")
+        return int(day), int(month), None
+    year, month, day = text.split("-")
+    return int(day), int(month), int(year)
+
+
+def card_fields(card: PersonCard) -> dict[str, str | None]:
+    return {"name": card.name, "email": card.email or None, "phone": card.phone or None,
+            "job_title": card.job_title or None, "organisation": card.organisation or None,
+            "birthday": birthday_text(card.birthday_day, card.birthday_month, card.birthday_year),
+            "notes": card.notes or None}
+
+
+def people_fields(db: Database) -> tuple[dict[int, dict], dict[int, PersonCard]]:
+    """Everyone not archived: {person id: fields}, and their cards (for writing a new vCard)."""
+    cards = {c.id: c for c in person_cards(db)}
+    return {pid: card_fields(c) for pid, c in cards.items()}, cards
+
+
+def _account_id(session, name: str | None, cache: dict) -> int | None:
+    if not name:
+        return None
+    key = name.casefold()
+    if key not in cache:
+        found = session.execute(sa.select(Account.id).where(sa.func.lower(Account.name) == key)
+                                .order_by(Account.archived, Account.id)).scalar()
+        if found is None:
+            account = Account(name=name[:300], kind="organisation", stage="prospect")
+            session.add(account)
+            session.flush()
+            found = account.id
+        cache[key] = found
+    return cache[key]
+
+
+def _columns(session, fields: dict, cache: dict, problems: list[str]) -> dict:
+    """Person columns of (some of) the fields; a value the app cannot take is left out and said."""
+    values: dict = {}
+    plain = {"name": "name", "email": "email", "phone": "phone", "job_title": "job_title", "notes": "personal_notes"}
+    for field, column in plain.items():
+        if field in fields:
+            try:
+                values.update(clean_fields({column: fields[field]}))
+            except ValidationError as exc:
+                problems.append(str(exc))
+    if "birthday" in fields:
+        try:
+            day, month, year = parse_birthday(fields["birthday"])
+            values.update(birthday_day=day, birthday_month=month, birthday_year=year)
+        except ValueError:
+            problems.append(fields["birthday"])
+    if "organisation" in fields:
+        values["account_id"] = _account_id(session, fields["organisation"], cache)
+    return values
+
+
+def add_person(session, fields: dict, cache: dict, problems: list[str]) -> int:
+    values = _columns(session, fields, cache, problems)
+    if not values.get("name"):
+        values["name"] = fields.get("email") or fields.get("phone") or "?"
+    person = Person(**values)
+    session.add(person)
+    session.flush()
+    return person.id
+
+
+def apply_fields(session, person_id: int, fields: dict, cache: dict | None = None,
+                 problems: list[str] | None = None) -> None:
+    person = session.get(Person, person_id)
+    if person is None:
+        return
+    values = _columns(session, fields, {} if cache is None else cache, [] if problems is None else problems)
+    if "account_id" in values and values["account_id"] is None and person.account_id is not None:
+        account = session.get(Account, person.account_id)
+        if account is not None and account.kind == "private":
+            values.pop("account_id")  # a private account is no organisation: the card had none either
+    for key, value in values.items():
+        setattr(person, key, value)
+    person.updated_at = utc_now()
+    session.add(person)
+
+
+def delete_person(session, person_id: int) -> None:
+    """A contact deleted on the phone, confirmed: the person is archived (their history stays)."""
+    person = session.get(Person, person_id)
+    if person is not None:
+        person.archived, person.updated_at = True, utc_now()
+        session.add(person)

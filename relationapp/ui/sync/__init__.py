@@ -1,0 +1,1 @@
+"""The Sync page and the background sync with the phone (CardDAV/CalDAV)."""

@@ -1,0 +1,205 @@
+"""The Sync page: the server and what to sync, the last sync and its result, "Sync now", and the review
+lists (conflicts: keep the app's or the phone's value; deletions: carry over or undo)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from relationapp.errors import ServiceError
+from relationapp.services.common.changes import Kind
+from relationapp.services.sync import store
+from relationapp.text import formatting
+from relationapp.ui.common import messages
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.page import Page
+from relationapp.ui.sync.background import PhoneSync
+
+
+def _label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # server answers and names are data
+    label.setWordWrap(True)
+    return label
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    return table
+
+
+class SyncView(Page, QWidget):
+    CHANGES = (Kind.SYNC, Kind.PEOPLE, Kind.FOLLOW_UPS, Kind.VISITS)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.sync = getattr(ctx, "phone_sync", None) or PhoneSync(ctx, self)
+        self.status: store.SyncStatus | None = None
+        layout = QVBoxLayout(self)
+
+        server = QGroupBox(tr("Server (CardDAV/CalDAV: iCloud, Google, Nextcloud, Radicale ...)"), self)
+        form = QFormLayout(server)
+        self.url = QLineEdit(server)
+        self.url.setPlaceholderText("https://dav.example.com/")
+        self.user = QLineEdit(server)
+        self.password = QLineEdit(server)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(tr("kept in the system keyring; type to change"))
+        self.collections = {kind: QLineEdit(server) for kind in store.SYNC_KINDS}
+        form.addRow(tr("Server address"), self.url)
+        form.addRow(tr("User name"), self.user)
+        form.addRow(tr("Password"), self.password)
+        for kind, edit in self.collections.items():
+            edit.setPlaceholderText(tr("a path on the server, e.g. user/contacts/; empty: not synced"))
+            form.addRow(tr(store.KIND_LABELS[kind]), edit)
+        self.save_button = QPushButton(tr("Save and check"), server)
+        self.save_button.clicked.connect(self.save)
+        form.addRow("", self.save_button)
+        layout.addWidget(server)
+
+        row = QHBoxLayout()
+        self.last = _label()
+        self.sync_button = QPushButton(tr("Sync now"), self)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        row.addWidget(self.last, 1)
+        row.addWidget(self.bar)
+        row.addWidget(self.sync_button)
+        layout.addLayout(row)
+
+        layout.addWidget(_label(tr("Changed on both sides, differently: which value stays?")))
+        self.conflicts = _table([tr("Who or what"), tr("Field"), tr("In the app"), tr("On the phone")])
+        layout.addWidget(self.conflicts, 1)
+        buttons = QHBoxLayout()
+        self.keep_app = QPushButton(tr("Keep the app's"), self)
+        self.keep_server = QPushButton(tr("Keep the phone's"), self)
+        self.keep_app.clicked.connect(lambda: self.resolve("app"))
+        self.keep_server.clicked.connect(lambda: self.resolve("server"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.keep_app)
+        buttons.addWidget(self.keep_server)
+        layout.addLayout(buttons)
+
+        layout.addWidget(_label(tr("Deleted on one side: delete on the other side too?")))
+        self.deletions = _table([tr("Who or what"), tr("Kind"), tr("Deleted")])
+        layout.addWidget(self.deletions, 1)
+        buttons = QHBoxLayout()
+        self.delete_too = QPushButton(tr("Delete there too"), self)
+        self.undo_delete = QPushButton(tr("Keep it"), self)
+        self.delete_too.clicked.connect(lambda: self.settle(True))
+        self.undo_delete.clicked.connect(lambda: self.settle(False))
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_too)
+        buttons.addWidget(self.undo_delete)
+        layout.addLayout(buttons)
+
+        self.sync.started.connect(self._started)
+        self.sync.progressed.connect(self._progressed)
+        self.sync.finished.connect(self._finished)
+        self.watch(ctx)
+        self.refresh()
+
+    # --- showing --------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.status = store.sync_status(self.ctx.db)
+        account = self.status.accounts[0] if self.status.accounts else None
+        if account is not None and not self.url.hasFocus():
+            self.url.setText(account.url)
+            self.user.setText(account.user)
+            for kind, edit in self.collections.items():
+                col = account.collection(kind)
+                edit.setText(col.url if col else "")
+        self.last.setText(self._last_text(account))
+        self.sync_button.setEnabled(account is not None and not self.sync.running and not self.ctx.read_only)
+        self.conflicts.setRowCount(len(self.status.conflicts))
+        for row, c in enumerate(self.status.conflicts):
+            for col, text in enumerate((c.what, tr(store.FIELD_LABELS.get(c.field, c.field)), c.app_value or "",
+                                        c.server_value or "")):
+                self.conflicts.setItem(row, col, QTableWidgetItem(text))
+        self.deletions.setRowCount(len(self.status.deletions))
+        for row, d in enumerate(self.status.deletions):
+            where = {store.DELETED_IN_APP: tr("in the app"), store.DELETED_ON_SERVER: tr("on the phone"),
+                     store.CONFIRMED: tr("confirmed, sent at the next sync")}.get(d.pending, d.pending)
+            for col, text in enumerate((d.what, tr(store.KIND_LABELS[d.kind]), where)):
+                self.deletions.setItem(row, col, QTableWidgetItem(text))
+        for button in (self.keep_app, self.keep_server):
+            button.setEnabled(bool(self.status.conflicts))
+        for button in (self.delete_too, self.undo_delete):
+            button.setEnabled(bool(self.status.deletions))
+
+    def _last_text(self, account) -> str:
+        if account is None:
+            return tr("Not set up yet: give the server above, then Save and check.")
+        if account.last_sync_at is None:
+            return tr("Not synced yet.")
+        fmt = formatting.current()
+        return tr("Last sync {when}: {result}").format(when=fmt.date(account.last_sync_at.date()),
+                                                      result=account.last_result or "")
+
+    # --- doing ----------------------------------------------------------------------
+    def save(self) -> None:
+        from relationapp.exchange.dav.run import set_up
+
+        values = {kind: edit.text().strip() or None for kind, edit in self.collections.items()}
+        self.save_button.setEnabled(False)
+
+        def done(_info) -> None:
+            self.save_button.setEnabled(True)
+            self.password.clear()
+            self.sync.configure()
+            self.ctx.say(tr("The server answered; the sync is set up."))
+
+        def failed(exc: Exception) -> None:
+            self.save_button.setEnabled(True)
+            messages.warn(self, tr("Not saved"), str(exc) if isinstance(exc, ServiceError) else repr(exc))
+
+        self.ctx.ops.start(set_up, self.ctx.db, url=self.url.text(), user=self.user.text(),
+                           password=self.password.text() or None, address_book=values["contacts"],
+                           tasks=values["tasks"], visits=values["visits"], dates=values["dates"],
+                           on_done=done, on_error=failed, owner=self)
+
+    def sync_now(self) -> None:
+        if not self.sync.sync_now():
+            self.ctx.say(tr("A sync is running already."))
+
+    def _started(self) -> None:
+        self.sync_button.setEnabled(False)
+        self.bar.setRange(0, 0)
+        self.bar.show()
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        self.bar.setToolTip(text)
+
+    def _finished(self, summary, fault: str) -> None:
+        self.bar.hide()
+        self.refresh()
+        if fault:
+            self.last.setText(fault)
+
+    def resolve(self, keep: str) -> None:
+        row = self.conflicts.currentRow()
+        if self.status is None or not 0 <= row < len(self.status.conflicts):
+            self.ctx.say(tr("Choose a conflict first."))
+            return
+        self.ctx.ops.run(self, store.resolve_conflict, self.ctx.db, conflict_id=self.status.conflicts[row].id,
+                         keep=keep)
+
+    def settle(self, delete: bool) -> None:
+        row = self.deletions.currentRow()
+        if self.status is None or not 0 <= row < len(self.status.deletions):
+            self.ctx.say(tr("Choose a deletion first."))
+            return
+        self.ctx.ops.run(self, store.settle_deletion, self.ctx.db, item_id=self.status.deletions[row].item_id,
+                         delete=delete)

@@ -1,0 +1,198 @@
+"""People <-> the address book on a real CardDAV server (Radicale on 127.0.0.1), both ways."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+
+from relationapp.data.models import Account, Person
+from relationapp.exchange.dav.run import sync_now
+from relationapp.services.customers.people import create_person, update_person
+from relationapp.services.sync.store import DELETED_IN_APP, DELETED_ON_SERVER, resolve_conflict, settle_deletion, sync_status
+
+PHONE_CARD = (
+    "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:{uid}\r\nFN:{name}\r\nN:{family};{given};;;\r\n"
+    "EMAIL;TYPE=INTERNET,PREF:{email}\r\nEMAIL;TYPE=INTERNET,HOME:thuis@example.nl\r\n"
+    "TEL;TYPE=CELL:+31 6 1111 2222\r\nORG:Bakkerij Boon\r\nX-PHONE-ONLY:kept\r\n"
+    "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ==\r\nEND:VCARD\r\n"
+)
+
+
+def people(db) -> list[tuple]:
+    with db.read() as session:
+        return session.execute(sa.select(Person.name, Person.email, Person.phone, Person.archived)
+                               .order_by(Person.name)).all()
+
+
+def contacts(dav) -> dict[str, str]:
+    return dav.items("contacts")
+
+
+def test_first_sync_both_ways_without_duplicates(synced, dav):
+    db = synced
+    create_person(db, name="Anna de Boer", email="anna@example.nl", birthday_day=14, birthday_month=3)
+    create_person(db, name="Piet Klaassen", email="piet@example.nl", birthday_day=2, birthday_month=1,
+                  birthday_year=1970)
+    dav.put("contacts", "phone-1.vcf", PHONE_CARD.format(uid="phone-1", name="Kees Boon", family="Boon",
+                                                         given="Kees", email="kees@boon.nl"))
+    # the same Piet on the phone already: matched by e-mail, never a second Piet
+    dav.put("contacts", "phone-2.vcf", PHONE_CARD.format(uid="phone-2", name="Piet Klaassen", family="Klaassen",
+                                                         given="Piet", email="piet@example.nl"))
+
+    summary = sync_now(db)
+
+    assert summary.ok, summary.failures
+    assert [p[0] for p in people(db)] == ["Anna de Boer", "Kees Boon", "Piet Klaassen"]
+    cards = contacts(dav)
+    assert len(cards) == 3
+    anna = next(text for text in cards.values() if "Anna de Boer" in text)
+    assert "BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-14" in anna  # iOS shows no year; DAVx5 reads it too
+    assert "UID:relationapp-" in anna
+    piet = cards["phone-2.vcf"]
+    assert "1970-01-02" in piet and "X-PHONE-ONLY:kept" in piet and "PHOTO" in piet
+    with db.read() as session:
+        assert session.execute(sa.select(Account.name).join(Person, Person.account_id == Account.id)
+                               .where(Person.name == "Kees Boon")).scalar() == "Bakkerij Boon"
+
+    again = sync_now(db)
+    assert again.ok and not any(k.changed_anything for k in again.kinds)
+    assert contacts(dav) == cards
+
+
+def test_an_edit_on_each_side_is_merged_field_by_field(synced, dav):
+    db = synced
+    person = create_person(db, name="Anna de Boer", email="anna@example.nl", job_title="Buyer")
+    sync_now(db)
+    (name, text), = contacts(dav).items()
+    # the phone changes the phone number and adds what the app does not know
+    phone_text = text.replace("END:VCARD", "TEL;TYPE=CELL:+31 6 9999 0000\r\nX-ABC:phone\r\nEND:VCARD")
+    dav.put("contacts", name, phone_text)
+    update_person(db, person_id=person.id, job_title="Head of buying")
+
+    summary = sync_now(db)
+
+    assert summary.ok
+    assert people(db) == [("Anna de Boer", "anna@example.nl", "+31 6 9999 0000", False)]
+    (same_name, merged), = contacts(dav).items()
+    assert same_name == name
+    assert "TITLE:Head of buying" in merged and "X-ABC:phone" in merged and "+31 6 9999 0000" in merged
+    assert not sync_status(db).conflicts
+
+
+@pytest.mark.parametrize("keep, expected", [("server", "anna@phone.nl"), ("app", "anna@app.nl")])
+def test_a_real_conflict_waits_for_review_then_goes_both_ways(synced, dav, keep, expected):
+    db = synced
+    person = create_person(db, name="Anna de Boer", email="anna@example.nl")
+    sync_now(db)
+    (name, text), = contacts(dav).items()
+    dav.put("contacts", name, text.replace("anna@example.nl", "anna@phone.nl"))
+    update_person(db, person_id=person.id, email="anna@app.nl")
+
+    sync_now(db)
+
+    conflict, = sync_status(db).conflicts
+    assert (conflict.field, conflict.app_value, conflict.server_value) == ("email", "anna@app.nl", "anna@phone.nl")
+    assert conflict.what == "Anna de Boer"
+    assert people(db)[0][1] == "anna@app.nl" and "anna@phone.nl" in contacts(dav)[name]  # each keeps its own
+
+    resolve_conflict(db, conflict_id=conflict.id, keep=keep)
+    sync_now(db)
+
+    assert people(db)[0][1] == expected
+    assert expected in contacts(dav)[name] and not sync_status(db).conflicts
+    assert not any(k.changed_anything for k in sync_now(db).kinds)
+
+
+def test_a_card_deleted_on_the_phone_waits_for_confirmation(synced, dav):
+    db = synced
+    create_person(db, name="Anna de Boer", email="anna@example.nl")
+    sync_now(db)
+    (name, _text), = contacts(dav).items()
+    dav.delete("contacts", name)
+
+    sync_now(db)
+
+    assert people(db) == [("Anna de Boer", "anna@example.nl", None, False)]  # not gone without a word
+    deletion, = sync_status(db).deletions
+    assert (deletion.pending, deletion.what) == (DELETED_ON_SERVER, "Anna de Boer")
+    settle_deletion(db, item_id=deletion.item_id, delete=True)
+    assert people(db)[0][3] is True  # archived: the history stays
+    assert not sync_status(db).deletions
+
+
+def test_keeping_a_card_deleted_on_the_phone_writes_it_again(synced, dav):
+    db = synced
+    create_person(db, name="Anna de Boer", email="anna@example.nl")
+    sync_now(db)
+    (name, _text), = contacts(dav).items()
+    dav.delete("contacts", name)
+    sync_now(db)
+    settle_deletion(db, item_id=sync_status(db).deletions[0].item_id, delete=False)
+
+    sync_now(db)
+
+    assert list(contacts(dav)) == [name] and len(people(db)) == 1
+
+
+def test_a_person_deleted_in_the_app_stays_on_the_phone_until_confirmed(synced, dav):
+    db = synced
+    person = create_person(db, name="Anna de Boer", email="anna@example.nl")
+    sync_now(db)
+    update_person(db, person_id=person.id, archived=True)
+
+    sync_now(db)
+
+    assert len(contacts(dav)) == 1
+    deletion, = sync_status(db).deletions
+    assert deletion.pending == DELETED_IN_APP
+    settle_deletion(db, item_id=deletion.item_id, delete=True)
+    sync_now(db)
+    assert contacts(dav) == {} and not sync_status(db).deletions
+
+
+def test_a_wrong_password_is_one_line(synced, dav):
+    summary = sync_now(synced, password="wrong")
+    assert not summary.ok
+    assert "refused the user name or password" in summary.failures[0]
+    account = sync_status(synced).accounts[0]
+    assert account.last_ok is False and "refused" in account.last_result
+
+
+BROKEN = "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bad\r\nFN:Broken\r\nBDAY;VALUE=date:\r\n:::no name here\r\nEND:VCARD\r\n"
+
+
+def test_a_card_that_breaks_the_grammar_is_left_and_the_rest_syncs(synced, dav):
+    """Radicale refuses such a card on PUT; one another program left in its folder it skips (and logs)."""
+    db = synced
+    dav.put("contacts", "good.vcf", PHONE_CARD.format(uid="good", name="Kees Boon", family="Boon", given="Kees",
+                                                      email="kees@boon.nl"))
+    dav.put("contacts", "bad.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:bad\r\nFN:Broken\r\nEND:VCARD\r\n")
+    (dav.root / "storage" / "collection-root" / dav.user / "contacts" / "bad.vcf").write_bytes(BROKEN.encode())
+
+    summary = sync_now(db)
+
+    assert summary.ok
+    assert [p[0] for p in people(db)] == ["Kees Boon"]
+    assert "Skip broken item 'bad.vcf'" in dav.log()
+    assert (dav.root / "storage" / "collection-root" / dav.user / "contacts" / "bad.vcf").read_bytes() == BROKEN.encode()
+
+
+def test_a_card_our_reader_cannot_read_is_one_line():
+    from relationapp.exchange.dav.cards import CardUnreadable, fields_of_card
+
+    with pytest.raises(CardUnreadable, match="no name here"):
+        fields_of_card(BROKEN)
+
+
+def test_a_person_erased_for_privacy_leaves_no_copy_in_the_sync(synced, dav):
+    from relationapp.services.data_care.privacy import erase_person
+
+    db = synced
+    person = create_person(db, name="Anna de Boer", email="anna@example.nl")
+    sync_now(db)
+    erase_person(db, person_id=person.id)
+
+    with db.read() as session:
+        assert "Anna" not in str(session.execute(sa.text("SELECT base FROM sync_item")).all())
+    sync_now(db)
+    assert len(contacts(dav)) == 1 and people(db) == []  # the phone's card is the user's; not taken in again

@@ -1,0 +1,57 @@
+"""The Sync page against a real server (Radicale): set up, Sync now off the UI thread, review a conflict."""
+
+from __future__ import annotations
+
+from relationapp.services.customers.people import create_person, update_person
+from relationapp.services.sync.store import sync_status
+
+
+def _page(ctx, qtbot):
+    from relationapp.ui.sync.sync_view import SyncView
+
+    page = SyncView(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_set_up_sync_now_and_keep_the_phones_value(ctx, qtbot, dav, memory_keyring, tmp_path):
+    person = create_person(ctx.db, name="Anna de Boer", email="anna@example.nl")
+    page = _page(ctx, qtbot)
+    assert not page.sync_button.isEnabled()
+    page.url.setText(dav.url)
+    page.user.setText(dav.user)
+    page.password.setText(dav.password)
+    page.collections["contacts"].setText(f"{dav.user}/contacts/")
+
+    with qtbot.waitSignal(ctx.changed, timeout=20_000):
+        page.save_button.click()
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=20_000)
+    assert page.password.text() == ""  # into the keyring, not kept in the window
+
+    with qtbot.waitSignal(page.sync.finished, timeout=60_000):
+        page.sync_button.click()
+    assert "Contacts: 1 out to the server" in page.last.text()
+    assert len(dav.names("contacts")) == 1
+
+    (name, text), = dav.items("contacts").items()
+    dav.put("contacts", name, text.replace("anna@example.nl", "anna@phone.nl"))
+    update_person(ctx.db, person_id=person.id, email="anna@app.nl")
+    with qtbot.waitSignal(page.sync.finished, timeout=60_000):
+        page.sync_button.click()
+    assert page.conflicts.rowCount() == 1
+    assert [page.conflicts.item(0, c).text() for c in range(4)] == ["Anna de Boer", "E-mail", "anna@app.nl",
+                                                                     "anna@phone.nl"]
+    page.grab().save(str(tmp_path / "sync_page.png"))
+
+    page.conflicts.selectRow(0)
+    page.keep_server.click()
+    assert page.conflicts.rowCount() == 0 and not sync_status(ctx.db).conflicts
+
+
+def test_the_page_is_in_the_sidebar(window):
+    from relationapp.ui.shell import pages
+
+    assert "sync" in [p.key for p in pages.PAGES]
+    window.show_page("sync")
+    assert window.phone_sync.configured is False
