@@ -399,3 +399,11 @@ class SqliteStatement:
         sql, names, defaults = self._compiled
         values = {**defaults, **params}
         return con.execute(sql, tuple(values[name] for name in names)).fetchall()
+
+
+def ids_in_json(ids):
+    """SQLite: the integers of a JSON array (text, or a bind parameter) as a subquery for ``IN``.
+
+    One statement for any number of ids, with no expression per id to build or compile.
+    """
+    return sa.select(sa.column("value", sa.Integer)).select_from(sa.func.json_each(ids))

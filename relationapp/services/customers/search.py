@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from relationapp.data.db import Database, SqliteStatement
+from relationapp.data.db import Database, SqliteStatement, ids_in_json
 from relationapp.data.models import Account, Person
 
 
@@ -83,8 +83,7 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
         few = session.execute(ids.limit(BROAD + 1)).scalars().all()
         if len(few) > BROAD:
             return (model.id + 0).in_(ids)
-        listed = sa.select(sa.column("value", sa.Integer)).select_from(sa.func.json_each(json.dumps(few)))
-        return model.id.in_(listed)
+        return model.id.in_(ids_in_json(json.dumps(few)))
     if len(text) == 1 and words:
         return sa.and_(model.name >= text, model.name < text + "\U0010ffff")
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -99,10 +98,6 @@ def _name_prefix(model, include_archived: bool):
     return query.order_by(model.name).limit(sa.bindparam("limit"))
 
 
-def _in_json(column):
-    return column.in_(sa.select(sa.column("value", sa.Integer)).select_from(sa.func.json_each(sa.bindparam("ids"))))
-
-
 _ACCOUNT_ROWS = sa.select(Account.id, Account.name, Account.city, Account.archived)
 _PERSON_ROWS = (sa.select(Person.id, Person.name, Person.account_id, Person.archived, Account.name.label("account"))
                 .outerjoin(Account, Account.id == Person.account_id))
@@ -113,8 +108,8 @@ _SQLITE = {
                for model in (Account, Person) for archived in (False, True)},
     "words": SqliteStatement(sa.select(sa.literal_column("rowid")).select_from(sa.table("search_index")).where(
         sa.text("search_index MATCH :q")).limit(sa.bindparam("n"))),
-    "accounts": SqliteStatement(_ACCOUNT_ROWS.where(_in_json(Account.id))),
-    "people": SqliteStatement(_PERSON_ROWS.where(_in_json(Person.id))),
+    "accounts": SqliteStatement(_ACCOUNT_ROWS.where(Account.id.in_(ids_in_json(sa.bindparam("ids"))))),
+    "people": SqliteStatement(_PERSON_ROWS.where(Person.id.in_(ids_in_json(sa.bindparam("ids"))))),
 }
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from relationapp.data.db import Database, SqliteStatement
+from relationapp.data.db import Database, SqliteStatement, ids_in_json
 from relationapp.data.models import (
     INTERACTION_KINDS,
     MAIL_DIRECTIONS,
@@ -322,10 +322,15 @@ def _rows(session, ids: list[int]) -> list[InteractionRow]:
 
 
 # one statement for any number of ids (an expanding parameter: no per-id expression to build)
-_PEOPLE_OF = (sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
-              .join(Person, Person.id == InteractionPerson.person_id)
-              .where(InteractionPerson.interaction_id.in_(sa.bindparam("ids", expanding=True)))
-              .order_by(Person.name))
+def _people_of(ids):
+    """(interaction id, person id, name) of the touches ``ids`` (a list parameter or a subquery)."""
+    return (sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
+            .join(Person, Person.id == InteractionPerson.person_id)
+            .where(InteractionPerson.interaction_id.in_(ids))
+            .order_by(Person.name))
+
+
+_PEOPLE_OF = _people_of(sa.bindparam("ids", expanding=True))
 
 
 def _page_rows(page):
@@ -342,12 +347,7 @@ _ACCOUNT_PAGE = _page_rows(
 
 # the same two statements as plain SQLite SQL (the people by a JSON array of ids: one statement for any number)
 _ACCOUNT_PAGE_SQLITE = SqliteStatement(_ACCOUNT_PAGE)
-_PEOPLE_OF_SQLITE = SqliteStatement(
-    sa.select(InteractionPerson.interaction_id, Person.id, Person.name)
-    .join(Person, Person.id == InteractionPerson.person_id)
-    .where(InteractionPerson.interaction_id.in_(
-        sa.select(sa.column("value", sa.Integer)).select_from(sa.func.json_each(sa.bindparam("ids")))))
-    .order_by(Person.name))
+_PEOPLE_OF_SQLITE = SqliteStatement(_people_of(ids_in_json(sa.bindparam("ids"))))
 _date = dt.date.fromisoformat
 
 

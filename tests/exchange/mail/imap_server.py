@@ -130,12 +130,7 @@ class ImapServer:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)
         self.process = None
 
     def _write_config(self) -> Path:
@@ -224,3 +219,13 @@ def start_server() -> ImapServer:
 def stop_server(server: ImapServer) -> None:
     server.stop()
     shutil.rmtree(server.root, ignore_errors=True)
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    """Ask a test server to stop; kill it when it does not within 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)

@@ -24,7 +24,7 @@ from base64 import b64encode
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.exchange.mail.imap_server import _die_with_parent, free_port
+from tests.exchange.mail.imap_server import _die_with_parent, free_port, stop_process
 
 USER = "tester"
 PASSWORD = "s3cret-pass"
@@ -126,12 +126,7 @@ class DavServer:
             self._conn = None
         if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        stop_process(self.process)
         self.process = None
 
     def kill(self) -> None:
