@@ -50,7 +50,16 @@ class AccountsView(Page, LazyListView):
         self.archived.toggled.connect(lambda on: self.model.set_query(include_archived=on))
         self.new_button.clicked.connect(self.new_account)
         self.activated.connect(ctx.open_account)
+        self.set_empty_help("building-2", tr("No accounts yet. Add your first customer, or import them from a spreadsheet "
+                                             "(File > Import…, Ctrl+I)."), tr("New account…"), lambda: self.new_account())
         self.watch(ctx)
+
+    def filtered(self) -> bool:
+        return super().filtered() or self.stage.currentData() is not None
+
+    def clear_filters(self) -> None:
+        self.stage.setCurrentIndex(0)
+        super().clear_filters()
 
     def changes_seen(self, changes: Changes) -> None:
         if not self.model.loaded:
