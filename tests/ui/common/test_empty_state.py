@@ -38,7 +38,7 @@ def test_an_empty_accounts_list_offers_a_first_account_and_a_filter_that_matches
     assert opened == [True]
 
     create_account(ctx.db, name="Bakkerij Smit", stage="customer")
-    view.model.reload()
+    view.refresh()
     assert not view.empty_state.isVisible()
     view.search.setText("zzz")
     view.apply_filter()
