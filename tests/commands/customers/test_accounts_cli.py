@@ -27,3 +27,4 @@ def test_accounts_list_is_mine_by_default_and_everyone_on_request(db, db_path, c
     assert names == ["Bakkerij Smit"] and "Anna Jansen" in said and "--everyone" in said
     assert _listed(capsys, *base, "--everyone")[0] == ["Bakkerij Smit", "Garage Öztürk"]
     assert _listed(capsys, *base, "--staff", "Bram")[0] == ["Garage Öztürk"]
+
