@@ -38,9 +38,9 @@ from relationapp.services.customers.sort_names import PERSON_SORT_NAME
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
 from relationapp.text import formatting
-from relationapp.text.catalogue import N_, _
+from relationapp.text.catalogue import _
+from relationapp.text.wording import OUTCOME_LABELS  # noqa: F401 - named here too (privacy export)
 
-OUTCOME_LABELS = {"introduced": N_("Introduced"), "customer": N_("Became a customer"), "no_fit": N_("No fit")}
 THANK_YOU_KINDS = ("card", "gift")
 # How soon after the first order the thank-you is due.
 THANK_WITHIN_DAYS = 7

@@ -40,14 +40,11 @@ from relationapp.services.value.quarters import (
     quarter_end,
     quarter_ends,
 )
-from relationapp.text.catalogue import N_
+from relationapp.text.wording import MOVEMENT_LABELS, NOT_LISTED, TIERS  # noqa: F401 - MOVEMENT_LABELS named here too
 
 CUSTOMER_TIERS = ("top", "big", "medium", "small")
 PYRAMID_TIERS = CUSTOMER_TIERS + ("prospect", "suspect", "inactive")
-TIER_LABELS = {
-    "top": N_("Top"), "big": N_("Big"), "medium": N_("Medium"), "small": N_("Small"),
-    "prospect": N_("Prospect"), "suspect": N_("Suspect"), "inactive": N_("Inactive"),
-}
+TIER_LABELS = TIERS
 # how high a tier stands: moving to a higher level is "up"; prospects,
 # suspects and former customers are all below the paying tiers
 TIER_LEVEL = {"top": 4, "big": 3, "medium": 2, "small": 1}
@@ -704,9 +701,8 @@ def _tiers_at_quarter_end(session, end: dt.date) -> dict[int, tuple[str, int]]:
     return {a: (t, c) for a, t, c, _ in rows}
 
 
-NOT_KNOWN = "none"  # in a movement: the account was not (yet, or any more) in the pyramid
+NOT_KNOWN = NOT_LISTED  # in a movement: the account was not (yet, or any more) in the pyramid
 MOVEMENT_TIERS = PYRAMID_TIERS + (NOT_KNOWN,)
-MOVEMENT_LABELS = {**TIER_LABELS, NOT_KNOWN: N_("Not listed")}
 
 
 @dataclass(frozen=True)
