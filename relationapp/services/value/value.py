@@ -203,6 +203,15 @@ class WhaleCurve:
     given_back: Decimal  # what the customers after the peak take back (peak - total)
     unprofitable_customers: int
 
+    def sample(self, points: int) -> list[tuple[int, Decimal]]:
+        """(customer number, cumulative profit) thinned to about ``points`` points, the peak and the end kept:
+        a chart is no wider than that, and drawing 40,000 points costs seconds. The curve rises, peaks and
+        falls, so these points give its shape."""
+        n = len(self.cumulative_profit)
+        step = max(1, n // max(1, points))
+        keep = set(range(0, n, step)) | {n - 1, max(0, self.peak_customers - 1)}
+        return [(i + 1, self.cumulative_profit[i]) for i in sorted(keep) if 0 <= i < n]
+
 
 def whale_curve_from(profits: list[Decimal]) -> WhaleCurve:
     """The curve for a list of profits per customer (any order)."""
