@@ -444,14 +444,10 @@ def _attention(db: Database, ctx: QuarterContext) -> tuple[tuple[AttentionLine, 
 
 def _overdue_per_tier(db: Database, ctx: QuarterContext) -> dict[str, int] | None:
     attention = attention_module
-    if attention is None or not hasattr(attention, "agenda"):
+    if attention is None or not hasattr(attention, "overdue_per_tier"):
         return None
     # ranked apart: printing a report leaves the standing Today keeps for today
-    agenda = attention.agenda(db, today=ctx.quarter.end, limit=None, prospect_limit=0, keep_standing=False)
-    counts: dict[str, int] = defaultdict(int)
-    for item in agenda.needs_attention:
-        counts[item.tier] += 1
-    return counts
+    return attention.overdue_per_tier(db, today=ctx.quarter.end, keep_standing=False)
 
 
 def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None = None) -> Portfolio:
