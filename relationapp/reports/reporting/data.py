@@ -80,8 +80,10 @@ class QuarterContext:
 
 def _build_context(db: Database, quarter: Quarter) -> QuarterContext:
     settings = settings_service.get_settings(db)
-    now = pyramid.compute_tiers(db, as_of=quarter.end, settings=settings)
-    before = pyramid.compute_tiers(db, as_of=quarter.shift(-1).end, settings=settings)
+    now = pyramid.compute_tiers(db, as_of=quarter.end, settings=settings).tiers_and_cents()
+    # the quarter before as kept at its end (tier_snapshot), as the pyramid's movement shows it: reading it
+    # costs a fraction of ranking every account again (an account made since has no tier before)
+    before = pyramid.quarter_end_tiers(db, end=quarter.shift(-1).end)
     in_quarter = sa.and_(Interaction.occurred_on >= quarter.start, Interaction.occurred_on <= quarter.end)
     with db.read() as session:
         spent = session.execute(
@@ -92,14 +94,14 @@ def _build_context(db: Database, quarter: Quarter) -> QuarterContext:
     minutes = {aid: int(total or 0) for aid, total, _ in spent}
     members: dict[str, int] = defaultdict(int)
     tier_minutes: dict[str, int] = defaultdict(int)
-    for aid, assignment in now.items():
-        members[assignment.tier] += 1
-        tier_minutes[assignment.tier] += minutes.get(aid, 0)
+    for aid, (tier, _cents) in now.items():
+        members[tier] += 1
+        tier_minutes[tier] += minutes.get(aid, 0)
     return QuarterContext(
         quarter=quarter, settings=settings,
-        tiers={aid: a.tier for aid, a in now.items()},
-        tiers_before={aid: a.tier for aid, a in before.items()},
-        revenue_12m={aid: a.revenue_12m for aid, a in now.items()},
+        tiers={aid: tier for aid, (tier, _cents) in now.items()},
+        tiers_before={aid: tier for aid, (tier, _cents) in before.items()},
+        revenue_12m={aid: cents_to_decimal(cents) for aid, (_tier, cents) in now.items()},
         minutes=minutes,
         touches={aid: int(count) for aid, _, count in spent},
         average_minutes={tier: tier_minutes[tier] / count for tier, count in members.items()},

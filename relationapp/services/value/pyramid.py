@@ -229,6 +229,10 @@ class Tiers(Mapping[int, TierAssignment]):
     def __contains__(self, account_id: object) -> bool:
         return account_id in self._rows
 
+    def tiers_and_cents(self) -> dict[int, tuple[str, int]]:
+        """account_id -> (tier, 12-month revenue in cents) of every account, without an assignment object each."""
+        return {account_id: (row[1], row[2]) for account_id, row in self._rows.items()}
+
     def tier_of(self, account_id: int, default: str | None = None) -> str | None:
         row = self._rows.get(account_id)
         return default if row is None else row[1]
@@ -699,6 +703,14 @@ def _tiers_at_quarter_end(session, end: dt.date) -> dict[int, tuple[str, int]]:
     settings = settings_service.load(session)
     rows = _classify(session, as_of=end, settings=settings, stages=_stage_history(session)(end))
     return {a: (t, c) for a, t, c, _ in rows}
+
+
+def quarter_end_tiers(db: Database, *, end: dt.date) -> dict[int, tuple[str, int]]:
+    """account_id -> (tier, 12-month revenue in cents) at quarter end ``end``, as kept in tier_snapshot
+    (the movement between quarters compares the same); computed from the orders and the stage history
+    when none is kept."""
+    with db.read() as session:
+        return _tiers_at_quarter_end(session, end)
 
 
 NOT_KNOWN = NOT_LISTED  # in a movement: the account was not (yet, or any more) in the pyramid
