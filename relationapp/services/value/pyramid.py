@@ -380,18 +380,22 @@ def temporary_standing(session, *, as_of: dt.date) -> sa.Table:
                    sa.Column("tier", sa.String), sa.Column("revenue_12m", sa.BigInteger), sa.Column("rank", sa.Integer),
                    sa.Column("dropped_from", sa.String), sa.Column("revenue_before", sa.BigInteger),
                    prefixes=["TEMPORARY"])
-    then = sa.Table("standing_then", sa.MetaData(), sa.Column("quarter_end", sa.Date, primary_key=True),
-                    sa.Column("account_id", sa.Integer, primary_key=True), sa.Column("tier", sa.String),
-                    sa.Column("revenue_12m", sa.BigInteger), prefixes=["TEMPORARY"])
-    for table in (now, then):
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table.name}")
-        table.create(conn)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {now.name}")
+    now.create(conn)
     quarter = previous_quarter_end(as_of)
     _insert_rows(session, now.name, _CACHE_COLUMNS,
                  sorted(_classify(session, as_of=as_of, settings=settings_service.load(session))))
-    day = quarter.isoformat() if conn.dialect.name == "sqlite" else quarter
-    _insert_rows(session, then.name, ("quarter_end", "account_id", "tier", "revenue_12m"),
-                 [(day, a, t, c) for a, (t, c) in _tiers_at_quarter_end(session, quarter).items()])
+    if not _quarter_kept(session, quarter):  # the drops compare with that quarter end, computed here
+        then = sa.Table("standing_then", sa.MetaData(), sa.Column("quarter_end", sa.Date, primary_key=True),
+                        sa.Column("account_id", sa.Integer, primary_key=True), sa.Column("tier", sa.String),
+                        sa.Column("revenue_12m", sa.BigInteger), prefixes=["TEMPORARY"])
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {then.name}")
+        then.create(conn)
+        day = quarter.isoformat() if conn.dialect.name == "sqlite" else quarter
+        _insert_rows(session, then.name, ("quarter_end", "account_id", "tier", "revenue_12m"),
+                     [(day, a, t, c) for a, (t, c) in _tiers_at_quarter_end(session, quarter).items()])
+    else:  # kept: compared in place (copying 50k rows cost more than the comparison)
+        then = TierSnapshot.__table__
     _mark_drops(session, now, then, quarter)
     return now
 
@@ -655,9 +659,14 @@ def _insert_rows(session, table: str, columns: tuple[str, ...], rows: list[tuple
         conn.execute(sa.insert(target), [dict(zip(columns, row)) for row in rows])
 
 
+def _quarter_kept(session, end: dt.date) -> bool:
+    return session.execute(sa.select(TierSnapshot.account_id).where(TierSnapshot.quarter_end == end).limit(1)
+                           ).first() is not None
+
+
 def quarter_missing(session, end: dt.date) -> bool:
     """No snapshot is kept for ``end`` although there were orders by then."""
-    if session.execute(sa.select(TierSnapshot.account_id).where(TierSnapshot.quarter_end == end).limit(1)).first():
+    if _quarter_kept(session, end):
         return False
     first = _first_order_date(session)
     return first is not None and first <= end
