@@ -470,9 +470,10 @@ def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None 
     nps = nps_module
     referrals = referrals_module
     ambassadors = ambassadors_module
-    in_quarter = None
+    in_quarter = ledger = None
     if referrals is not None and hasattr(referrals, "referral_ledger"):
-        in_quarter = tuple(r for r in referrals.referral_ledger(db) if quarter.start <= r.referred_on <= quarter.end)
+        ledger = referrals.referral_ledger(db)  # read once: the ambassadors' credit comes from it too
+        in_quarter = tuple(r for r in ledger if quarter.start <= r.referred_on <= quarter.end)
     return Portfolio(
         quarter=str(quarter), previous_quarter=str(quarter.shift(-1)), quarter_start=quarter.start,
         quarter_end=quarter.end, settings=ctx.settings, attention=attention,
@@ -485,7 +486,7 @@ def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None 
         wallet_gaps=overview.growth[:10] if overview else None,
         nps=nps.nps_report(db, quarter=str(quarter)) if nps and hasattr(nps, "nps_report") else None,
         referrals=in_quarter,
-        ambassadors=(tuple(ambassadors.list_ambassadors(db))
+        ambassadors=(tuple(ambassadors.list_ambassadors(db, ledger=ledger))
                      if ambassadors and hasattr(ambassadors, "list_ambassadors") else None),
     )
 

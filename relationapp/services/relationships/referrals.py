@@ -431,10 +431,11 @@ def account_referrals(db: Database, *, account_id: int) -> AccountReferrals:
         )
 
 
-def credit_by_referrer(db: Database) -> list[ReferrerCredit]:
-    """Credited revenue per referrer (person, else account), highest lifetime first."""
+def credit_by_referrer(db: Database, *, ledger: list[ReferralRow] | None = None) -> list[ReferrerCredit]:
+    """Credited revenue per referrer (person, else account), highest lifetime first; from ``ledger``
+    (``referral_ledger``'s rows) when the caller read it already (a page or report showing both)."""
     groups: dict[tuple, list[ReferralRow]] = {}
-    for row in referral_ledger(db):
+    for row in referral_ledger(db) if ledger is None else ledger:
         key = ("person", row.referrer_person_id) if row.referrer_person_id else ("account", row.referrer_account_id)
         groups.setdefault(key, []).append(row)
     out = [
