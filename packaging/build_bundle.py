@@ -31,7 +31,7 @@ WINDOW_SECONDS = 8  # the window closes itself after this (RELATIONAPP_QUIT_AFTE
 
 
 def build() -> None:
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(DIST),
+    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", str(DIST),
                "--workpath", str(ROOT / "build"), str(SPEC)]
     started = time.monotonic()
     subprocess.run(command, cwd=ROOT, check=True)
