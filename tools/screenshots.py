@@ -66,7 +66,18 @@ class Studio:
         self.app.setWindowIcon(application_icon())
         self.db = open_database(str(folder / "demo.db"))
         build_demo(self.db, today=DEMO_DAY)
+        self._as_the_manager_of_the_best_account()
         self.window = None
+
+    def _as_the_manager_of_the_best_account(self) -> None:
+        """ "I am" set, as a user has it after the first five minutes: Ctrl+L's "by" and the visit
+        planner show that person instead of "everyone"."""
+        from relationapp.services.common.settings import update_settings
+        from relationapp.services.customers.accounts import get_account
+
+        owner = get_account(self.db, account_id=self._best_account()).owner_id
+        if owner:
+            update_settings(self.db, current_staff_id=owner)
 
     def open(self, language: str, scheme: str) -> None:
         """A new window in ``language`` (texts are set as widgets are made) with the ``scheme`` palette."""

@@ -81,3 +81,16 @@ def test_the_readme_names_the_packages_the_window_checks_for():
     named = set(command.group(1).split())
     assert named - set(PACKAGES.values()) == set(), "the README names a package the window does not check"
     assert set(PACKAGES.values()) - BROUGHT_ALONG - named == set()
+
+
+def test_every_screenshot_the_docs_show_is_made_by_the_screenshots_script():
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import screenshots
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    made = {f"{shot}-{language}-{scheme}.png" for shot, language, scheme, _size in screenshots.DOCS_SHOTS}
+    shown = {Path(link).name for page in DOCS for link in LINK.findall(_text(page)) if link.endswith(".png")}
+    assert shown <= made  # python tools/screenshots.py --docs makes them again
+    assert made <= {path.name for path in screenshots.DOCS_DIR.glob("*.png")}
+    assert made <= shown, "a screenshot is made that no page shows"
