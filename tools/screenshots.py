@@ -61,6 +61,7 @@ class Studio:
 
         self.app = QApplication.instance() or QApplication(["relationapp"])
         self.app.setApplicationName("relationapp")
+        self.app.setCursorFlashTime(0)  # a caret that never blinks: the same picture on every run
         from relationapp.ui.shell.app import application_icon
 
         self.app.setWindowIcon(application_icon())
