@@ -1,6 +1,7 @@
 """The README and docs/: the two set-up commands, links that resolve inside the repository, the CLI
 reference as the parser has it, and the system libraries the window checks for."""
 
+import os
 import re
 import subprocess
 import sys
@@ -94,3 +95,15 @@ def test_every_screenshot_the_docs_show_is_made_by_the_screenshots_script():
     assert shown <= made  # python tools/screenshots.py --docs makes them again
     assert made <= {path.name for path in screenshots.DOCS_DIR.glob("*.png")}
     assert made <= shown, "a screenshot is made that no page shows"
+
+
+def test_the_screenshots_script_shoots_a_page_at_the_size_asked(tmp_path):
+    import struct
+
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "screenshots.py"), str(tmp_path), "--pages", "today",
+                           "--languages", "en", "--schemes", "dark", "--sizes", "1024x700"],
+                          capture_output=True, text=True, check=False, timeout=600,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr[-2000:]
+    shot = (tmp_path / "today-en-dark-1024x700.png").read_bytes()
+    assert shot[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", shot[16:24]) == (1024, 700)
