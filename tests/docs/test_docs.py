@@ -107,3 +107,12 @@ def test_the_screenshots_script_shoots_a_page_at_the_size_asked(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     shot = (tmp_path / "today-en-dark-1024x700.png").read_bytes()
     assert shot[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", shot[16:24]) == (1024, 700)
+
+
+def test_the_user_guide_names_every_shortcut_the_window_declares():
+    declared = set()
+    for source in (ROOT / "relationapp" / "ui").rglob("*.py"):
+        declared |= set(re.findall(r'"((?:Ctrl|Alt|Shift|Meta)\+[^" ]+)"', source.read_text(encoding="utf-8")))
+    assert {"Ctrl+L", "Ctrl+K", "Ctrl+Shift+L"} <= declared
+    guide = _text(ROOT / "docs" / "user-guide.md")
+    assert {keys for keys in declared if keys not in guide} == set()
