@@ -36,7 +36,8 @@ MENU_TITLES = {
 # the icon of each sidebar page (pages.PAGES keys) and of the main actions (resources/icons names)
 PAGE_ICONS = {
     "today": "sun", "accounts": "building-2", "people": "users", "relationships": "heart-handshake",
-    "visits": "map-pin", "value": "gem", "leads": "sprout", "reports": "file-text", "settings": "settings",
+    "visits": "map-pin", "value": "gem", "leads": "sprout", "sync": "sync-arrows", "reports": "file-text",
+    "settings": "settings",
 }
 ACTION_ICONS = {  # pages.MENU_ACTIONS targets
     "relationapp.ui.leads.lead_dialog:open_lead_dialog": "sprout",

@@ -288,3 +288,12 @@ def test_settings_live_in_one_place_with_a_logo_picker(window, qtbot, monkeypatc
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(logo), ""))
     form.logo_button.click()
     assert form.editors["logo_path"].text() == str(logo)
+
+
+def test_every_sidebar_page_has_an_icon_of_its_own():
+    from relationapp.ui.common.icons import icon_names
+    from relationapp.ui.shell.main_window import PAGE_ICONS
+    from relationapp.ui.shell.pages import PAGES
+
+    assert {entry.key for entry in PAGES} <= set(PAGE_ICONS)  # none falls back to the question mark
+    assert set(PAGE_ICONS.values()) <= set(icon_names())
