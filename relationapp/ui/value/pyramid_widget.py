@@ -53,7 +53,7 @@ class PyramidWidget(QWidget):
         self.selected: str | None = None
         self._rows: list[tuple[str, QRectF]] = []  # hit areas, full width
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(360, 300)
+        self.setMinimumSize(360, 210)  # a small screen at 200 % text: the page fits 720 logical pixels
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(tr("Customer pyramid"))
 
