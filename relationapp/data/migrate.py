@@ -57,7 +57,7 @@ def current_revision(db: Database) -> str | None:
         if "alembic_version" not in names:
             if names:
                 raise DatabaseError(_("{path} holds tables but is not a relationapp database.").format(
-                    path=db.path or db.url))
+                    path=db.label))
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return row[0] if row else None
@@ -78,7 +78,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None,
     if current == SCHEMA_HEAD:
         return None
     if current is not None and current not in known_revisions():
-        raise DatabaseError(_(_NEWER).format(path=db.path or db.url, revision=current))
+        raise DatabaseError(_(_NEWER).format(path=db.label, revision=current))
     db.check_before_write()  # a migration writes: never into a file the caller refuses (a damaged one)
     kept = None
     if current is not None and db.path is not None and backup_dir is not None and backup is not None:
