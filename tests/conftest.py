@@ -112,6 +112,8 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "pg_xfail(reason): fails on PostgreSQL for the reason given "
                                        "(an xfail(strict=True) of the pg parameter only)")
     config.addinivalue_line("markers", "pg: runs on a real PostgreSQL (the pg parameter of db/demo_db, or pg_db)")
+    config.addinivalue_line("markers", "sqlite_only(reason): a test of the SQLite file itself (its pragmas, "
+                                       "copies, pages): no pg parameter")
 
 
 def pytest_generate_tests(metafunc):
@@ -119,7 +121,7 @@ def pytest_generate_tests(metafunc):
     if "backend" not in metafunc.fixturenames:
         return
     parts = metafunc.definition.path.relative_to(Path(__file__).parent).parts
-    if parts[0] not in BOTH_BACKENDS:
+    if parts[0] not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only"):
         return
     known = metafunc.definition.get_closest_marker("pg_xfail")
     pg_marks = [pytest.mark.pg]

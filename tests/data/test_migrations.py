@@ -57,6 +57,7 @@ def _added_reference_as_declared(conn, entry) -> bool:
     return wanted is not None and real.get((column, target)) == wanted
 
 
+@pytest.mark.sqlite_only(reason='the mode of the SQLite file')
 def test_database_file_is_private(db, db_path):
     assert (db_path.stat().st_mode & 0o777) == 0o600
     with db.write() as session:
@@ -67,6 +68,7 @@ def test_database_file_is_private(db, db_path):
             assert (sidecar.stat().st_mode & 0o777) == 0o600
 
 
+@pytest.mark.sqlite_only(reason="SQLite's pragmas")
 def test_pragmas_on_every_connection(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -151,6 +153,7 @@ def test_older_schema_is_backed_up_then_upgraded(db_path):
     con.close()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's BEGIN IMMEDIATE (PostgreSQL: test_writers_queue_on_postgresql)")
 def test_write_uses_begin_immediate(db):
     statements = []
     sa.event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))

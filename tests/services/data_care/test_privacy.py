@@ -60,6 +60,7 @@ def _file_bytes(db) -> bytes:
     return out
 
 
+@pytest.mark.sqlite_only(reason='the bytes of the SQLite file and its WAL')
 def test_erase_leaves_no_trace_of_the_name_in_the_file_wal_or_search_index(db, someone):
     assert NAME.encode() in _file_bytes(db)
     result = erase_person(db, person_id=someone.id)
