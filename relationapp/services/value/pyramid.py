@@ -356,11 +356,13 @@ def restand(session, *, held: dt.date | None, account_ids, since: dt.date) -> bo
             moved.append((cents, rank, account_id))
     # straight to the driver: a jump in rank shifts thousands of others by one, and SQLAlchemy's
     # executemany costs some 20 µs a row (the cents are the stored integers, as in _insert_rows)
-    cursor = session.connection().connection.driver_connection.cursor()
+    conn = session.connection()
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"  # the driver's own placeholder
+    cursor = conn.connection.driver_connection.cursor()
     try:
-        cursor.executemany("UPDATE tier_cache SET revenue_12m = ?, rank = ? WHERE account_id = ?", moved)
-        cursor.executemany("UPDATE tier_cache SET tier = ?, revenue_12m = ?, rank = ?, dropped_from = NULL, "
-                           "revenue_before = NULL WHERE account_id = ?", retiered)
+        cursor.executemany(f"UPDATE tier_cache SET revenue_12m = {mark}, rank = {mark} WHERE account_id = {mark}", moved)
+        cursor.executemany(f"UPDATE tier_cache SET tier = {mark}, revenue_12m = {mark}, rank = {mark}, "
+                           f"dropped_from = NULL, revenue_before = NULL WHERE account_id = {mark}", retiered)
     finally:
         cursor.close()
     changed = [r[3] for r in retiered]

@@ -333,6 +333,7 @@ def test_i_am_setting(db, firm):
     assert current_staff(db) is None
 
 
+@pytest.mark.sqlite_only(reason='a read-only SQLite file (the second window on one computer)')
 def test_an_order_moves_a_customer_up_and_a_read_only_file_gives_the_same_list(db, firm):
     from relationapp.services.data_care.instance_lock import open_read_only
 
