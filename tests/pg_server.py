@@ -27,6 +27,7 @@ from tests.exchange.mail.imap_server import REQUIRE_ENV, free_port, stop_process
 
 URL_ENV = "RELATIONAPP_TEST_PG_URL"  # a superuser URL: use that server instead of starting one
 SUPERUSER = "relationapp"
+PASSWORD_USER = "relationapp_with_password"  # the one role our cluster asks a password of (scram-sha-256)
 RUN_AS = "postgres"  # the unprivileged user a root test run starts the server as
 SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "listen_addresses": "127.0.0.1",
             "unix_socket_directories": "", "max_connections": "200", "shared_buffers": "32MB"}
@@ -131,6 +132,8 @@ def start_server() -> PgServer:
                               stdin=subprocess.DEVNULL, capture_output=True, text=True, preexec_fn=_as_user(run_as))
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
+        (data / "pg_hba.conf").write_text(f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
+                                          "host all all 127.0.0.1/32 trust\n")
         options = [f"-c{key}={value}" for key, value in {**SETTINGS, "port": str(port)}.items()]
         with open(root / "postgres.log", "ab") as log:  # the child keeps its own copy
             if run_as:
