@@ -506,7 +506,8 @@ def pyramid_summary(db: Database, *, as_of: dt.date | None = None) -> PyramidSum
         TierSummary(
             tier=t, label=TIER_LABELS[t], count=len(members[t]), revenue=cents_to_decimal(cents[t]),
             revenue_share=_share(cents[t], total) if t in CUSTOMER_TIERS else None,
-            account_ids=tuple(members[t]),
+            # customers best first; the others by id (not in whatever order the database read them)
+            account_ids=tuple(members[t] if t in CUSTOMER_TIERS else sorted(members[t])),
         )
         for t in PYRAMID_TIERS
     )
