@@ -160,3 +160,47 @@ def test_write_uses_begin_immediate(db):
     with db.write() as session:
         session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('B', 1)"))
     assert "BEGIN IMMEDIATE" in statements
+
+
+@pytest.mark.pg
+def test_writers_queue_on_postgresql(pg_db):
+    """As BEGIN IMMEDIATE on SQLite: a second write transaction waits for the first to end, so a
+    read-then-write inside one never races another writer."""
+    import threading
+
+    holding, done = threading.Event(), threading.Event()
+    release = threading.Event()
+
+    def first():
+        with pg_db.write() as session:
+            session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('First', true)"))
+            holding.set()
+            release.wait(30)
+
+    def second():
+        holding.wait(30)
+        with pg_db.write() as session:
+            session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('Second', true)"))
+        done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    try:
+        holding.wait(30)
+        waiting = 0
+        for _ in range(600):  # until the second writer waits on the lock (never a fixed sleep)
+            with pg_db.read() as session:
+                waiting = session.execute(sa.text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).scalar()
+            if waiting or done.is_set():
+                break
+            threading.Event().wait(0.05)
+        assert waiting == 1 and not done.is_set()
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(30)
+    assert done.is_set()
+    with pg_db.read() as session:
+        assert session.execute(sa.text("SELECT name FROM staff ORDER BY id")).scalars().all() == ["First", "Second"]
