@@ -40,6 +40,11 @@ def test_without_the_driver_the_line_names_the_extra(pg_db):
     assert "pip install 'relationapp[team]'" in one_line(out)
 
 
+def test_the_window_without_the_driver_says_the_same_before_qt_loads(pg_db):
+    out = cli(pg_db.url, python_prelude="sys = __import__('sys'); sys.modules['psycopg'] = None; ")
+    assert "pip install 'relationapp[team]'" in one_line(out)
+
+
 def test_an_unreachable_server_is_one_line():
     out = cli(f"postgresql://someone@127.0.0.1:{free_port()}/firm", "accounts", "list")
     line = one_line(out)
