@@ -152,62 +152,63 @@ def pg_server():
     servers.stop_server(server)
 
 
-def _pg_template(server, name: str, fill=None) -> str:
-    """A database migrated to head (and filled by ``fill(db)``), kept as a template: its name."""
+def _pg_firm(server, name: str, fill=None):
+    """A database of this worker migrated to head (and filled by ``fill(db)``), and the snapshot to put it back."""
     from relationapp.services.data_care.opening import open_database
+    from tests.pg_server import Snapshot
 
     name = server.unique_name(name)
-    database = open_database(server.create_database(name))
+    url = server.create_database(name)
+    database = open_database(url)
     try:
         if fill is not None:
             fill(database)
     finally:
         database.dispose()
-    return name
+    return name, Snapshot.take(url)
 
 
 @pytest.fixture(scope="session")
-def pg_empty_template(pg_server):
-    name = _pg_template(pg_server, "empty")
-    yield name
+def pg_empty_firm(pg_server):
+    name, snapshot = _pg_firm(pg_server, "empty")
+    yield snapshot
     pg_server.drop_database(name)
 
 
 @pytest.fixture(scope="session")
-def pg_demo_template(pg_server):
+def pg_demo_firm(pg_server):
     import datetime as dt
 
     from relationapp.services.data_care.demo import build_demo
 
-    name = _pg_template(pg_server, "demo", lambda database: build_demo(database, today=dt.date(2026, 11, 22)))
-    yield name
+    name, snapshot = _pg_firm(pg_server, "demo", lambda database: build_demo(database, today=dt.date(2026, 11, 22)))
+    yield snapshot
     pg_server.drop_database(name)
 
 
 @contextmanager
-def _pg_copy(server, template: str):
+def _pg_fresh(snapshot):
     from relationapp.services.data_care.opening import open_database
 
-    name = server.unique_name("test")
-    database = open_database(server.create_database(name, template=template))
+    snapshot.restore()
+    database = open_database(snapshot.url)
     try:
         yield database
     finally:
         database.dispose()
-        server.drop_database(name)
 
 
 @pytest.fixture
-def pg_db(pg_server, pg_empty_template):
-    """An empty, migrated database on the test PostgreSQL (a copy of a template)."""
-    with _pg_copy(pg_server, pg_empty_template) as database:
+def pg_db(pg_empty_firm):
+    """An empty, migrated database on the test PostgreSQL (the worker's own, as the snapshot left it)."""
+    with _pg_fresh(pg_empty_firm) as database:
         yield database
 
 
 @pytest.fixture
-def pg_demo_db(pg_server, pg_demo_template):
-    """A fresh copy of the demo firm (built for 2026-11-22) on the test PostgreSQL."""
-    with _pg_copy(pg_server, pg_demo_template) as database:
+def pg_demo_db(pg_demo_firm):
+    """The demo firm (built for 2026-11-22) on the test PostgreSQL, fresh: as the snapshot left it."""
+    with _pg_fresh(pg_demo_firm) as database:
         yield database
 
 

@@ -6,9 +6,11 @@ dies with its parent: PR_SET_PDEATHSIG). Durability is switched off (fsync,
 synchronous_commit, full_page_writes): a test cluster is thrown away. As root
 the server runs as the unprivileged ``postgres`` user (initdb refuses root).
 
-Each test gets its own database, a copy of a template migrated once
-(``CREATE DATABASE ... TEMPLATE``, a file copy: a few milliseconds where
-running the migrations takes seconds).
+Each worker migrates (and fills, for the demo firm) one database per kind
+once and keeps a snapshot of its rows (``COPY ... TO STDOUT``, binary); a test
+gets that database back exactly as the snapshot holds it (``Snapshot.restore``:
+TRUNCATE and COPY back with triggers off, sequences set): about 0.1 s, where a
+``CREATE DATABASE ... TEMPLATE`` takes a second and the migrations several.
 """
 
 from __future__ import annotations
@@ -83,6 +85,51 @@ class PgServer:
     def log(self) -> str:
         path = self.root / "postgres.log" if self.root else None
         return path.read_text(errors="replace") if path and path.exists() else ""
+
+
+@dataclass
+class Snapshot:
+    """Every row of one database (alembic_version included) and where its sequences stood."""
+
+    url: str
+    tables: dict[str, bytes]
+    sequences: dict[str, int | None]
+
+    @classmethod
+    def take(cls, url: str) -> "Snapshot":
+        import psycopg
+
+        with psycopg.connect(_libpq(url)) as conn:
+            names = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                                                "ORDER BY tablename")]
+            tables = {}
+            for name in names:
+                with conn.cursor().copy(f'COPY "{name}" TO STDOUT (FORMAT binary)') as copy:
+                    tables[name] = b"".join(bytes(chunk) for chunk in copy)
+            sequences = dict(conn.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'"))
+        return cls(url=url, tables=tables, sequences=sequences)
+
+    def restore(self) -> None:
+        """The database as it was when taken: other sessions on it ended, every table emptied and refilled."""
+        import psycopg
+
+        with psycopg.connect(_libpq(self.url)) as conn:
+            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                         "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            conn.execute("SET session_replication_role = replica")  # the rows are a copy: no triggers, no FK checks
+            conn.execute("TRUNCATE " + ", ".join(f'"{name}"' for name in self.tables) + " RESTART IDENTITY")
+            with conn.cursor() as cursor:
+                for name, data in self.tables.items():
+                    with cursor.copy(f'COPY "{name}" FROM STDIN (FORMAT binary)') as copy:
+                        copy.write(data)
+                for sequence, last in self.sequences.items():
+                    if last is not None:
+                        cursor.execute("SELECT setval(%s, %s)", (sequence, last))
+
+
+def _libpq(url: str) -> str:
+    """A SQLAlchemy URL as libpq reads it (no driver name)."""
+    return url.replace("postgresql+psycopg://", "postgresql://")
 
 
 def _as_user(name: str | None):
@@ -177,4 +224,4 @@ def stop_server(server: PgServer) -> None:
         shutil.rmtree(server.root, ignore_errors=True)
 
 
-__all__ = ["PgServer", "REQUIRE_ENV", "URL_ENV", "start_server", "stop_server"]
+__all__ = ["PgServer", "REQUIRE_ENV", "Snapshot", "URL_ENV", "start_server", "stop_server"]
