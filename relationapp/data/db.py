@@ -84,11 +84,12 @@ TEAM_EXTRA = "pip install 'relationapp[team]'"
 
 
 def shown_url(url: str) -> str:
-    """A URL as a message may show it: the password masked."""
+    """A URL as a message may show it: the password masked, the driver psycopg left out (as the user typed it)."""
     try:
-        return sa.engine.make_url(url).render_as_string(hide_password=True)
+        shown = sa.engine.make_url(url).render_as_string(hide_password=True)
     except sa.exc.ArgumentError:
         return url
+    return shown.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
 def check_server_driver(url: str) -> None:
