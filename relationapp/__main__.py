@@ -25,6 +25,14 @@ def _window(db_arg: str | None) -> int:
     if missing:  # before Qt loads: one line naming the packages, not a traceback or Qt's abort
         print(install_hint(missing), file=sys.stderr)
         return 2
+    from relationapp import config
+    from relationapp.data.db import DatabaseError, check_server_driver, url_for
+
+    try:  # a server URL without its driver: the line naming the extra, before any window
+        check_server_driver(url_for(config.resolve_db(db_arg)))
+    except DatabaseError as exc:
+        print(f"relationapp: {exc}", file=sys.stderr)
+        return 2
     from relationapp.ui.shell.app import run_gui  # Qt only for the window
 
     return run_gui(db_arg=db_arg)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -101,9 +103,121 @@ def db_path(tmp_path):
     return tmp_path / "relationapp.db"
 
 
+# tests/data and tests/services run every test that takes ``db`` or ``demo_db`` on both backends
+BOTH_BACKENDS = ("data", "services")
+BACKENDS = ("sqlite", "pg")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "pg_xfail(reason): fails on PostgreSQL for the reason given "
+                                       "(an xfail(strict=True) of the pg parameter only)")
+    config.addinivalue_line("markers", "pg: runs on a real PostgreSQL (the pg parameter of db/demo_db, or pg_db)")
+    config.addinivalue_line("markers", "sqlite_only(reason): a test of the SQLite file itself (its pragmas, "
+                                       "copies, pages): no pg parameter")
+
+
+def pytest_generate_tests(metafunc):
+    """``backend`` (behind ``db`` and ``demo_db``) is sqlite and pg in tests/data and tests/services, sqlite elsewhere."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    parts = metafunc.definition.path.relative_to(Path(__file__).parent).parts
+    if parts[0] not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only"):
+        return
+    known = metafunc.definition.get_closest_marker("pg_xfail")
+    pg_marks = [pytest.mark.pg]
+    if known is not None:
+        pg_marks.append(pytest.mark.xfail(strict=True, reason=known.kwargs.get("reason") or known.args[0]))
+    metafunc.parametrize("backend", [pytest.param("sqlite", id="sqlite"), pytest.param("pg", id="pg", marks=pg_marks)],
+                         indirect=True)
+
+
 @pytest.fixture
-def db(db_path):
-    """An empty, migrated database in a temporary file."""
+def backend(request):
+    """Where ``db`` and ``demo_db`` live: "sqlite" (a file) or "pg" (a database on the test PostgreSQL)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL (tests/pg_server.py): RELATIONAPP_TEST_PG_URL's, else a throwaway cluster for this worker."""
+    from tests import pg_server as servers
+
+    try:
+        server = servers.start_server()
+    except FileNotFoundError as exc:
+        if os.environ.get(servers.REQUIRE_ENV) == "1":
+            pytest.fail(f"{exc}; {servers.REQUIRE_ENV}=1 asks for the real server")
+        pytest.skip(f"{exc}; these tests need PostgreSQL")
+    yield server
+    servers.stop_server(server)
+
+
+def _pg_firm(server, name: str, fill=None):
+    """A database of this worker migrated to head (and filled by ``fill(db)``), and the snapshot to put it back."""
+    from relationapp.services.data_care.opening import open_database
+    from tests.pg_server import Snapshot
+
+    name = server.unique_name(name)
+    url = server.create_database(name)
+    database = open_database(url)
+    try:
+        if fill is not None:
+            fill(database)
+    finally:
+        database.dispose()
+    return name, Snapshot.take(url)
+
+
+@pytest.fixture(scope="session")
+def pg_empty_firm(pg_server):
+    name, snapshot = _pg_firm(pg_server, "empty")
+    yield snapshot
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(scope="session")
+def pg_demo_firm(pg_server):
+    import datetime as dt
+
+    from relationapp.services.data_care.demo import build_demo
+
+    name, snapshot = _pg_firm(pg_server, "demo", lambda database: build_demo(database, today=dt.date(2026, 11, 22)))
+    yield snapshot
+    pg_server.drop_database(name)
+
+
+@contextmanager
+def _pg_fresh(snapshot):
+    from relationapp.services.data_care.opening import open_database
+
+    snapshot.restore()
+    database = open_database(snapshot.url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def pg_db(pg_empty_firm):
+    """An empty, migrated database on the test PostgreSQL (the worker's own, as the snapshot left it)."""
+    with _pg_fresh(pg_empty_firm) as database:
+        yield database
+
+
+@pytest.fixture
+def pg_demo_db(pg_demo_firm):
+    """The demo firm (built for 2026-11-22) on the test PostgreSQL, fresh: as the snapshot left it."""
+    with _pg_fresh(pg_demo_firm) as database:
+        yield database
+
+
+@pytest.fixture
+def db(request, backend, db_path):
+    """An empty, migrated database: a temporary file, or on PostgreSQL for the pg parameter."""
+    if backend == "pg":
+        yield request.getfixturevalue("pg_db")
+        return
     from relationapp.services.data_care.opening import open_database
 
     database = open_database(str(db_path))
@@ -127,14 +241,17 @@ def demo_template(tmp_path_factory):
 
 
 @pytest.fixture
-def demo_db(demo_template, tmp_path):
-    """A fresh copy of the demo database (built for 2026-11-22)."""
+def demo_db(request, backend, tmp_path):
+    """A fresh copy of the demo database (built for 2026-11-22): a file, or on PostgreSQL for the pg parameter."""
+    if backend == "pg":
+        yield request.getfixturevalue("pg_demo_db")
+        return
     import shutil
 
     from relationapp.services.data_care.opening import open_database
 
     path = tmp_path / "demo.db"
-    shutil.copy(demo_template, path)
+    shutil.copy(request.getfixturevalue("demo_template"), path)
     database = open_database(str(path))
     yield database
     database.dispose()

@@ -25,11 +25,18 @@ from sqlmodel import Session
 from relationapp.text.catalogue import _
 
 BUSY_TIMEOUT_MS = 5000
+# PostgreSQL: every write transaction takes this advisory lock first, so writers
+# queue as SQLite's BEGIN IMMEDIATE makes them (a read-then-write never races another writer)
+WRITE_LOCK_KEY = 0x7265_6C61  # "rela"
 _WRITE = "relationapp_write"
 READ_SESSION = "relationapp_read"  # session.info key: the Database of a read-only session (Database.read)
 _WRITTEN = "relationapp_written"  # conn.info key: tables the open write transaction changed
 _DML = re.compile(r"^\s*(?:INSERT|REPLACE|UPDATE|DELETE)\b(?:\s+OR\s+\w+)?\s+(?:INTO\s+|FROM\s+)?[\"`\[]?(\w+)",
                   re.IGNORECASE)
+class DatabaseError(Exception):
+    """A database that cannot be used; the message is meant for the user."""
+
+
 # Tables committed by the write transactions of the operation running in this
 # context (see ``recording_writes``); None when nobody is listening.
 _recorder: ContextVar[set[str] | None] = ContextVar("relationapp_recorder", default=None)
@@ -62,16 +69,61 @@ def _note_statement(conn, _cursor, statement, _parameters, _context, _executeman
             written.add(m.group(1).lower())
 
 
-class DatabaseError(Exception):
-    """A database that cannot be used; the message is meant for the user."""
-
-
 def url_for(path_or_url: str | os.PathLike) -> str:
-    """A path becomes a SQLite URL; anything with a scheme is kept as it is."""
+    """A path becomes a SQLite URL; ``postgresql://`` (and ``postgres://``) gets the psycopg 3 driver; other URLs stay."""
     text = os.fspath(path_or_url)
-    if "://" in text:
-        return text
-    return "sqlite:///" + str(Path(text).expanduser().resolve())
+    if "://" not in text:
+        return "sqlite:///" + str(Path(text).expanduser().resolve())
+    scheme, rest = text.split("://", 1)
+    if scheme in ("postgresql", "postgres"):
+        return f"postgresql+psycopg://{rest}"
+    return text
+
+
+TEAM_EXTRA = "pip install 'relationapp[team]'"
+
+
+def shown_url(url: str) -> str:
+    """A URL as a message may show it: the password masked, the driver psycopg left out (as the user typed it)."""
+    try:
+        shown = sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
+    return shown.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def check_server_driver(url: str) -> None:
+    """A server URL needs its driver: without psycopg, one line naming the extra that brings it."""
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return
+    try:
+        parsed.get_dialect().import_dbapi()
+    except ImportError:
+        raise DatabaseError(_("PostgreSQL needs its driver, psycopg 3: {command}").format(command=TEAM_EXTRA)) from None
+
+
+def server_problem(exc: BaseException, url: str) -> str | None:
+    """One line for a PostgreSQL server that cannot be used (down, a wrong password, no such database), else None."""
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    error = getattr(exc, "orig", exc)
+    if not isinstance(error, psycopg.OperationalError):
+        return None
+    parsed = sa.engine.make_url(url)
+    where = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    detail = " ".join(str(error).split())
+    state = getattr(error, "sqlstate", None)
+    if state == "28P01" or "password authentication failed" in detail:
+        return _("PostgreSQL at {server} refused user {user}: wrong password.").format(server=where, user=parsed.username)
+    if state == "28000":
+        return _("PostgreSQL at {server} refused user {user}: {problem}").format(
+            server=where, user=parsed.username, problem=detail)
+    if state == "3D000":
+        return _("PostgreSQL at {server} has no database {name}.").format(server=where, name=parsed.database)
+    return _("Cannot reach the PostgreSQL server at {server}: {problem}").format(server=where, problem=detail)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -258,16 +310,28 @@ def _install_sqlite_hooks(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _install_postgresql_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        if conn.get_execution_options().get(_WRITE):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
 class Database:
     """Owns the engine; hands out sessions for one unit of work each."""
 
     def __init__(self, url: str, *, echo: bool = False):
+        url = url_for(url)
         self.url = url
         self.path = sqlite_path(url)
-        self.is_sqlite = sa.engine.make_url(url).get_backend_name() == "sqlite"
+        backend = sa.engine.make_url(url).get_backend_name()
+        self.is_sqlite = backend == "sqlite"
         kwargs: dict = {"echo": echo}
         if self.is_sqlite:
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        else:
+            check_server_driver(url)
+            kwargs["pool_pre_ping"] = True  # a server restarted since: a new connection instead of an error
         self.engine = sa.create_engine(url, **kwargs)
         # Run once before this Database's first write transaction (and cleared
         # when it passes); it raises to refuse the write. The command line puts
@@ -277,11 +341,18 @@ class Database:
         event.listen(self.engine, "before_cursor_execute", _note_statement)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
+        elif backend == "postgresql":
+            _install_postgresql_hooks(self.engine)
         live = _file_of(url)
         if live is not None:  # counted per open DBAPI connection, so a dispose() and reuse stay right
             event.listen(self.engine, "connect", lambda *_: _register_live(live))
             event.listen(self.engine, "close", lambda *_: _unregister_live(live))
             event.listen(self.engine, "close_detached", lambda *_: _unregister_live(live))
+
+    @property
+    def label(self) -> str:
+        """The file, or the server URL with its password masked: how a message names this database."""
+        return str(self.path) if self.path is not None else shown_url(self.url)
 
     @classmethod
     def open(cls, path_or_url: str | os.PathLike) -> "Database":
@@ -334,8 +405,7 @@ class Database:
         """One write transaction: BEGIN IMMEDIATE, commit on success, else roll back."""
         self.check_before_write()
         with self.engine.connect() as conn:
-            if self.is_sqlite:
-                conn.execution_options(**{_WRITE: True})
+            conn.execution_options(**{_WRITE: True})
             written = conn.info[_WRITTEN] = set()
             try:
                 with Session(bind=conn, expire_on_commit=False) as session:

@@ -25,11 +25,13 @@ _NEWER = N_("{path} was made by a newer relationapp (schema {revision}); update 
 # made by raw SQL in revision 0010: generated columns nothing writes, so the models leave them out
 SORT_NAME_COLUMNS = {"sort_name"}
 SORT_NAME_INDEXES = {"ix_account_archived_sort_name", "ix_person_archived_sort_name",
-                     "ix_account_id_sort_name", "ix_person_id_sort_name"}  # and revision 0013
+                     "ix_account_id_sort_name", "ix_person_id_sort_name",  # and revision 0013
+                     "ix_account_archived_lower_name", "ix_person_archived_lower_name"}  # PostgreSQL, 0002
 
 
 def include_name(name, type_, parent_names) -> bool:
-    """Autogenerate and schema checks leave the FTS5 search index and the sort names (made by raw SQL) alone."""
+    """Autogenerate and schema checks leave the search index, the sort names and PostgreSQL's lower-case
+    name indexes (made by raw SQL) alone."""
     if type_ == "column" and name in SORT_NAME_COLUMNS or type_ == "index" and name in SORT_NAME_INDEXES:
         return False
     return not (type_ == "table" and name is not None and name.startswith("search_index"))
@@ -57,7 +59,7 @@ def current_revision(db: Database) -> str | None:
         if "alembic_version" not in names:
             if names:
                 raise DatabaseError(_("{path} holds tables but is not a relationapp database.").format(
-                    path=db.path or db.url))
+                    path=db.label))
             return None
         row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
         return row[0] if row else None
@@ -78,7 +80,7 @@ def upgrade(db: Database, *, backup_dir: Path | None = None,
     if current == SCHEMA_HEAD:
         return None
     if current is not None and current not in known_revisions():
-        raise DatabaseError(_(_NEWER).format(path=db.path or db.url, revision=current))
+        raise DatabaseError(_(_NEWER).format(path=db.label, revision=current))
     db.check_before_write()  # a migration writes: never into a file the caller refuses (a damaged one)
     kept = None
     if current is not None and db.path is not None and backup_dir is not None and backup is not None:

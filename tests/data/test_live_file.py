@@ -21,6 +21,8 @@ from relationapp.data.db import Stopped, live_database_files
 from relationapp.services.customers.accounts import create_account
 from relationapp.services.data_care import backups
 
+pytestmark = pytest.mark.sqlite_only(reason='the live SQLite file: its locks, plain opens and copies')
+
 # One process as the window: open, write a row, run the window's after-start
 # check with the connection open, let the CLI open and close the file, write
 # five more rows, have a third process count them, then die without closing.

@@ -57,6 +57,7 @@ def _added_reference_as_declared(conn, entry) -> bool:
     return wanted is not None and real.get((column, target)) == wanted
 
 
+@pytest.mark.sqlite_only(reason='the mode of the SQLite file')
 def test_database_file_is_private(db, db_path):
     assert (db_path.stat().st_mode & 0o777) == 0o600
     with db.write() as session:
@@ -67,6 +68,7 @@ def test_database_file_is_private(db, db_path):
             assert (sidecar.stat().st_mode & 0o777) == 0o600
 
 
+@pytest.mark.sqlite_only(reason="SQLite's pragmas")
 def test_pragmas_on_every_connection(db):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -151,9 +153,54 @@ def test_older_schema_is_backed_up_then_upgraded(db_path):
     con.close()
 
 
+@pytest.mark.sqlite_only(reason="SQLite's BEGIN IMMEDIATE (PostgreSQL: test_writers_queue_on_postgresql)")
 def test_write_uses_begin_immediate(db):
     statements = []
     sa.event.listen(db.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     with db.write() as session:
         session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('B', 1)"))
     assert "BEGIN IMMEDIATE" in statements
+
+
+@pytest.mark.pg
+def test_writers_queue_on_postgresql(pg_db):
+    """As BEGIN IMMEDIATE on SQLite: a second write transaction waits for the first to end, so a
+    read-then-write inside one never races another writer."""
+    import threading
+
+    holding, done = threading.Event(), threading.Event()
+    release = threading.Event()
+
+    def first():
+        with pg_db.write() as session:
+            session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('First', true)"))
+            holding.set()
+            release.wait(30)
+
+    def second():
+        holding.wait(30)
+        with pg_db.write() as session:
+            session.execute(sa.text("INSERT INTO staff (name, active) VALUES ('Second', true)"))
+        done.set()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    try:
+        holding.wait(30)
+        waiting = 0
+        for _ in range(600):  # until the second writer waits on the lock (never a fixed sleep)
+            with pg_db.read() as session:
+                waiting = session.execute(sa.text(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")).scalar()
+            if waiting or done.is_set():
+                break
+            threading.Event().wait(0.05)
+        assert waiting == 1 and not done.is_set()
+    finally:
+        release.set()
+        for thread in threads:
+            thread.join(30)
+    assert done.is_set()
+    with pg_db.read() as session:
+        assert session.execute(sa.text("SELECT name FROM staff ORDER BY id")).scalars().all() == ["First", "Second"]

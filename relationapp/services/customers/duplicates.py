@@ -161,14 +161,29 @@ def _move_references(session, table: sa.Table, survivor: int, others: list[int])
     """Point every foreign key at the survivor; a row that would clash (a unique key) stays and goes
     with the deleted record (its ON DELETE rule)."""
     moved: dict[str, int] = {}
+    sqlite = session.bind.dialect.name == "sqlite"
     for col in _referencing_columns(table):
-        stmt = sa.update(col.table).where(col.in_(others)).values({col.name: survivor})
-        if session.bind.dialect.name == "sqlite":
-            stmt = stmt.prefix_with("OR IGNORE")
-        count = session.execute(stmt).rowcount or 0
+        if sqlite:
+            statements = [sa.update(col.table).where(col.in_(others)).values({col.name: survivor}).prefix_with("OR IGNORE")]
+        else:  # one at a time, so that two others of one row do not clash with each other
+            statements = [_update_unless_clash(col, other, survivor) for other in others]
+        count = sum(session.execute(stmt).rowcount or 0 for stmt in statements)
         if count:
             moved[col.table.name] = moved.get(col.table.name, 0) + count
     return moved
+
+
+def _update_unless_clash(col: sa.Column, other: int, survivor: int):
+    """SQLite's UPDATE OR IGNORE elsewhere: move ``col`` from ``other`` to ``survivor`` in the rows where no row
+    already holds the unique key (primary key or unique constraint) that this would make."""
+    table = col.table
+    stmt = sa.update(table).where(col == other).values({col.name: survivor})
+    keys = [c.columns for c in table.constraints
+            if isinstance(c, (sa.PrimaryKeyConstraint, sa.UniqueConstraint)) and col.name in c.columns]
+    for key in keys:
+        held = table.alias("held")
+        stmt = stmt.where(~sa.exists().where(*(held.c[c.name] == (survivor if c.name == col.name else c) for c in key)))
+    return stmt
 
 
 def _fill_empty(survivor, others, skip: set[str]) -> None:

@@ -1,8 +1,9 @@
 """Find anyone: accounts and people by any word of their name, city, e-mail or phone.
 
 SQLite uses the FTS5 table ``search_index`` (revision 0003, kept current by
-triggers; each word matches as a prefix, diacritics ignored). Other databases
-fall back to LIKE on names.
+triggers; each word matches as a prefix, diacritics ignored). PostgreSQL has
+the same index as a table of words (revision 0003 too), folded by the same
+rules: ``word_matches`` finds the rows holding every typed word as a prefix.
 """
 
 from __future__ import annotations
@@ -52,6 +53,23 @@ def match_expression(text: str) -> str | None:
     return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words[:8])
 
 
+# PostgreSQL: the typed text cut into words by the index's own function (so folded the same way), the
+# first 8 as FTS5's match_expression keeps; a row matches when it holds each as a prefix (one letter: whole)
+_WORD_ROWS = """
+WITH typed AS (SELECT DISTINCT word FROM relationapp_search_words(:q) WHERE n <= 8)
+SELECT s.row_id FROM search_index AS s JOIN typed ON s.token >= typed.word AND s.token < typed.word || chr(1114111)
+ AND (length(typed.word) > 1 OR s.token = typed.word)
+GROUP BY s.row_id HAVING count(DISTINCT typed.word) = (SELECT count(*) FROM typed)
+"""
+
+
+def word_matches(text: str, *, parity: int | None = None):
+    """PostgreSQL: the index rows (2 * id for accounts, 2 * id + 1 for people) that match like FTS5's
+    ``match_expression(text)`` does, as a subquery of one ``row_id`` column (``parity``: of one kind only)."""
+    sql = _WORD_ROWS if parity is None else _WORD_ROWS.replace("GROUP BY", f"AND s.row_id % 2 = {int(parity)} GROUP BY")
+    return sa.text(sql).bindparams(q=text).columns(row_id=sa.BigInteger).subquery("matches")
+
+
 # more index matches than this: walk the list's own index in display order (stopping at the page)
 # instead of reading every match and sorting them all
 BROAD = 5000
@@ -72,6 +90,13 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
     order and stops at the LIMIT instead of sorting every match.
     """
     words = _WORD.findall(text)
+    if dialect == "postgresql" and words and max(len(w) for w in words) > 1:
+        matches = word_matches(text, parity=0 if model is Account else 1)
+        ids = sa.select(matches.c.row_id // 2)
+        if session is None:
+            return model.id.in_(ids)
+        few = session.execute(ids.limit(BROAD + 1)).scalars().all()
+        return model.id.in_(ids) if len(few) > BROAD else model.id.in_(few)
     if dialect == "sqlite" and words and max(len(w) for w in words) > 1:
         parity = 0 if model is Account else 1
         ids = sa.select(sa.literal_column("rowid / 2")).select_from(sa.table("search_index")).where(
@@ -85,17 +110,30 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
             return (model.id + 0).in_(ids)
         return model.id.in_(ids_in_json(json.dumps(few)))
     if len(text) == 1 and words:
-        return sa.and_(model.name >= text, model.name < text + "\U0010ffff")
+        name, start = _name_key(model, dialect), _name_start(text, dialect)
+        return sa.and_(name >= start, name < start + "\U0010ffff")
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return sa.or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in like_columns))
 
 
-def _name_prefix(model, include_archived: bool):
+def _name_key(model, dialect: str):
+    """What a name prefix is compared with: the name (NOCASE on SQLite), or on PostgreSQL the name in lower case
+    in the "C" order (SQLite's NOCASE is ASCII case folding in byte order)."""
+    return model.name if dialect == "sqlite" else sa.func.lower(model.name).collate("C")
+
+
+def _name_start(text: str, dialect: str) -> str:
+    return text if dialect == "sqlite" else text.lower()
+
+
+def _name_prefix(model, include_archived: bool, dialect: str = "sqlite"):
     """Names that start with the text, through the (archived, name) index."""
-    query = sa.select(model.id).where(model.name >= sa.bindparam("start"), model.name < sa.bindparam("stop"))
+    name = _name_key(model, dialect)
+    query = sa.select(model.id).where(name >= sa.bindparam("start"), name < sa.bindparam("stop"))
     if not include_archived:
         query = query.where(model.archived == sa.false())
-    return query.order_by(model.name).limit(sa.bindparam("limit"))
+    order = (name,) if dialect == "sqlite" else (name, model.id)  # SQLite's (archived, name) index ends in the id
+    return query.order_by(*order).limit(sa.bindparam("limit"))
 
 
 _ACCOUNT_ROWS = sa.select(Account.id, Account.name, Account.city, Account.archived)
@@ -136,14 +174,15 @@ def search(db: Database, *, text: str, limit: int = 20, include_archived: bool =
             accounts = _SQLITE["accounts"].rows(con, ids=json.dumps(account_ids)) if account_ids else []
             people = _SQLITE["people"].rows(con, ids=json.dumps(person_ids)) if person_ids else []
         return _hits(account_ids, accounts, person_ids, people, limit, include_archived)
+    start = _name_start(text, db.engine.dialect.name)
+    bounds = {"start": start, "stop": start + "\U0010ffff", "limit": limit}
     with db.read() as session:
-        account_ids = list(session.execute(_name_prefix(Account, include_archived), bounds).scalars())
-        person_ids = list(session.execute(_name_prefix(Person, include_archived), bounds).scalars())
-        pattern = f"%{text}%"
-        account_ids = _merged(account_ids, session.execute(
-            sa.select(Account.id).where(Account.name.ilike(pattern)).limit(limit)).scalars())
-        person_ids = _merged(person_ids, session.execute(
-            sa.select(Person.id).where(Person.name.ilike(pattern)).limit(limit)).scalars())
+        account_ids = list(session.execute(_name_prefix(Account, include_archived, "postgresql"), bounds).scalars())
+        person_ids = list(session.execute(_name_prefix(Person, include_archived, "postgresql"), bounds).scalars())
+        matches = word_matches(text)
+        rows = list(session.execute(sa.select(matches.c.row_id).order_by(matches.c.row_id).limit(wanted * 2)).scalars())
+        account_ids = _merged(account_ids, [r // 2 for r in rows if r % 2 == 0])
+        person_ids = _merged(person_ids, [r // 2 for r in rows if r % 2 == 1])
         accounts = session.execute(_ACCOUNT_ROWS.where(Account.id.in_(account_ids))).all() if account_ids else []
         people = session.execute(_PERSON_ROWS.where(Person.id.in_(person_ids))).all() if person_ids else []
     return _hits(account_ids, accounts, person_ids, people, limit, include_archived)

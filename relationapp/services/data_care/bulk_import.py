@@ -183,8 +183,12 @@ def _suspend_row_triggers(session, table: sa.Table) -> list[tuple[str, str]]:
 
 def _executemany(session, table: sa.Table, rows: list[dict]) -> None:
     """One INSERT for many rows straight through the driver, each value converted by its column's own
-    type (money to cents, dates to text): Core's per-row parameter building costs more than SQLite."""
+    type (money to cents, dates to text): Core's per-row parameter building costs more than SQLite.
+    Other databases get Core's executemany (psycopg batches it)."""
     dialect = session.bind.dialect
+    if dialect.name != "sqlite":
+        session.execute(sa.insert(table), rows)
+        return
     quote = dialect.identifier_preparer.quote
     names = list(rows[0])
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]

@@ -84,10 +84,11 @@ def open_database(db_arg: str | None = None, *, migrate: bool = True,
     except DatabaseError:
         db.dispose()
         raise
-    except Exception as exc:  # a driver error on a damaged or foreign file
+    except Exception as exc:  # a driver error on a damaged or foreign file, a server that cannot be used
         db.dispose()
+        from relationapp.data.db import server_problem
         from relationapp.services.data_care.faults import describe_fault
 
-        raise DatabaseError(describe_fault(exc, db_path=path)
-                            or _("Cannot open {target}: {problem}").format(target=target, problem=exc)) from exc
+        raise DatabaseError(describe_fault(exc, db_path=path) or server_problem(exc, db.url)
+                            or _("Cannot open {target}: {problem}").format(target=db.label, problem=exc)) from exc
     return db

@@ -35,6 +35,7 @@ from relationapp.data.models import (
     Referral,
 )
 from relationapp.errors import NotFound, ValidationError
+from relationapp.services.common.sql import holds_text
 from relationapp.services.customers import search
 from relationapp.services.data_care.everything import tables, to_text
 from relationapp.text.catalogue import _
@@ -259,7 +260,7 @@ def _cheap_filter(columns, runs: list[str]):
     for c in columns:
         for r in runs:
             text = _without_separators(sa.func.lower(c)) if r.isdigit() else sa.func.lower(c)
-            conditions.append(sa.func.instr(text, r) > 0)
+            conditions.append(holds_text(text, r))
     return sa.or_(*conditions)
 
 

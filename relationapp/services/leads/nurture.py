@@ -368,7 +368,7 @@ def _enrolment(session, enrolment_id: int) -> EnrolmentRow:
 
 # The recipients of enrolment ``e``: people of its account, neither archived nor do-not-contact, and its
 # person if it names one (ix_person_contact: do_not_contact, archived, account_id).
-_RECIPIENT = ("{p}.do_not_contact = 0 AND {p}.archived = 0 AND {p}.consent_date IS NOT NULL "
+_RECIPIENT = ("{p}.do_not_contact = false AND {p}.archived = false AND {p}.consent_date IS NOT NULL "
               "AND {p}.account_id = e.account_id "
               "AND (e.person_id IS NULL OR {p}.id = e.person_id)")
 # a step from the enrolment's next position on whose content some recipient does not have yet
@@ -390,7 +390,7 @@ JOIN nurture_step s ON s.track_id = e.track_id AND s.position = ({_NEW_STEP})
 JOIN content_item c ON c.id = s.content_item_id
 JOIN person p ON {_RECIPIENT.format(p="p")}
 WHERE e.stopped_on IS NULL AND e.next_due_on <= :today
-  AND a.stage NOT IN ('sql', 'customer') AND a.archived = 0 {{owner}}
+  AND a.stage NOT IN ('sql', 'customer') AND a.archived = false {{owner}}
   AND NOT EXISTS (SELECT 1 FROM content_sent k WHERE k.person_id = p.id AND k.content_item_id = c.id)
 ORDER BY e.next_due_on, e.id, p.id
 LIMIT :limit

@@ -140,7 +140,10 @@ def _day_of(session, moment):
 def _one_year_later(session, day):
     if _sqlite(session):
         return sa.func.date(day, "+12 months", type_=sa.Date)
-    return sa.cast(day + sa.text("INTERVAL '12 months'"), sa.Date)
+    # SQLite's arithmetic: the same day number a year on, a day past the month's end running on
+    # (29 February -> 1 March) where PostgreSQL's interval would stop at 28 February
+    first_of_month = sa.cast(sa.func.date_trunc("month", day) + sa.text("INTERVAL '12 months'"), sa.Date)
+    return first_of_month + sa.cast(sa.extract("day", day) - 1, sa.Integer)
 
 
 def _days_between(session, later, earlier):

@@ -57,6 +57,7 @@ from relationapp.data.models import (
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import settings as settings_service
+from relationapp.services.common.sql import days_between
 from relationapp.services.touches import follow_ups as follow_up_service
 from relationapp.services.touches import personal_dates
 from relationapp.services.value import pyramid
@@ -181,13 +182,6 @@ def _reason(tier: str, stage: str, last: dt.date | None, since_days: int, cadenc
 
 def _sqlite(session) -> bool:
     return session.connection().dialect.name == "sqlite"
-
-
-def _days_between(session, later: dt.date, earlier):
-    """Whole days from the date expression ``earlier`` to ``later``."""
-    if _sqlite(session):  # dates are ISO text there
-        return sa.cast(sa.func.julianday(later.isoformat()) - sa.func.julianday(earlier), sa.Integer)
-    return sa.cast(sa.literal(later, sa.Date) - earlier, sa.Integer)
 
 
 def _day_of(session, moment):
@@ -331,7 +325,7 @@ def _overdue(session, *, today: dt.date, settings: Settings, stages: tuple[str, 
         tier, cents = sa.null(), sa.null()
     cadence = _cadence(settings, accounts, tier)
     start = sa.func.coalesce(last, accounts.c.customer_since, _day_of(session, accounts.c.created_at))
-    since_days = _days_between(session, today, start)
+    since_days = days_between(sa.literal(today, sa.Date), start)
     was = tiers.c.dropped_from if with_dropped and customers else sa.null()
 
     late_ids = _planned_or_unreachable()
@@ -470,9 +464,11 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
     def shaped(*values):  # the same columns from each kind of date
         return [value.label(name) for value, name in zip(values, columns)]
 
+    no_id = sa.cast(sa.null(), sa.Integer)  # typed: PostgreSQL reads a column of bare NULLs as text
+
     away = _month_day_away(Person.birthday_month, Person.birthday_day, near)
     parts = [  # birthdays, from ix_person_birthday_contact alone
-        sa.select(*shaped(sa.literal("birthday"), away, Person.birthday_year, Person.id, Person.account_id, sa.null(), worth))
+        sa.select(*shaped(sa.literal("birthday"), away, Person.birthday_year, Person.id, Person.account_id, no_id, worth))
         .select_from(Person)
         .outerjoin(tiers, tiers.c.account_id == Person.account_id)
         .where(_month_day_filter(Person.birthday_month, Person.birthday_day, near),
@@ -498,7 +494,7 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
     within, away = _date_filter_and_away(session, Account.customer_since, near)
     since_year = sa.extract("year", Account.customer_since)
     parts.append(  # customer-since anniversaries, from ix_account_attention
-        sa.select(*shaped(sa.literal("customer_since"), away, since_year, sa.null(), Account.id, sa.null(), worth))
+        sa.select(*shaped(sa.literal("customer_since"), away, since_year, no_id, Account.id, no_id, worth))
         .select_from(Account)
         .outerjoin(tiers, tiers.c.account_id == Account.id)
         .where(Account.archived == sa.false(), Account.stage == "customer", Account.customer_since.is_not(None),

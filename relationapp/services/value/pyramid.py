@@ -150,7 +150,8 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
     ordered_before = sa.select(1).where(before.c.account_id == Account.id, before.c.ordered_on < start).exists()
     # 1 = has ordered before (a former customer when not paying now); the look
     # back (one index seek) is only made for accounts without orders in the window
-    former = sa.case((revenue.c.cents > 0, 0), (revenue.c.account_id.is_not(None), 1), else_=ordered_before)
+    former = sa.case((revenue.c.cents > 0, 0), (revenue.c.account_id.is_not(None), 1),
+                     else_=sa.cast(ordered_before, sa.Integer))
     query = (
         sa.select(Account.id, Account.stage, sa.func.coalesce(revenue.c.cents, 0), sa.type_coerce(former, sa.Integer))
         .outerjoin(revenue, revenue.c.account_id == Account.id)
@@ -254,10 +255,10 @@ def tiers_in_session(session, *, as_of: dt.date, settings: Settings) -> Tiers:
 #
 # tier_cache holds the tiers of one day (tier_cache_state.as_of) and, for the
 # accounts that fell since the quarter end before it, the tier they fell from.
-# SQLite triggers clear tier_cache_state.valid whenever orders, an account's
-# stage or archived flag, the accounts themselves, the tier percentages or the
-# snapshot of that quarter end change. Elsewhere no trigger keeps it, so it is
-# never trusted there.
+# Triggers (SQLite's, and their plpgsql twins on PostgreSQL) clear
+# tier_cache_state.valid whenever orders, an account's stage or archived flag,
+# the accounts themselves, the tier percentages or the snapshot of that quarter
+# end change.
 
 
 def tier_cache_holds(session, as_of: dt.date) -> bool:
@@ -304,10 +305,8 @@ def store_tier_cache(session, *, as_of: dt.date, settings: Settings) -> list[tup
 
 
 def held_standing(session) -> dt.date | None:
-    """The day tier_cache holds exactly (None when stale, or off SQLite where no trigger keeps it); asked at the start of a write that changes orders
+    """The day tier_cache holds exactly (None when stale); asked at the start of a write that changes orders
     (before its triggers mark the cache stale), for ``restand`` at its end."""
-    if session.connection().dialect.name != "sqlite":
-        return None
     state = session.execute(sa.select(TierCacheState.as_of, TierCacheState.valid).where(TierCacheState.id == 1)).first()
     return state.as_of if state is not None and state.valid else None
 
@@ -358,11 +357,13 @@ def restand(session, *, held: dt.date | None, account_ids, since: dt.date) -> bo
             moved.append((cents, rank, account_id))
     # straight to the driver: a jump in rank shifts thousands of others by one, and SQLAlchemy's
     # executemany costs some 20 µs a row (the cents are the stored integers, as in _insert_rows)
-    cursor = session.connection().connection.driver_connection.cursor()
+    conn = session.connection()
+    mark = "?" if conn.dialect.name == "sqlite" else "%s"  # the driver's own placeholder
+    cursor = conn.connection.driver_connection.cursor()
     try:
-        cursor.executemany("UPDATE tier_cache SET revenue_12m = ?, rank = ? WHERE account_id = ?", moved)
-        cursor.executemany("UPDATE tier_cache SET tier = ?, revenue_12m = ?, rank = ?, dropped_from = NULL, "
-                           "revenue_before = NULL WHERE account_id = ?", retiered)
+        cursor.executemany(f"UPDATE tier_cache SET revenue_12m = {mark}, rank = {mark} WHERE account_id = {mark}", moved)
+        cursor.executemany(f"UPDATE tier_cache SET tier = {mark}, revenue_12m = {mark}, rank = {mark}, "
+                           f"dropped_from = NULL, revenue_before = NULL WHERE account_id = {mark}", retiered)
     finally:
         cursor.close()
     changed = [r[3] for r in retiered]
@@ -442,8 +443,6 @@ def current_tiers(db: Database, *, as_of: dt.date | None = None) -> Tiers:
     with db.read() as session:
         if tier_cache_holds(session, as_of):
             return Tiers(_cached_rows(session))
-        if session.connection().dialect.name != "sqlite":
-            return tiers_in_session(session, as_of=as_of, settings=settings_service.load(session))
     try:
         with db.write() as session:
             if tier_cache_holds(session, as_of):  # another writer kept it meanwhile
@@ -512,7 +511,8 @@ def pyramid_summary(db: Database, *, as_of: dt.date | None = None) -> PyramidSum
         TierSummary(
             tier=t, label=TIER_LABELS[t], count=len(members[t]), revenue=cents_to_decimal(cents[t]),
             revenue_share=_share(cents[t], total) if t in CUSTOMER_TIERS else None,
-            account_ids=tuple(members[t]),
+            # customers best first; the others by id (not in whatever order the database read them)
+            account_ids=tuple(members[t] if t in CUSTOMER_TIERS else sorted(members[t])),
         )
         for t in PYRAMID_TIERS
     )

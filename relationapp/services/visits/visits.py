@@ -30,6 +30,7 @@ from relationapp.data.models import (
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import settings as settings_service
 from relationapp.services.common import validation
+from relationapp.services.common.sql import days_between
 from relationapp.services.customers.accounts import _coordinate as coordinate
 from relationapp.services.customers.accounts import address_line
 from relationapp.services.touches.interactions import InteractionRow, log_in_session
@@ -202,8 +203,11 @@ def due_for_visit(
     return out[:limit] if limit is not None else out
 
 
-def _latest(*days):
-    """The latest of date expressions that may be NULL (SQLite's max() of several is NULL if any is)."""
+def _latest(session, *days):
+    """The latest of date expressions that may be NULL (SQLite's max() of several is NULL if any is;
+    PostgreSQL's greatest() passes over NULLs)."""
+    if session.connection().dialect.name != "sqlite":
+        return sa.func.greatest(*days)
     return sa.func.nullif(sa.func.max(*(sa.func.coalesce(d, "") for d in days)), "")
 
 
@@ -234,7 +238,7 @@ def _due_query(session, tiers: sa.Table, settings: Settings, where: list, *, tod
         sa.select(Account.id, Account.name, Account.street, Account.postcode, Account.city, Account.region,
                   Account.owner_id, Staff.name.label("owner"), Account.latitude, Account.longitude,
                   tiers.c.tier, sa.type_coerce(tiers.c.revenue_12m, sa.BigInteger).label("cents"),
-                  cadence.label("cadence"), _latest(*(seen(k) for k in VISIT_KINDS), via_people.c.day).label("last"),
+                  cadence.label("cadence"), _latest(session, *(seen(k) for k in VISIT_KINDS), via_people.c.day).label("last"),
                   Account.customer_since.label("since"))
         .select_from(tiers)
         .join(Account, Account.id == tiers.c.account_id)
@@ -247,9 +251,9 @@ def _due_query(session, tiers: sa.Table, settings: Settings, where: list, *, tod
         candidates = candidates.where(Account.id.not_in(
             sa.select(PlannedVisit.account_id).where(PlannedVisit.status == "planned", PlannedVisit.planned_on >= today)))
     # OFFSET keeps SQLite from copying the last-visit look-ups into the WHERE below (flattening)
-    found = candidates.limit(-1).offset(0).subquery("found")
+    found = candidates.limit(-1 if session.connection().dialect.name == "sqlite" else None).offset(0).subquery("found")
     base = sa.func.coalesce(found.c["last"], found.c.since)
-    elapsed = sa.cast(sa.func.julianday(today.isoformat()) - sa.func.julianday(base), sa.Integer)
+    elapsed = days_between(sa.literal(today, sa.Date), base)
     return sa.select(found).where(sa.or_(base.is_(None), elapsed >= found.c.cadence - horizon))
 
 

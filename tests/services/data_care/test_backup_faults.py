@@ -26,6 +26,8 @@ from relationapp.services.customers.accounts import create_account
 from relationapp.services.data_care import backups
 from relationapp.services.data_care.opening import open_database
 
+pytestmark = pytest.mark.sqlite_only(reason='copies of the SQLite file (PostgreSQL backups: pg_dump, #19 item 7)')
+
 DAY = dt.timedelta(days=1)
 
 

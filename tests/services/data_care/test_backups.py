@@ -23,6 +23,8 @@ from relationapp.services.data_care.instance_lock import (
 )
 from tests.helpers import count
 
+pytestmark = pytest.mark.sqlite_only(reason='copies of the SQLite file (PostgreSQL backups: pg_dump, #19 item 7)')
+
 
 def test_auto_backup_at_most_once_a_day_and_keeps_the_last_n(db, tmp_path):
     create_account(db, name="A")

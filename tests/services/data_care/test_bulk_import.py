@@ -7,6 +7,7 @@ import pytest
 from relationapp.services.customers import accounts, search
 from relationapp.services.data_care import bulk_import
 from relationapp.services.data_care.bulk_import import AccountInput, add_accounts
+from tests.helpers import count
 
 
 def _schema(db) -> tuple[set, list]:
@@ -20,6 +21,7 @@ def _schema(db) -> tuple[set, list]:
     return indexes, stats
 
 
+@pytest.mark.sqlite_only(reason="SQLite's indexes rebuilt once for a big batch (sqlite_master, sqlite_stat1)")
 def test_a_big_batch_keeps_the_indexes_their_statistics_and_the_search(db, monkeypatch):
     monkeypatch.setattr(bulk_import, "REINDEX_ROWS", 3)  # this batch counts as big
     accounts.create_account(db, name="Al Bestaand", city="Assen")
@@ -34,6 +36,7 @@ def test_a_big_batch_keeps_the_indexes_their_statistics_and_the_search(db, monke
     assert [h.name for h in search.search(db, text="kwekerij 3")] == ["Kwekerij 3"]
 
 
+@pytest.mark.sqlite_only(reason="SQLite's indexes rebuilt once for a big batch (sqlite_master, sqlite_stat1)")
 def test_a_big_batch_that_fails_leaves_the_indexes_as_they_were(db, monkeypatch):
     monkeypatch.setattr(bulk_import, "REINDEX_ROWS", 3)
     accounts.create_account(db, name="Al Bestaand")
@@ -49,3 +52,21 @@ def test_a_big_batch_that_fails_leaves_the_indexes_as_they_were(db, monkeypatch)
         add_accounts(db, accounts=[AccountInput(name=f"Kwekerij {i}") for i in range(5)])
     assert _schema(db) == before
     assert [a.name for a in accounts.list_accounts(db)] == ["Al Bestaand"]
+
+
+def test_a_batch_adds_accounts_people_their_contact_points_and_dates_and_search_finds_them(db):
+    from relationapp.services.customers import people
+    from relationapp.services.data_care.bulk_import import PersonInput, add_people
+
+    result = add_accounts(db, accounts=[AccountInput(name=f"Kwekerij {i}", city="Venlo", stage="customer")
+                                        for i in range(3)])
+    assert result.added == 3
+    added = add_people(db, people=[PersonInput(name="Özlem Yılmaz", account="Kwekerij 1", email="o@kwekerij.nl",
+                                               contact_points=(("phone", "work", "077 123 45 67"),))],
+                       important_dates=[(("anniversary", "Trouwdag", 6, 12, None),)])
+    assert added.added == 1
+    [hit] = search.search(db, text="yilmaz")
+    assert hit.name == "Özlem Yılmaz" and hit.detail == "Kwekerij 1"
+    assert len(accounts.list_account_ids(db, search="venlo")) == 3
+    assert people.list_person_ids(db, search="kwekerij") == [hit.id]  # by a word of the e-mail address
+    assert count(db, "contact_point") >= 1 and count(db, "important_date") == 1

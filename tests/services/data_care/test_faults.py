@@ -53,6 +53,7 @@ def test_permission_and_read_only_disks():
     assert "cannot be written" in _one_line(describe_fault(readonly, db_path="/d/f.db"))
 
 
+@pytest.mark.sqlite_only(reason='damaged pages of a SQLite file')
 def test_damage_names_the_latest_good_backup(db, tmp_path):
     create_account(db, name="A")
     good = make_backup(db.path, backup_dir=db.path.parent / "backups")

@@ -19,6 +19,8 @@ from relationapp.services.data_care.privacy import (
 from relationapp.services.touches.interactions import log_interaction
 from tests.helpers import count, rows
 
+ERASE_ON_PG = 'erase refuses PostgreSQL: there is no secure delete (dead rows stay in its pages until VACUUM FULL)'
+
 NAME = "Xandria Quillfeather"
 
 
@@ -60,6 +62,7 @@ def _file_bytes(db) -> bytes:
     return out
 
 
+@pytest.mark.sqlite_only(reason='the bytes of the SQLite file and its WAL')
 def test_erase_leaves_no_trace_of_the_name_in_the_file_wal_or_search_index(db, someone):
     assert NAME.encode() in _file_bytes(db)
     result = erase_person(db, person_id=someone.id)
@@ -81,12 +84,14 @@ def test_erase_leaves_no_trace_of_the_name_in_the_file_wal_or_search_index(db, s
         assert session.execute(sa.text("PRAGMA integrity_check")).scalar_one() == "ok"
 
 
+@pytest.mark.pg_xfail(reason=ERASE_ON_PG)
 def test_erase_can_drop_the_interactions_with_them_alone(db, someone):
     result = erase_person(db, person_id=someone.id, keep_interactions=False)
     assert (result.interactions_kept, result.interactions_deleted) == (1, 1)
     assert rows(db, "SELECT kind FROM interaction") == [("meeting",)]
 
 
+@pytest.mark.pg_xfail(reason=ERASE_ON_PG)
 def test_someone_who_shares_the_name_keeps_it(db, someone):
     twin = create_person(db, name=NAME, email="other@example.nl")
     erase_person(db, person_id=someone.id)
@@ -149,6 +154,7 @@ def test_find_mentions_lists_every_record_that_mentions_them(db, fenna):
     assert not any(m.table == "person" and m.record_id == fenna.id for m in mentions)
 
 
+@pytest.mark.pg_xfail(reason=ERASE_ON_PG)
 def test_erase_scrubs_first_and_last_names_and_leaves_nothing_in_the_file(db, fenna):
     import sqlalchemy as sa
 
@@ -189,6 +195,7 @@ def test_the_export_holds_every_record_that_mentions_them(db, fenna, tmp_path):
     assert "Other records that mention them" in pdf and "decides on the budget" in pdf
 
 
+@pytest.mark.pg_xfail(reason=ERASE_ON_PG)
 def test_short_names_and_particles_never_scrub_unrelated_words(db):
     home = create_account(db, name="Wit BV", notes="Bo komt de volgende week; Anna en Vries ook")
     bo = create_person(db, name="Bo de", account_id=home.id)
@@ -205,6 +212,7 @@ def test_short_names_and_particles_never_scrub_unrelated_words(db):
         (f"{REMOVED} belde; anna van de zaak ook; de Vriesland",)]
 
 
+@pytest.mark.pg_xfail(reason=ERASE_ON_PG)
 def test_names_match_whole_words_any_case_and_accents(db):
     home = create_account(db, name="Çelik Bouw", notes="ZOË belt; zoe ook; Zoëlla niet; ÇELIK wel")
     zoe = create_person(db, name="Zoë Çelik", account_id=home.id)

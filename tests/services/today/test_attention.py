@@ -265,7 +265,7 @@ def test_agenda_is_the_same_in_every_time_zone(demo_db):
     for tz in ("Pacific/Auckland", "America/Los_Angeles", "UTC"):
         env = dict(os.environ, TZ=tz)
         result = subprocess.run(
-            [sys.executable, "-m", "relationapp", "--db", str(demo_db.path), "today", "--date", "2026-11-22", "--json"],
+            [sys.executable, "-m", "relationapp", "--db", str(demo_db.path or demo_db.url), "today", "--date", "2026-11-22", "--json"],
             capture_output=True, text=True, env=env, check=True,
         )
         outputs.append(result.stdout)
@@ -281,7 +281,7 @@ def test_cli_today_bad_date_is_one_line(demo_db):
 
     update_settings(demo_db, language="en")  # the command line speaks the firm's language
     result = subprocess.run(
-        [sys.executable, "-m", "relationapp", "--db", str(demo_db.path), "today", "--date", "2026-02-30"],
+        [sys.executable, "-m", "relationapp", "--db", str(demo_db.path or demo_db.url), "today", "--date", "2026-02-30"],
         capture_output=True, text=True,
     )
     assert result.returncode == 2

@@ -219,6 +219,7 @@ def test_the_cache_keeps_who_dropped_a_tier_since_the_quarter_end(db):
                                .where(TierSnapshot.quarter_end == quarter)).scalar() > 0
 
 
+@pytest.mark.sqlite_only(reason='a read-only SQLite file (the second window on one computer)')
 def test_a_read_only_database_still_gets_its_agenda(db, db_path):
     from relationapp.services.data_care.instance_lock import open_read_only
 

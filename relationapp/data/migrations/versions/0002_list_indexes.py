@@ -3,6 +3,10 @@
 Revision ID: 0002_list_indexes
 Revises: 0001_initial
 Create Date: 2026-11-22
+
+PostgreSQL also gets the twin of SQLite's NOCASE name order: (archived, the
+name in lower case in the "C" order, id), which Find anyone's name prefix
+reads (services/customers/search.py ``_name_key``).
 """
 from alembic import op
 
@@ -19,11 +23,20 @@ INDEXES = (
 )
 
 
+PG_NAME_INDEXES = {"ix_account_archived_lower_name": "account", "ix_person_archived_lower_name": "person"}
+
+
 def upgrade() -> None:
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
+    if op.get_bind().dialect.name == "postgresql":
+        for name, table in PG_NAME_INDEXES.items():
+            op.execute(f'CREATE INDEX {name} ON {table} (archived, (lower(name) COLLATE "C"), id)')
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for name in PG_NAME_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
     for name, table, _ in INDEXES:
         op.drop_index(name, table_name=table)

@@ -22,8 +22,9 @@ nothing is cached.
 Covering indexes let Today rank thousands of overdue accounts, follow-ups
 and birthdays without reading their table rows.
 
-Other databases get the column and the tables but no triggers: the services
-do not trust them there (like the search index of revision 0003).
+PostgreSQL gets the same triggers in plpgsql (``PG_TRIGGERS``): row triggers
+for the last touch and the conditional invalidations, statement triggers where
+any change at all clears the cache (an import of 10,000 orders clears it once).
 """
 import sqlalchemy as sa
 from alembic import op
@@ -65,6 +66,48 @@ TRIGGERS = {
     "UPDATE tier_cache_state SET valid = 0 WHERE valid <> 0 AND quarter_end = OLD.quarter_end; END",
 }
 
+# PostgreSQL: name -> (function body, trigger clause); a function of the same name runs it
+_PG_INVALIDATE = "UPDATE tier_cache_state SET valid = false WHERE valid;"
+_PG_RECOMPUTE = "(SELECT MAX(occurred_on) FROM interaction WHERE interaction.account_id = account.id)"
+PG_TRIGGERS = {
+    "last_touch_insert": (
+        "UPDATE account SET last_touch_on = NEW.occurred_on "
+        "WHERE id = NEW.account_id AND (last_touch_on IS NULL OR last_touch_on < NEW.occurred_on);",
+        "AFTER INSERT ON interaction FOR EACH ROW WHEN (NEW.account_id IS NOT NULL)"),
+    "last_touch_update": (
+        f"UPDATE account SET last_touch_on = {_PG_RECOMPUTE} WHERE id IN (OLD.account_id, NEW.account_id);",
+        "AFTER UPDATE OF occurred_on, account_id ON interaction FOR EACH ROW"),
+    "last_touch_delete": (
+        f"UPDATE account SET last_touch_on = {_PG_RECOMPUTE} WHERE id = OLD.account_id;",
+        "AFTER DELETE ON interaction FOR EACH ROW WHEN (OLD.account_id IS NOT NULL)"),
+    "tier_cache_orders": (_PG_INVALIDATE, "AFTER INSERT OR UPDATE OR DELETE ON orders FOR EACH STATEMENT"),
+    "tier_cache_accounts": (_PG_INVALIDATE, "AFTER INSERT OR DELETE ON account FOR EACH STATEMENT"),
+    "tier_cache_account_update": (
+        _PG_INVALIDATE, "AFTER UPDATE OF stage, archived ON account FOR EACH ROW "
+        "WHEN (OLD.stage IS DISTINCT FROM NEW.stage OR OLD.archived IS DISTINCT FROM NEW.archived)"),
+    "tier_cache_setting_insert": (
+        _PG_INVALIDATE, f"AFTER INSERT ON setting FOR EACH ROW WHEN (NEW.key IN {_TIER_SETTINGS})"),
+    "tier_cache_setting_update": (
+        _PG_INVALIDATE, f"AFTER UPDATE ON setting FOR EACH ROW WHEN ((OLD.key IN {_TIER_SETTINGS} OR NEW.key IN "
+        f"{_TIER_SETTINGS}) AND (OLD.key IS DISTINCT FROM NEW.key OR OLD.value IS DISTINCT FROM NEW.value))"),
+    "tier_cache_setting_delete": (
+        _PG_INVALIDATE, f"AFTER DELETE ON setting FOR EACH ROW WHEN (OLD.key IN {_TIER_SETTINGS})"),
+    "tier_cache_snapshot_insert": (
+        "UPDATE tier_cache_state SET valid = false WHERE valid AND quarter_end = NEW.quarter_end;",
+        "AFTER INSERT ON tier_snapshot FOR EACH ROW"),
+    "tier_cache_snapshot_update": (
+        "UPDATE tier_cache_state SET valid = false WHERE valid AND quarter_end IN (OLD.quarter_end, NEW.quarter_end);",
+        "AFTER UPDATE ON tier_snapshot FOR EACH ROW"),
+    "tier_cache_snapshot_delete": (
+        "UPDATE tier_cache_state SET valid = false WHERE valid AND quarter_end = OLD.quarter_end;",
+        "AFTER DELETE ON tier_snapshot FOR EACH ROW"),
+}
+
+
+def _pg_table(clause: str) -> str:
+    return clause.split(" ON ", 1)[1].split()[0]
+
+
 # covering indexes, so that Today reads no table rows for the thousands it ranks
 INDEXES = {
     "ix_account_attention": ("account", ["archived", "stage", "last_touch_on", "cadence_days", "customer_since", "created_at"]),
@@ -103,6 +146,10 @@ def upgrade() -> None:
     )
     op.execute("UPDATE account SET last_touch_on = (SELECT MAX(occurred_on) FROM interaction "
                "WHERE interaction.account_id = account.id)")
+    if op.get_bind().dialect.name == "postgresql":
+        for name, (body, clause) in PG_TRIGGERS.items():
+            op.execute(f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {body} RETURN NULL; END $$")
+            op.execute(f"CREATE TRIGGER {name} {clause} EXECUTE FUNCTION {name}()")
     if op.get_bind().dialect.name != "sqlite":
         return
     for name, body in TRIGGERS.items():
@@ -110,6 +157,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for name, (_body, clause) in PG_TRIGGERS.items():
+            op.execute(f"DROP TRIGGER IF EXISTS {name} ON {_pg_table(clause)}")
+            op.execute(f"DROP FUNCTION IF EXISTS {name}()")
     if op.get_bind().dialect.name == "sqlite":
         for name in TRIGGERS:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")

@@ -15,6 +15,12 @@ import pays almost nothing). An index on (archived, sort_name) keeps
 the lists' first page a seek. The models do not declare the columns
 (``data.migrate.include_name`` leaves them out of the schema comparison):
 nothing writes them.
+
+PostgreSQL: a stored generated column (it has no virtual ones) of an
+IMMUTABLE function, ``relationapp_sort_name(text)``, with the same key: the
+first ten letters folded by the same table (replace() for the letters that
+become two, translate() for the others and for A-Z), the rest in lower case
+A-Z only (as SQLite's lower()), in the "C" collation (SQLite's BINARY order).
 """
 import unicodedata
 
@@ -60,15 +66,39 @@ def sort_key_sql(column: str) -> str:
     return f"CASE WHEN {column} GLOB '*[^ -~]*' THEN {folded} || {rest} ELSE lower({column}) END"
 
 
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def pg_sort_key_sql(column: str) -> str:
+    """PostgreSQL's spelling of ``sort_key_sql``: the same key for every name."""
+    head = f"left({column}, {FOLDED_LETTERS})"
+    for accented, plain in _letters():
+        if len(plain) > 1:
+            head = f"replace({head}, {_quoted(accented)}, {_quoted(plain)})"
+    single = [(accented, plain) for accented, plain in _letters() if len(plain) == 1]
+    head = (f"translate({head}, {_quoted(''.join(a for a, _ in single) + _UPPER)}, "
+            f"{_quoted(''.join(p for _, p in single) + _UPPER.lower())})")
+    return f"{head} || translate(substr({column}, {FOLDED_LETTERS + 1}), '{_UPPER}', '{_UPPER.lower()}')"
+
+
 TABLES = ("account", "person")
 
 
 def upgrade() -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
+    if not sqlite:
+        op.execute("CREATE FUNCTION relationapp_sort_name(name text) RETURNS text LANGUAGE sql IMMUTABLE "
+                   f"PARALLEL SAFE AS $$ SELECT {pg_sort_key_sql('name')} $$")
     for table in TABLES:
-        kind = "VIRTUAL" if sqlite else "STORED"  # PostgreSQL knows only stored generated columns
-        expression = sort_key_sql("name") if sqlite else "lower(name)"
-        op.execute(f"ALTER TABLE {table} ADD COLUMN sort_name TEXT GENERATED ALWAYS AS ({expression}) {kind}")
+        if sqlite:
+            op.execute(f"ALTER TABLE {table} ADD COLUMN sort_name TEXT GENERATED ALWAYS AS ({sort_key_sql('name')}) VIRTUAL")
+        else:  # PostgreSQL knows only stored generated columns
+            op.execute(f'ALTER TABLE {table} ADD COLUMN sort_name TEXT COLLATE "C" '
+                       "GENERATED ALWAYS AS (relationapp_sort_name(name)) STORED")
         op.execute(f"CREATE INDEX ix_{table}_archived_sort_name ON {table} (archived, sort_name, id)")
 
 
@@ -76,3 +106,5 @@ def downgrade() -> None:
     for table in TABLES:
         op.execute(f"DROP INDEX ix_{table}_archived_sort_name")
         op.execute(f"ALTER TABLE {table} DROP COLUMN sort_name")
+    if op.get_bind().dialect.name != "sqlite":
+        op.execute("DROP FUNCTION IF EXISTS relationapp_sort_name(text)")
