@@ -33,6 +33,7 @@ from relationapp.text import formatting
 from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.dialog_base import FormDialog
+from relationapp.ui.common.flow_layout import FlowLayout
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.tables import read_only_table
@@ -171,7 +172,7 @@ class LeadsView(Page, QWidget):
         self.empty.hide()
         layout.addWidget(self.empty)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow window (200 % text)
         self.qualify_button = QPushButton(tr("&Qualify… (BANT)"), self)
         self.focus_button = QPushButton(tr("Foc&us on/off"), self)
         self.not_ready_button = QPushButton(tr("&Not ready now…"), self)
@@ -181,7 +182,6 @@ class LeadsView(Page, QWidget):
         for button in (self.qualify_button, self.focus_button, self.not_ready_button, self.close_button,
                        self.open_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         layout.addLayout(buttons)
         self.focus_button.setToolTip(tr("Space in the list"))
