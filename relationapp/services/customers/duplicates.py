@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Person, utc_now
+from relationapp.data.models import Account, Person, bump, utc_now
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers.matching import (
     city_key,
@@ -162,7 +162,7 @@ def _move_references(session, table: sa.Table, survivor: int, others: list[int])
     with the deleted record (its ON DELETE rule)."""
     moved: dict[str, int] = {}
     for col in _referencing_columns(table):
-        stmt = sa.update(col.table).where(col.in_(others)).values({col.name: survivor})
+        stmt = sa.update(col.table).where(col.in_(others)).values({col.name: survivor, **bump(col.table)})
         if session.bind.dialect.name == "sqlite":
             stmt = stmt.prefix_with("OR IGNORE")
         count = session.execute(stmt).rowcount or 0

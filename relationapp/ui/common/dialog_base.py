@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QListWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from relationapp.errors import ServiceError
+from relationapp.errors import ConflictError, ServiceError
+from relationapp.text import formatting
 from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.widgets import AccountPicker
 
 
 class FormDialog(NamesItsControls, QDialog):
@@ -24,7 +32,17 @@ class FormDialog(NamesItsControls, QDialog):
 
     A ValidationError keeps the dialog open with the message shown and the
     offending field focused; nothing the user typed is lost.
+
+    A form that edits a stored record keeps the version it loaded in
+    ``self.version`` and saves with ``expected_version=self.version``; it
+    implements ``reload()`` (read the record again, fill the fields, set
+    ``self.version``). When somebody saved the record meanwhile the conflict
+    dialog (ui.common.conflict_dialog) shows both versions and the user keeps
+    theirs (``reload()``) or saves theirs over (the save again, with the
+    version now stored).
     """
+
+    version: int | None = None  # of the record the form edits, as loaded
 
     def __init__(self, ctx, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +50,7 @@ class FormDialog(NamesItsControls, QDialog):
         self.result_value: Any = None
         self.undo: tuple[str, Any] | None = None  # save() may set (label, how to take it back) for Ctrl+Z
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}  # a field's name where its row has no label of its own (the conflict dialog)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         self.error = QLabel(self)
@@ -55,6 +74,71 @@ class FormDialog(NamesItsControls, QDialog):
     def save(self) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def reload(self) -> None:  # pragma: no cover - every edit form has its own
+        """Fill the form with the record as stored now, and take its version."""
+        raise NotImplementedError
+
+    def saved(self, result: Any) -> Any:
+        """What ``save()`` returns for a stored record: the form keeps working with its new version."""
+        self.version = getattr(result, "version", self.version)
+        return result
+
+    def field_label(self, field: str) -> str:
+        if field in self.labels:
+            return self.labels[field]
+        widget = self.fields.get(field)
+        label = self.form.labelForField(widget) if widget is not None else None
+        text = label.text() if isinstance(label, QLabel) else ""
+        if not text and isinstance(widget, QCheckBox):
+            text = widget.text()
+        return text.replace("&", "") or field
+
+    def value_text(self, field: str, value) -> str:
+        """A stored or typed value as the form shows it: a choice by its label, money and dates formatted."""
+        if value is None or value == "" or value == ():
+            return "—"
+        widget = self.fields.get(field)
+        if isinstance(widget, AccountPicker) and isinstance(value, int):
+            from relationapp.errors import NotFound
+            from relationapp.services.customers.accounts import get_account
+
+            try:
+                return get_account(self.ctx.db, account_id=value).name
+            except NotFound:
+                return f"#{value}"
+        if isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+            return widget.itemText(widget.findData(value))
+        if isinstance(widget, QListWidget) and isinstance(value, (tuple, list)):
+            names = {widget.item(i).data(Qt.ItemDataRole.UserRole): widget.item(i).text() for i in range(widget.count())}
+            return ", ".join(names.get(v, f"#{v}") for v in value)
+        if isinstance(value, bool):
+            return tr("Yes") if value else tr("No")
+        fmt = formatting.current()
+        if isinstance(value, Decimal):
+            return fmt.money(value)
+        if isinstance(value, dt.date):
+            return fmt.date(value)
+        return str(value)
+
+    def _resolve(self, conflict: ConflictError) -> None:
+        from relationapp.ui.common import conflict_dialog
+
+        if not conflict.yours:  # found by the database itself: no field values to compare
+            self.show_error(str(conflict))
+            return
+        dialog = conflict_dialog.ConflictDialog(conflict, label_of=self.field_label, text_of=self.value_text, parent=self)
+        choice = conflict_dialog.choose(dialog)
+        dialog.deleteLater()
+        if choice == conflict_dialog.KEEP_THEIRS:
+            self.reload()
+            self.error.hide()
+            self.ctx.say(tr("The form shows their version now."))
+        elif choice == conflict_dialog.SAVE_MINE:
+            self.version = conflict.version  # an explicit overwrite of exactly the version the user saw
+            self.accept()
+        else:
+            self.show_error(tr("Not saved: somebody else saved this record meanwhile. Save again to choose."))
+
     def show_error(self, message: str, field: str | None = None) -> None:
         self.error.setText(message)
         self.error.show()
@@ -65,6 +149,9 @@ class FormDialog(NamesItsControls, QDialog):
     def accept(self) -> None:
         try:  # save() is the operation: what it wrote is broadcast by the runner
             self.result_value = self.ctx.ops.call(self.save)
+        except ConflictError as exc:
+            self._resolve(exc)
+            return
         except ServiceError as exc:
             self.show_error(str(exc), getattr(exc, "field", None))
             return

@@ -1,0 +1,100 @@
+"""Somebody saved the record while the form was open: both versions side by side, and the user chooses.
+
+``FormDialog.accept`` opens it on a ``ConflictError``: one row per field the
+form sent (field, yours, theirs), the fields that differ marked. "Keep
+theirs" reloads the form with the stored record; "Save mine over theirs"
+saves the form again over the version now stored; "Back to my form" changes
+nothing (what was typed stays, and the next save asks again).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from relationapp.errors import ConflictError
+from relationapp.ui.common import theme
+from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.widgets import plain_label
+
+KEEP_THEIRS, SAVE_MINE = 2, 3  # exec() results besides Rejected (0: back to the form)
+DIFFERS = "≠"
+
+
+class ConflictDialog(QDialog):
+    def __init__(self, conflict: ConflictError, *, label_of: Callable[[str], str],
+                 text_of: Callable[[str, object], str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Saved by somebody else meanwhile"))
+        layout = QVBoxLayout(self)
+        differing = conflict.differing()
+        names = ", ".join(label_of(field) for field in differing)
+        intro = tr("Somebody else saved this record after you opened it. Nothing of yours is saved yet.")
+        if differing:
+            intro += "\n" + tr("Different in their version: {fields}.").format(fields=names)
+        else:
+            intro += "\n" + tr("Their version holds the same values as yours.")
+        self.intro = plain_label(intro, self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+
+        self.table = QTableWidget(len(conflict.yours), 4, self)
+        self.table.setHorizontalHeaderLabels(["", tr("Field"), tr("Yours"), tr("Theirs")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(True)
+        for row, field in enumerate(conflict.yours):
+            differs = field in differing
+            cells = [DIFFERS if differs else "", label_of(field), text_of(field, conflict.yours[field]),
+                     text_of(field, conflict.theirs.get(field))]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)  # plain text: typed names and notes are data
+                item.setToolTip(text)
+                if differs:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    if column == 0:
+                        item.setForeground(theme.accent("warning"))
+                        item.setToolTip(tr("Different in their version"))
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+
+        self.buttons = QDialogButtonBox(self)
+        self.keep_theirs = self.buttons.addButton(tr("&Keep theirs"), QDialogButtonBox.ButtonRole.ResetRole)
+        self.keep_theirs.setToolTip(tr("Load their version into the form; what you typed is dropped."))
+        self.save_mine = self.buttons.addButton(tr("&Save mine over theirs"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_mine.setToolTip(tr("Save the form as you filled it in, replacing their version."))
+        self.back = back = self.buttons.addButton(tr("&Back to my form"), QDialogButtonBox.ButtonRole.RejectRole)
+        back.setDefault(True)  # never overwrite or drop anything on a stray Enter
+        self.keep_theirs.clicked.connect(lambda: self.done(KEEP_THEIRS))
+        self.save_mine.clicked.connect(lambda: self.done(SAVE_MINE))
+        back.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(620, 120 + 30 * min(len(conflict.yours), 14))
+
+    def differing_rows(self) -> list[str]:
+        """The field labels of the rows marked as different (what a user sees in the first column)."""
+        return [self.table.item(row, 1).text() for row in range(self.table.rowCount())
+                if self.table.item(row, 0).text() == DIFFERS]
+
+
+def choose(dialog: ConflictDialog) -> int:
+    """The one place the dialog is shown (tests answer here)."""
+    return dialog.exec()
