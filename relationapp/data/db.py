@@ -84,7 +84,7 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _file_of(url: str) -> Path | None:
+def database_file(url: str) -> Path | None:
     """The file behind a SQLite URL, the ``file:...?mode=ro`` form of a read-only window included."""
     path = sqlite_path(url)
     if path is None:
@@ -287,7 +287,7 @@ class Database:
         event.listen(self.engine, "before_cursor_execute", _note_statement)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
-        live = _file_of(url)
+        live = database_file(url)
         if live is not None:  # counted per open DBAPI connection, so a dispose() and reuse stay right
             event.listen(self.engine, "connect", lambda *_: _register_live(live))
             event.listen(self.engine, "close", lambda *_: _unregister_live(live))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from relationapp.data.change_log import DataVersion
-from relationapp.data.db import Database
+from relationapp.data.db import Database, database_file
 from relationapp.data.models import ChangeLog, Staff
 from relationapp.services.common.changes import Changes
 
@@ -88,7 +88,8 @@ class Watch:
     def __init__(self, db: Database):
         self.db = db
         db.own_writes = set() if db.own_writes is None else db.own_writes
-        self._version = DataVersion(db.path) if db.path is not None else None
+        path = database_file(db.url)  # a read-only window's URL (file:...?mode=ro) too
+        self._version = DataVersion(path) if path is not None else None
         self.seq = latest_seq(db)
 
     def poll(self) -> Changes:
