@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Generic, TypeVar
 
 from relationapp.data.db import recording_writes
-from relationapp.data.models import is_derived  # caches and bookkeeping (where a mail sync stopped, the change log)
+from relationapp.data.models import is_derived
 
 T = TypeVar("T")
 

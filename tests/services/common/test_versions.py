@@ -90,3 +90,19 @@ def test_second_save_of_a_touch_is_refused_with_who_was_there(db, other):
     assert caught.value.yours == {"subject": "Quote sent", "person_ids": (anna.id,)}
     assert caught.value.theirs == {"subject": "Quote", "person_ids": tuple(sorted((anna.id, piet.id)))}
     assert interactions.get_interaction(db, interaction_id=touch.id).people == ("Anna", "Piet")
+
+
+def test_second_qualification_of_a_lead_is_refused(db, other):
+    from relationapp.services.leads.qualification import get_bant, qualify
+
+    lead = accounts.create_account(db, name="Nieuw B.V.", stage="prospect")
+    loaded = get_bant(db, account_id=lead.id)
+    assert loaded.version == 0  # none stored yet
+    first = qualify(other, account_id=lead.id, need="a heat pump", expected_version=get_bant(other, account_id=lead.id).version)
+    assert first.bant.version == 1
+    with pytest.raises(ConflictError) as caught:
+        qualify(db, account_id=lead.id, need="solar panels", budget="5000", expected_version=loaded.version)
+    assert caught.value.theirs == {"budget_amount": None, "need_text": "a heat pump"}
+    assert get_bant(db, account_id=lead.id).need == "a heat pump"
+    again = qualify(db, account_id=lead.id, need="solar panels", expected_version=caught.value.version)
+    assert (again.bant.need, again.bant.version) == ("solar panels", 2)

@@ -119,3 +119,21 @@ def test_a_touch_form_names_who_was_there(ctx, other, qtbot):
     assert seen["differing"] == ["Subject", "With"]
     assert seen["cells"]["With"] == ("Anna", "Anna, Piet")
     assert form.subject.text() == "Quote" and sorted(form.person_ids()) == sorted([anna.id, piet.id])
+
+
+def test_a_bant_form_keeps_their_need_and_saves_after(ctx, other, qtbot):
+    from relationapp.services.leads.qualification import get_bant, qualify
+    from relationapp.ui.leads.bant_panel import BantDialog
+
+    lead = accounts.create_account(ctx.db, name="Nieuw B.V.", stage="prospect")
+    form = BantDialog(ctx, lead.id)
+    qtbot.addWidget(form)
+    qualify(other, account_id=lead.id, need="a heat pump", expected_version=0)
+    form.need.setText("solar panels")
+    seen = _answer(qtbot, form, lambda dialog: dialog.keep_theirs)
+    assert seen["cells"]["Need"] == ("solar panels", "a heat pump")
+    assert form.need.text() == "a heat pump"
+    form.notes.setPlainText("call in March")
+    form.accept()
+    stored = get_bant(ctx.db, account_id=lead.id)
+    assert (stored.need, stored.notes, stored.version) == ("a heat pump", "call in March", 2)
