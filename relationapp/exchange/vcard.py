@@ -466,7 +466,7 @@ def card_extras(db: Database, person_ids: list[int]) -> dict[int, CardExtras]:
             for pid in set(points) | set(dates)}
 
 
-def _apple_date(card, group: str, month: int, day: int, year: int | None, label: str) -> None:
+def apple_date(card, group: str, month: int, day: int, year: int | None, label: str) -> None:
     """item1.X-ABDATE + item1.X-ABLabel, as Apple Contacts writes (1604 and X-APPLE-OMIT-YEAR without a year)."""
     prop = card.add("x-abdate", group=group)
     prop.value = f"{year or quirks.APPLE_NO_YEAR:04d}-{month:02d}-{day:02d}"
@@ -527,9 +527,9 @@ def person_to_vcard(p: PersonCard, *, version: str = "3.0", extras: CardExtras |
     for n, (kind, label, month, day, year) in enumerate(extras.dates, start=1):
         if kind == "anniversary":
             card.add("anniversary" if version == "4.0" else "x-anniversary").value = quirks.date_text(month, day, year)
-            _apple_date(card, f"item{n}", month, day, year, "_$!<Anniversary>!$_")
+            apple_date(card, f"item{n}", month, day, year, "_$!<Anniversary>!$_")
         else:
-            _apple_date(card, f"item{n}", month, day, year, label)
+            apple_date(card, f"item{n}", month, day, year, label)
     if p.street or p.city or p.postcode or p.country:
         card.add("adr").value = vobject.vcard.Address(
             street=p.street or "", city=p.city or "", code=p.postcode or "", country=p.country or ""

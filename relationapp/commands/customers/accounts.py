@@ -5,6 +5,7 @@ from __future__ import annotations
 from relationapp.commands.cli import add_noun
 from relationapp.commands.labels import ACCOUNT_KINDS, JOURNEY_LABELS, STAGES, word
 from relationapp.commands.output import print_json, print_table
+from relationapp.commands.whose import add_staff_options, staff_id
 from relationapp.text.catalogue import N_, _
 
 
@@ -15,6 +16,7 @@ def register(sub) -> None:
     listing.add_argument("--search", help=N_("part of a name, city or e-mail"))
     listing.add_argument("--stage", choices=("suspect", "prospect", "mql", "sql", "customer", "inactive"))
     listing.add_argument("--archived", action="store_true", help=N_("include archived accounts"))
+    add_staff_options(listing, N_("one account manager's accounts (name, part of it, or id; default: yours, see 'I am' in the settings)"))
     listing.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     listing.set_defaults(handler=_list)
 
@@ -27,7 +29,8 @@ def register(sub) -> None:
 def _list(args, db) -> int:
     from relationapp.services.customers.accounts import list_accounts
 
-    rows = list_accounts(db, search=args.search, stage=args.stage, include_archived=args.archived)
+    rows = list_accounts(db, search=args.search, stage=args.stage, include_archived=args.archived,
+                         owner_id=staff_id(db, args))
     if args.json:
         print_json([
             {"id": r.id, "name": r.name, "stage": r.stage, "city": r.city, "email": r.email,

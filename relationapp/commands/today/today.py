@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from relationapp.commands.cli import add_noun
 from relationapp.commands.output import print_json, print_table
+from relationapp.commands.whose import add_staff_options, staff_id
 from relationapp.text.catalogue import N_, _, ngettext
 
 
@@ -11,6 +12,7 @@ def register(sub) -> None:
     today = sub.add_parser("today", help=N_("who needs attention today, follow-ups due, birthdays coming up"))
     today.add_argument("--date", metavar="YYYY-MM-DD", help=N_("the day to show (default: today)"))
     today.add_argument("--all", action="store_true", help=N_("every row, not the first 100 of each section"))
+    add_staff_options(today, N_("one account manager's Today (name, part of it, or id; default: yours, see 'I am' in the settings)"))
     today.add_argument("--json", action="store_true", help=N_("machine-readable output"))
     today.set_defaults(handler=_today, parser_for_help=today)
 
@@ -37,7 +39,7 @@ def _today(args, db) -> int:
     from relationapp.text import formatting
 
     day = validation.parse_date(args.date, field="date", label="--date")
-    result = agenda(db, today=day, limit=None if args.all else 100)
+    result = agenda(db, today=day, limit=None if args.all else 100, staff_id=staff_id(db, args))
     if args.json:
         print_json(result)
         return 0

@@ -11,6 +11,7 @@ import sys
 from relationapp.commands.cli import add_noun
 from relationapp.commands.labels import TIER_LABELS, VISIT_STATUSES, word
 from relationapp.commands.output import print_json, print_table, to_jsonable
+from relationapp.commands.whose import add_staff_options, staff_id
 from relationapp.text.catalogue import N_, _, ngettext
 
 
@@ -21,7 +22,7 @@ def register(sub) -> None:
     due.add_argument("--city", help=N_("one city (whole name)"))
     due.add_argument("--postcode", metavar="PREFIX", help=N_("postcodes starting with this (spaces ignored)"))
     due.add_argument("--region", help=N_("one region (whole name)"))
-    _staff_options(due, N_("one account manager's customers (name, part of it, or id; default: you, see 'I am' in the settings)"))
+    add_staff_options(due, N_("one account manager's customers (name, part of it, or id; default: you, see 'I am' in the settings)"))
     due.add_argument("--days", type=int, default=0, metavar="N", help=N_("also those due within N days"))
     due.add_argument("--date", metavar="YYYY-MM-DD", help=N_("as if today were this day"))
     due.add_argument("--json", action="store_true", help=N_("machine-readable output"))
@@ -29,7 +30,7 @@ def register(sub) -> None:
 
     day = verbs.add_parser("day", help=N_("the stops planned on a day"))
     day.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    _staff_options(day)
+    add_staff_options(day)
     day.add_argument("--json", action="store_true")
     day.set_defaults(handler=_day)
 
@@ -45,7 +46,7 @@ def register(sub) -> None:
     route = verbs.add_parser("route", help=N_("order a planned day by route and time the stops from a start time and estimated drives"))
     route.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     route.add_argument("--start", metavar="HH:MM", help=N_("when the first stop starts (default 09:00)"))
-    _staff_options(route)
+    add_staff_options(route)
     route.add_argument("--json", action="store_true")
     route.set_defaults(handler=_route)
 
@@ -62,43 +63,23 @@ def register(sub) -> None:
 
     brief = verbs.add_parser("brief", help=N_("print the briefing for a planned day (PDF, one page per stop)"))
     brief.add_argument("--date", required=True, metavar="YYYY-MM-DD")
-    _staff_options(brief)
+    add_staff_options(brief)
     brief.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     brief.set_defaults(handler=_brief)
 
     ics = verbs.add_parser("ics", help=N_("export a planned day (or its week) to a calendar file"))
     ics.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     ics.add_argument("--week", action="store_true", help=N_("the whole week (Monday to Sunday) of that day"))
-    _staff_options(ics)
+    add_staff_options(ics)
     ics.add_argument("--tz", metavar="ZONE", help=N_("pin times to a zone, e.g. Europe/Amsterdam (default: floating local times)"))
     ics.add_argument("-o", "--output", required=True, metavar="OUT.ics")
     ics.set_defaults(handler=_ics)
-
-
-def _staff_options(parser, help=N_("one staff member's stops (name, part of it, or id; default: you, see 'I am' in the settings)")):
-    who = parser.add_mutually_exclusive_group()
-    who.add_argument("--staff", "--owner", dest="staff", metavar="NAME", help=help)
-    who.add_argument("--everyone", action="store_true", help=N_("everyone's, not only yours"))
 
 
 def _date(value: str | None):
     from relationapp.services.common.validation import parse_date
 
     return parse_date(value, field="date", label=_("Date"))
-
-
-def _staff_id(db, args) -> int | None:
-    """--staff, else nobody with --everyone, else the user ("I am"; everyone when that is not set)."""
-    from relationapp.services.customers.staff import current_staff, find_staff
-
-    if args.staff:
-        return find_staff(db, name_or_id=args.staff).id
-    if args.everyone:
-        return None
-    me = current_staff(db)
-    if me is not None:
-        print(_("Yours ({name}); --everyone for all, --staff for someone else.").format(name=me.name), file=sys.stderr)
-    return me.id if me else None
 
 
 def _overdue(row) -> str:
@@ -109,7 +90,7 @@ def _due(args, db) -> int:
     from relationapp.services.visits.visits import due_for_visit
 
     rows = due_for_visit(db, city=args.city, postcode=args.postcode, region=args.region,
-                         owner_id=_staff_id(db, args), horizon_days=args.days, today=_date(args.date))
+                         owner_id=staff_id(db, args), horizon_days=args.days, today=_date(args.date))
     if args.json:
         print_json(rows)
         return 0
@@ -125,7 +106,7 @@ def _due(args, db) -> int:
 def _day(args, db) -> int:
     from relationapp.services.visits.visits import day_plan
 
-    return _print_plan(day_plan(db, day=_date(args.date), staff_id=_staff_id(db, args)), args.json)
+    return _print_plan(day_plan(db, day=_date(args.date), staff_id=staff_id(db, args)), args.json)
 
 
 def _plan(args, db) -> int:
@@ -142,7 +123,7 @@ def _plan(args, db) -> int:
 def _route(args, db) -> int:
     from relationapp.services.visits.visits import order_by_route
 
-    return _print_plan(order_by_route(db, day=_date(args.date), staff_id=_staff_id(db, args), start_time=args.start),
+    return _print_plan(order_by_route(db, day=_date(args.date), staff_id=staff_id(db, args), start_time=args.start),
                        args.json)
 
 
@@ -203,7 +184,7 @@ def _drive(leg) -> str:
 def _brief(args, db) -> int:
     from relationapp.reports.visits.briefing import write_briefing
 
-    path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=_staff_id(db, args))
+    path = write_briefing(db, day=_date(args.date), path=args.output, staff_id=staff_id(db, args))
     print(_("Briefing written to {path}").format(path=path), file=sys.stderr)
     return 0
 
@@ -212,6 +193,6 @@ def _ics(args, db) -> int:
     from relationapp.reports.visits.visits_ics import write_visits_ics
 
     path = write_visits_ics(db, day=_date(args.date), week=args.week, path=args.output,
-                            staff_id=_staff_id(db, args), tz=args.tz)
+                            staff_id=staff_id(db, args), tz=args.tz)
     print(_("Calendar written to {path}").format(path=path), file=sys.stderr)
     return 0

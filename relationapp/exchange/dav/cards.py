@@ -1,7 +1,7 @@
 """A person as a CardDAV card, merged into the card the server has (never rewritten from scratch).
 
     fields_of_card(text) -> (uid, fields)          raises CardUnreadable
-    new_card(person, uid) -> text                  (exchange.vcard's writer, plus the UID)
+    new_card(person, uid, anniversary=None) -> text  (exchange.vcard's writer, plus the UID)
     merged_card(server_text, fields, changed) -> text
 
 Only the properties behind the changed fields are touched: a phone's
@@ -9,7 +9,9 @@ photo, its second e-mail address, its X- properties and groups stay as they
 were. A year-less birthday is written as Apple writes it
 (``BDAY;X-APPLE-OMIT-YEAR=1604:1604-03-14``), which iOS shows without a year
 and Android's DAVx5 reads as a date without one; ``--0314`` (vCard 3 and 4)
-and Apple's form are both read.
+and Apple's form are both read. An anniversary is written twice, as
+``X-ANNIVERSARY`` (Android, Evolution, Outlook) and as Apple's labelled
+``itemN.X-ABDATE`` (iOS, macOS), and read from either (exchange.vcard).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import re
 import vobject
 
 from relationapp.exchange import vcard_quirks as quirks
-from relationapp.exchange.vcard import person_to_vcard, read_card, split_name
+from relationapp.exchange.vcard import CardExtras, apple_date, person_to_vcard, read_card, split_name
 from relationapp.services.customers.person_cards import PersonCard
 from relationapp.services.sync.people import birthday_text, parse_birthday
 
@@ -58,9 +60,11 @@ def fields_of_card(text: str) -> tuple[str | None, dict[str, str | None]]:
         parsed = quirks.parse_date(str(prop.value), omit_year=bool(prop.params.get("X-APPLE-OMIT-YEAR")))
         if parsed and 1 <= parsed[0] <= 12 and 1 <= parsed[1] <= 31:
             birthday = birthday_text(parsed[1], parsed[0], parsed[2])
+    anniversary = next((birthday_text(day, month, year) for kind, _label, month, day, year in read.dates
+                        if kind == "anniversary"), None)
     fields = {"name": raw.get("name") or None, "email": _main(read.contacts, "email"),
               "phone": _main(read.contacts, "phone"), "job_title": raw.get("job_title") or None,
-              "organisation": raw.get("account") or None, "birthday": birthday,
+              "organisation": raw.get("account") or None, "birthday": birthday, "anniversary": anniversary,
               "notes": raw.get("personal_notes") or None}
     return uid, fields
 
@@ -78,14 +82,43 @@ def _set_birthday(card, value: str | None) -> None:
         prop.params["X-APPLE-OMIT-YEAR"] = [str(quirks.APPLE_NO_YEAR)]
 
 
+_ANNIVERSARY_PROPS = ("anniversary", "x-anniversary", "x-ms-anniversary", "x-evolution-anniversary")
+
+
+def _set_anniversary(card, value: str | None) -> None:
+    """Every form of the anniversary replaced by ours (Apple's labelled date with its label too)."""
+    for key in _ANNIVERSARY_PROPS:
+        card.contents.pop(key, None)
+    labels = {str(p.group).lower(): p for p in card.contents.get("x-ablabel", []) if getattr(p, "group", None)}
+    for prop in list(card.contents.get("x-abdate", [])):
+        label = labels.get(str(getattr(prop, "group", "") or "").lower())
+        if label is not None and quirks.apple_label(str(label.value)).casefold() == "anniversary":
+            card.contents["x-abdate"].remove(prop)
+            card.contents["x-ablabel"].remove(label)
+    for key in ("x-abdate", "x-ablabel"):
+        if key in card.contents and not card.contents[key]:
+            del card.contents[key]
+    if not value:
+        return
+    day, month, year = parse_birthday(value)
+    card.add("x-anniversary").value = quirks.date_text(month, day, year)
+    groups = {str(getattr(p, "group", "") or "").lower() for props in card.contents.values() for p in props}
+    n = next(i for i in range(1, len(groups) + 2) if f"item{i}" not in groups)
+    apple_date(card, f"item{n}", month, day, year, "_$!<Anniversary>!$_")
+
+
 def _serialize(card) -> str:
     return card.serialize()
 
 
-def new_card(person: PersonCard, uid: str) -> str:
+def new_card(person: PersonCard, uid: str, anniversary: str | None = None) -> str:
     """exchange.vcard's card with a UID, and a year-less birthday in Apple's form (text edits: a first
     sync writes thousands, and parsing each card again to add two lines doubled its time)."""
-    text = person_to_vcard(person)
+    extras = None
+    if anniversary:
+        day, month, year = parse_birthday(anniversary)
+        extras = CardExtras(dates=(("anniversary", "Anniversary", month, day, year),))
+    text = person_to_vcard(person, extras=extras)
     uid_line = f"UID:{uid}\r\n"  # ours: relationapp-<uuid4>, nothing to escape
     text = text.replace("VERSION:3.0\r\n", "VERSION:3.0\r\n" + uid_line, 1)
     if person.birthday_day and person.birthday_month and not person.birthday_year:
@@ -143,6 +176,8 @@ def merged_card(text: str, fields: dict, changed: set[str], old: dict | None = N
             card.add("org").value = [fields["organisation"], *rest]
     if "birthday" in changed:
         _set_birthday(card, fields.get("birthday"))
+    if "anniversary" in changed:
+        _set_anniversary(card, fields.get("anniversary"))
     if "notes" in changed:
         card.contents.pop("note", None)
         if fields.get("notes"):

@@ -22,6 +22,7 @@ class PeopleSide(Side):
 
     def local(self, db: Database, mapped: set[int]) -> dict[int, dict]:
         fields, self._cards = people.people_fields(db)
+        self._anniversaries = {pid: f["anniversary"] for pid, f in fields.items() if f["anniversary"]}
         return fields
 
     def read(self, text: str) -> tuple[str | None, dict]:
@@ -31,7 +32,7 @@ class PeopleSide(Side):
             raise Unreadable(str(exc)) from None
 
     def new_text(self, local_id: int, uid: str) -> str:
-        return cards.new_card(self._cards[local_id], uid)
+        return cards.new_card(self._cards[local_id], uid, self._anniversaries.get(local_id))
 
     def merged_text(self, text: str, fields: dict, changed: set[str], old: dict) -> str:
         return cards.merged_card(text, fields, changed, old)

@@ -359,8 +359,9 @@ def account_rows(db: Database, *, ids: list[int]) -> list[AccountRow]:
     return out
 
 
-def list_accounts(db: Database, *, search: str | None = None, stage: str | None = None, include_archived: bool = False, limit: int | None = None) -> list[AccountRow]:
-    ids = list_account_ids(db, search=search, stage=stage, include_archived=include_archived)
+def list_accounts(db: Database, *, search: str | None = None, stage: str | None = None, include_archived: bool = False,
+                  owner_id: int | None = None, limit: int | None = None) -> list[AccountRow]:
+    ids = list_account_ids(db, search=search, stage=stage, include_archived=include_archived, owner_id=owner_id)
     if limit is not None:
         ids = ids[:limit]
     rows: list[AccountRow] = []

@@ -2,9 +2,10 @@
 
 The fields (``FIELDS``) are what the app and a phone both know of a person:
 name, main e-mail and phone, job title, the account as organisation,
-birthday (``YYYY-MM-DD``, or ``--MM-DD`` without a year) and the personal
-notes. They are compared as texts, so a three-way merge is a comparison of
-three dictionaries.
+birthday (``YYYY-MM-DD``, or ``--MM-DD`` without a year), the anniversary
+(the person's first important date of the kind "anniversary", in the same form)
+and the personal notes. They are compared as texts, so a three-way merge is a
+comparison of three dictionaries.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Person, utc_now
+from relationapp.data.models import Account, ImportantDate, Person, utc_now
 from relationapp.errors import ValidationError
+from relationapp.text.catalogue import _
 from relationapp.services.customers.people import clean_fields
 from relationapp.services.customers.person_cards import PersonCard, person_cards
 
-FIELDS = ("name", "email", "phone", "job_title", "organisation", "birthday", "notes")
+FIELDS = ("name", "email", "phone", "job_title", "organisation", "birthday", "anniversary", "notes")
 
 
 def birthday_text(day: int | None, month: int | None, year: int | None) -> str | None:
@@ -37,17 +39,53 @@ def parse_birthday(text: str | None) -> tuple[int | None, int | None, int | None
     return int(day), int(month), int(year)
 
 
-def card_fields(card: PersonCard) -> dict[str, str | None]:
+def card_fields(card: PersonCard, anniversary: str | None = None) -> dict[str, str | None]:
     return {"name": card.name, "email": card.email or None, "phone": card.phone or None,
             "job_title": card.job_title or None, "organisation": card.organisation or None,
             "birthday": birthday_text(card.birthday_day, card.birthday_month, card.birthday_year),
-            "notes": card.notes or None}
+            "anniversary": anniversary, "notes": card.notes or None}
+
+
+def _anniversary_of(session, person_id: int) -> ImportantDate | None:
+    """The person's anniversary a card carries: the first one (a card holds one)."""
+    return session.execute(sa.select(ImportantDate).where(ImportantDate.person_id == person_id,
+                                                          ImportantDate.kind == "anniversary")
+                           .order_by(ImportantDate.id).limit(1)).scalar()
+
+
+def anniversaries(db: Database) -> dict[int, str]:
+    """{person id: the first anniversary as ``birthday_text``} of everyone who has one."""
+    with db.read() as session:
+        rows = session.execute(sa.select(ImportantDate.person_id, ImportantDate.day, ImportantDate.month,
+                                         ImportantDate.year)
+                               .where(ImportantDate.kind == "anniversary", ImportantDate.person_id.is_not(None))
+                               .order_by(ImportantDate.id.desc())).all()
+    return {pid: birthday_text(day, month, year) for pid, day, month, year in rows}  # the first id wins
 
 
 def people_fields(db: Database) -> tuple[dict[int, dict], dict[int, PersonCard]]:
     """Everyone not archived: {person id: fields}, and their cards (for writing a new vCard)."""
     cards = {c.id: c for c in person_cards(db)}
-    return {pid: card_fields(c) for pid, c in cards.items()}, cards
+    dates = anniversaries(db)
+    return {pid: card_fields(c, dates.get(pid)) for pid, c in cards.items()}, cards
+
+
+def _set_anniversary(session, person_id: int, text: str | None, problems: list[str]) -> None:
+    """The card's anniversary onto the person's first one: changed, added, or (cleared on the phone) removed."""
+    try:
+        day, month, year = parse_birthday(text)
+    except ValueError:
+        problems.append(text or "")
+        return
+    date = _anniversary_of(session, person_id)
+    if day is None:
+        if date is not None:
+            session.delete(date)
+        return
+    if date is None:
+        date = ImportantDate(person_id=person_id, kind="anniversary", label=_("Anniversary"), month=month, day=day)
+    date.month, date.day, date.year = month, day, year
+    session.add(date)
 
 
 def _account_id(session, name: str | None, cache: dict) -> int | None:
@@ -94,6 +132,8 @@ def add_person(session, fields: dict, cache: dict, problems: list[str]) -> int:
     person = Person(**values)
     session.add(person)
     session.flush()
+    if fields.get("anniversary"):
+        _set_anniversary(session, person.id, fields["anniversary"], problems)
     return person.id
 
 
@@ -111,6 +151,8 @@ def apply_fields(session, person_id: int, fields: dict, cache: dict | None = Non
         setattr(person, key, value)
     person.updated_at = utc_now()
     session.add(person)
+    if "anniversary" in fields:
+        _set_anniversary(session, person_id, fields["anniversary"], [] if problems is None else problems)
 
 
 def delete_person(session, person_id: int) -> None:

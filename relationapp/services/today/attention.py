@@ -266,14 +266,23 @@ def _shortest_cadences(session, settings: Settings, stages: tuple[str, ...]) -> 
     return out
 
 
+def _owned_by(staff_id: int | None, account_id):
+    """Only the accounts ``staff_id`` manages (ix_account_owner); everyone's when None."""
+    if staff_id is None:
+        return sa.true()
+    return account_id.in_(sa.select(Account.id).where(Account.owner_id == staff_id))
+
+
 def _candidates(session, *, today: dt.date, settings: Settings, stages: tuple[str, ...], tiers: sa.Table,
-                with_dropped: bool):
+                with_dropped: bool, staff_id: int | None = None):
     """The accounts that may be overdue, as index ranges of ix_account_attention: untouched since their
     stage's shortest cadence (or never touched); and customers that dropped a tier."""
     columns = (Account.id, Account.stage, Account.last_touch_on, Account.cadence_days, Account.customer_since,
                Account.created_at)
     # leads: only those in their manager's focus list (the others are nurtured, not chased)
     focus = Account.in_focus == sa.true() if "customer" not in stages else sa.true()
+    if staff_id is not None:
+        focus = sa.and_(focus, Account.owner_id == staff_id)
     if not _sqlite(session):  # account.last_touch_on is not kept there: look at them all
         return sa.select(*columns).where(Account.archived == sa.false(), Account.stage.in_(stages), focus
                                          ).subquery("candidates")
@@ -286,7 +295,8 @@ def _candidates(session, *, today: dt.date, settings: Settings, stages: tuple[st
     if with_dropped and "customer" in cutoffs:
         parts.append(sa.select(*columns).where(  # a few hundred, from ix_tier_cache_dropped; not those above
             Account.id.in_(sa.select(tiers.c.account_id).where(tiers.c.dropped_from.is_not(None))),
-            Account.archived == sa.false(), Account.stage == "customer", Account.last_touch_on >= cutoffs["customer"]))
+            Account.archived == sa.false(), Account.stage == "customer", Account.last_touch_on >= cutoffs["customer"],
+            focus))
     found = sa.union_all(*parts).subquery("found")
     # OFFSET keeps SQLite from copying the query around it into every branch (flattening rule 14)
     return sa.select(*found.c).limit(-1).offset(0).subquery("candidates")
@@ -308,12 +318,12 @@ def _planned_or_unreachable():
 
 
 def _overdue(session, *, today: dt.date, settings: Settings, stages: tuple[str, ...], tiers: sa.Table,
-             with_dropped: bool, limit: int | None) -> tuple[int, list]:
+             with_dropped: bool, limit: int | None, staff_id: int | None = None) -> tuple[int, list]:
     """(how many, the first ``limit`` ranked) accounts of ``stages`` whose cadence has run out or, with
     ``with_dropped``, customers that fell a tier since the last quarter end."""
     customers = stages == ("customer",)
     accounts = _candidates(session, today=today, settings=settings, stages=stages, tiers=tiers,
-                           with_dropped=with_dropped and customers)
+                           with_dropped=with_dropped and customers, staff_id=staff_id)
     via_people, last = _last_touch(session, accounts)
     if customers:
         tier, cents = sa.func.coalesce(tiers.c.tier, "prospect"), sa.func.coalesce(_cents(tiers.c.revenue_12m), 0)
@@ -382,8 +392,10 @@ def _attention_items(session, rows, *, tiers: sa.Table, quarter_end: dt.date) ->
     return out
 
 
-def _follow_ups_due(session, *, today: dt.date, tiers: sa.Table, limit: int | None) -> tuple[int, list[FollowUpItem]]:
-    """(how many are due, the first ``limit``): the longest overdue first, then the most valuable account."""
+def _follow_ups_due(session, *, today: dt.date, tiers: sa.Table, limit: int | None,
+                    staff_id: int | None = None) -> tuple[int, list[FollowUpItem]]:
+    """(how many are due, the first ``limit``): the longest overdue first, then the most valuable account.
+    With ``staff_id``: those assigned to that staff member, and the unassigned ones of the accounts they manage."""
     due = sa.case((sa.and_(FollowUp.snoozed_until.is_not(None), FollowUp.snoozed_until > FollowUp.due_on),
                    FollowUp.snoozed_until), else_=FollowUp.due_on)
     cents = sa.func.coalesce(_cents(tiers.c.revenue_12m), 0)
@@ -394,6 +406,8 @@ def _follow_ups_due(session, *, today: dt.date, tiers: sa.Table, limit: int | No
         .where(FollowUp.done_on.is_(None), FollowUp.due_on <= today)
         .where(sa.or_(FollowUp.snoozed_until.is_(None), FollowUp.snoozed_until <= today))
         .where(sa.or_(FollowUp.account_id.is_(None), FollowUp.account_id.not_in(_archived_accounts())))
+        .where(sa.true() if staff_id is None else sa.or_(
+            FollowUp.staff_id == staff_id, sa.and_(FollowUp.staff_id.is_(None), _owned_by(staff_id, FollowUp.account_id))))
         .order_by(due, cents.desc(), FollowUp.id)
     )
     if limit == 0:
@@ -440,8 +454,9 @@ def _date_filter_and_away(session, column, away: dict[tuple[int, int], int]):
 
 
 def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
-               limit: int | None) -> tuple[int, list[ComingUpItem]]:
-    """(how many personal dates are coming, the first ``limit``): soonest first, the most valuable account first on a day."""
+               limit: int | None, staff_id: int | None = None) -> tuple[int, list[ComingUpItem]]:
+    """(how many personal dates are coming, the first ``limit``): soonest first, the most valuable account first on a day.
+    With ``staff_id``, only the dates of the accounts that staff member manages (and of their people)."""
     feb29 = settings.feb29_birthdays_on
     near = personal_dates.days_away_within(today, settings.coming_up_days, feb29_on=feb29)
     to_year_end = (dt.date(today.year, 12, 31) - today).days
@@ -462,7 +477,8 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
         .outerjoin(tiers, tiers.c.account_id == Person.account_id)
         .where(_month_day_filter(Person.birthday_month, Person.birthday_day, near),
                Person.do_not_contact == sa.false(), Person.archived == sa.false(),
-               sa.or_(Person.account_id.is_(None), Person.account_id.not_in(_archived_accounts())))
+               sa.or_(Person.account_id.is_(None), Person.account_id.not_in(_archived_accounts())),
+               _owned_by(staff_id, Person.account_id))
     ]
     notice = session.execute(sa.select(sa.func.max(ImportantDate.notice_days))).scalar() or 0
     if notice > 0:
@@ -477,6 +493,7 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
             .outerjoin(tiers, tiers.c.account_id == Account.id)
             .where(_month_day_filter(ImportantDate.month, ImportantDate.day, ahead), away <= ImportantDate.notice_days)
             .where(sa.or_(Person.id.is_(None), contactable), sa.or_(Account.id.is_(None), Account.archived == sa.false()))
+            .where(sa.true() if staff_id is None else Account.owner_id == staff_id)
         )
     within, away = _date_filter_and_away(session, Account.customer_since, near)
     since_year = sa.extract("year", Account.customer_since)
@@ -485,7 +502,8 @@ def _coming_up(session, *, today: dt.date, settings: Settings, tiers: sa.Table,
         .select_from(Account)
         .outerjoin(tiers, tiers.c.account_id == Account.id)
         .where(Account.archived == sa.false(), Account.stage == "customer", Account.customer_since.is_not(None),
-               within, since_year < falls_in(away))  # the first year is no anniversary yet
+               within, since_year < falls_in(away),  # the first year is no anniversary yet
+               sa.true() if staff_id is None else Account.owner_id == staff_id)
     )
     dates = sa.union_all(*parts).subquery("dates")
     ranked = (
@@ -531,6 +549,7 @@ def agenda(
     prospect_limit: int | None = PROSPECT_LIMIT,
     with_dropped: bool = True,
     keep_standing: bool = True,
+    staff_id: int | None = None,
 ) -> Agenda:
     """Everything Today shows, in the order it shows it.
 
@@ -541,17 +560,19 @@ def agenda(
     larger of the cadence value and the 12-month revenue lost since then).
     Without ``keep_standing`` a day the tier cache does not hold is ranked
     apart, leaving the cache as Today left it (a report on a past day).
+    ``staff_id`` gives one account manager's Today: the accounts they manage, the follow-ups
+    assigned to them (or unassigned on their accounts), their accounts' dates; None is everyone's.
     """
     today = today or dt.date.today()
     quarter_end = previous_quarter_end(today)
 
     def work(session, tiers: sa.Table) -> Agenda:
         settings = settings_service.load(session)
-        common = dict(today=today, settings=settings, tiers=tiers)
+        common = dict(today=today, settings=settings, tiers=tiers, staff_id=staff_id)
         customers_total, customers = _overdue(session, stages=("customer",), with_dropped=with_dropped,
                                               limit=limit, **common)
         leads_total, leads = _overdue(session, stages=LEAD_STAGES, with_dropped=False, limit=prospect_limit, **common)
-        due_total, due = _follow_ups_due(session, today=today, tiers=tiers, limit=limit)
+        due_total, due = _follow_ups_due(session, today=today, tiers=tiers, limit=limit, staff_id=staff_id)
         coming_total, coming = _coming_up(session, limit=limit, **common)
         return Agenda(
             today=today,
@@ -568,7 +589,7 @@ def agenda(
     shown = pyramid.with_standing(db, as_of=today, work=work, keep=keep_standing)
     from relationapp.services.leads.nurture import due_content
 
-    content = due_content(db, today=today, limit=prospect_limit or 10_000, stop_passed=False)
+    content = due_content(db, today=today, staff_id=staff_id, limit=prospect_limit or 10_000, stop_passed=False)
     return dataclasses.replace(shown, content_to_send=tuple(content))
 
 

@@ -7,9 +7,11 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
 
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.services.customers import accounts as accounts_service
+from relationapp.services.customers.staff import current_staff, list_staff
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.staff_choice import StaffChoice
 from relationapp.ui.lists.lazy_model import Column, LazyTableModel
 from relationapp.ui.lists.list_view import LazyListView
 
@@ -42,17 +44,37 @@ class AccountsView(Page, LazyListView):
         self.stage.addItem(tr("All stages"), None)
         for value, label in STAGE_LABELS.items():
             self.stage.addItem(tr(label), value)
+        self.manager = StaffChoice(tr("All account managers"), self)
+        self._fill_managers()
         self.archived = QCheckBox(tr("Show archived"), self)
         self.new_button = QPushButton(tr("New account…"), self)
-        for widget in (self.stage, self.archived, self.new_button):
+        for widget in (self.manager, self.stage, self.archived, self.new_button):
             self.toolbar.addWidget(widget)
         self.stage.currentIndexChanged.connect(lambda _i: self.model.set_query(stage=self.stage.currentData()))
+        self.manager.currentIndexChanged.connect(lambda _i: self.model.set_query(owner_id=self.manager.currentData()))
         self.archived.toggled.connect(lambda on: self.model.set_query(include_archived=on))
         self.new_button.clicked.connect(self.new_account)
         self.activated.connect(ctx.open_account)
+        self.set_empty_help("building-2", tr("No accounts yet. Add your first customer, or import them from a spreadsheet "
+                                             "(File > Import…, Ctrl+I)."), tr("New account…"), lambda: self.new_account())
         self.watch(ctx)
 
+    def filtered(self) -> bool:
+        return super().filtered() or self.stage.currentData() is not None or self.manager.currentData() is not None
+
+    def clear_filters(self) -> None:
+        self.stage.setCurrentIndex(0)
+        self.manager.setCurrentIndex(0)
+        super().clear_filters()
+
+    def _fill_managers(self) -> None:
+        """One's own accounts first ("I am" in the settings), everyone's one click away."""
+        self.manager.fill(list_staff(self.ctx.db), me=current_staff(self.ctx.db))
+        self.model.set_query(owner_id=self.manager.currentData())
+
     def changes_seen(self, changes: Changes) -> None:
+        if changes.touches(Kind.STAFF, Kind.SETTINGS):
+            self._fill_managers()
         if not self.model.loaded:
             return
         if changes.touches(Kind.ACCOUNTS):

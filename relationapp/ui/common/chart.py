@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -30,10 +31,14 @@ PALETTE = ("#2e75b6", "#ef8a17", "#43a047", "#8e44ad")
 @dataclass(frozen=True)
 class Series:
     label: str
-    values: Sequence[float | None] = ()  # one per category (None: no value there)
+    values: Sequence[float | Decimal | None] = ()  # one per category (None: no value there)
     kind: str = "line"  # "line" or "bar"
     colour: str | None = None
     points: Sequence[tuple[float, float]] = ()  # (x, y) when the x-axis holds numbers
+
+    def __post_init__(self) -> None:
+        # Callers hand over money as Decimal; only here, for pixel positions, does it become a float.
+        object.__setattr__(self, "values", tuple(None if v is None else float(v) for v in self.values))
 
 
 @dataclass(frozen=True)

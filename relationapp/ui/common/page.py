@@ -20,8 +20,8 @@ class Page:
     CHANGES: tuple[Kind, ...] = ()
     stale: bool = False
 
-    def refresh(self) -> None:  # pragma: no cover - every page has its own
-        raise NotImplementedError
+    # No ``refresh`` here: each page has its own, and a list page takes LazyListView's (which
+    # comes after Page in its bases, so a stub here would hide it).
 
     def watch(self, ctx) -> None:
         ctx.changed.connect(self.changes_seen)  # a bound slot: Qt drops it with the widget

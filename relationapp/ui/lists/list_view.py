@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationapp.text import formatting
+from relationapp.ui.common.empty_state import EmptyState
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.tables import fit_columns, style_rows
 from relationapp.ui.common.widgets import plain_label
@@ -60,6 +61,35 @@ class LazyListView(QWidget):
         self._count_timer = QTimer(self, singleShot=True, interval=0)
         self._count_timer.timeout.connect(self._update_count)
         model.modelReset.connect(self._count_timer.start)
+        self._empty_help: tuple | None = None
+        self.empty_state: EmptyState | None = None
+        model.modelReset.connect(self._reword_empty_state)
+
+    def set_empty_help(self, icon_name: str, text: str, button_text: str | None = None, action=None) -> None:
+        """What the empty list says (and offers) when nothing is filtered; a filter that matches
+        nothing says so instead, with a button that clears it."""
+        self._empty_help = (icon_name, text, button_text, action)
+        if self.empty_state is None:
+            self.empty_state = EmptyState.over(self.table, icon_name, text, button_text, action)
+        self._reword_empty_state()
+
+    def filtered(self) -> bool:
+        """Whether a filter hides rows (subclasses with more filters add theirs)."""
+        return bool(self.search.text().strip())
+
+    def clear_filters(self) -> None:
+        self.search.clear()
+        self.apply_filter()
+
+    def _reword_empty_state(self) -> None:
+        if self.empty_state is None or self._empty_help is None:
+            return
+        if self.filtered():
+            self.empty_state.set_text(tr("No {things} match this filter.").format(things=self.noun),
+                                      tr("Clear filter"), self.clear_filters)
+        else:
+            _icon, text, button_text, action = self._empty_help
+            self.empty_state.set_text(text, button_text, action)
 
     def showEvent(self, event) -> None:
         self.model.ensure_loaded()

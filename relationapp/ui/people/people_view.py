@@ -51,6 +51,8 @@ class PeopleView(Page, LazyListView):
         self.new_button.clicked.connect(self.new_person)
         self.open_account.clicked.connect(self._open_account)
         self.activated.connect(self.edit_person)
+        self.set_empty_help("users", tr("No people yet. Add a contact person, or import your address book "
+                                        "(File > Import…, Ctrl+I: vCard or CSV)."), tr("New person…"), lambda: self.new_person())
         self.watch(ctx)
 
     def new_person(self) -> None:

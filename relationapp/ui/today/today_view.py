@@ -41,6 +41,7 @@ from shiboken6 import isValid
 
 from relationapp.errors import ServiceError
 from relationapp.services.common.changes import Kind
+from relationapp.services.customers.staff import current_staff, list_staff
 from relationapp.services.data_care.demo import holds_data
 from relationapp.services.leads import nurture
 from relationapp.services.leads.content import CONTENT_KIND_LABELS
@@ -57,6 +58,7 @@ from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.staff_choice import StaffChoice
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel, with_tooltip
@@ -69,7 +71,7 @@ from relationapp.ui.today.welcome import Welcome
 from relationapp.ui.touches.follow_up_dialog import FollowUpDialog
 
 CHANGES = (Kind.INTERACTIONS, Kind.FOLLOW_UPS, Kind.ACCOUNTS, Kind.PEOPLE, Kind.ORDERS, Kind.SETTINGS, Kind.IMPORTANT_DATES,
-           Kind.VISITS, Kind.LEADS)
+           Kind.VISITS, Kind.LEADS, Kind.STAFF)
 DAY_CHECK_MS = 60 * 60 * 1000  # once an hour: has the day changed while the app ran?
 VISITS_SHOWN = 5  # on the visits line; the Visits page has them all
 
@@ -339,9 +341,17 @@ class TodayView(Page, QWidget):
         self._loading = False
         self._again = False
         outer = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.day_label = plain_label("", self)
         theme.mark(self.day_label, "title")
-        outer.addWidget(self.day_label)
+        top.addWidget(self.day_label, 1)
+        # whose Today: one's own ("I am") once the first agenda has read the staff; everyone's one choice away
+        self.whose = StaffChoice(tr("Everyone's Today"), self)
+        self.whose.setAccessibleName(tr("Whose Today"))
+        self.whose.hide()
+        self.whose.currentIndexChanged.connect(lambda _i: self.refresh())
+        top.addWidget(self.whose)
+        outer.addLayout(top)
         self.summary = plain_label(tr("Loading…"), self)
         outer.addWidget(self.summary)
         self.welcome = Welcome(ctx, self)
@@ -421,11 +431,16 @@ class TodayView(Page, QWidget):
             return
         self._loading = True
         db, today, limit = self.ctx.db, dt.date.today(), self.LIMIT
+        chosen = self.whose.currentData() if self.whose.count() else None
+        first = self.whose.count() == 0
 
         def compute():
+            staff, me = list_staff(db), current_staff(db)
+            staff_id = (me.id if me else None) if first else chosen
             # the pyramid standing is cached in the database (pyramid.current_tiers): kept until orders change
-            return (attention.agenda(db, today=today, limit=limit), planned_visits(db, on=today),
-                    ambassador_person_ids(db), holds_data(db))
+            return (attention.agenda(db, today=today, limit=limit, staff_id=staff_id),
+                    planned_visits(db, on=today, staff_id=staff_id),
+                    ambassador_person_ids(db), holds_data(db), (staff, me, staff_id))
 
         self.ctx.tasks.run(compute, on_done=self._loaded, on_error=self._failed)
 
@@ -433,7 +448,11 @@ class TodayView(Page, QWidget):
         if not isValid(self):  # the page was closed while the agenda was computed
             return
         self._loading = False
-        agenda, self.visits, ambassadors, has_data = result
+        agenda, self.visits, ambassadors, has_data, (staff, me, shown_for) = result
+        self.whose.fill(staff, me=me)  # keeps the choice; the first time, or after "I am" changed, picks "I am"
+        self.whose.setVisible(len(staff) > 1 or (me is None and bool(staff)))
+        if self.whose.currentData() != shown_for:  # "I am" changed meanwhile: compute the new one's Today
+            self._again = True
         self.welcome.setVisible(not has_data)
         for section in self.sections.values():  # five empty lists would only say the same again
             section.setVisible(has_data)

@@ -130,7 +130,7 @@ class OrdersTab(QWidget):
         self.value_line.setText(" · ".join(parts))
         by_quarter = orders_service.revenue_by_quarter(self.ctx.db, account_id=account_id)
         self.chart.set_data([formatting.current().quarter(quarters.parse(q.quarter)) for q in by_quarter],
-                            [Series(tr("Revenue"), [float(q.revenue) for q in by_quarter], kind="bar")]
+                            [Series(tr("Revenue"), [q.revenue for q in by_quarter], kind="bar")]
                             if any(q.revenue for q in by_quarter) else [])
 
     # --- actions ------------------------------------------------------------------------

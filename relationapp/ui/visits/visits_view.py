@@ -43,6 +43,7 @@ from relationapp.ui.accounts.account_page import _table
 from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
+from relationapp.ui.common.staff_choice import StaffChoice
 from relationapp.ui.common.page import Page
 from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import DateField, plain_label
@@ -109,8 +110,7 @@ class VisitsView(Page, QWidget):
         self.region.setEditable(True)
         self.postcode = QLineEdit(box)
         self.postcode.setPlaceholderText(tr("e.g. 35"))
-        self.manager = QComboBox(box)
-        self.manager.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.manager = StaffChoice(tr("Any manager"), box)
         self.horizon = QSpinBox(box)
         self.horizon.setRange(0, 365)
         self.horizon.setValue(DEFAULT_HORIZON_DAYS)
@@ -152,7 +152,7 @@ class VisitsView(Page, QWidget):
         layout = QVBoxLayout(box)
         top = QHBoxLayout()
         self.day = DateField(parent=box)
-        self.planner_staff = QComboBox(box)
+        self.planner_staff = StaffChoice(tr("Everyone"), box)
         top.addWidget(plain_label(tr("Day"), box))
         top.addWidget(self.day)
         top.addWidget(plain_label(tr("For"), box))
@@ -229,24 +229,14 @@ class VisitsView(Page, QWidget):
     def _fill_choices(self) -> None:
         self._choices_stale = False
         choices = visits_service.visit_filter_choices(self.ctx.db)
-        staff = [(s.name, s.id) for s in list_staff(self.ctx.db)]
+        staff = list_staff(self.ctx.db)
         for box, items in ((self.city, choices["city"]), (self.region, choices["region"])):
             box.blockSignals(True)
             box.clear()
             box.addItems([""] + items)
             box.blockSignals(False)
-        first_fill = self.planner_staff.count() == 0
-        for box, first in ((self.manager, tr("Any manager")), (self.planner_staff, tr("Everyone"))):
-            chosen = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(first, None)
-            for name, staff_id in staff:
-                box.addItem(name, staff_id)
-            if first_fill and self.me is not None:  # one's own customers and day first
-                chosen = self.me.id
-            box.setCurrentIndex(max(box.findData(chosen), 0))
-            box.blockSignals(False)
+        for box in (self.manager, self.planner_staff):  # one's own customers and day first
+            box.fill(staff, me=self.me)
         self._say_whose()
 
     def _say_whose(self) -> None:

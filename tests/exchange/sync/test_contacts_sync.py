@@ -196,3 +196,46 @@ def test_a_person_erased_for_privacy_leaves_no_copy_in_the_sync(synced, dav):
         assert "Anna" not in str(session.execute(sa.text("SELECT base FROM sync_item")).all())
     sync_now(db)
     assert len(contacts(dav)) == 1 and people(db) == []  # the phone's card is the user's; not taken in again
+
+
+def _anniversaries(db) -> list[tuple]:
+    from relationapp.data.models import ImportantDate
+
+    with db.read() as session:
+        return session.execute(sa.select(Person.name, ImportantDate.day, ImportantDate.month, ImportantDate.year)
+                               .join(Person, Person.id == ImportantDate.person_id)
+                               .where(ImportantDate.kind == "anniversary").order_by(Person.name)).all()
+
+
+def test_anniversaries_go_to_the_phone_in_both_forms_and_come_back_from_either(synced, dav):
+    from relationapp.data.models import ImportantDate
+
+    db = synced
+    anna = create_person(db, name="Anna de Boer", email="anna@example.nl")
+    with db.write() as session:
+        session.add(ImportantDate(person_id=anna.id, kind="anniversary", label="Trouwdag", month=6, day=12))
+    # a card from an iPhone: Apple's labelled date only
+    dav.put("contacts", "phone-1.vcf", (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:phone-1\r\nFN:Kees Boon\r\nN:Boon;Kees;;;\r\nEMAIL:kees@boon.nl\r\n"
+        "item3.X-ABDATE:2004-09-18\r\nitem3.X-ABLabel:_$!<Anniversary>!$_\r\nEND:VCARD\r\n"))
+
+    assert sync_now(db).ok
+    assert _anniversaries(db) == [("Anna de Boer", 12, 6, None), ("Kees Boon", 18, 9, 2004)]
+    anna_card = next(text for name, text in contacts(dav).items() if "Anna de Boer" in text)
+    assert "X-ANNIVERSARY:--0612" in anna_card  # Android (DAVx5), Evolution, Outlook
+    assert "X-ABDATE;X-APPLE-OMIT-YEAR=1604:1604-06-12" in anna_card and "_$!<Anniversary>!$_" in anna_card  # iOS
+
+    # the phone moves Kees's anniversary: the app follows, and the card keeps one anniversary in each form
+    kees = contacts(dav)["phone-1.vcf"]
+    dav.put("contacts", "phone-1.vcf", kees.replace("2004-09-18", "2004-09-19"))
+    assert sync_now(db).ok
+    assert ("Kees Boon", 19, 9, 2004) in _anniversaries(db)
+
+    # the app clears Anna's: the phone's card loses both forms, nothing else
+    with db.write() as session:
+        session.execute(sa.delete(ImportantDate).where(ImportantDate.person_id == anna.id))
+    assert sync_now(db).ok
+    anna_card = next(text for text in contacts(dav).values() if "Anna de Boer" in text)
+    assert "ANNIVERSARY" not in anna_card and "X-ABDATE" not in anna_card and "anna@example.nl" in anna_card
+    again = sync_now(db)
+    assert again.ok and not any(k.changed_anything for k in again.kinds)

@@ -309,3 +309,24 @@ def test_a_section_grows_with_its_rows_and_folds_as_it_was_left(window, qtbot):
     assert again.sections[section.key].folded()
     again.sections[section.key].heading.click()
     assert not again.sections[section.key].folded()
+
+
+def test_today_opens_on_my_accounts_and_everyones_is_one_choice_away(firm, qtbot):
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.customers.staff import create_staff
+    from relationapp.ui.today.today_view import TodayView
+
+    ctx = firm["ctx"]
+    anna = create_staff(ctx.db, name="Anna Jansen")
+    create_staff(ctx.db, name="Bram de Vries")
+    accounts.update_account(ctx.db, account_id=firm["small"].id, owner_id=anna.id)
+    update_settings(ctx.db, current_staff_id=anna.id)
+    view = TodayView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.is_filled())
+    assert view.whose.isVisible() and view.whose.currentText() == "Anna Jansen (me)"
+    assert names(view, "attention") == ["Small Bakery"]
+
+    view.whose.setCurrentIndex(view.whose.findData(None))  # everyone's
+    qtbot.waitUntil(lambda: view.is_filled() and names(view, "attention") == ["Top Holding", "Small Bakery"])

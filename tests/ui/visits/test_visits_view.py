@@ -210,7 +210,7 @@ def test_the_planner_opens_on_the_users_own_day(ctx, firm, qtbot):
     update_settings(ctx.db, current_staff_id=anna.id)
     mine = _view(ctx, qtbot)
     assert mine.day.value() == DAY  # the next day with one's own stops
-    assert mine.planner_staff.currentText() == "Bea Other" and mine.manager.currentText() == "Bea Other"
+    assert mine.planner_staff.currentText() == "Bea Other (me)" and mine.manager.currentText() == "Bea Other (me)"
     assert mine.due_model.rowCount() == 0 and "Nobody is due" in mine.due_summary.text()  # Bea has no accounts
     assert _accounts(mine) == ["East"]
     assert mine.whose.text() == "Your day (Bea Other)."
