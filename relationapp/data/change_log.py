@@ -20,6 +20,8 @@ from relationapp.data.models import ChangeLog, Setting, Staff, is_derived, utc_n
 KEEP_DAYS = 30
 KEEP_ROWS = 100_000
 PRUNE_EVERY = 1_000
+PG_LOCK = 0x72656C61  # "rela": the advisory lock key that orders the log rows on PostgreSQL
+PG_CHANNEL = "relationapp_changes"  # NOTIFY of every logged transaction, its seq as the payload
 
 _log = ChangeLog.__table__
 # "I am" (the setting holds the staff id as JSON: 3 -> '3'); NULL when unset or naming nobody
@@ -39,9 +41,20 @@ def logged_tables(written: set[str]) -> list[str]:
 
 
 def record(conn, tables: list[str], *, staff_id: int | None = None) -> int:
-    """Add the row for the transaction open on ``conn``; its seq back. ``staff_id`` None: "I am"."""
+    """Add the row for the transaction open on ``conn``; its seq back. ``staff_id`` None: "I am".
+
+    Readers take the rows after the last seq they saw, so seqs must become visible in their order. A
+    SQLite writer holds the whole file (BEGIN IMMEDIATE); on PostgreSQL two transactions could take 10
+    and 11 and commit 11 first, and a reader between the commits would skip 10 for good. So there the
+    log row is written under a transaction-level advisory lock, held from here to the commit (which
+    follows at once): the tails of concurrent writes queue, nothing else does.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.literal(PG_LOCK, sa.BigInteger))))
     seq = conn.execute(_INSERT, {"at": utc_now(), "staff_id": staff_id, "tables": ",".join(tables)}
                        ).inserted_primary_key[0]
+    if conn.dialect.name == "postgresql":  # delivered at the commit, to every window that listens (PgNotices)
+        conn.execute(sa.select(sa.func.pg_notify(PG_CHANNEL, sa.cast(sa.literal(seq), sa.String))))
     if seq % PRUNE_EVERY == 0:
         conn.execute(_PRUNE, {"oldest_kept": seq - KEEP_ROWS + 1,
                               "cutoff": utc_now() - dt.timedelta(days=KEEP_DAYS)})
@@ -69,3 +82,53 @@ class DataVersion:
 
     def close(self) -> None:
         self._con.close()
+
+
+class PgNotices:
+    """PostgreSQL's LISTEN on a connection of its own: ``moved()`` says whether a NOTIFY of a logged
+    transaction came since the last look, without waiting and without a query (as ``DataVersion``).
+
+    A lost connection counts as moved (the caller reads the log, which says what really came) and is
+    opened again at the next look.
+    """
+
+    def __init__(self, url: str):
+        self._conninfo = sa.engine.make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self._con = None
+        self._listen()
+
+    def _listen(self) -> None:
+        import psycopg
+
+        try:
+            self._con = psycopg.connect(self._conninfo, autocommit=True, connect_timeout=5)
+            self._con.execute(f"LISTEN {PG_CHANNEL}")
+        except psycopg.Error:
+            self._con = None
+
+    def moved(self) -> bool:
+        import psycopg
+
+        if self._con is None:
+            self._listen()
+            return True
+        try:
+            return any(True for _notice in self._con.notifies(timeout=0))  # drains them all
+        except psycopg.Error:
+            self.close()
+            return True
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+
+def change_signal(url: str, path: Path | None):
+    """What tells a window that something was committed, for this database: SQLite's data version,
+    PostgreSQL's notices, else None (then the newest seq is asked at every look)."""
+    if path is not None:
+        return DataVersion(path)
+    if sa.engine.make_url(url).get_backend_name() == "postgresql":
+        return PgNotices(url)
+    return None

@@ -3,10 +3,9 @@
 Every write transaction leaves one ``change_log`` row (``data.change_log``).
 ``changes_since`` turns the rows after a seq into the typed ``Changes`` the
 pages refresh from: the same kinds an operation of this window broadcasts.
-``Watch`` is what a window polls: on SQLite it first asks ``PRAGMA
-data_version`` (no table read while nothing was committed); elsewhere it asks
-for the newest seq. PostgreSQL's LISTEN/NOTIFY can later call
-``changes_since`` from its notification instead of a timer.
+``Watch`` is what a window polls: it first asks SQLite's ``PRAGMA
+data_version`` or looks for PostgreSQL notices (LISTEN; every logged write
+NOTIFYs at its commit), so nothing is read while nothing was committed.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from relationapp.data.change_log import DataVersion
+from relationapp.data.change_log import change_signal
 from relationapp.data.db import Database, database_file
 from relationapp.data.models import ChangeLog, Staff
 from relationapp.services.common.changes import Changes
@@ -88,8 +87,8 @@ class Watch:
     def __init__(self, db: Database):
         self.db = db
         db.own_writes = set() if db.own_writes is None else db.own_writes
-        path = database_file(db.url)  # a read-only window's URL (file:...?mode=ro) too
-        self._version = DataVersion(path) if path is not None else None
+        # a read-only window's URL (file:...?mode=ro) too
+        self._version = change_signal(db.url, database_file(db.url))
         self.seq = latest_seq(db)
 
     def poll(self) -> Changes:
@@ -98,7 +97,7 @@ class Watch:
                 return Changes()
             own = self.db.own_writes or set()
             found = changes_since(self.db, seq=self.seq, skip=own)
-        except (sa.exc.OperationalError, sqlite3.Error):
+        except (sa.exc.OperationalError, sqlite3.Error, OSError):
             return Changes()  # the file busy or away a moment (a restore, a full disk): the next poll reads it
         own.difference_update({s for s in own if s <= found.seq})  # read: never needed again
         self.seq = found.seq

@@ -89,3 +89,17 @@ def test_a_month_old_row_is_pruned(db, monkeypatch):
     create_staff(db, name="Piet")
     (left,) = change_log.log_entries(db)
     assert left.at.year > 2020
+
+
+def test_a_watch_on_postgresql_hears_the_notices_of_other_sessions(db, other):
+    """On PostgreSQL every logged write NOTIFYs at its commit; the watch LISTENs (SQLite: its data version)."""
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL's LISTEN/NOTIFY")
+    watch = change_log.Watch(db)
+    try:
+        assert watch.poll() == Changes()
+        people.create_person(other, name="Piet")
+        assert watch.poll() == Changes.of(Kind.PEOPLE)
+        assert watch._version.moved() is False  # the notice was taken
+    finally:
+        watch.close()
