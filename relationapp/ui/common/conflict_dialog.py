@@ -9,35 +9,45 @@ nothing (what was typed stays, and the next save asks again).
 
 from __future__ import annotations
 
-from typing import Callable
+import datetime as dt
+from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
+    QListWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from relationapp.errors import ConflictError
+from relationapp.errors import ConflictError, NotFound
+from relationapp.services.customers.accounts import get_account
+from relationapp.text import formatting
 from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.widgets import plain_label
+from relationapp.ui.common.widgets import AccountPicker, plain_label
 
 KEEP_THEIRS, SAVE_MINE = 2, 3  # exec() results besides Rejected (0: back to the form)
 DIFFERS = "≠"
 
 
 class ConflictDialog(QDialog):
-    def __init__(self, conflict: ConflictError, *, label_of: Callable[[str], str],
-                 text_of: Callable[[str, object], str], parent=None):
-        super().__init__(parent)
+    """``form`` is the FormDialog that met the conflict: its rows name the fields and its widgets word the
+    values (``field_label``, ``value_text``)."""
+
+    def __init__(self, conflict: ConflictError, form):
+        super().__init__(form)
         self.setWindowTitle(tr("Saved by somebody else meanwhile"))
         layout = QVBoxLayout(self)
         differing = conflict.differing()
-        names = ", ".join(label_of(field) for field in differing)
+        names = ", ".join(field_label(form, field) for field in differing)
         intro = tr("Somebody else saved this record after you opened it. Nothing of yours is saved yet.")
         if differing:
             intro += "\n" + tr("Different in their version: {fields}.").format(fields=names)
@@ -55,8 +65,8 @@ class ConflictDialog(QDialog):
         self.table.setWordWrap(True)
         for row, field in enumerate(conflict.yours):
             differs = field in differing
-            cells = [DIFFERS if differs else "", label_of(field), text_of(field, conflict.yours[field]),
-                     text_of(field, conflict.theirs.get(field))]
+            cells = [DIFFERS if differs else "", field_label(form, field), value_text(form, field, conflict.yours[field]),
+                     value_text(form, field, conflict.theirs.get(field))]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # plain text: typed names and notes are data
                 item.setToolTip(text)
@@ -92,6 +102,43 @@ class ConflictDialog(QDialog):
         """The field labels of the rows marked as different (what a user sees in the first column)."""
         return [self.table.item(row, 1).text() for row in range(self.table.rowCount())
                 if self.table.item(row, 0).text() == DIFFERS]
+
+
+def field_label(form, field: str) -> str:
+    """The field's name as the form's row shows it (``form.labels`` where the row has none)."""
+    if field in form.labels:
+        return form.labels[field]
+    widget = form.fields.get(field)
+    label = form.form.labelForField(widget) if widget is not None else None
+    text = label.text() if isinstance(label, QLabel) else ""
+    if not text and isinstance(widget, QCheckBox):
+        text = widget.text()
+    return text.replace("&", "") or field
+
+
+def value_text(form, field: str, value) -> str:
+    """A stored or typed value as the form shows it: a choice by its label, money and dates formatted."""
+    if value is None or value == "" or value == ():
+        return "—"
+    widget = form.fields.get(field)
+    if isinstance(widget, AccountPicker) and isinstance(value, int):
+        try:
+            return get_account(form.ctx.db, account_id=value).name
+        except NotFound:
+            return f"#{value}"
+    if isinstance(widget, QComboBox) and widget.findData(value) >= 0:
+        return widget.itemText(widget.findData(value))
+    if isinstance(widget, QListWidget) and isinstance(value, (tuple, list)):
+        names = {widget.item(i).data(Qt.ItemDataRole.UserRole): widget.item(i).text() for i in range(widget.count())}
+        return ", ".join(names.get(v, f"#{v}") for v in value)
+    if isinstance(value, bool):
+        return tr("Yes") if value else tr("No")
+    fmt = formatting.current()
+    if isinstance(value, Decimal):
+        return fmt.money(value)
+    if isinstance(value, dt.date):
+        return fmt.date(value)
+    return str(value)
 
 
 def choose(dialog: ConflictDialog) -> int:

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QListWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from relationapp.errors import ConflictError, ServiceError
-from relationapp.text import formatting
 from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common.widgets import AccountPicker
 
 
 class FormDialog(NamesItsControls, QDialog):
@@ -50,7 +43,7 @@ class FormDialog(NamesItsControls, QDialog):
         self.result_value: Any = None
         self.undo: tuple[str, Any] | None = None  # save() may set (label, how to take it back) for Ctrl+Z
         self.fields: dict[str, QWidget] = {}
-        self.labels: dict[str, str] = {}  # a field's name where its row has no label of its own (the conflict dialog)
+        self.labels: dict[str, str] = {}  # a field's name where its row has no label (the conflict dialog shows it)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         self.error = QLabel(self)
@@ -83,50 +76,13 @@ class FormDialog(NamesItsControls, QDialog):
         self.version = getattr(result, "version", self.version)
         return result
 
-    def field_label(self, field: str) -> str:
-        if field in self.labels:
-            return self.labels[field]
-        widget = self.fields.get(field)
-        label = self.form.labelForField(widget) if widget is not None else None
-        text = label.text() if isinstance(label, QLabel) else ""
-        if not text and isinstance(widget, QCheckBox):
-            text = widget.text()
-        return text.replace("&", "") or field
-
-    def value_text(self, field: str, value) -> str:
-        """A stored or typed value as the form shows it: a choice by its label, money and dates formatted."""
-        if value is None or value == "" or value == ():
-            return "—"
-        widget = self.fields.get(field)
-        if isinstance(widget, AccountPicker) and isinstance(value, int):
-            from relationapp.errors import NotFound
-            from relationapp.services.customers.accounts import get_account
-
-            try:
-                return get_account(self.ctx.db, account_id=value).name
-            except NotFound:
-                return f"#{value}"
-        if isinstance(widget, QComboBox) and widget.findData(value) >= 0:
-            return widget.itemText(widget.findData(value))
-        if isinstance(widget, QListWidget) and isinstance(value, (tuple, list)):
-            names = {widget.item(i).data(Qt.ItemDataRole.UserRole): widget.item(i).text() for i in range(widget.count())}
-            return ", ".join(names.get(v, f"#{v}") for v in value)
-        if isinstance(value, bool):
-            return tr("Yes") if value else tr("No")
-        fmt = formatting.current()
-        if isinstance(value, Decimal):
-            return fmt.money(value)
-        if isinstance(value, dt.date):
-            return fmt.date(value)
-        return str(value)
-
     def _resolve(self, conflict: ConflictError) -> None:
         from relationapp.ui.common import conflict_dialog
 
         if not conflict.yours:  # found by the database itself: no field values to compare
             self.show_error(str(conflict))
             return
-        dialog = conflict_dialog.ConflictDialog(conflict, label_of=self.field_label, text_of=self.value_text, parent=self)
+        dialog = conflict_dialog.ConflictDialog(conflict, self)
         choice = conflict_dialog.choose(dialog)
         dialog.deleteLater()
         if choice == conflict_dialog.KEEP_THEIRS:
