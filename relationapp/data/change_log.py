@@ -32,6 +32,23 @@ _CURRENT_STAFF = (sa.select(Staff.id)
 _INSERT = _log.insert().values(at=sa.bindparam("at"), staff_id=sa.func.coalesce(sa.bindparam("staff_id", type_=sa.Integer),
                                                                                 _CURRENT_STAFF),
                                tables=sa.bindparam("tables"))
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # as SQLAlchemy's DateTime stores it in SQLite
+_sqlite_sql: list[tuple[str, tuple[str, ...], dict]] = []
+
+
+def _sqlite_insert(**values) -> tuple[str, tuple]:
+    """``_INSERT`` as SQLite's SQL and its positional parameters: a log row costs what the sqlite3 module
+    costs, not a Core execution (there is one per write transaction)."""
+    if not _sqlite_sql:
+        from sqlalchemy.dialects import sqlite
+
+        compiled = _INSERT.compile(dialect=sqlite.dialect())
+        _sqlite_sql.append((str(compiled), tuple(compiled.positiontup), dict(compiled.params)))
+    sql, names, defaults = _sqlite_sql[0]
+    given = {**defaults, **values}
+    return sql, tuple(given[name] for name in names)
+
+
 _PRUNE = _log.delete().where(sa.or_(_log.c.seq <= sa.bindparam("oldest_kept") - 1, _log.c.at < sa.bindparam("cutoff")))
 
 
@@ -49,10 +66,14 @@ def record(conn, tables: list[str], *, staff_id: int | None = None) -> int:
     log row is written under a transaction-level advisory lock, held from here to the commit (which
     follows at once): the tails of concurrent writes queue, nothing else does.
     """
-    if conn.dialect.name == "postgresql":
-        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.literal(PG_LOCK, sa.BigInteger))))
-    seq = conn.execute(_INSERT, {"at": utc_now(), "staff_id": staff_id, "tables": ",".join(tables)}
-                       ).inserted_primary_key[0]
+    at, names = utc_now(), ",".join(tables)
+    if conn.dialect.name == "sqlite":  # the statement compiled once, on the transaction's own sqlite3 connection
+        sql, parameters = _sqlite_insert(at=at.strftime(_SQLITE_TIME), staff_id=staff_id, tables=names)
+        seq = conn.connection.driver_connection.execute(sql, parameters).lastrowid
+    else:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.literal(PG_LOCK, sa.BigInteger))))
+        seq = conn.execute(_INSERT, {"at": at, "staff_id": staff_id, "tables": names}).inserted_primary_key[0]
     if conn.dialect.name == "postgresql":  # delivered at the commit, to every window that listens (PgNotices)
         conn.execute(sa.select(sa.func.pg_notify(PG_CHANNEL, sa.cast(sa.literal(seq), sa.String))))
     if seq % PRUNE_EVERY == 0:
