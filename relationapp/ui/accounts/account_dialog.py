@@ -68,7 +68,7 @@ class AccountDialog(FormDialog):
 
     def fill(self, a: accounts_service.AccountDetail) -> None:
         """The fields as the account is stored (on opening, and when the user keeps somebody else's version)."""
-        self.version = a.version
+        self.loaded, self.version = a, a.version
         self.original_stage = a.stage
         self.name.setText(a.name)
         for box, value in ((self.kind, a.kind), (self.stage, a.stage), (self.owner, a.owner_id),

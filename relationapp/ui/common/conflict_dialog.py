@@ -49,10 +49,7 @@ class ConflictDialog(QDialog):
         differing = conflict.differing()
         names = ", ".join(field_label(form, field) for field in differing)
         intro = tr("Somebody else saved this record after you opened it. Nothing of yours is saved yet.")
-        if differing:
-            intro += "\n" + tr("Different in their version: {fields}.").format(fields=names)
-        else:
-            intro += "\n" + tr("Their version holds the same values as yours.")
+        intro += "\n" + tr("Different in their version: {fields}.").format(fields=names)
         self.intro = plain_label(intro, self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)

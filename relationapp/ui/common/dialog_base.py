@@ -36,6 +36,7 @@ class FormDialog(NamesItsControls, QDialog):
     """
 
     version: int | None = None  # of the record the form edits, as loaded
+    loaded: Any = None  # the record as the form loaded it (fill() sets both)
 
     def __init__(self, ctx, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,14 +74,29 @@ class FormDialog(NamesItsControls, QDialog):
 
     def saved(self, result: Any) -> Any:
         """What ``save()`` returns for a stored record: the form keeps working with its new version."""
-        self.version = getattr(result, "version", self.version)
+        if hasattr(result, "version"):
+            self.loaded, self.version = result, result.version
         return result
+
+    def _changed_by_them(self, conflict: ConflictError) -> list[str]:
+        """The fields of the form whose stored value is no longer the one the form loaded (``self.loaded``,
+        the record ``fill`` took); a field the loaded record does not name counts as changed."""
+        def same(a, b) -> bool:
+            return sorted(a) == sorted(b) if isinstance(a, tuple) and isinstance(b, tuple) else a == b
+
+        missing = object()
+        return [field for field in conflict.yours
+                if not same(getattr(self.loaded, field, missing), conflict.theirs.get(field))]
 
     def _resolve(self, conflict: ConflictError) -> None:
         from relationapp.ui.common import conflict_dialog
 
         if not conflict.yours:  # found by the database itself: no field values to compare
             self.show_error(str(conflict))
+            return
+        if not self._changed_by_them(conflict):  # only what this form does not hold (a focus flag, a journey
+            self.version = conflict.version  # stage): saving the form loses nothing of theirs, so nothing to ask
+            self.accept()
             return
         dialog = conflict_dialog.ConflictDialog(conflict, self)
         choice = conflict_dialog.choose(dialog)

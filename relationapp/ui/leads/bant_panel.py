@@ -98,7 +98,7 @@ class BantDialog(FormDialog):
 
     def fill(self, bant) -> None:
         """The fields as the qualification is stored (on opening, and when the user keeps somebody else's)."""
-        self.bant, self.version = bant, bant.version
+        self.bant, self.loaded, self.version = bant, bant, bant.version
         self.budget.setText(parsing.editable_amount(bant.budget_amount))
         self.authority.setCurrentIndex(max(self.authority.findData(bant.authority_person_id), 0))
         self.need.setText(bant.need or "")

@@ -82,7 +82,7 @@ class PersonDialog(FormDialog):
 
     def fill(self, p: people_service.PersonDetail) -> None:
         """The fields as the person is stored (on opening, and when the user keeps somebody else's version)."""
-        self.version = p.version
+        self.loaded, self.version = p, p.version
         self.name.setText(p.name)
         self.account.set_account(p.account_id, p.account or "")
         for edit, text in ((self.job_title, p.job_title), (self.email, p.email), (self.phone, p.phone)):

@@ -25,7 +25,7 @@ class EditInteractionDialog(LogInteractionDialog):
 
     def fill(self, row: interactions_service.InteractionRow) -> None:
         """The fields as the touch is stored (on opening, and when the user keeps somebody else's version)."""
-        self.version = row.version
+        self.loaded, self.version = row, row.version
         self._preselect = set(row.person_ids)
         self.account.set_account(row.account_id, row.account or "")  # (ticks who was there)
         for box, value in ((self.kind, row.kind), (self.staff, row.staff_id), (self.source, row.source_id)):

@@ -137,3 +137,19 @@ def test_a_bant_form_keeps_their_need_and_saves_after(ctx, other, qtbot):
     form.accept()
     stored = get_bant(ctx.db, account_id=lead.id)
     assert (stored.need, stored.notes, stored.version) == ("a heat pump", "call in March", 2)
+
+
+def test_a_change_elsewhere_to_nothing_the_form_holds_saves_without_asking(ctx, other, qtbot, monkeypatch):
+    from relationapp.services.relationships.journey import set_journey_stage
+    from relationapp.ui.accounts.account_dialog import AccountDialog
+
+    made = accounts.create_account(ctx.db, name="Bakkerij Jansen", stage="customer")
+    form = AccountDialog(ctx, made.id)
+    qtbot.addWidget(form)
+    set_journey_stage(other, account_id=made.id, stage="enjoy")  # not a field of the form
+    monkeypatch.setattr(conflict_dialog, "choose", lambda dialog: pytest.fail("asked for nothing"))
+    form.city.setText("Zeist")
+    form.accept()
+    stored = accounts.get_account(ctx.db, account_id=made.id)
+    assert (stored.city, stored.journey_stage, stored.version) == ("Zeist", "enjoy", 3)
+    assert form.result() == form.DialogCode.Accepted
