@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "relationapp.commands.data_care.demo",
     "relationapp.commands.customers.accounts",
     "relationapp.commands.customers.search",
+    "relationapp.commands.customers.staff",
     "relationapp.commands.relationships.referrals",
     "relationapp.commands.relationships.nps",
     "relationapp.commands.visits.visits",

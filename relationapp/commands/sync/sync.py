@@ -8,14 +8,15 @@ from relationapp.commands.cli import CliError
 from relationapp.commands.output import print_json, print_table
 from relationapp.text.catalogue import N_, _
 
-ACTIONS = ("now", "setup", "status", "resolve", "delete", "keep")
+ACTIONS = ("now", "setup", "collections", "status", "resolve", "delete", "keep")
 
 
 def register(sub) -> None:
     sync = sub.add_parser("sync", help=N_("two-way sync with a CardDAV/CalDAV server (the phone's contacts and "
                                           "calendars)"))
     sync.add_argument("action", nargs="?", default="now", choices=ACTIONS,
-                      help=N_("now (default): sync; setup: the server and what to sync; status: the last sync, "
+                      help=N_("now (default): sync; setup: the server and what to sync; collections: the "
+                              "address books and calendars on the server, to choose from; status: the last sync, "
                               "conflicts and deletions; resolve ID --keep app|server; delete ID / keep ID: a "
                               "deletion on one side, carried over or undone"))
     sync.add_argument("ident", nargs="?", type=int, metavar="ID", help=N_("the conflict or deletion"))
@@ -42,7 +43,7 @@ def _read_password() -> str:
 
 
 def _handle(args, db) -> int:
-    return {"now": _now, "setup": _setup, "status": _status, "resolve": _resolve, "delete": _settle,
+    return {"now": _now, "setup": _setup, "collections": _collections, "status": _status, "resolve": _resolve, "delete": _settle,
             "keep": _settle}[args.action](args, db)
 
 
@@ -88,6 +89,22 @@ def _setup(args, db) -> int:
     else:
         print(_("Sync set up with {url} as {user}: {kinds}.").format(
             url=info.url, user=info.user, kinds=", ".join(c.kind for c in info.collections)))
+    return 0
+
+
+def _collections(args, db) -> int:
+    from relationapp.exchange.dav.run import find_collections
+    from relationapp.services.sync.store import KIND_LABELS, SYNC_KINDS
+
+    password = _read_password() if args.password_stdin else None
+    found = find_collections(db, url=args.url, user=args.user, password=password)
+    if args.json:
+        print_json([{"href": c.href, "name": c.name, "kind": c.kind, "components": c.components,
+                     "holds": [k for k in SYNC_KINDS if c.holds(k)]} for c in found])
+        return 0
+    print_table([_("Path"), _("Name"), _("Can hold")],
+                [[c.href, c.name, ", ".join(_(KIND_LABELS[k]) for k in SYNC_KINDS if c.holds(k))] for c in found])
+    print(_("Choose one per kind with relationapp sync setup (its --help names the options)."), file=sys.stderr)
     return 0
 
 

@@ -1,6 +1,7 @@
 """WebDAV requests for CardDAV (RFC 6352) and CalDAV (RFC 4791), sent with the ``caldav`` library's DAVClient.
 
     DavConnection(url, user, password) .changes(collection, token) / .fetch(...) / .put(...) / .delete(...)
+    DavConnection(url, user, password).collections() -> [Collection]   (what the user may choose from)
 
 There is no maintained Python CardDAV client (``pyCardDAV`` is Python 2,
 ``carddav`` a first release with one author), so the few requests a sync
@@ -50,6 +51,23 @@ class Listing:
     changed: dict[str, str]  # href (path) -> etag
     removed: tuple[str, ...]
     complete: bool  # a full listing: hrefs we know and it lacks are gone
+
+
+@dataclass(frozen=True)
+class Collection:
+    """An address book or a calendar the user's account holds; ``components``: VEVENT, VTODO (calendars)."""
+
+    href: str
+    name: str
+    kind: str  # "contacts" or "calendar"
+    components: tuple[str, ...] = ()
+
+    def holds(self, sync_kind: str) -> bool:
+        """Whether this collection can hold a sync kind's items (contacts, tasks, visits, dates)."""
+        if sync_kind == "contacts":
+            return self.kind == "contacts"
+        wanted = "VTODO" if sync_kind == "tasks" else "VEVENT"
+        return self.kind == "calendar" and (not self.components or wanted in self.components)
 
 
 @dataclass(frozen=True)
@@ -154,6 +172,55 @@ class DavConnection:
         names = response.tree.findall(".//{DAV:}displayname") if response.tree is not None else []
         return (names[0].text or "").strip() if names else ""
 
+    def collections(self) -> list[Collection]:
+        """The user's address books and calendars (RFC 6764 discovery: the principal from the URL or the
+        server's /.well-known/ address, then its address-book and calendar homes), by name."""
+        principal = self._principal()
+        homes = self._homes(principal) or [principal]
+        found: dict[str, Collection] = {}
+        for home in homes:
+            response = self._request(home, "PROPFIND", _PROPFIND_COLLECTIONS, {"Depth": "1",
+                                                                              "Content-Type": "application/xml"})
+            for item in response.tree.findall("{DAV:}response"):
+                href = _path(item.findtext("{DAV:}href") or "")
+                types = item.find(".//{DAV:}resourcetype")
+                if not href or types is None:
+                    continue
+                if types.find(f"{{{NS['CR']}}}addressbook") is not None:
+                    kind = "contacts"
+                elif types.find(f"{{{NS['C']}}}calendar") is not None:
+                    kind = "calendar"
+                else:
+                    continue
+                components = tuple(c.get("name", "").upper() for c in
+                                   item.findall(f".//{{{NS['C']}}}supported-calendar-component-set/{{{NS['C']}}}comp"))
+                name = (item.findtext(".//{DAV:}displayname") or "").strip() or unquote(href.rstrip("/").rsplit("/", 1)[-1])
+                found[href] = Collection(href, name, kind, components)
+        return sorted(found.values(), key=lambda c: (c.kind != "contacts", c.name.casefold(), c.href))
+
+    def _principal(self) -> str:
+        for start in (self.url, "/.well-known/carddav", "/.well-known/caldav"):
+            try:
+                response = self._request(start, "PROPFIND", _PROPFIND_PRINCIPAL, {"Depth": "0",
+                                                                                 "Content-Type": "application/xml"})
+            except LoginRefused:
+                raise
+            except DavError:
+                continue
+            href = response.tree.findtext(".//{DAV:}current-user-principal/{DAV:}href") if response.tree is not None else None
+            if href:
+                return _path(href)
+        return urlsplit(self.url).path
+
+    def _homes(self, principal: str) -> list[str]:
+        response = self._request(principal, "PROPFIND", _PROPFIND_HOMES, {"Depth": "0", "Content-Type": "application/xml"})
+        homes = []
+        for tag in (f"{{{NS['CR']}}}addressbook-home-set", f"{{{NS['C']}}}calendar-home-set"):
+            for href in response.tree.findall(f".//{tag}/{{DAV:}}href") if response.tree is not None else []:
+                if href.text and _path(href.text) not in homes:
+                    homes.append(_path(href.text))
+        return homes
+
     def changes(self, collection: str, token: str | None) -> Listing:
         """What changed since ``token`` (hrefs and ETags only); without a token, or an expired one, everything."""
         if token:
@@ -242,6 +309,13 @@ class DavConnection:
 
 _PROPFIND_NAME = ('<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:displayname/>'
                   "<D:resourcetype/></D:prop></D:propfind>")
+_PROPFIND_PRINCIPAL = ('<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop>'
+                       "<D:current-user-principal/></D:prop></D:propfind>")
+_PROPFIND_HOMES = (f'<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:" xmlns:CR="{NS["CR"]}" '
+                   f'xmlns:C="{NS["C"]}"><D:prop><CR:addressbook-home-set/><C:calendar-home-set/></D:prop></D:propfind>')
+_PROPFIND_COLLECTIONS = (f'<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:" xmlns:C="{NS["C"]}">'
+                         "<D:prop><D:displayname/><D:resourcetype/><C:supported-calendar-component-set/></D:prop>"
+                         "</D:propfind>")
 _PROPFIND_ETAG = ('<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:getetag/>'
                   "</D:prop></D:propfind>")
 

@@ -2,6 +2,7 @@
 
     sync_now(db, kinds=None, password=None, progress=..., stop=...) -> SyncSummary
     set_up(db, url=..., user=..., password=..., address_book=..., tasks=..., visits=..., dates=...)
+    find_collections(db, url=..., user=..., password=None) -> [Collection]   (to choose from)
 
 The password lives in the system keyring (``exchange.mail.password`` with
 the service ``relationapp-dav``), never in the database. Each kind syncs on
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 from relationapp.data.db import Database
 from relationapp.errors import ValidationError
-from relationapp.exchange.dav.client import DavConnection, DavError, LoginRefused, check_url
+from relationapp.exchange.dav.client import Collection, DavConnection, DavError, LoginRefused, check_url
 from relationapp.exchange.dav.contacts import sync_contacts
 from relationapp.exchange.dav.engine import KindSummary, Progress
 from relationapp.exchange.mail import password as passwords
@@ -66,10 +67,34 @@ def _host(url: str) -> str:
     return f"{parts.hostname}:{parts.port}" if parts.port else (parts.hostname or url)
 
 
+def _password(url: str, user: str, password: str | None) -> str:
+    password = password or passwords.load_password(host=_host(url), user=user, service=SERVICE, command=COMMAND)
+    if not password:
+        raise ValidationError(_("Give the password (relationapp sync setup ... --password-stdin)."),
+                              field="password")
+    return password
+
+
+def find_collections(db: Database, *, url: str | None = None, user: str | None = None,
+                     password: str | None = None) -> list[Collection]:
+    """The address books and calendars on the server (the one set up when ``url`` is not given)."""
+    if not url:
+        account = store.sync_account(db)
+        if account is None:
+            raise ValidationError(_("Give the server address and user name first."), field="url")
+        url, user = account.url, account.user
+    url, user = check_url(url), (user or "").strip()
+    with DavConnection(url, user, _password(url, user, password)) as conn:
+        return conn.collections()
+
+
 def set_up(db: Database, *, url: str, user: str, password: str | None = None, address_book: str | None = None,
            tasks: str | None = None, visits: str | None = None, dates: str | None = None,
            check: bool = True) -> store.SyncAccountInfo:
-    """The sync account: checked against the server (the password and each collection) before it is kept."""
+    """The sync account: checked against the server (the password and each collection) before it is kept.
+
+    Without any collection named, the server's only (or first) address book is taken; calendars are
+    only ever the ones the user names (one per kind: a wrong pick would mix visits into a calendar)."""
     url = check_url(url)
     user = (user or "").strip()
     collections = {"contacts": address_book, "tasks": tasks, "visits": visits, "dates": dates}
@@ -78,10 +103,14 @@ def set_up(db: Database, *, url: str, user: str, password: str | None = None, ad
     if password is None:
         password = passwords.load_password(host=_host(url), user=user, service=SERVICE, command=COMMAND)
     if check:
-        if not password:
-            raise ValidationError(_("Give the password (relationapp sync setup ... --password-stdin)."),
-                                  field="password")
+        password = _password(url, user, password)
         with DavConnection(url, user, password) as conn:
+            if not any(collections.values()):
+                books = [c for c in conn.collections() if c.kind == "contacts"]
+                if not books:
+                    raise ValidationError(_("The server has no address book for {user}; name one with "
+                                            "--address-book.").format(user=user), field="contacts")
+                collections["contacts"] = books[0].href
             for value in collections.values():
                 if value:
                     conn.check(value)

@@ -42,6 +42,34 @@ def create_staff(db: Database, *, name: str, email: str | None = None, hourly_co
         return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active)
 
 
+def update_staff(db: Database, *, staff_id: int, **changes) -> StaffRow:
+    """Change a staff member's name, e-mail, hourly cost or ``active`` (someone who left stays on their
+    accounts and touches, but no longer in the choices)."""
+    from relationapp.errors import NotFound
+
+    unknown = set(changes) - {"name", "email", "hourly_cost", "active"}
+    if unknown:
+        raise validation.ValidationError(_("Unknown field: {name}").format(name=", ".join(sorted(unknown))))
+    values = {}
+    if "name" in changes:
+        values["name"] = validation.text(changes["name"], field="name", label=_("Name"), required=True, max_length=200)
+    if "email" in changes:
+        values["email"] = validation.email(changes["email"])
+    if "hourly_cost" in changes:
+        values["hourly_cost"] = validation.money(changes["hourly_cost"], field="hourly_cost", label=_("Hourly cost"))
+    if "active" in changes:
+        values["active"] = bool(changes["active"])
+    with db.write() as session:
+        staff = session.get(Staff, staff_id)
+        if staff is None:
+            raise NotFound(_("No staff member {id}.").format(id=staff_id))
+        for key, value in values.items():
+            setattr(staff, key, value)
+        session.add(staff)
+        session.flush()
+        return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active)
+
+
 def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
     query = sa.select(Staff).order_by(Staff.name)
     if active_only:

@@ -89,6 +89,12 @@ class SettingsForm(QWidget):
                 layout.addWidget(box)
             editor = self._editor(spec)
             groups[meta["group"]].addRow(tr(meta["label"]), self._logo_row(editor) if spec.name == "logo_path" else editor)
+            if spec.name == "current_staff_id":  # who can be "I am": the staff, kept right here
+                from relationapp.ui.data.staff_panel import StaffPanel
+
+                self.staff_panel = StaffPanel(ctx, self)
+                self.staff_panel.loaded.connect(self._fill_staff_box)
+                groups[meta["group"]].addRow(tr("Staff"), self.staff_panel)
             if spec.name == "language":  # the window is built once, in the language of the start
                 self.language_note = plain_label(tr("A new language shows after restarting relationapp; saving offers to restart."), self)
                 self.language_note.setStyleSheet("color: palette(mid);")
@@ -160,13 +166,22 @@ class SettingsForm(QWidget):
         if name:
             editor.setText(name)  # checked and kept when the settings are saved
 
-    def load(self) -> None:
-        current = settings_service.get_settings(self.ctx.db)
+    def _fill_staff_box(self) -> None:
+        """The "I am" choices: the staff may have changed since the form was built, and the staff list may
+        have just set "I am" (so the stored choice, not the box's, is shown: saving the form keeps it)."""
         staff_box = self.editors["current_staff_id"]
-        staff_box.clear()  # the staff may have changed since the form was built
+        chosen = self.ctx.settings.current_staff_id
+        staff_box.blockSignals(True)
+        staff_box.clear()
         staff_box.addItem(tr("not set (everyone's visits)"), 0)
         for staff in list_staff(self.ctx.db):
             staff_box.addItem(staff.name, staff.id)
+        staff_box.setCurrentIndex(max(staff_box.findData(chosen), 0))
+        staff_box.blockSignals(False)
+
+    def load(self) -> None:
+        current = settings_service.get_settings(self.ctx.db)
+        self._fill_staff_box()
         for name, editor in self.editors.items():
             value = getattr(current, name)
             if isinstance(editor, QComboBox):

@@ -4,7 +4,7 @@ lists (conflicts: keep the app's or the phone's value; deletions: carry over or 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from relationapp.errors import ServiceError
@@ -35,6 +35,40 @@ def _table(headers: list[str]) -> QTableWidget:
     return table
 
 
+class CollectionField(QComboBox):
+    """A collection's path, typed or chosen from what "Find on the server" found (name and path shown)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(30)
+
+    def setPlaceholderText(self, text: str) -> None:
+        self.lineEdit().setPlaceholderText(text)
+
+    def offer(self, found: list) -> None:
+        """The collections that can hold this kind; the typed text stays unless it was empty."""
+        typed = self.text()
+        self.clear()
+        for collection in found:
+            self.addItem(f"{collection.name} — {collection.href}", collection.href)
+        self.setText(typed or (found[0].href if len(found) == 1 else ""))
+
+    def text(self) -> str:
+        index = self.findText(self.currentText())
+        return self.itemData(index) if index >= 0 else self.currentText().strip()
+
+    def setText(self, text: str) -> None:
+        index = self.findData(text)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText(text)
+
+
 class SyncView(Page, QWidget):
     CHANGES = (Kind.SYNC, Kind.PEOPLE, Kind.FOLLOW_UPS, Kind.VISITS)
 
@@ -53,16 +87,24 @@ class SyncView(Page, QWidget):
         self.password = QLineEdit(server)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(tr("kept in the system keyring; type to change"))
-        self.collections = {kind: QLineEdit(server) for kind in store.SYNC_KINDS}
+        self.collections = {kind: CollectionField(server) for kind in store.SYNC_KINDS}
         form.addRow(tr("Server address"), self.url)
         form.addRow(tr("User name"), self.user)
         form.addRow(tr("Password"), self.password)
         for kind, edit in self.collections.items():
             edit.setPlaceholderText(tr("a path on the server, e.g. user/contacts/; empty: not synced"))
+            edit.setAccessibleName(tr(store.KIND_LABELS[kind]))
             form.addRow(tr(store.KIND_LABELS[kind]), edit)
+        self.find_button = QPushButton(tr("Find on the server"), server)
+        self.find_button.setToolTip(tr("List the address books and calendars of this user, to choose one per kind"))
+        self.find_button.clicked.connect(self.find_collections)
         self.save_button = QPushButton(tr("Save and check"), server)
         self.save_button.clicked.connect(self.save)
-        form.addRow("", self.save_button)
+        buttons_row = QHBoxLayout()
+        buttons_row.addWidget(self.find_button)
+        buttons_row.addWidget(self.save_button)
+        buttons_row.addStretch(1)
+        form.addRow("", buttons_row)
         layout.addWidget(server)
 
         row = QHBoxLayout()
@@ -146,6 +188,26 @@ class SyncView(Page, QWidget):
                                                       result=account.last_result or "")
 
     # --- doing ----------------------------------------------------------------------
+    def find_collections(self) -> None:
+        from relationapp.exchange.dav.run import find_collections
+
+        self.find_button.setEnabled(False)
+
+        def done(found) -> None:
+            self.find_button.setEnabled(True)
+            for kind, field in self.collections.items():
+                field.offer([c for c in found if c.holds(kind)])
+            self.ctx.say(tr("Found {count} address books and calendars; choose one per kind.").format(
+                count=formatting.current().number(len(found))))
+
+        def failed(exc: Exception) -> None:
+            self.find_button.setEnabled(True)
+            messages.warn(self, tr("Nothing found"), str(exc) if isinstance(exc, ServiceError) else repr(exc))
+
+        db, url, user, password = self.ctx.db, self.url.text(), self.user.text(), self.password.text() or None
+        self.ctx.tasks.run(lambda: find_collections(db, url=url, user=user, password=password),
+                           on_done=done, on_error=failed, owner=self)
+
     def save(self) -> None:
         from relationapp.exchange.dav.run import set_up
 

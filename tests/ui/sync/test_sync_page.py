@@ -55,3 +55,21 @@ def test_the_page_is_in_the_sidebar(window):
     assert "sync" in [p.key for p in pages.PAGES]
     window.show_page("sync")
     assert window.phone_sync.configured is False
+
+
+def test_find_on_the_server_offers_each_kind_its_collections(ctx, qtbot, dav, memory_keyring):
+    page = _page(ctx, qtbot)
+    page.url.setText(dav.url)
+    page.user.setText(dav.user)
+    page.password.setText(dav.password)
+
+    page.find_button.click()
+    qtbot.waitUntil(lambda: page.collections["tasks"].count() > 0, timeout=20_000)
+    contacts, tasks = page.collections["contacts"], page.collections["tasks"]
+    assert [contacts.itemText(i) for i in range(contacts.count())] == [f"Contacts — /{dav.user}/contacts/"]
+    assert contacts.text() == f"/{dav.user}/contacts/"  # the only address book: chosen
+    assert [tasks.itemText(i) for i in range(tasks.count())] == [f"Tasks — /{dav.user}/tasks/"]
+    visits = page.collections["visits"]
+    assert visits.count() == 2 and visits.text() == ""  # two event calendars: the user picks one
+    visits.setCurrentIndex(visits.findData(f"/{dav.user}/visits/"))
+    assert visits.text() == f"/{dav.user}/visits/"

@@ -1,0 +1,116 @@
+"""relationapp staff list|add|edit|leave|return|me: the account managers, and who "I am" is."""
+
+from __future__ import annotations
+
+from relationapp.commands.cli import CliError, add_noun
+from relationapp.commands.output import print_json, print_table
+from relationapp.text.catalogue import N_, _
+
+
+def register(sub) -> None:
+    staff, verbs = add_noun(sub, "staff", help=N_("the staff members (account managers) and who you are"))
+
+    listing = verbs.add_parser("list", help=N_("list the staff members"))
+    listing.add_argument("--all", action="store_true", help=N_("also those who left"))
+    listing.add_argument("--json", action="store_true", help=N_("machine-readable output"))
+    listing.set_defaults(handler=_list)
+
+    add = verbs.add_parser("add", help=N_("add a staff member"))
+    add.add_argument("name")
+    _detail_options(add)
+    add.add_argument("--me", action="store_true", help=N_("and set them as 'I am' (whose Today, accounts and visits open)"))
+    add.set_defaults(handler=_add)
+
+    edit = verbs.add_parser("edit", help=N_("change a staff member"))
+    edit.add_argument("staff", metavar="NAME_OR_ID")
+    edit.add_argument("--name")
+    _detail_options(edit)
+    edit.set_defaults(handler=_edit)
+
+    for verb, active, text in (("leave", False, N_("a staff member left: kept on their records, no longer chosen")),
+                               ("return", True, N_("a staff member who left is back"))):
+        parser = verbs.add_parser(verb, help=text)
+        parser.add_argument("staff", metavar="NAME_OR_ID")
+        parser.set_defaults(handler=_set_active, active=active)
+
+    me = verbs.add_parser("me", help=N_("set who you are ('I am'); without a name, show it"))
+    me.add_argument("staff", metavar="NAME_OR_ID", nargs="?")
+    me.add_argument("--nobody", action="store_true", help=N_("nobody: everyone's Today, accounts and visits"))
+    me.set_defaults(handler=_me)
+
+
+def _detail_options(parser) -> None:
+    parser.add_argument("--email")
+    parser.add_argument("--hourly-cost", metavar="AMOUNT", help=N_("what an hour of theirs costs (cost to serve)"))
+
+
+def _row(s) -> dict:
+    return {"id": s.id, "name": s.name, "email": s.email, "hourly_cost": s.hourly_cost, "active": s.active}
+
+
+def _list(args, db) -> int:
+    from relationapp.services.customers.staff import current_staff, list_staff
+    from relationapp.text import formatting
+
+    rows = list_staff(db, active_only=not args.all)
+    me = current_staff(db)
+    if args.json:
+        print_json([{**_row(s), "me": me is not None and s.id == me.id} for s in rows])
+        return 0
+    fmt = formatting.current()
+    print_table([_("id"), _("name"), _("e-mail"), _("hourly cost"), _("active")],
+                [[s.id, s.name + (" *" if me is not None and s.id == me.id else ""), s.email or "",
+                  fmt.money(s.hourly_cost) if s.hourly_cost is not None else "", _("yes") if s.active else _("no")]
+                 for s in rows])
+    if me is not None:
+        print(_("* is you ('I am')."))
+    return 0
+
+
+def _add(args, db) -> int:
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.customers.staff import create_staff
+
+    staff = create_staff(db, name=args.name, email=args.email, hourly_cost=args.hourly_cost)
+    if args.me:
+        update_settings(db, current_staff_id=staff.id)
+    print(_("Staff member {id} added: {name}.").format(id=staff.id, name=staff.name))
+    return 0
+
+
+def _edit(args, db) -> int:
+    from relationapp.services.customers.staff import find_staff, update_staff
+
+    changes = {k: v for k, v in (("name", args.name), ("email", args.email), ("hourly_cost", args.hourly_cost))
+               if v is not None}
+    if not changes:
+        raise CliError(_("Nothing to change: give --name, --email or --hourly-cost."))
+    staff = update_staff(db, staff_id=find_staff(db, name_or_id=args.staff).id, **changes)
+    print(_("Staff member {id} changed: {name}.").format(id=staff.id, name=staff.name))
+    return 0
+
+
+def _set_active(args, db) -> int:
+    from relationapp.services.customers.staff import find_staff, update_staff
+
+    staff = update_staff(db, staff_id=find_staff(db, name_or_id=args.staff).id, active=args.active)
+    print((_("{name} is active again.") if staff.active else _("{name} is marked as left.")).format(name=staff.name))
+    return 0
+
+
+def _me(args, db) -> int:
+    from relationapp.services.common.settings import update_settings
+    from relationapp.services.customers.staff import current_staff, find_staff
+
+    if args.nobody:
+        update_settings(db, current_staff_id=0)
+        print(_("Nobody is set as 'I am': Today, accounts and visits show everyone's."))
+        return 0
+    if args.staff:
+        staff = find_staff(db, name_or_id=args.staff)
+        if not staff.active:
+            raise CliError(_("{name} is marked as left; 'staff return' first.").format(name=staff.name))
+        update_settings(db, current_staff_id=staff.id)
+    me = current_staff(db)
+    print(_("You are {name}.").format(name=me.name) if me else _("Nobody is set as 'I am'."))
+    return 0
