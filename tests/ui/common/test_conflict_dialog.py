@@ -153,3 +153,20 @@ def test_a_change_elsewhere_to_nothing_the_form_holds_saves_without_asking(ctx, 
     stored = accounts.get_account(ctx.db, account_id=made.id)
     assert (stored.city, stored.journey_stage, stored.version) == ("Zeist", "enjoy", 3)
     assert form.result() == form.DialogCode.Accepted
+
+
+def test_a_staff_form_saved_over_a_new_hourly_cost(ctx, other, qtbot):
+    from decimal import Decimal
+
+    from relationapp.services.customers import staff as staff_service
+    from relationapp.ui.data.staff_panel import StaffDialog
+
+    anna = create_staff(ctx.db, name="Anna Visser", hourly_cost="60")
+    form = StaffDialog(ctx, anna)
+    qtbot.addWidget(form)
+    staff_service.update_staff(other, staff_id=anna.id, expected_version=anna.version, hourly_cost="75")
+    form.email.setText("anna@example.nl")
+    seen = _answer(qtbot, form, lambda dialog: dialog.save_mine)
+    assert seen["differing"] == ["E-mail", "Hourly cost"]
+    stored = staff_service.get_staff(ctx.db, staff_id=anna.id)
+    assert (stored.email, stored.hourly_cost, stored.version) == ("anna@example.nl", Decimal("60"), 3)
