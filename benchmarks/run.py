@@ -20,6 +20,7 @@ generated file stays as it was.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import importlib
 import importlib.util
@@ -789,6 +790,94 @@ def review_batch(bench: Bench) -> Measure:
                    "(reports.batch.run_batch, workers=1)")
 
 
+# --- the command line, each run a fresh process ------------------------------------------
+
+def _cli_env() -> dict:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app starts from compiled bytecode (see _start_gui)
+    return env
+
+
+def process_run(args: list[str], *, timeout: float = 600) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of ``python ARGS`` as a child process; its CPU from the kernel's
+    accounting of waited-for children (user + system), so the machine's load does not inflate it."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, *args], env=_cli_env(), capture_output=True, text=True, timeout=timeout)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"{' '.join(args[:6])} ... exited {done.returncode}: {last}")
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def paired_processes(command: list[str], floor: list[str], repeat: int) -> dict:
+    """The command and its floor (the same interpreter doing less), alternated so both see the same machine:
+    the medians of wall and CPU seconds, and the command's CPU over its wall time."""
+    runs, floors = [], []
+    for _ in range(repeat):
+        floors.append(process_run(floor))
+        runs.append(process_run(command))
+    wall = statistics.median(w for w, _ in runs)
+    cpu = statistics.median(c for _, c in runs)
+    return {"wall": wall, "cpu": cpu, "floor_wall": statistics.median(w for w, _ in floors),
+            "floor_cpu": statistics.median(c for _, c in floors),
+            "share": statistics.median(c / w for w, c in runs), "runs": runs}
+
+
+# the floor of a command: the interpreter starting and importing the package, nothing else
+IMPORT_FLOOR = ["-c", "import relationapp"]
+
+
+def _cli(bench: Bench, *args: str) -> list[str]:
+    return ["-m", "relationapp", "--db", str(bench.db_path), *args]
+
+
+def _process_measure(r: dict, what: str, *, on: str = "wall") -> Measure:
+    value, floor = (r["wall"], r["floor_wall"]) if on == "wall" else (r["cpu"], r["floor_cpu"])
+    return Measure(value, f"{what}; {r['cpu']:.2f} s CPU, {r['wall']:.2f} s wall over {len(r['runs'])} runs; "
+                   f"floor `python -c \"import relationapp\"` {r['floor_cpu']:.2f} s CPU",
+                   {"wall_s": r["wall"], "cpu_s": r["cpu"], "runs": r["runs"]}, floor=floor, cpu_share=r["share"])
+
+
+@figure("portfolio_process", "Portfolio report as a process (`report portfolio`; floor: importing the package)",
+        unit="s", limit=3, child=True)
+def portfolio_process(bench: Bench) -> Measure:
+    _review, _data, quarters = _review_writer()
+    quarter = str(quarters.last_completed(bench.today))
+    r = paired_processes(_cli(bench, "report", "portfolio", "--quarter", quarter, "-o",
+                                     str(bench.tmp("portfolio.pdf"))), IMPORT_FLOOR, bench.times(3, 1))
+    return _process_measure(r, f"{quarter}, a fresh process each time")
+
+
+@figure("review_process", "First account review in a process (`report account`; floor: importing the package)",
+        unit="s", limit=0.5, child=True)
+def review_process(bench: Bench) -> Measure:
+    _review, _data, quarters = _review_writer()
+    quarter = str(quarters.last_completed(bench.today))
+    busiest = sample_accounts(bench, 3)[0]
+    r = paired_processes(_cli(bench, "report", "account", str(busiest), "--quarter", quarter, "-o",
+                                     str(bench.tmp("review.pdf"))), IMPORT_FLOOR, bench.times(3, 1))
+    return _process_measure(r, f"account {busiest} (the most touches), {quarter}, the quarter's figures included")
+
+
+@figure("today_json_process", "`relationapp today --json` as a process, CPU (floor: importing the package)",
+        unit="s", limit=0.6, child=True)
+def today_json_process(bench: Bench) -> Measure:
+    need("relationapp.services.today.attention", "agenda")
+    # the first look of a day stores today's standing; measured is every later one
+    process_run(_cli(bench, "today", "--json"))
+    r = paired_processes(_cli(bench, "today", "--json"), IMPORT_FLOOR, bench.times(5, 1))
+    # what any answer through the ORM starts with: SQLAlchemy, SQLModel and the models imported
+    orm = statistics.median(process_run(["-c", "import relationapp.data.models"])[1] for _ in range(bench.times(3, 1)))
+    m = _process_measure(r, f"CPU seconds (user + system); importing SQLAlchemy, SQLModel and the models alone "
+                            f"{orm:.2f} s CPU", on="cpu")
+    return dataclasses.replace(m, extra={**m.extra, "orm_import_cpu_s": orm})
+
+
 def on_scratch_copy(bench: Bench, write: Callable) -> tuple[float, object]:
     """Seconds ``write(db)`` takes on a throw-away copy of the database, and what it returned."""
     db = bench.scratch_db()
@@ -979,7 +1068,7 @@ def mail_import(bench: Bench) -> Measure:
                    f"{result.touches:,} touches, {result.unknown:,} from unknown senders", {"mails": count})
 
 
-@figure("gui_rss", "Peak RSS of the GUI with the database open", unit="MB", limit=300, statistic="peak", child=True)
+@figure("gui_rss", "Peak RSS of the GUI with the database open", unit="MB", limit=250, statistic="peak", child=True)
 def gui_rss(bench: Bench) -> Measure:
     runs = gui_runs(bench)
     peaks = [r["vmhwm_kb"] / 1024 for r in runs if r.get("vmhwm_kb")]

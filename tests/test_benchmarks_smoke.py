@@ -84,6 +84,10 @@ def test_quick_run_reports_every_figure(tmp_path):
     assert figures["pyramid"]["extra"]["same_tiers"] is True
     for name in ("timeline", "rare_search", "today_candidates", "visits_due"):
         assert figures[name]["extra"]["same"] is True, name
+    # the command line as the user starts it, one process each: measured with its own cpu/wall and a floor
+    for name in ("portfolio_process", "review_process", "today_json_process"):
+        assert figures[name]["status"] == "ok", f"{name}: {figures[name]['detail']}"
+        assert 0 < figures[name]["cpu_share"] and figures[name]["floor"] > 0, name
     assert report["rows"]["account"] == 500
     header = [cell.strip() for cell in harness.table(report["figures"]).splitlines()[0].split("|")]
     assert header[:7] == ["figure", "measured", "floor", "ratio", "target", "met", "cpu/wall"]

@@ -1,16 +1,21 @@
 """Labels of stored codes as the command line prints them in tables (``--json`` keeps the codes).
 
-The services' and ``text.wording``'s label dicts stay the source; the few
+``text.wording``'s label dicts are the source (not the services: building the parser must not import them); the few
 codes that only the window had a label for (visit statuses, account kinds) get the same English texts here, so the catalogue holds each once.
 """
 
 from __future__ import annotations
 
-from relationapp.services.relationships.journey import JOURNEY_LABELS
-from relationapp.services.relationships.referrals import OUTCOME_LABELS
-from relationapp.services.value.pyramid import MOVEMENT_LABELS, TIER_LABELS
 from relationapp.text.catalogue import N_, _
-from relationapp.text.wording import KINDS, ROLES, STAGES
+from relationapp.text.wording import (
+    JOURNEY_LABELS,
+    KINDS,
+    MOVEMENT_LABELS,
+    OUTCOME_LABELS,
+    ROLES,
+    STAGES,
+)
+from relationapp.text.wording import TIERS as TIER_LABELS
 
 ACCOUNT_KINDS = {"organisation": N_("Organisation"), "private": N_("Private customer")}
 VISIT_STATUSES = {"planned": N_("planned"), "done": N_("visited"), "cancelled": N_("cancelled")}

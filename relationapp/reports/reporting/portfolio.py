@@ -126,7 +126,7 @@ def _profit(report, fmt, s, width) -> list:
     out.append(para(facts, s["Normal"]))
     if w.total_profit > 0:
         n = w.customers
-        points = [((i + 1) / n, float(c / w.total_profit)) for i, c in enumerate(w.cumulative_profit)]
+        points = [(number / n, float(c / w.total_profit)) for number, c in w.sample(600)]
         out.append(profit_curve(points, fmt, width))
     return out
 

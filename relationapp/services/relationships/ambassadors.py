@@ -37,8 +37,9 @@ def ambassador_person_ids(db: Database) -> frozenset[int]:
     return frozenset(p for p in referrers if p in latest and nps.category(latest[p][0]) == "promoter")
 
 
-def list_ambassadors(db: Database) -> list[AmbassadorRow]:
-    """Ambassadors ranked by the revenue their introductions brought (lifetime)."""
+def list_ambassadors(db: Database, *, ledger: list[referrals.ReferralRow] | None = None) -> list[AmbassadorRow]:
+    """Ambassadors ranked by the revenue their introductions brought (lifetime); ``ledger`` as for
+    ``referrals.credit_by_referrer``."""
     with db.read() as session:
         latest = nps.latest_scores(session)
     rows = [
@@ -48,7 +49,7 @@ def list_ambassadors(db: Database) -> list[AmbassadorRow]:
             scored_on=latest[c.referrer_person_id][1], introductions=c.introductions, customers=c.customers,
             credited_first_year=c.credited_first_year, credited_lifetime=c.credited_lifetime,
         )
-        for c in referrals.credit_by_referrer(db)
+        for c in referrals.credit_by_referrer(db, ledger=ledger)
         if c.referrer_person_id in latest and nps.category(latest[c.referrer_person_id][0]) == "promoter"
     ]
     return rows  # credit_by_referrer is already ranked by lifetime revenue

@@ -17,12 +17,9 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, Order, Person, Referral
 from relationapp.errors import NotFound
 from relationapp.services.relationships import nps
-from relationapp.text.catalogue import N_, _
+from relationapp.text.catalogue import _
+from relationapp.text.wording import JOURNEY_LABELS
 
-JOURNEY_LABELS = {
-    "consider": N_("Considering"), "evaluate": N_("Evaluating"), "buy": N_("Buying"),
-    "enjoy": N_("Enjoying"), "advocate": N_("Advocating"), "bond": N_("Bonded"),
-}
 BONDED_YEARS = 3
 _BEFORE_SALE = {"suspect": "consider", "prospect": "consider", "mql": "evaluate", "sql": "evaluate"}
 

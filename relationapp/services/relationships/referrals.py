@@ -39,9 +39,9 @@ from relationapp.services.customers.sort_names import PERSON_SORT_NAME
 from relationapp.services.common import validation
 from relationapp.services.touches import follow_ups
 from relationapp.text import formatting
-from relationapp.text.catalogue import N_, _
+from relationapp.text.catalogue import _
+from relationapp.text.wording import OUTCOME_LABELS  # noqa: F401 - named here too (privacy export)
 
-OUTCOME_LABELS = {"introduced": N_("Introduced"), "customer": N_("Became a customer"), "no_fit": N_("No fit")}
 THANK_YOU_KINDS = ("card", "gift")
 # How soon after the first order the thank-you is due.
 THANK_WITHIN_DAYS = 7
@@ -432,10 +432,11 @@ def account_referrals(db: Database, *, account_id: int) -> AccountReferrals:
         )
 
 
-def credit_by_referrer(db: Database) -> list[ReferrerCredit]:
-    """Credited revenue per referrer (person, else account), highest lifetime first."""
+def credit_by_referrer(db: Database, *, ledger: list[ReferralRow] | None = None) -> list[ReferrerCredit]:
+    """Credited revenue per referrer (person, else account), highest lifetime first; from ``ledger``
+    (``referral_ledger``'s rows) when the caller read it already (a page or report showing both)."""
     groups: dict[tuple, list[ReferralRow]] = {}
-    for row in referral_ledger(db):
+    for row in referral_ledger(db) if ledger is None else ledger:
         key = ("person", row.referrer_person_id) if row.referrer_person_id else ("account", row.referrer_account_id)
         groups.setdefault(key, []).append(row)
     out = [

@@ -593,6 +593,21 @@ def agenda(
     return dataclasses.replace(shown, content_to_send=tuple(content))
 
 
+def overdue_per_tier(db: Database, *, today: dt.date, keep_standing: bool = False) -> dict[str, int]:
+    """How many customers of each tier need attention on ``today`` (the agenda's first section counted, dropped
+    tiers included), without wording the rows or reading the other sections: a report on a quarter end."""
+
+    def work(session, tiers: sa.Table) -> dict[str, int]:
+        _total, rows = _overdue(session, today=today, settings=settings_service.load(session), stages=("customer",),
+                                tiers=tiers, with_dropped=True, limit=None)
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.tier] = counts.get(row.tier, 0) + 1
+        return counts
+
+    return pyramid.with_standing(db, as_of=today, work=work, keep=keep_standing)
+
+
 def summary_line(agenda: Agenda) -> str:
     """One line for a reminder outside the window: "3 customers need you, 2 birthdays this week"."""
     number = formatting.current().number

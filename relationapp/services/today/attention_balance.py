@@ -57,10 +57,13 @@ def attention_balance(
     """Hours per group from ``today - days + 1`` through ``today``; pass ``tiers`` for that day if at hand."""
     today = today or dt.date.today()
     since = today - dt.timedelta(days=days - 1)
+    # grouped on account_id + 0 (the same groups, NULL included): SQLite then reads the covering date index
+    # and sorts, instead of skip-scanning ix_interaction_account_date and every row (0.4 s -> 0.1 s a quarter at L)
+    account = Interaction.account_id + sa.literal_column("0")
     query = (
-        sa.select(Interaction.account_id, sa.func.sum(Interaction.duration_minutes))
+        sa.select(account, sa.func.sum(Interaction.duration_minutes))
         .where(Interaction.occurred_on >= since, Interaction.occurred_on <= today)
-        .group_by(Interaction.account_id)
+        .group_by(account)
     )
     with db.read() as session:
         if tiers is None:

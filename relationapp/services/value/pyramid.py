@@ -40,14 +40,11 @@ from relationapp.services.value.quarters import (
     quarter_end,
     quarter_ends,
 )
-from relationapp.text.catalogue import N_
+from relationapp.text.wording import MOVEMENT_LABELS, NOT_LISTED, TIERS  # noqa: F401 - MOVEMENT_LABELS named here too
 
 CUSTOMER_TIERS = ("top", "big", "medium", "small")
 PYRAMID_TIERS = CUSTOMER_TIERS + ("prospect", "suspect", "inactive")
-TIER_LABELS = {
-    "top": N_("Top"), "big": N_("Big"), "medium": N_("Medium"), "small": N_("Small"),
-    "prospect": N_("Prospect"), "suspect": N_("Suspect"), "inactive": N_("Inactive"),
-}
+TIER_LABELS = TIERS
 # how high a tier stands: moving to a higher level is "up"; prospects,
 # suspects and former customers are all below the paying tiers
 TIER_LEVEL = {"top": 4, "big": 3, "medium": 2, "small": 1}
@@ -232,6 +229,10 @@ class Tiers(Mapping[int, TierAssignment]):
     def __contains__(self, account_id: object) -> bool:
         return account_id in self._rows
 
+    def tiers_and_cents(self) -> dict[int, tuple[str, int]]:
+        """account_id -> (tier, 12-month revenue in cents) of every account, without an assignment object each."""
+        return {account_id: (row[1], row[2]) for account_id, row in self._rows.items()}
+
     def tier_of(self, account_id: int, default: str | None = None) -> str | None:
         row = self._rows.get(account_id)
         return default if row is None else row[1]
@@ -379,18 +380,22 @@ def temporary_standing(session, *, as_of: dt.date) -> sa.Table:
                    sa.Column("tier", sa.String), sa.Column("revenue_12m", sa.BigInteger), sa.Column("rank", sa.Integer),
                    sa.Column("dropped_from", sa.String), sa.Column("revenue_before", sa.BigInteger),
                    prefixes=["TEMPORARY"])
-    then = sa.Table("standing_then", sa.MetaData(), sa.Column("quarter_end", sa.Date, primary_key=True),
-                    sa.Column("account_id", sa.Integer, primary_key=True), sa.Column("tier", sa.String),
-                    sa.Column("revenue_12m", sa.BigInteger), prefixes=["TEMPORARY"])
-    for table in (now, then):
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table.name}")
-        table.create(conn)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {now.name}")
+    now.create(conn)
     quarter = previous_quarter_end(as_of)
     _insert_rows(session, now.name, _CACHE_COLUMNS,
                  sorted(_classify(session, as_of=as_of, settings=settings_service.load(session))))
-    day = quarter.isoformat() if conn.dialect.name == "sqlite" else quarter
-    _insert_rows(session, then.name, ("quarter_end", "account_id", "tier", "revenue_12m"),
-                 [(day, a, t, c) for a, (t, c) in _tiers_at_quarter_end(session, quarter).items()])
+    if not _quarter_kept(session, quarter):  # the drops compare with that quarter end, computed here
+        then = sa.Table("standing_then", sa.MetaData(), sa.Column("quarter_end", sa.Date, primary_key=True),
+                        sa.Column("account_id", sa.Integer, primary_key=True), sa.Column("tier", sa.String),
+                        sa.Column("revenue_12m", sa.BigInteger), prefixes=["TEMPORARY"])
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {then.name}")
+        then.create(conn)
+        day = quarter.isoformat() if conn.dialect.name == "sqlite" else quarter
+        _insert_rows(session, then.name, ("quarter_end", "account_id", "tier", "revenue_12m"),
+                     [(day, a, t, c) for a, (t, c) in _tiers_at_quarter_end(session, quarter).items()])
+    else:  # kept: compared in place (copying 50k rows cost more than the comparison)
+        then = TierSnapshot.__table__
     _mark_drops(session, now, then, quarter)
     return now
 
@@ -654,9 +659,14 @@ def _insert_rows(session, table: str, columns: tuple[str, ...], rows: list[tuple
         conn.execute(sa.insert(target), [dict(zip(columns, row)) for row in rows])
 
 
+def _quarter_kept(session, end: dt.date) -> bool:
+    return session.execute(sa.select(TierSnapshot.account_id).where(TierSnapshot.quarter_end == end).limit(1)
+                           ).first() is not None
+
+
 def quarter_missing(session, end: dt.date) -> bool:
     """No snapshot is kept for ``end`` although there were orders by then."""
-    if session.execute(sa.select(TierSnapshot.account_id).where(TierSnapshot.quarter_end == end).limit(1)).first():
+    if _quarter_kept(session, end):
         return False
     first = _first_order_date(session)
     return first is not None and first <= end
@@ -704,9 +714,16 @@ def _tiers_at_quarter_end(session, end: dt.date) -> dict[int, tuple[str, int]]:
     return {a: (t, c) for a, t, c, _ in rows}
 
 
-NOT_KNOWN = "none"  # in a movement: the account was not (yet, or any more) in the pyramid
+def quarter_end_tiers(db: Database, *, end: dt.date) -> dict[int, tuple[str, int]]:
+    """account_id -> (tier, 12-month revenue in cents) at quarter end ``end``, as kept in tier_snapshot
+    (the movement between quarters compares the same); computed from the orders and the stage history
+    when none is kept."""
+    with db.read() as session:
+        return _tiers_at_quarter_end(session, end)
+
+
+NOT_KNOWN = NOT_LISTED  # in a movement: the account was not (yet, or any more) in the pyramid
 MOVEMENT_TIERS = PYRAMID_TIERS + (NOT_KNOWN,)
-MOVEMENT_LABELS = {**TIER_LABELS, NOT_KNOWN: N_("Not listed")}
 
 
 @dataclass(frozen=True)

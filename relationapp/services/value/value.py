@@ -30,7 +30,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, Interaction, Order, Staff, cents_to_decimal
 from relationapp.errors import NotFound
 from relationapp.services.common import settings as settings_service
-from relationapp.services.value.pyramid import CUSTOMER_TIERS, _classify, window
+from relationapp.services.value.pyramid import CUSTOMER_TIERS, _classify, _plain_rows, window
 from relationapp.text.catalogue import _
 
 _CENT = Decimal("0.01")
@@ -60,8 +60,14 @@ class CustomerValue:
     wallet_gap: Decimal | None  # budget - revenue (never below 0); None without a budget
 
 
-def _grouped(session, query) -> dict[int, tuple]:
-    return {row[0]: tuple(row[1:]) for row in session.connection().execute(query)}
+def _rows(session, query, *, every: bool) -> list[tuple]:
+    """Every customer's rows straight from the driver (for 50k accounts SQLAlchemy's Row objects cost as much
+    as the sums); a few accounts' through SQLAlchemy (an expanding IN list)."""
+    return _plain_rows(session, query) if every else list(session.connection().execute(query))
+
+
+def _grouped(session, query, *, every: bool) -> dict[int, tuple]:
+    return {row[0]: tuple(row[1:]) for row in _rows(session, query, every=every)}
 
 
 def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[CustomerValue]:
@@ -75,25 +81,27 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
         tier_of = {}
         ids = list(account_ids)
 
+    every = account_ids is None
+
     def only(query, column):
-        return query if account_ids is None else query.where(column.in_(ids))
+        return query if every else query.where(column.in_(ids))
 
     margin = _grouped(session, only(
         sa.select(Order.account_id, sa.func.sum(_cents(Order.amount)), sa.func.sum(sa.func.coalesce(_cents(Order.cost_of_goods), 0)))
         .where(Order.ordered_on >= start, Order.ordered_on <= end).group_by(Order.account_id),
         Order.account_id,
-    ))
+    ), every=every)
     # minutes per account and staff member from the covering index; the rate is applied here
     default_rate = int((settings.hourly_cost * 100).to_integral_value(ROUND_HALF_UP))
     rates = {staff_id: int(cents) for staff_id, cents in session.connection().execute(
         sa.select(Staff.id, _cents(Staff.hourly_cost)).where(Staff.hourly_cost.is_not(None)))}
     serve: dict[int, tuple[int, int]] = {}  # account -> (minutes, minutes x cents per hour)
-    for account_id, staff_id, minutes in session.connection().execute(only(
+    for account_id, staff_id, minutes in _rows(session, only(
         sa.select(Interaction.account_id, Interaction.staff_id, sa.func.sum(Interaction.duration_minutes))
         .where(Interaction.occurred_on >= start, Interaction.occurred_on <= end, Interaction.account_id.is_not(None))
         .group_by(Interaction.account_id, Interaction.staff_id),
         Interaction.account_id,
-    )):
+    ), every=every):
         minutes = int(minutes or 0)
         total, cost = serve.get(account_id, (0, 0))
         serve[account_id] = (total + minutes, cost + minutes * rates.get(staff_id, default_rate))
@@ -104,10 +112,10 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
         .where(Order.ordered_on <= as_of)
         .group_by(Order.account_id),
         Order.account_id,
-    ))
+    ), every=every)
     facts = _grouped(session, only(
         sa.select(Account.id, Account.name, Account.customer_since, _cents(Account.annual_budget)), Account.id,
-    ))
+    ), every=every)
     out = []
     for account_id in ids:
         if account_id not in facts:
@@ -202,6 +210,15 @@ class WhaleCurve:
     peak_share: Decimal | None  # peak as percent of total profit; None when total <= 0
     given_back: Decimal  # what the customers after the peak take back (peak - total)
     unprofitable_customers: int
+
+    def sample(self, points: int) -> list[tuple[int, Decimal]]:
+        """(customer number, cumulative profit) thinned to about ``points`` points, the peak and the end kept:
+        a chart is no wider than that, and drawing 40,000 points costs seconds. The curve rises, peaks and
+        falls, so these points give its shape."""
+        n = len(self.cumulative_profit)
+        step = max(1, n // max(1, points))
+        keep = set(range(0, n, step)) | {n - 1, max(0, self.peak_customers - 1)}
+        return [(i + 1, self.cumulative_profit[i]) for i in sorted(keep) if 0 <= i < n]
 
 
 def whale_curve_from(profits: list[Decimal]) -> WhaleCurve:

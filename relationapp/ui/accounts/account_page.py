@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TR_NOOP, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -28,6 +27,7 @@ from relationapp.text import formatting
 from relationapp.ui.common import theme
 from relationapp.ui.common import messages
 from relationapp.ui.common.empty_state import EmptyState
+from relationapp.ui.common.flow_layout import FlowLayout
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
 from relationapp.ui.common.tables import read_only_table
@@ -125,21 +125,20 @@ class AccountPage(QWidget):
         theme.mark(self.standing, "subheading")
         layout.addWidget(self.standing)
 
-        contact = QHBoxLayout()
+        contact = FlowLayout()  # both rows wrap on a narrow window (200 % text)
         self.phone_button = QPushButton(self)
         self.email_button = QPushButton(self)
         self.map_button = QPushButton(tr("Open map"), self)
         self.web_button = QPushButton(tr("Website"), self)
         for button in (self.phone_button, self.email_button, self.map_button, self.web_button):
             contact.addWidget(button)
-        contact.addStretch(1)
         layout.addLayout(contact)
         self.phone_button.clicked.connect(lambda: self._open(f"tel:{self.account.phone.replace(' ', '')}"))
         self.email_button.clicked.connect(lambda: self._open(f"mailto:{self.account.email}"))
         self.map_button.clicked.connect(lambda: self._open(self.map_url()))
         self.web_button.clicked.connect(lambda: self._open(self._website()))
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.log_button = QPushButton(tr("Log interaction… (Ctrl+L)"), self)
         self.follow_up_button = QPushButton(tr("New follow-up…"), self)
         self.person_button = QPushButton(tr("Add person…"), self)
@@ -154,7 +153,6 @@ class AccountPage(QWidget):
             button.clicked.connect(lambda _=False, action=action: self.account and action(self.ctx, self, self.account.id))
             actions.addWidget(button)
             self.action_buttons.append(button)
-        actions.addStretch(1)
         self.actions_layout = actions
         layout.addLayout(actions)
         self.log_button.clicked.connect(self.log_interaction)

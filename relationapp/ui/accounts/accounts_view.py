@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.services.customers import accounts as accounts_service
 from relationapp.services.customers.staff import current_staff, list_staff
+from relationapp.text import formatting
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import STAGE_LABELS
 from relationapp.ui.common.page import Page
@@ -20,7 +21,7 @@ COLUMNS = [
     Column(QT_TR_NOOP("Stage"), lambda r: tr(STAGE_LABELS.get(r.stage, r.stage)), "stage"),
     Column(QT_TR_NOOP("City"), lambda r: r.city, "city"),
     Column(QT_TR_NOOP("Account manager"), lambda r: r.owner),
-    Column(QT_TR_NOOP("Last touch"), lambda r: r.last_touch),
+    Column(QT_TR_NOOP("Last touch"), lambda r: formatting.current().date(r.last_touch) if r.last_touch else ""),
     Column(QT_TR_NOOP("Phone"), lambda r: r.phone),
     Column(QT_TR_NOOP("E-mail"), lambda r: r.email),
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from relationapp.ui.common import theme, view_state
@@ -48,13 +48,20 @@ def table_key(model) -> str | None:
     return "columns/" + hashlib.sha1(titles.encode("utf-8")).hexdigest()[:12]
 
 
-class _Fitter:
-    """Fits a table's columns after each reset; keeps the widths a user drags."""
+class _Fitter(QObject):
+    """Fits a table's columns after each reset; keeps the widths a user drags.
+
+    The key column stretches into the room the others leave, but never below its contents'
+    width (up to ``widest``): in a narrow table (half of a 1366-pixel window) it keeps its names
+    readable and the table scrolls sideways instead of cutting every name to "...".
+    """
 
     def __init__(self, table: QTableView, stretch: int, widest: int):
+        super().__init__(table)
         self.table = table
         self.stretch = stretch
         self.widest = widest
+        self.natural = 0  # the key column's width for its contents
         self.key = table_key(table.model())
         self.fitting = False
         header = table.horizontalHeader()
@@ -62,6 +69,12 @@ class _Fitter:
         header.sectionResized.connect(self._resized)
         table.model().modelReset.connect(self.fit)
         table.model().layoutChanged.connect(self.fit)
+        table.viewport().installEventFilter(self)  # the viewport: when it hears of a resize, it has its new width
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.relax()
+        return False
 
     def saved(self) -> dict[int, int]:
         value = view_state.read(self.key) if self.key else None
@@ -87,7 +100,27 @@ class _Fitter:
                     header.resizeSection(column, kept[column])
                 elif column != stretch and header.sectionSize(column) > self.widest:
                     header.resizeSection(column, self.widest)
+            self.natural = min(header.sectionSize(stretch), self.widest)
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        finally:
+            self.fitting = False
+        self.relax()
+
+    def relax(self) -> None:
+        """Stretch the key column when the room left holds its contents; else give it that width and scroll."""
+        header = self.table.horizontalHeader()
+        if header.count() == 0 or not self.natural:
+            return
+        stretch = min(self.stretch, header.count() - 1)
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != stretch and not header.isSectionHidden(c))
+        squeezed = self.table.viewport().width() - others < self.natural
+        mode = QHeaderView.ResizeMode.Interactive if squeezed else QHeaderView.ResizeMode.Stretch
+        self.fitting = True
+        try:
+            if header.sectionResizeMode(stretch) != mode:
+                header.setSectionResizeMode(stretch, mode)
+            if squeezed and header.sectionSize(stretch) != self.natural:
+                header.resizeSection(stretch, self.natural)
         finally:
             self.fitting = False
 

@@ -166,11 +166,12 @@ class RelationshipsView(Page, QWidget):
         db, quarter = self.ctx.db, self.period.currentData()
 
         def load() -> _Loaded:
+            ledger = referrals_service.referral_ledger(db)  # once for the three views of it
             return _Loaded(
-                ambassadors=ambassadors_service.list_ambassadors(db),
+                ambassadors=ambassadors_service.list_ambassadors(db, ledger=ledger),
                 report=nps_service.nps_report(db, quarter=quarter),
-                ledger=referrals_service.referral_ledger(db),
-                credits=referrals_service.credit_by_referrer(db),
+                ledger=ledger,
+                credits=referrals_service.credit_by_referrer(db, ledger=ledger),
                 tree=referrals_service.referral_tree(db),
             )
 

@@ -125,7 +125,13 @@ class ReportsView(Page, QWidget):
         self.ctx = ctx
         self.run: BatchRun | None = None
         self.result: BatchResult | None = None
-        layout = QVBoxLayout(self)
+        outer = QHBoxLayout(self)  # the form keeps a readable width on a wide screen
+        content = QWidget(self)
+        content.setMaximumWidth(1000)
+        outer.addWidget(content, 1)
+        outer.addStretch(0)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         intro = plain_label(tr("Once a quarter: one PDF review per account and the portfolio report, "
                                "written into a folder."), self)
         intro.setWordWrap(True)
@@ -201,6 +207,7 @@ class ReportsView(Page, QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        self.progress.hide()  # shown from the first run on: an empty bar says nothing
         layout.addWidget(self.progress)
         self.status = plain_label("", self)
         self.status.setWordWrap(True)
@@ -265,6 +272,7 @@ class ReportsView(Page, QWidget):
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setRange(0, 0)  # busy until the first file tells the total
+        self.progress.show()
         self._say(tr("Preparing…"))
         self.run = BatchRun(self.ctx.db, parent=self, quarter=quarter, folder=self.folder.text(), scope=scope,
                             audience=self.audience.currentData(), include_portfolio=self.with_portfolio.isChecked())

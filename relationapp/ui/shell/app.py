@@ -17,6 +17,8 @@ def run_gui(*, db_arg: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("relationapp")
     app.setOrganizationName("relationapp")
+    app.setWindowIcon(application_icon())
+    app.setDesktopFileName("relationapp")  # Wayland and the task bar match the window to relationapp.desktop
     from relationapp.ui.common.errors import install_error_dialog
 
     install_error_dialog()
@@ -69,6 +71,7 @@ def run_gui(*, db_arg: str | None = None) -> int:
         from relationapp.ui.shell.startup_checks import after_window_shown
 
         after_window_shown(window.ctx, window)
+    _quit_after_smoke_test(app)
     try:
         code = app.exec()
     finally:
@@ -84,11 +87,52 @@ def run_gui(*, db_arg: str | None = None) -> int:
     return code
 
 
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # packaging/render_icons.py renders these from the SVG
+
+
+def application_icon():
+    """relationapp's own icon (resources/icons/app) at every size it was rendered in.
+
+    PNGs rather than the SVG: a bundle then needs no SVG icon-engine plugin for it."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    folder = resources.files("relationapp") / "resources" / "icons" / "app"
+    result = QIcon()
+    for size in APP_ICON_SIZES:
+        with resources.as_file(folder / f"relationapp-{size}.png") as path:
+            result.addFile(str(path))
+    return result
+
+
+# milliseconds after which the window closes itself: packaging/build_bundle.py starts the built bundle
+# offscreen with it, to see the window come up and end cleanly without anyone there to close it
+QUIT_AFTER_ENV = "RELATIONAPP_QUIT_AFTER_MS"
+
+
+def _quit_after_smoke_test(app) -> None:
+    import os
+
+    delay = os.environ.get(QUIT_AFTER_ENV, "")
+    if delay.isdigit():
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(delay), app.closeAllWindows)  # as the user closing it: sizes remembered, work stopped
+
+
+def own_command(*args: str) -> list[str]:
+    """The command line that starts relationapp again with ``args``: ``python -m relationapp ...``,
+    or in a bundle (PyInstaller sets ``sys.frozen``) its own executable, which takes no ``-m``."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "relationapp", *args]
+
+
 def _start_again() -> None:
     import subprocess
-    import sys
 
-    subprocess.Popen([sys.executable, "-m", "relationapp", *sys.argv[1:]], start_new_session=True)
+    subprocess.Popen(own_command(*sys.argv[1:]), start_new_session=True)
 
 
 def _may_create(db_arg: str | None, path) -> bool:

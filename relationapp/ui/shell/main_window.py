@@ -36,7 +36,8 @@ MENU_TITLES = {
 # the icon of each sidebar page (pages.PAGES keys) and of the main actions (resources/icons names)
 PAGE_ICONS = {
     "today": "sun", "accounts": "building-2", "people": "users", "relationships": "heart-handshake",
-    "visits": "map-pin", "value": "gem", "leads": "sprout", "reports": "file-text", "settings": "settings",
+    "visits": "map-pin", "value": "gem", "leads": "sprout", "sync": "sync-arrows", "reports": "file-text",
+    "settings": "settings",
 }
 ACTION_ICONS = {  # pages.MENU_ACTIONS targets
     "relationapp.ui.leads.lead_dialog:open_lead_dialog": "sprout",
@@ -71,6 +72,21 @@ class _Pages(dict):
         return view
 
 
+class PageStack(QStackedWidget):
+    """The pages, as small as the page shown allows: a page shown once (the widest, Leads) must not
+    keep the window from fitting a small screen (200 % text) while another page is shown."""
+
+    def _current_hint(self, hint: str) -> QSize:
+        page = self.currentWidget()
+        return getattr(page, hint)() if page is not None else QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        return self._current_hint("sizeHint")
+
+    def minimumSizeHint(self) -> QSize:
+        return self._current_hint("minimumSizeHint")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
@@ -82,7 +98,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 6px 8px; }")
         self.sidebar.setIconSize(QSize(18, 18))
         self.sidebar.setAccessibleName(tr("Pages"))
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         # a page shown is named for screen readers where Qt cannot (tables and fields under a heading)
         self.stack.currentChanged.connect(lambda i: name_unnamed_controls(self.stack.widget(i)))
         self.views = _Pages(self)

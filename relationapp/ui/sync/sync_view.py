@@ -91,8 +91,11 @@ class SyncView(Page, QWidget):
         form.addRow(tr("Server address"), self.url)
         form.addRow(tr("User name"), self.user)
         form.addRow(tr("Password"), self.password)
+        examples = {"contacts": tr("user/contacts/"), "tasks": tr("user/tasks/"), "visits": tr("user/visits/"),
+                    "dates": tr("user/birthdays/")}
         for kind, edit in self.collections.items():
-            edit.setPlaceholderText(tr("a path on the server, e.g. user/contacts/; empty: not synced"))
+            edit.setPlaceholderText(tr("a path on the server, e.g. {example}; empty: not synced").format(
+                example=examples[kind]))
             edit.setAccessibleName(tr(store.KIND_LABELS[kind]))
             form.addRow(tr(store.KIND_LABELS[kind]), edit)
         self.find_button = QPushButton(tr("Find on the server"), server)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
@@ -58,6 +57,7 @@ class Welcome(QFrame):
 
     def open_demo(self) -> None:
         path = self.demo_path()
-        subprocess.Popen([sys.executable, "-m", "relationapp", "--db", str(path), "demo", "--open"],
-                         start_new_session=True)
+        from relationapp.ui.shell.app import own_command
+
+        subprocess.Popen(own_command("--db", str(path), "demo", "--open"), start_new_session=True)
         self.status.setText(tr("The demo firm opens in a new window in a few seconds ({path}).").format(path=str(path)))

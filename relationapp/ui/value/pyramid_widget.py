@@ -53,7 +53,7 @@ class PyramidWidget(QWidget):
         self.selected: str | None = None
         self._rows: list[tuple[str, QRectF]] = []  # hit areas, full width
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(360, 300)
+        self.setMinimumSize(360, 210)  # a small screen at 200 % text: the page fits 720 logical pixels
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(tr("Customer pyramid"))
 
@@ -222,8 +222,4 @@ class WhaleCurveWidget(Chart):
 
     def points(self, width: int) -> list[tuple[int, float]]:
         """(customer number, cumulative profit) thinned to about one point per pixel, peak and end kept."""
-        curve = self.curve
-        n = len(curve.cumulative_profit)
-        step = max(1, n // max(1, width))
-        keep = set(range(0, n, step)) | {n - 1, max(0, curve.peak_customers - 1)}
-        return [(0, 0.0)] + [(i + 1, float(curve.cumulative_profit[i])) for i in sorted(keep) if 0 <= i < n]
+        return [(0, 0.0)] + [(number, float(profit)) for number, profit in self.curve.sample(width)]

@@ -176,6 +176,8 @@ class CustomerValueView(Page, QWidget):
         row.addWidget(plain_label(tr("to"), page))
         self.to_quarter = QComboBox(page)
         row.addWidget(self.to_quarter)
+        for box in (self.from_quarter, self.to_quarter):  # "3e kwartaal 2025" whole: the year tells them apart
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addStretch(1)
         layout.addLayout(row)
         body = QHBoxLayout()

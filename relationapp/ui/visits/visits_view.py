@@ -88,6 +88,7 @@ class VisitsView(Page, QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         remember_splitter(splitter, "visits/main")
+        self.splitter = splitter
         self._filter_timer = QTimer(self, singleShot=True, interval=250)
         self._filter_timer.timeout.connect(self.refresh_due)
         self.watch(ctx)
@@ -225,6 +226,15 @@ class VisitsView(Page, QWidget):
         self.day.dateChanged.connect(lambda *_: self.refresh_plan())
         self.planner_staff.currentIndexChanged.connect(lambda *_: self.refresh_plan())
         return box
+
+    def resizeEvent(self, event) -> None:
+        """Side by side when there is room; one above the other on a narrow window (200 % text)."""
+        super().resizeEvent(event)
+        panes = [self.splitter.widget(i).minimumSizeHint().width() for i in range(self.splitter.count())]
+        wanted = (Qt.Orientation.Horizontal if self.width() >= sum(panes) + self.splitter.handleWidth() + 40
+                  else Qt.Orientation.Vertical)
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
 
     def _fill_choices(self) -> None:
         self._choices_stale = False

@@ -200,3 +200,12 @@ def test_the_quarter_context_is_reused_until_the_database_changes(demo_db, accou
     log_interaction(demo_db, account_id=account.id, kind="call", occurred_on=dt.date(2026, 9, 1), duration_minutes=30)
     again = report_data.quarter_context(demo_db, quarter=Q3)
     assert again is not first and again.minutes[account.id] == first.minutes[account.id] + 30
+
+
+def test_an_account_made_after_the_quarter_before_has_no_tier_before(demo_db):
+    # the tier at the end of the quarter before is the one kept then (the movement table's), not a guess
+    update_settings(demo_db, language="en")
+    newcomer = create_account(demo_db, name="Nieuwkomer Installatietechniek", stage="prospect", city="Zwolle")
+    review = report_data.account_review(demo_db, account_id=newcomer.id, quarter=Q3)
+    assert review.tier == "prospect" and review.tier_before is None
+    assert "Prospect (last quarter: –)" in _text(render_review(review))

@@ -1,6 +1,7 @@
 """Starting the window: a second app is told who holds the file and may look read-only."""
 
 import pytest
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from relationapp.ui.common.errors import describe
@@ -56,8 +57,12 @@ def test_quit_when_another_app_holds_the_file(tmp_path, qtbot, monkeypatch, no_e
     assert "ran" not in no_event_loop
 
 
-def test_database_errors_read_as_sentences():
+def test_database_errors_read_as_sentences(monkeypatch):
     import sqlite3
+
+    # no database open in this process: a window an earlier test ran on this worker may still have a
+    # connection registered until it is collected, and describe() would name that file instead
+    monkeypatch.setattr("relationapp.ui.common.errors._open_database_path", lambda: None)
 
     assert "read-only" in describe(sqlite3.OperationalError("attempt to write a readonly database"))
     assert "Another program is writing" in describe(sqlite3.OperationalError("database is locked"))
@@ -94,3 +99,33 @@ def test_the_readme_command_opens_the_demo_in_a_fresh_folder(tmp_path, qtbot, no
     assert main(["--db", "demo.db", "demo", "--open"]) == 0  # again: opens the same file as it is
     assert no_event_loop["ran"]
     assert "opening it as it is" in capsys.readouterr().err
+
+
+def test_the_window_carries_relationapps_own_icon(tmp_path, qtbot, no_event_loop):
+    QApplication.setWindowIcon(QIcon())
+    assert app_module.run_gui(db_arg=str(tmp_path / "firm.db")) == 0
+    sizes = {size.width() for size in QApplication.windowIcon().availableSizes()}
+    assert {16, 32, 48, 256} <= sizes
+    assert QApplication.desktopFileName() == "relationapp"  # matches packaging/linux/relationapp.desktop
+
+
+def test_starting_again_runs_the_bundles_own_program_when_frozen(monkeypatch):
+    import sys
+
+    assert app_module.own_command("demo")[1:] == ["-m", "relationapp", "demo"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)  # what PyInstaller sets in a bundle
+    assert app_module.own_command("--db", "x.db", "demo") == [sys.executable, "--db", "x.db", "demo"]
+
+
+def test_a_smoke_test_start_closes_the_window_by_itself(tmp_path, qtbot, monkeypatch):
+    """packaging/build_bundle.py starts the bundle so, with nobody there to close the window."""
+    from relationapp.services.data_care.instance_lock import current_holder
+
+    monkeypatch.setenv(app_module.QUIT_AFTER_ENV, "200")
+    monkeypatch.setattr("relationapp.ui.common.tasks.collect_garbage_on_ui_thread", lambda parent: None)
+    path = tmp_path / "firm.db"
+    assert app_module.run_gui(db_arg=str(path)) == 0
+    assert current_holder(path) is None
+    for widget in QApplication.topLevelWidgets():
+        widget.deleteLater()
+    QApplication.processEvents()

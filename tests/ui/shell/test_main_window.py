@@ -288,3 +288,25 @@ def test_settings_live_in_one_place_with_a_logo_picker(window, qtbot, monkeypatc
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(logo), ""))
     form.logo_button.click()
     assert form.editors["logo_path"].text() == str(logo)
+
+
+def test_every_sidebar_page_has_an_icon_of_its_own():
+    from relationapp.ui.common.icons import icon_names
+    from relationapp.ui.shell.main_window import PAGE_ICONS
+    from relationapp.ui.shell.pages import PAGES
+
+    assert {entry.key for entry in PAGES} <= set(PAGE_ICONS)  # none falls back to the question mark
+    assert set(PAGE_ICONS.values()) <= set(icon_names())
+
+
+def test_a_wide_page_seen_once_does_not_keep_the_window_wide(window, qtbot):
+    """200 % text on a 2560x1440 screen leaves 1280x720 logical pixels: every page fits in them, and the
+    widest page (Leads) widens the window only while it is shown."""
+    from relationapp.ui.shell import pages
+
+    for entry in pages.PAGES:
+        window.show_page(entry.key)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 1280 and hint.height() <= 720, (entry.key, hint)
+    window.show_page("today")
+    assert window.minimumSizeHint().width() < 800

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
@@ -160,3 +161,27 @@ def test_page_computes_when_shown_and_again_after_new_orders(demo_ctx, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=30000):
         demo_ctx.broadcast(Changes.of(Kind.ORDERS))
     assert view.pyramid_data.summary.tier("top").account_ids[0] == runner_up
+
+
+def test_the_quarter_choices_show_the_whole_quarter_in_dutch(demo_ctx, qtbot):
+    """"3e kwartaal 2025", not "3e kwart": the year is what tells the two boxes apart."""
+    from PySide6.QtWidgets import QApplication
+
+    from relationapp.text import formatting
+    from relationapp.ui.common.i18n import install
+    from relationapp.ui.value.value_view import CustomerValueView
+
+    install(QApplication.instance(), "nl")
+    formatting.use(dataclasses.replace(demo_ctx.settings, language="nl"))
+    try:
+        view = CustomerValueView(demo_ctx)
+        qtbot.addWidget(view)
+        view.resize(1100, 800)
+        view.show()
+        with qtbot.waitSignal(view.loaded, timeout=30000), qtbot.waitSignal(view.movement_loaded, timeout=30000):
+            view.as_of.set_date(DEMO_DAY)
+        for box in (view.from_quarter, view.to_quarter):
+            assert "kwartaal" in box.currentText()
+            assert box.width() >= box.fontMetrics().horizontalAdvance(box.currentText())
+    finally:
+        formatting.use(dataclasses.replace(demo_ctx.settings, language="en"))

@@ -274,3 +274,21 @@ def test_i_am_in_the_settings_dialog(ctx, firm, qtbot):
     box.setCurrentIndex(1)
     assert form.save()
     assert current_staff(ctx.db).name == "Anna Manager"
+
+
+def test_the_two_panes_stack_on_a_narrow_window(ctx, qtbot):
+    from PySide6.QtCore import Qt
+
+    from relationapp.ui.visits.visits_view import VisitsView
+
+    view = VisitsView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1600, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.splitter.orientation() == Qt.Orientation.Horizontal
+    view.resize(700, 800)
+    qtbot.waitUntil(lambda: view.splitter.orientation() == Qt.Orientation.Vertical)
+    assert view.minimumSizeHint().width() <= 700
+    view.resize(1600, 800)
+    qtbot.waitUntil(lambda: view.splitter.orientation() == Qt.Orientation.Horizontal)
