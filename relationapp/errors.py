@@ -14,3 +14,24 @@ class ValidationError(ServiceError):
 
 class NotFound(ServiceError):
     pass
+
+
+class ConflictError(ServiceError):
+    """Somebody saved the record after the form loaded it: nothing was saved.
+
+    ``yours`` holds the fields as the form sent them, ``theirs`` the same
+    fields as they are stored now (plain values, by the service's field
+    names); ``version`` is the stored version, to pass as ``expected_version``
+    when the user chooses to save over it.
+    """
+
+    def __init__(self, message: str, *, yours: dict, theirs: dict, version: int):
+        super().__init__(message)
+        self.message = message
+        self.yours = dict(yours)
+        self.theirs = dict(theirs)
+        self.version = version
+
+    def differing(self) -> list[str]:
+        """The fields where what you saved and what is stored differ, in the form's order."""
+        return [name for name in self.yours if self.yours[name] != self.theirs.get(name)]

@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "relationapp.commands.data_care.exports",
     "relationapp.commands.data_care.backups",
     "relationapp.commands.data_care.move",
+    "relationapp.commands.data_care.log",
     "relationapp.commands.data_care.privacy",
     "relationapp.commands.customers.duplicates",
     "relationapp.commands.reporting.report",

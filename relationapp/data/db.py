@@ -20,8 +20,11 @@ from typing import Callable, Iterator
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
+from relationapp.data import change_log
+from relationapp.errors import ConflictError
 from relationapp.text.catalogue import _
 
 BUSY_TIMEOUT_MS = 5000
@@ -133,7 +136,7 @@ def sqlite_path(url: str) -> Path | None:
     return Path(u.database)
 
 
-def _file_of(url: str) -> Path | None:
+def database_file(url: str) -> Path | None:
     """The file behind a SQLite URL, the ``file:...?mode=ro`` form of a read-only window included."""
     path = sqlite_path(url)
     if path is None:
@@ -338,12 +341,19 @@ class Database:
         # a quick_check of the file here, so a damaged file is never written to.
         self.before_first_write: Callable[[], None] | None = None
         self._first_write_lock = threading.Lock()
+        # Who the change log names for this Database's writes: None takes the setting "I am" at each write
+        # (the seam for a signed-in user later).
+        self.staff_id: int | None = None
+        # the change-log seqs of this Database's own writes, kept while somebody watches for other
+        # sessions' writes (services.common.change_log.Watch), so a window does not refresh twice
+        self.own_writes: set[int] | None = None
+        self.has_change_log: bool | None = None  # None: not looked yet (a file of before revision 0016 has none)
         event.listen(self.engine, "before_cursor_execute", _note_statement)
         if self.is_sqlite:
             _install_sqlite_hooks(self.engine)
         elif backend == "postgresql":
             _install_postgresql_hooks(self.engine)
-        live = _file_of(url)
+        live = database_file(url)
         if live is not None:  # counted per open DBAPI connection, so a dispose() and reuse stay right
             event.listen(self.engine, "connect", lambda *_: _register_live(live))
             event.listen(self.engine, "close", lambda *_: _unregister_live(live))
@@ -407,13 +417,30 @@ class Database:
         with self.engine.connect() as conn:
             conn.execution_options(**{_WRITE: True})
             written = conn.info[_WRITTEN] = set()
+            seq, own = None, self.own_writes
             try:
                 with Session(bind=conn, expire_on_commit=False) as session:
                     try:
                         yield session
+                        session.flush()  # the ORM's pending rows: their tables belong in the log row
+                        tables = change_log.logged_tables(written)
+                        if tables and self.has_change_log is None:
+                            self.has_change_log = sa.inspect(conn).has_table("change_log")
+                        if tables and self.has_change_log:
+                            seq = change_log.record(conn, tables, staff_id=self.staff_id)
+                            if own is not None:  # before the commit: a watcher polling meanwhile skips it
+                                own.add(seq)
                         session.commit()
+                    except StaleDataError as exc:
+                        # an UPDATE of a versioned record matched nothing: another session saved it first
+                        session.rollback()
+                        raise ConflictError(_("Somebody else saved this record meanwhile; nothing was saved. "
+                                              "Open it again to see their version."),
+                                            yours={}, theirs={}, version=0) from exc
                     except BaseException:
                         session.rollback()
+                        if own is not None and seq is not None:
+                            own.discard(seq)
                         raise
             finally:
                 conn.info.pop(_WRITTEN, None)

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Optional
 
 import sqlalchemy as sa
+from sqlalchemy.orm import declared_attr
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -78,7 +79,40 @@ MAIL_DIRECTIONS = ("in", "out")
 MAIL_SENDER_STATUSES = ("waiting", "ignored")
 
 
-class Staff(SQLModel, table=True):
+class Versioned(SQLModel):
+    """A record a form edits: ``version`` goes up by one on every ORM update (revision 0016).
+
+    SQLAlchemy's ``version_id_col`` makes each UPDATE say ``WHERE id = ? AND
+    version = ?``, so two sessions saving the same record cannot both win
+    (``StaleDataError`` for the second, on any backend). A Core ``UPDATE`` of
+    such a table must bump it itself: ``.values(..., **bump(Model))``.
+    """
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": sa.text("1")})
+
+    @declared_attr
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.__table__.c.version}
+
+
+def bump(target) -> dict:
+    """What a Core UPDATE of ``target`` (a model or a table) adds to its ``values()`` so that open forms
+    notice it: the version one up, for a versioned table (nothing for another)."""
+    table = target if isinstance(target, sa.Table) else target.__table__
+    return {"version": table.c.version + 1} if "version" in table.c else {}
+
+
+# Tables whose rows are kept from the others (caches, the search index) or bookkeeping no page shows:
+# a write to them alone is no change of its own (services.common.changes) and is not logged (change_log).
+DERIVED_TABLES = frozenset({"tier_cache", "tier_cache_state", "search_index", "alembic_version", "mail_folder",
+                            "change_log"})
+
+
+def is_derived(table: str) -> bool:
+    return table in DERIVED_TABLES or table.startswith("search_index")
+
+
+class Staff(Versioned, table=True):
     __tablename__ = "staff"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(max_length=200)
@@ -100,7 +134,7 @@ def _name_type(length: int):
     return sa.String(length).with_variant(sa.String(length, collation="NOCASE"), "sqlite")
 
 
-class Account(SQLModel, table=True):
+class Account(Versioned, table=True):
     __tablename__ = "account"
     __table_args__ = (
         sa.Index("ix_account_stage_archived", "stage", "archived"),
@@ -147,7 +181,7 @@ class Account(SQLModel, table=True):
     in_focus: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
-class Person(SQLModel, table=True):
+class Person(Versioned, table=True):
     __tablename__ = "person"
     __table_args__ = (
         sa.Index("ix_person_birthday", "birthday_month", "birthday_day"),
@@ -180,7 +214,7 @@ class Person(SQLModel, table=True):
     updated_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
-class ImportantDate(SQLModel, table=True):
+class ImportantDate(Versioned, table=True):
     """Dates to remember besides a person's own birthday (kept on Person)."""
 
     __tablename__ = "important_date"
@@ -196,7 +230,7 @@ class ImportantDate(SQLModel, table=True):
     notice_days: int = Field(default=14)
 
 
-class Interaction(SQLModel, table=True):
+class Interaction(Versioned, table=True):
     __tablename__ = "interaction"
     __table_args__ = (
         sa.Index("ix_interaction_account_date", "account_id", "occurred_on"),
@@ -294,7 +328,7 @@ class InteractionPerson(SQLModel, table=True):
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True, index=True)
 
 
-class FollowUp(SQLModel, table=True):
+class FollowUp(Versioned, table=True):
     __tablename__ = "follow_up"
     __table_args__ = (
         sa.Index("ix_follow_up_open_due", "done_on", "due_on"),
@@ -320,7 +354,7 @@ class FollowUp(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
-class Order(SQLModel, table=True):
+class Order(Versioned, table=True):
     __tablename__ = "orders"
     __table_args__ = (
         # an account's orders by day, amounts included (a lead's first 12 months: services/leads/sources_report)
@@ -381,7 +415,7 @@ class StageChange(SQLModel, table=True):
     reason: Optional[str] = Field(default=None)
 
 
-class Qualification(SQLModel, table=True):
+class Qualification(Versioned, table=True):
     """BANT, one row per account."""
 
     __tablename__ = "qualification"
@@ -596,3 +630,17 @@ class SyncConflict(SQLModel, table=True):
     app_value: Optional[str] = Field(default=None)
     server_value: Optional[str] = Field(default=None)
     found_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
+
+
+class ChangeLog(SQLModel, table=True):
+    """One row per committed write transaction: when, who ("I am" then), the tables it changed (comma-separated).
+
+    Written by ``data.db.Database.write`` in the same transaction; other windows read the rows after the
+    last one they saw (``services.common.change_log.changes_since``). Kept 30 days, at most 100,000 rows.
+    """
+
+    __tablename__ = "change_log"
+    seq: Optional[int] = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(sa_type=sa.DateTime)
+    staff_id: Optional[int] = Field(default=None, foreign_key="staff.id", ondelete="SET NULL")
+    tables: str

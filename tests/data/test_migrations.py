@@ -204,3 +204,31 @@ def test_writers_queue_on_postgresql(pg_db):
     assert done.is_set()
     with pg_db.read() as session:
         assert session.execute(sa.text("SELECT name FROM staff ORDER BY id")).scalars().all() == ["First", "Second"]
+
+
+def test_records_of_a_0015_database_get_version_one_and_an_empty_change_log(db_path):
+    from alembic import command
+
+    old = Database.open(str(db_path))
+    cfg = migrate.alembic_config(old)
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0015_dav_sync")
+    with old.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO account (name, kind, stage, archived, created_at, updated_at, in_focus) "
+                             "VALUES ('Kept', 'organisation', 'customer', 0, '2026-01-01', '2026-01-01', 0)")
+        conn.exec_driver_sql("INSERT INTO person (name, do_not_contact, archived, created_at, updated_at) "
+                             "VALUES ('Anna', 0, 0, '2026-01-01', '2026-01-01')")
+    old.dispose()
+
+    db = open_database(str(db_path))
+    from relationapp.services.customers import accounts
+
+    (account_id,) = accounts.list_account_ids(db)
+    assert accounts.get_account(db, account_id=account_id).version == 1
+    assert accounts.update_account(db, account_id=account_id, expected_version=1, city="Gouda").version == 2
+    with db.read() as session:
+        assert session.execute(sa.text("SELECT version FROM person")).scalar_one() == 1
+        logged = session.execute(sa.text("SELECT tables FROM change_log")).scalars().all()
+    assert logged == ["account"]  # the edit after the upgrade; the upgrade itself is no change of anyone's
+    db.dispose()

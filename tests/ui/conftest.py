@@ -28,6 +28,7 @@ def ctx(db, qtbot):
 
     context = AppContext(db)
     yield context
+    context.stop_watching()
     context.tasks.stop()
 
 
@@ -37,6 +38,7 @@ def demo_ctx(demo_db, qtbot):
 
     context = AppContext(demo_db)
     yield context
+    context.stop_watching()
     context.tasks.stop()
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Generic, TypeVar
 
 from relationapp.data.db import recording_writes
+from relationapp.data.models import is_derived
 
 T = TypeVar("T")
 
@@ -49,9 +50,6 @@ _TABLE_KINDS = {
     "tier_snapshot": Kind.PYRAMID,
     "sync_account": Kind.SYNC, "sync_collection": Kind.SYNC, "sync_item": Kind.SYNC, "sync_conflict": Kind.SYNC,
 }
-# kept by the services and triggers from the tables above, or bookkeeping no page shows (where the
-# last mail sync of a folder stopped); never a change of their own
-_DERIVED = {"tier_cache", "tier_cache_state", "search_index", "alembic_version", "mail_folder"}
 
 
 @dataclass(frozen=True)
@@ -69,8 +67,7 @@ class Changes:
 
     @classmethod
     def from_tables(cls, tables: set[str]) -> "Changes":
-        unknown = {t for t in tables if t not in _TABLE_KINDS and t not in _DERIVED
-                   and not t.startswith("search_index")}
+        unknown = {t for t in tables if t not in _TABLE_KINDS and not is_derived(t)}
         if unknown:  # a table this map does not know yet: tell every page rather than none
             return cls.everything()
         return cls(frozenset(_TABLE_KINDS[t] for t in tables if t in _TABLE_KINDS))

@@ -29,6 +29,7 @@ from relationapp.data.models import (
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.services.common.versions import check_version
 from relationapp.services.customers.sort_names import ACCOUNT_SORT_NAME
 from relationapp.text.catalogue import _
 
@@ -77,6 +78,7 @@ class AccountDetail:
     next_steps: str | None
     notes: str | None
     archived: bool
+    version: int = 1  # what an edit saves with (expected_version)
 
     @property
     def address_line(self) -> str:
@@ -217,14 +219,19 @@ def create_account(
 
 
 def update_account(db: Database, *, account_id: int, today: dt.date | None = None, stage_reason: str | None = None,
-                   staff_id: int | None = None, **changes) -> AccountDetail:
-    """Change an account; a new stage is recorded with ``stage_reason`` and its side effects (leads.stages)."""
+                   staff_id: int | None = None, expected_version: int | None = None, **changes) -> AccountDetail:
+    """Change an account; a new stage is recorded with ``stage_reason`` and its side effects (leads.stages).
+
+    With ``expected_version`` (the version the form loaded) a newer stored account raises ConflictError.
+    """
     from relationapp.services.leads import stages
 
     cleaned = clean_fields(changes)
     stage = cleaned.pop("stage", None)
     with db.write() as session:
         account = _get(session, account_id)
+        yours = cleaned if stage is None else {"stage": stage, **cleaned}
+        check_version(session, account, expected_version=expected_version, yours=yours)
         _check_references(session, cleaned)
         for key, value in cleaned.items():
             setattr(account, key, value)
@@ -265,7 +272,7 @@ def _detail(session, a: Account) -> AccountDetail:
         source_id=a.source_id, source=source, source_detail=a.source_detail,
         brought_in_by_id=a.brought_in_by_id, customer_since=a.customer_since,
         annual_budget=a.annual_budget, cadence_days=a.cadence_days, journey_stage=a.journey_stage,
-        next_steps=a.next_steps, notes=a.notes, archived=a.archived,
+        next_steps=a.next_steps, notes=a.notes, archived=a.archived, version=a.version,
     )
 
 

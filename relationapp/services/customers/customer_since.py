@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from relationapp.data.models import Account, Order
+from relationapp.data.models import Account, Order, bump
 
 _CHUNK = 500  # ids per IN (...) list: well below SQLite's variable limit
 
@@ -21,6 +21,6 @@ def fill_customer_since(session, account_ids) -> None:
         session.execute(
             sa.update(Account)
             .where(Account.id.in_(ids[start:start + _CHUNK]), Account.customer_since.is_(None), has_orders)
-            .values(customer_since=first)
+            .values(customer_since=first, **bump(Account))
             .execution_options(synchronize_session="fetch")
         )

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from relationapp.data.db import Database
-from relationapp.data.models import Account, Person, utc_now
+from relationapp.data.models import Account, Person, bump, utc_now
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers.matching import (
     city_key,
@@ -164,7 +164,8 @@ def _move_references(session, table: sa.Table, survivor: int, others: list[int])
     sqlite = session.bind.dialect.name == "sqlite"
     for col in _referencing_columns(table):
         if sqlite:
-            statements = [sa.update(col.table).where(col.in_(others)).values({col.name: survivor}).prefix_with("OR IGNORE")]
+            statements = [sa.update(col.table).where(col.in_(others))
+                          .values({col.name: survivor, **bump(col.table)}).prefix_with("OR IGNORE")]
         else:  # one at a time, so that two others of one row do not clash with each other
             statements = [_update_unless_clash(col, other, survivor) for other in others]
         count = sum(session.execute(stmt).rowcount or 0 for stmt in statements)
@@ -177,7 +178,7 @@ def _update_unless_clash(col: sa.Column, other: int, survivor: int):
     """SQLite's UPDATE OR IGNORE elsewhere: move ``col`` from ``other`` to ``survivor`` in the rows where no row
     already holds the unique key (primary key or unique constraint) that this would make."""
     table = col.table
-    stmt = sa.update(table).where(col == other).values({col.name: survivor})
+    stmt = sa.update(table).where(col == other).values({col.name: survivor, **bump(table)})
     keys = [c.columns for c in table.constraints
             if isinstance(c, (sa.PrimaryKeyConstraint, sa.UniqueConstraint)) and col.name in c.columns]
     for key in keys:

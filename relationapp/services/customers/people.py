@@ -13,6 +13,7 @@ from relationapp.data.models import CHANNELS, DMU_ROLES, Account, Person, utc_no
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers.sort_names import PERSON_SORT_NAME
 from relationapp.services.common import validation
+from relationapp.services.common.versions import check_version
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
 
@@ -49,6 +50,7 @@ class PersonDetail:
     do_not_contact: bool
     consent_date: dt.date | None
     archived: bool
+    version: int = 1  # what an edit saves with (expected_version)
 
 
 def format_birthday(day: int | None, month: int | None, year: int | None, *, fmt=None) -> str | None:
@@ -119,12 +121,14 @@ def create_person(db: Database, *, name: str, **fields) -> PersonDetail:
         return _detail(session, person)
 
 
-def update_person(db: Database, *, person_id: int, **changes) -> PersonDetail:
+def update_person(db: Database, *, person_id: int, expected_version: int | None = None, **changes) -> PersonDetail:
+    """Change a person; with ``expected_version`` (the form's) a newer stored person raises ConflictError."""
     cleaned = clean_fields(changes)
     with db.write() as session:
         person = _get(session, person_id)
         _check_birthday(cleaned, person)
         _check_account(session, cleaned)
+        check_version(session, person, expected_version=expected_version, yours=cleaned)
         for key, value in cleaned.items():
             setattr(person, key, value)
         person.updated_at = utc_now()
@@ -152,7 +156,7 @@ def _detail(session, p: Person) -> PersonDetail:
         dmu_role=p.dmu_role, email=p.email, phone=p.phone, birthday_day=p.birthday_day,
         birthday_month=p.birthday_month, birthday_year=p.birthday_year, family_notes=p.family_notes,
         personal_notes=p.personal_notes, preferred_channel=p.preferred_channel,
-        do_not_contact=p.do_not_contact, consent_date=p.consent_date, archived=p.archived,
+        do_not_contact=p.do_not_contact, consent_date=p.consent_date, archived=p.archived, version=p.version,
     )
 
 

@@ -11,6 +11,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import LeadSource, Staff
 from relationapp.services.common import settings as settings_service
 from relationapp.services.common import validation
+from relationapp.services.common.versions import check_version
 from relationapp.text.catalogue import _
 
 
@@ -21,6 +22,7 @@ class StaffRow:
     email: str | None
     hourly_cost: Decimal | None
     active: bool
+    version: int = 1  # what an edit saves with (expected_version)
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,27 @@ def create_staff(db: Database, *, name: str, email: str | None = None, hourly_co
     with db.write() as session:
         session.add(staff)
         session.flush()
-        return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active)
+        return _row(staff)
 
 
-def update_staff(db: Database, *, staff_id: int, **changes) -> StaffRow:
+def _row(staff: Staff) -> StaffRow:
+    return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active, staff.version)
+
+
+def get_staff(db: Database, *, staff_id: int) -> StaffRow:
+    from relationapp.errors import NotFound
+
+    with db.read() as session:
+        staff = session.get(Staff, staff_id)
+        if staff is None:
+            raise NotFound(_("No staff member {id}.").format(id=staff_id))
+        return _row(staff)
+
+
+def update_staff(db: Database, *, staff_id: int, expected_version: int | None = None, **changes) -> StaffRow:
     """Change a staff member's name, e-mail, hourly cost or ``active`` (someone who left stays on their
-    accounts and touches, but no longer in the choices)."""
+    accounts and touches, but no longer in the choices). With ``expected_version`` (the form's) a newer
+    stored staff member raises ConflictError."""
     from relationapp.errors import NotFound
 
     unknown = set(changes) - {"name", "email", "hourly_cost", "active"}
@@ -63,11 +80,12 @@ def update_staff(db: Database, *, staff_id: int, **changes) -> StaffRow:
         staff = session.get(Staff, staff_id)
         if staff is None:
             raise NotFound(_("No staff member {id}.").format(id=staff_id))
+        check_version(session, staff, expected_version=expected_version, yours=values)
         for key, value in values.items():
             setattr(staff, key, value)
         session.add(staff)
         session.flush()
-        return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active)
+        return _row(staff)
 
 
 def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
@@ -75,7 +93,7 @@ def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
     if active_only:
         query = query.where(Staff.active == sa.true())
     with db.read() as session:
-        return [StaffRow(s.id, s.name, s.email, s.hourly_cost, s.active) for s in session.execute(query).scalars()]
+        return [_row(s) for s in session.execute(query).scalars()]
 
 
 def current_staff(db: Database) -> StaffRow | None:
@@ -83,7 +101,7 @@ def current_staff(db: Database) -> StaffRow | None:
     with db.read() as session:
         staff_id = settings_service.load(session).current_staff_id
         staff = session.get(Staff, staff_id) if staff_id else None
-        return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active) if staff and staff.active else None
+        return _row(staff) if staff and staff.active else None
 
 
 def list_lead_sources(db: Database) -> list[LeadSourceRow]:

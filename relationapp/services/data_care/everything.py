@@ -2,7 +2,8 @@
 
 The full export (exchange/export.py) writes this out; ``load_everything`` puts it
 back with the same ids in one transaction, so nothing is lost on the way:
-every table of the schema is included (a new table is included by itself).
+every table of the schema is included (a new table is included by itself),
+except the change log (``NOT_EXPORTED``).
 
 An export is a file someone may have edited, so every value is checked
 against the schema before anything is written (``check_everything``): its
@@ -38,9 +39,13 @@ FORMAT = "relationapp-export"
 FORMAT_VERSION = 1
 
 
+# which window wrote when, kept 30 days: this database's own history (the import writes its own row)
+NOT_EXPORTED = frozenset({models.ChangeLog.__tablename__})
+
+
 def tables() -> list[sa.Table]:
     """Every table, parents before children."""
-    return list(SQLModel.metadata.sorted_tables)
+    return [t for t in SQLModel.metadata.sorted_tables if t.name not in NOT_EXPORTED]
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from relationapp.data.models import (
     NurtureEnrolment,
     Person,
     Referral,
+    bump,
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common.sql import holds_text
@@ -377,7 +378,7 @@ def _scrub(session, person: Person, mentions: list[Mention]) -> int:
         if new != mention.text:
             table = by_name[mention.table]
             where = sa.and_(*(c == v for c, v in zip(table.primary_key.columns, mention.key)))
-            session.execute(sa.update(table).where(where).values({mention.field: new}))
+            session.execute(sa.update(table).where(where).values({mention.field: new, **bump(table)}))
             changed += 1
     return changed
 
@@ -403,14 +404,14 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
                 sa.delete(Interaction).where(Interaction.id.in_(theirs), Interaction.id.not_in(others))
             ).rowcount or 0
         session.execute(sa.delete(InteractionPerson).where(InteractionPerson.person_id == person_id))
-        session.execute(sa.update(FollowUp).where(FollowUp.person_id == person_id).values(person_id=None))
+        session.execute(sa.update(FollowUp).where(FollowUp.person_id == person_id).values(person_id=None, **bump(FollowUp)))
         own_account = session.get(Account, person.account_id) if person.account_id else None
         _forget_synced_card(session, person_id)
         session.execute(sa.delete(Person.__table__).where(Person.id == person_id))
         if own_account is not None and own_account.kind == "private" and own_account.name == person.name:
             # a private customer's account carries their name: it keeps its history under no name
             session.execute(sa.update(Account).where(Account.id == own_account.id)
-                            .values(name=REMOVED, email=None, phone=None, street=None))
+                            .values(name=REMOVED, email=None, phone=None, street=None, **bump(Account)))
         search.purge_deleted_text(session)
     _checkpoint(db)
     return EraseResult(person_id, touched - deleted, deleted, scrubbed)

@@ -19,6 +19,7 @@ from relationapp.data.models import Account, Person, Qualification
 from relationapp.errors import ValidationError
 from relationapp.services.common import validation
 from relationapp.services.common.settings import get_settings
+from relationapp.services.common.versions import check_version
 from relationapp.services.leads import stages
 from relationapp.text import formatting
 from relationapp.text.catalogue import _
@@ -47,6 +48,7 @@ class Bant:
     required_score: int  # the firm's rule
     sales_ready: bool  # the rule is met: a sales-qualified lead
     stage: str
+    version: int = 0  # of the stored qualification, what an edit saves with (0: none stored yet)
 
 
 @dataclass(frozen=True)
@@ -70,11 +72,14 @@ def get_bant(db: Database, *, account_id: int, today: dt.date | None = None) -> 
 
 
 def qualify(db: Database, *, account_id: int, budget=_UNSET, authority_person_id=_UNSET, need=_UNSET,
-            timeline_on=_UNSET, notes=_UNSET, staff_id: int | None = None, today: dt.date | None = None) -> Qualified:
+            timeline_on=_UNSET, notes=_UNSET, staff_id: int | None = None, today: dt.date | None = None,
+            expected_version: int | None = None) -> Qualified:
     """Record what BANT rests on (only the letters given change); a lead that meets the rule becomes SQL.
 
     A lead with a need that does not meet the rule yet becomes a
     marketing-qualified (MQL) lead. A timeline in the past is refused.
+    With ``expected_version`` (``Bant.version`` as the form loaded it; 0 for
+    none yet) a qualification saved meanwhile raises ConflictError.
     """
     day = today or dt.date.today()
     changes: dict = {}
@@ -100,7 +105,10 @@ def qualify(db: Database, *, account_id: int, budget=_UNSET, authority_person_id
             if person is None or person.account_id != account.id:
                 raise ValidationError(_("Authority: choose a person of {account}.").format(account=account.name),
                                       field="authority")
-        row = session.get(Qualification, account_id) or Qualification(account_id=account_id)
+        row = session.get(Qualification, account_id)
+        if row is not None:
+            check_version(session, row, expected_version=expected_version, yours=changes)
+        row = row or Qualification(account_id=account_id)
         for key, value in changes.items():
             setattr(row, key, value)
         row.updated_on = day
@@ -173,4 +181,5 @@ def _bant(session, account: Account, row: Qualification | None, required: int, t
         updated_on=row.updated_on if row is not None else None,
         budget_met=met["budget"], authority_met=met["authority"], need_met=met["need"], timeline_met=met["timeline"],
         score=score, required_score=required, sales_ready=met["need"] and score >= required, stage=account.stage,
+        version=row.version if row is not None and row.version is not None else 0,
     )

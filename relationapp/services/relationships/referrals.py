@@ -32,6 +32,7 @@ from relationapp.data.models import (
     Person,
     Referral,
     cents_to_decimal,
+    bump,
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.customers.sort_names import PERSON_SORT_NAME
@@ -380,7 +381,7 @@ def thank_referrer(
         session.execute(
             sa.update(FollowUp)
             .where(FollowUp.origin == "referral_thanks", FollowUp.origin_ref == referral_id, FollowUp.done_on.is_(None))
-            .values(done_on=day)
+            .values(done_on=day, **bump(FollowUp))
         )
         session.flush()
         return _rows(session, [referral_id])[0]

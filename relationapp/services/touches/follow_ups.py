@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from relationapp.data.db import Database
-from relationapp.data.models import FOLLOW_UP_ORIGINS, Account, FollowUp, Person
+from relationapp.data.models import FOLLOW_UP_ORIGINS, Account, FollowUp, Person, bump
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.text.catalogue import _
@@ -104,7 +104,7 @@ def close_planned_of_accounts(session, *, made_by: dict[int, dt.date | None], do
                 closed.append(fid)
     closed.sort()
     for start in range(0, len(closed), 500):
-        session.execute(sa.update(FollowUp).where(FollowUp.id.in_(closed[start:start + 500])).values(done_on=done_on))
+        session.execute(sa.update(FollowUp).where(FollowUp.id.in_(closed[start:start + 500])).values(done_on=done_on, **bump(FollowUp)))
     return tuple(closed)
 
 

@@ -24,6 +24,7 @@ from relationapp.data.models import (
 )
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
+from relationapp.services.common.versions import check_version, count_as_changed
 from relationapp.services.touches import follow_ups
 from relationapp.text.catalogue import N_, _
 
@@ -50,6 +51,7 @@ class InteractionRow:
     source_id: int | None = None
     source: str | None = None
     direction: str | None = None  # an e-mail touch: "in" or "out"
+    version: int = 1  # what an edit saves with (expected_version)
 
 
 _REFERENCES = {"account_id": N_("Account"), "staff_id": N_("Staff member"), "source_id": N_("Lead source")}
@@ -210,13 +212,28 @@ def _people(session, person_ids) -> list[Person]:
     return people
 
 
-def update_interaction(db: Database, *, interaction_id: int, person_ids: list[int] | tuple[int, ...] | None = None, **changes) -> InteractionRow:
-    """Correct a logged touch; only the given fields change (``person_ids`` replaces who was there)."""
+def update_interaction(db: Database, *, interaction_id: int, person_ids: list[int] | tuple[int, ...] | None = None,
+                       expected_version: int | None = None, **changes) -> InteractionRow:
+    """Correct a logged touch; only the given fields change (``person_ids`` replaces who was there).
+
+    With ``expected_version`` (the form's) a newer stored touch raises ConflictError.
+    """
     cleaned = _clean(changes)
     with db.write() as session:
         interaction = session.get(Interaction, interaction_id)
         if interaction is None:
             raise NotFound(_("Interaction #{id} does not exist.").format(id=interaction_id))
+        if expected_version is not None:
+            yours = dict(cleaned)
+            if person_ids is not None:
+                yours["person_ids"] = tuple(sorted({int(p) for p in person_ids}))
+
+            def theirs() -> dict:
+                stored = _rows(session, [interaction_id])[0]
+                return {name: tuple(sorted(stored.person_ids)) if name == "person_ids" else getattr(stored, name)
+                        for name in yours}
+
+            check_version(session, interaction, expected_version=expected_version, yours=yours, theirs=theirs)
         for key, value in cleaned.items():
             setattr(interaction, key, value)
         if interaction.kind == "gift" and not interaction.gift_item:
@@ -234,6 +251,7 @@ def update_interaction(db: Database, *, interaction_id: int, person_ids: list[in
             session.execute(sa.delete(InteractionPerson).where(InteractionPerson.interaction_id == interaction_id))
             for person in people:
                 session.add(InteractionPerson(interaction_id=interaction_id, person_id=person.id))
+            count_as_changed(interaction, "duration_minutes")  # who was there is part of the touch
         session.flush()
         return _rows(session, [interaction_id])[0]
 
@@ -304,7 +322,7 @@ def list_interactions(
 _ROW_COLUMNS = (Interaction.id, Interaction.account_id, Account.name, Interaction.kind, Interaction.occurred_on,
                 Interaction.duration_minutes, Interaction.staff_id, Staff.name, Interaction.subject, Interaction.notes,
                 Interaction.gift_item, Interaction.gift_cost, Interaction.source_id, LeadSource.name,
-                Interaction.direction)
+                Interaction.direction, Interaction.version)
 
 
 def _joined(query):
@@ -372,12 +390,13 @@ def _assembled(base, people_rows) -> list[InteractionRow]:
         people.setdefault(iid, []).append((pid, pname))
     out = []
     for (iid, account_id, account, kind, occurred_on, minutes, staff_id, staff, subject, notes, gift, cost, source_id,
-         source, direction) in base:
+         source, direction, version) in base:
         who = people.get(iid, ())
         out.append(InteractionRow(
             id=iid, account_id=account_id, account=account, kind=kind, occurred_on=occurred_on,
             duration_minutes=minutes, staff_id=staff_id, staff=staff, subject=subject, notes=notes,
             person_ids=tuple(p[0] for p in who), people=tuple(p[1] for p in who),
             gift_item=gift, gift_cost=cost, source_id=source_id, source=source, direction=direction,
+            version=version,
         ))
     return out

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from relationapp.config import Settings
 from relationapp.data.db import Database
 from relationapp.services.common import settings as settings_service
+from relationapp.services.common.change_log import Watch
 from relationapp.services.common.changes import Changes, Kind, run_operation
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.operations import Operations
@@ -35,6 +36,37 @@ class AppContext(QObject):
         self.ops = Operations(self)
         self._settings: Settings | None = None
         self._undo: list[tuple[str, object]] = []
+        self._watch: Watch | None = None
+        self._watch_timer: QTimer | None = None
+
+    # --- other windows' writes ---------------------------------------------------
+    def watch_other_sessions(self, interval_ms: int = 1500) -> None:
+        """Refresh what other windows (other processes, other sessions) change: every ``interval_ms`` a look
+        at the change log (on SQLite first ``PRAGMA data_version``: nothing read while nothing was
+        committed), and their changes broadcast like this window's own. ``stop_watching()`` before the
+        database closes or is replaced."""
+        if self._watch is not None:
+            return
+        self._watch = Watch(self.db)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(interval_ms)
+        self._watch_timer.timeout.connect(self.look_for_other_writes)
+        self._watch_timer.start()
+
+    def look_for_other_writes(self) -> None:
+        """What the timer does (a test calls it to look at once)."""
+        if self._watch is not None:
+            self.broadcast(self._watch.poll())
+
+    def stop_watching(self) -> bool:
+        """Stop looking for other windows' writes; True if it was looking (to start again after a restore)."""
+        if self._watch is None:
+            return False
+        self._watch_timer.stop()
+        self._watch_timer.deleteLater()
+        self._watch.close()
+        self._watch = self._watch_timer = None
+        return True
 
     @property
     def settings(self) -> Settings:

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relationapp.errors import ServiceError
+from relationapp.errors import ConflictError, ServiceError
 from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
+from relationapp.ui.common.i18n import tr
 
 
 class FormDialog(NamesItsControls, QDialog):
@@ -24,7 +25,18 @@ class FormDialog(NamesItsControls, QDialog):
 
     A ValidationError keeps the dialog open with the message shown and the
     offending field focused; nothing the user typed is lost.
+
+    A form that edits a stored record keeps the version it loaded in
+    ``self.version`` and saves with ``expected_version=self.version``; it
+    implements ``reload()`` (read the record again, fill the fields, set
+    ``self.version``). When somebody saved the record meanwhile the conflict
+    dialog (ui.common.conflict_dialog) shows both versions and the user keeps
+    theirs (``reload()``) or saves theirs over (the save again, with the
+    version now stored).
     """
+
+    version: int | None = None  # of the record the form edits, as loaded
+    loaded: Any = None  # the record as the form loaded it (fill() sets both)
 
     def __init__(self, ctx, title: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -32,6 +44,7 @@ class FormDialog(NamesItsControls, QDialog):
         self.result_value: Any = None
         self.undo: tuple[str, Any] | None = None  # save() may set (label, how to take it back) for Ctrl+Z
         self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}  # a field's name where its row has no label (the conflict dialog shows it)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         self.error = QLabel(self)
@@ -55,6 +68,49 @@ class FormDialog(NamesItsControls, QDialog):
     def save(self) -> Any:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def reload(self) -> None:  # pragma: no cover - every edit form has its own
+        """Fill the form with the record as stored now, and take its version."""
+        raise NotImplementedError
+
+    def saved(self, result: Any) -> Any:
+        """What ``save()`` returns for a stored record: the form keeps working with its new version."""
+        if hasattr(result, "version"):
+            self.loaded, self.version = result, result.version
+        return result
+
+    def _changed_by_them(self, conflict: ConflictError) -> list[str]:
+        """The fields of the form whose stored value is no longer the one the form loaded (``self.loaded``,
+        the record ``fill`` took); a field the loaded record does not name counts as changed."""
+        def same(a, b) -> bool:
+            return sorted(a) == sorted(b) if isinstance(a, tuple) and isinstance(b, tuple) else a == b
+
+        missing = object()
+        return [field for field in conflict.yours
+                if not same(getattr(self.loaded, field, missing), conflict.theirs.get(field))]
+
+    def _resolve(self, conflict: ConflictError) -> None:
+        from relationapp.ui.common import conflict_dialog
+
+        if not conflict.yours:  # found by the database itself: no field values to compare
+            self.show_error(str(conflict))
+            return
+        if not self._changed_by_them(conflict):  # only what this form does not hold (a focus flag, a journey
+            self.version = conflict.version  # stage): saving the form loses nothing of theirs, so nothing to ask
+            self.accept()
+            return
+        dialog = conflict_dialog.ConflictDialog(conflict, self)
+        choice = conflict_dialog.choose(dialog)
+        dialog.deleteLater()
+        if choice == conflict_dialog.KEEP_THEIRS:
+            self.reload()
+            self.error.hide()
+            self.ctx.say(tr("The form shows their version now."))
+        elif choice == conflict_dialog.SAVE_MINE:
+            self.version = conflict.version  # an explicit overwrite of exactly the version the user saw
+            self.accept()
+        else:
+            self.show_error(tr("Not saved: somebody else saved this record meanwhile. Save again to choose."))
+
     def show_error(self, message: str, field: str | None = None) -> None:
         self.error.setText(message)
         self.error.show()
@@ -65,6 +121,9 @@ class FormDialog(NamesItsControls, QDialog):
     def accept(self) -> None:
         try:  # save() is the operation: what it wrote is broadcast by the runner
             self.result_value = self.ctx.ops.call(self.save)
+        except ConflictError as exc:
+            self._resolve(exc)
+            return
         except ServiceError as exc:
             self.show_error(str(exc), getattr(exc, "field", None))
             return

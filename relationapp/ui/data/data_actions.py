@@ -110,13 +110,17 @@ def restore_given_backup(ctx, window, backup: Path) -> None:
     from relationapp.services.data_care.opening import open_database
 
     ctx.tasks.stop()  # the start-up check may still be reading the file
-    ctx.db.dispose()  # no connection may stay open on the file being replaced
+    watching = ctx.stop_watching()  # no connection may stay open on the file being replaced
+    ctx.db.dispose()
     try:
         result = restore_backup(ctx.db.path, backup=backup, backup_dir=_backup_dir(ctx))
         open_database(str(ctx.db.path)).dispose()  # an older backup is migrated like any database
     except Exception as exc:  # noqa: BLE001 - shown to the user; the service changed nothing on a refusal
         _failed(window, tr("Not restored"))(exc)
         return
+    finally:
+        if watching:
+            ctx.watch_other_sessions()
     ctx.broadcast(Changes.everything())  # another file in place: every page reloads
     if result.kept_current:
         text = tr("Restored from {file}. The previous state is kept in {kept}.")

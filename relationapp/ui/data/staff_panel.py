@@ -25,21 +25,32 @@ class StaffDialog(FormDialog):
     def __init__(self, ctx, staff: staff_service.StaffRow | None = None, parent=None):
         super().__init__(ctx, tr("Change staff member") if staff else tr("New staff member"), parent)
         self.staff = staff
-        self.name = self.add_row(tr("&Name"), "name", QLineEdit(staff.name if staff else "", self))
-        self.email = self.add_row(tr("&E-mail"), "email", QLineEdit((staff.email or "") if staff else "", self))
-        cost = staff.hourly_cost if staff and staff.hourly_cost is not None else None
-        self.hourly_cost = self.add_row(tr("&Hourly cost"), "hourly_cost",
-                                        QLineEdit(parsing.editable_amount(cost) if cost is not None else "", self))
+        self.name = self.add_row(tr("&Name"), "name", QLineEdit(self))
+        self.email = self.add_row(tr("&E-mail"), "email", QLineEdit(self))
+        self.hourly_cost = self.add_row(tr("&Hourly cost"), "hourly_cost", QLineEdit(self))
         self.hourly_cost.setPlaceholderText(tr("what an hour of theirs costs, for the cost to serve"))
         self.me = self.add_row("", "me", QCheckBox(tr("This is me (“I am”)"), self))
         self.me.setChecked(staff is not None and ctx.settings.current_staff_id == staff.id)
+        if staff is not None:
+            self.fill(staff)
+
+    def fill(self, staff: staff_service.StaffRow) -> None:
+        """The fields as the staff member is stored (on opening, and when the user keeps somebody else's)."""
+        self.staff, self.loaded, self.version = staff, staff, staff.version
+        self.name.setText(staff.name)
+        self.email.setText(staff.email or "")
+        self.hourly_cost.setText(parsing.editable_amount(staff.hourly_cost) if staff.hourly_cost is not None else "")
+
+    def reload(self) -> None:
+        self.fill(staff_service.get_staff(self.ctx.db, staff_id=self.staff.id))
 
     def save(self):
         from relationapp.services.common.settings import update_settings
 
         values = dict(name=self.name.text(), email=self.email.text().strip() or None,
                       hourly_cost=self.hourly_cost.text().strip() or None)
-        row = (staff_service.update_staff(self.ctx.db, staff_id=self.staff.id, **values) if self.staff
+        row = (self.saved(staff_service.update_staff(self.ctx.db, staff_id=self.staff.id, expected_version=self.version,
+                                                     **values)) if self.staff
                else staff_service.create_staff(self.ctx.db, **values))
         mine = self.ctx.settings.current_staff_id == row.id
         if self.me.isChecked() != mine:

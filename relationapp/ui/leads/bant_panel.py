@@ -61,17 +61,16 @@ class BantDialog(FormDialog):
         choices = [(p.id, self._person_label(p)) for p in self.people]
         if self.bant.authority_person_id is not None and self.bant.authority_person_id not in {p.id for p in self.people}:
             choices.append((self.bant.authority_person_id, self.bant.authority_person or ""))
-        self.budget = self.add_row(tr("&Budget"), "budget", QLineEdit(parsing.editable_amount(self.bant.budget_amount), self))
+        self.budget = self.add_row(tr("&Budget"), "budget", QLineEdit(self))
         self.budget.setPlaceholderText(parsing.editable_amount(Decimal("5000")))
         self.budget.setToolTip(tr("The amount they have for it; counts when more than zero."))
-        self.authority = self.add_row(tr("&Authority"), "authority",
-                                      combo(choices, self.bant.authority_person_id, empty="—"))
+        self.authority = self.add_row(tr("&Authority"), "authority", combo(choices, None, empty="—"))
         self.authority.setToolTip(tr("Counts when the person chosen is a decision maker."))
-        self.need = self.add_row(tr("&Need"), "need", QLineEdit(self.bant.need or "", self))
+        self.need = self.add_row(tr("&Need"), "need", QLineEdit(self))
         self.need.setPlaceholderText(tr("what they need, in a sentence"))
-        self.timeline = self.add_row(tr("&Timeline"), "timeline", OptionalDateField(self.bant.timeline_on, self))
+        self.timeline = self.add_row(tr("&Timeline"), "timeline", OptionalDateField(None, self))
         self.timeline.setToolTip(tr("The day by which they want to decide."))
-        self.notes = self.add_row(tr("N&otes"), "notes", QPlainTextEdit(self.bant.notes or "", self))
+        self.notes = self.add_row(tr("N&otes"), "notes", QPlainTextEdit(self))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         self.letters = plain_label("", self)
@@ -90,9 +89,25 @@ class BantDialog(FormDialog):
         self.timeline.enabled.toggled.connect(self.update_status)
         self.timeline.date.dateChanged.connect(self.update_status)
         self.moved_to: str | None = None
-        self.update_status()
+        # the service's names of what the letters rest on (the conflict dialog shows them by the rows above)
+        self.fields.update(budget_amount=self.budget, authority_person_id=self.authority, need_text=self.need,
+                           timeline_on=self.timeline)
+        self.fill(self.bant)
         self.budget.setFocus()
         self.resize(520, 0)
+
+    def fill(self, bant) -> None:
+        """The fields as the qualification is stored (on opening, and when the user keeps somebody else's)."""
+        self.bant, self.loaded, self.version = bant, bant, bant.version
+        self.budget.setText(parsing.editable_amount(bant.budget_amount))
+        self.authority.setCurrentIndex(max(self.authority.findData(bant.authority_person_id), 0))
+        self.need.setText(bant.need or "")
+        self.timeline.set_value(bant.timeline_on)
+        self.notes.setPlainText(bant.notes or "")
+        self.update_status()
+
+    def reload(self) -> None:
+        self.fill(get_bant(self.ctx.db, account_id=self.account_id, today=self.today))
 
     def _person_label(self, person) -> str:
         if person.dmu_role in ROLES:
@@ -124,8 +139,10 @@ class BantDialog(FormDialog):
         timeline = self.timeline.value()
         if timeline != self.bant.timeline_on:  # an unchanged day that has passed since stays as it was
             changes["timeline_on"] = timeline
-        result = qualify(self.ctx.db, account_id=self.account_id, today=self.today, **changes)
+        result = qualify(self.ctx.db, account_id=self.account_id, today=self.today, expected_version=self.version,
+                         **changes)
         self.moved_to = result.moved_to
+        self.bant, self.version = result.bant, result.bant.version
         return result
 
 

@@ -35,15 +35,12 @@ class PersonDialog(FormDialog):
         super().__init__(ctx, tr("Edit person") if person_id else tr("New person"), parent)
         self.person_id = person_id
         p = people_service.get_person(ctx.db, person_id=person_id) if person_id else None
-        self.name = self.add_row(tr("&Name"), "name", QLineEdit(p.name if p else ""))
+        self.name = self.add_row(tr("&Name"), "name", QLineEdit())
         self.account = self.add_row(tr("Account"), "account_id", AccountPicker(ctx.db))
-        start_account = p.account_id if p else account_id
-        if start_account:
-            self.account.set_account(start_account, get_account(ctx.db, account_id=start_account).name)
-        self.job_title = self.add_row(tr("Job title"), "job_title", QLineEdit(p.job_title or "" if p else ""))
-        self.role = self.add_row(tr("Role in decisions"), "dmu_role", combo(_translated(ROLES), p.dmu_role if p else None, empty="—"))
-        self.email = self.add_row(tr("&E-mail"), "email", QLineEdit(p.email or "" if p else ""))
-        self.phone = self.add_row(tr("&Phone"), "phone", QLineEdit(p.phone or "" if p else ""))
+        self.job_title = self.add_row(tr("Job title"), "job_title", QLineEdit())
+        self.role = self.add_row(tr("Role in decisions"), "dmu_role", combo(_translated(ROLES), None, empty="—"))
+        self.email = self.add_row(tr("&E-mail"), "email", QLineEdit())
+        self.phone = self.add_row(tr("&Phone"), "phone", QLineEdit())
         birthday = QWidget()
         row = QHBoxLayout(birthday)
         row.setContentsMargins(0, 0, 0, 0)
@@ -51,32 +48,56 @@ class PersonDialog(FormDialog):
         self.bday.setRange(0, 31)
         self.bday.setSpecialValueText(tr("day"))
         months = [(m, QLocale().monthName(m, QLocale.FormatType.ShortFormat)) for m in range(1, 13)]
-        self.bmonth = combo(months, p.birthday_month if p else None, empty=tr("month"))
+        self.bmonth = combo(months, None, empty=tr("month"))
         self.byear = QSpinBox()
         self.byear.setRange(0, 2100)
         self.byear.setSpecialValueText(tr("year (optional)"))
-        self.bday.setValue(p.birthday_day or 0 if p else 0)
-        self.byear.setValue(p.birthday_year or 0 if p else 0)
         for w in (self.bday, self.bmonth, self.byear):
             row.addWidget(w)
         self.add_row(tr("&Birthday"), "birthday", birthday)
         self.fields["birthday"] = self.bday
-        self.family = self.add_row(tr("Family"), "family_notes", QPlainTextEdit(p.family_notes or "" if p else ""))
+        # the three parts as the service names them (the conflict dialog shows each)
+        self.fields.update(birthday_day=self.bday, birthday_month=self.bmonth, birthday_year=self.byear)
+        self.labels.update(birthday_day=tr("Birthday: day"), birthday_month=tr("Birthday: month"),
+                           birthday_year=tr("Birthday: year"))
+        self.family = self.add_row(tr("Family"), "family_notes", QPlainTextEdit())
         self.family.setPlaceholderText(tr("partner, children's names, …"))
-        self.personal = self.add_row(tr("Personal notes"), "personal_notes", QPlainTextEdit(p.personal_notes or "" if p else ""))
+        self.personal = self.add_row(tr("Personal notes"), "personal_notes", QPlainTextEdit())
         self.personal.setPlaceholderText(tr("hobbies, preferences, gifts they liked, …"))
         for edit in (self.family, self.personal):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(56)
-        self.channel = self.add_row(tr("Preferred channel"), "preferred_channel", combo(_translated(CHANNELS), p.preferred_channel if p else None, empty="—"))
+        self.channel = self.add_row(tr("Preferred channel"), "preferred_channel", combo(_translated(CHANNELS), None, empty="—"))
         self.dnc = self.add_row("", "do_not_contact", QCheckBox(tr("Do not contact")))
-        self.dnc.setChecked(bool(p and p.do_not_contact))
-        self.consent = self.add_row(tr("Consent given on"), "consent_date", OptionalDateField(p.consent_date if p else None))
+        self.consent = self.add_row(tr("Consent given on"), "consent_date", OptionalDateField(None))
+        if p is not None:
+            self.fill(p)
+        elif account_id:
+            self.account.set_account(account_id, get_account(ctx.db, account_id=account_id).name)
         if person_id:  # an access request or "forget me" (AVG/GDPR)
             privacy = self.buttons.addButton(tr("Privacy…"), QDialogButtonBox.ButtonRole.ResetRole)
             privacy.clicked.connect(self._privacy)
         self.name.setFocus()
         self.resize(480, 0)
+
+    def fill(self, p: people_service.PersonDetail) -> None:
+        """The fields as the person is stored (on opening, and when the user keeps somebody else's version)."""
+        self.loaded, self.version = p, p.version
+        self.name.setText(p.name)
+        self.account.set_account(p.account_id, p.account or "")
+        for edit, text in ((self.job_title, p.job_title), (self.email, p.email), (self.phone, p.phone)):
+            edit.setText(text or "")
+        for box, value in ((self.role, p.dmu_role), (self.bmonth, p.birthday_month), (self.channel, p.preferred_channel)):
+            box.setCurrentIndex(max(box.findData(value), 0))
+        self.bday.setValue(p.birthday_day or 0)
+        self.byear.setValue(p.birthday_year or 0)
+        self.family.setPlainText(p.family_notes or "")
+        self.personal.setPlainText(p.personal_notes or "")
+        self.dnc.setChecked(bool(p.do_not_contact))
+        self.consent.set_value(p.consent_date)
+
+    def reload(self) -> None:
+        self.fill(people_service.get_person(self.ctx.db, person_id=self.person_id))
 
     def _privacy(self) -> None:
         from relationapp.errors import NotFound
@@ -102,7 +123,8 @@ class PersonDialog(FormDialog):
 
             raise ValidationError(tr("Pick the account from the list (or clear the field)."), field="account_id")
         if self.person_id:
-            result = people_service.update_person(self.ctx.db, person_id=self.person_id, **values)
+            result = self.saved(people_service.update_person(self.ctx.db, person_id=self.person_id,
+                                                             expected_version=self.version, **values))
         else:
             result = people_service.create_person(self.ctx.db, **values)
         return result

@@ -75,6 +75,7 @@ def run_gui(*, db_arg: str | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        window.ctx.stop_watching()
         window.ctx.tasks.stop()  # end background work before the database closes
         db.dispose()
         _release(path, read_only)
@@ -175,6 +176,7 @@ def build_main_window(db, *, read_only: bool = False):
     ctx.read_only = read_only
     window = MainWindow(ctx)
     ctx.setParent(window)
+    ctx.watch_other_sessions()  # another window's (another process's) writes show here too
     if read_only:
         from relationapp.ui.common.i18n import tr
 
