@@ -64,10 +64,13 @@ def move_to_server(source: Database, *, target: Database) -> MoveResult:
             for table in tables:
                 _copy_table(reading, conn, table)
             expected = _counts(reading.connection(), tables)
-        for table in tables:
-            if "id" in table.c and isinstance(table.c.id.type, sa.Integer) and table.c.id.primary_key:
-                conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                                     f"coalesce(max(id), 0) + 1, false) FROM {table.name}"))
+        for table in tables:  # every counter past the copied keys (id, or change_log's seq)
+            key = list(table.primary_key.columns)
+            if len(key) == 1 and isinstance(key[0].type, sa.Integer):
+                name = key[0].name
+                conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{name}'), "
+                                     f"coalesce(max({name}), 0) + 1, false) FROM {table.name} "
+                                     f"WHERE pg_get_serial_sequence('{table.name}', '{name}') IS NOT NULL"))
         copied = _counts(conn, tables)
         if copied != expected:
             wrong = ", ".join(f"{name} {copied[name]} of {expected[name]}" for name in expected
