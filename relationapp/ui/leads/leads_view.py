@@ -157,6 +157,7 @@ class LeadsView(Page, QWidget):
         self.show_closed = QCheckBox(tr("Show &closed leads"), self)
         self.focus_line = plain_label("", self)
         theme.mark(self.focus_line, "note")
+        self.focus_line.setWordWrap(True)
         filters.addWidget(plain_label(tr("Stage"), self))
         filters.addWidget(self.stage)
         filters.addWidget(self.show_closed)

@@ -261,6 +261,7 @@ class NurtureView(Page, QWidget):
         self.due_hint = plain_label(tr("Send it yourself (e-mail, post, a visit); then log it here. "
                                        "Nobody gets the same content twice."), due)
         theme.mark(self.due_hint, "note")
+        self.due_hint.setWordWrap(True)  # a narrow window (200 % text) wraps it instead of widening
         due_buttons.addWidget(self.due_hint)
         due_box.addLayout(due_buttons)
 
