@@ -68,12 +68,9 @@ def _list(args, db) -> int:
 
 
 def _add(args, db) -> int:
-    from relationapp.services.common.settings import update_settings
     from relationapp.services.customers.staff import create_staff
 
-    staff = create_staff(db, name=args.name, email=args.email, hourly_cost=args.hourly_cost)
-    if args.me:
-        update_settings(db, current_staff_id=staff.id)
+    staff = create_staff(db, name=args.name, email=args.email, hourly_cost=args.hourly_cost, me=args.me)
     print(_("Staff member {id} added: {name}.").format(id=staff.id, name=staff.name))
     return 0
 

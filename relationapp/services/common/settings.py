@@ -80,6 +80,11 @@ def _check(spec: dataclasses.Field, value):
     return text
 
 
+def set_current_staff(session, staff_id: int) -> None:
+    """"I am" inside a caller's transaction (a staff member saved as "this is me"); 0 is nobody."""
+    session.merge(Setting(key="current_staff_id", value=_encode(staff_id)))
+
+
 def update_settings(db: Database, **changes) -> Settings:
     specs = {spec.name: spec for spec in Settings.specs()}
     unknown = set(changes) - set(specs)

@@ -32,15 +32,35 @@ class LeadSourceRow:
     kind: str
 
 
-def create_staff(db: Database, *, name: str, email: str | None = None, hourly_cost=None) -> StaffRow:
-    staff = Staff(
-        name=validation.text(name, field="name", label=_("Name"), required=True, max_length=200),
-        email=validation.email(email),
-        hourly_cost=validation.money(hourly_cost, field="hourly_cost", label=_("Hourly cost")),
-    )
+def _cleaned(changes: dict) -> dict:
+    """The fields a staff member has, checked (name, e-mail, hourly cost, active)."""
+    unknown = set(changes) - {"name", "email", "hourly_cost", "active"}
+    if unknown:
+        raise validation.ValidationError(_("Unknown field: {name}").format(name=", ".join(sorted(unknown))))
+    checks = {"name": lambda v: validation.text(v, field="name", label=_("Name"), required=True, max_length=200),
+              "email": validation.email,
+              "hourly_cost": lambda v: validation.money(v, field="hourly_cost", label=_("Hourly cost")),
+              "active": bool}
+    return {key: checks[key](value) for key, value in changes.items()}
+
+
+def _set_me(session, staff: Staff, me: bool | None) -> None:
+    """``me``: True makes them "I am", False stops them being it, None leaves it."""
+    current = settings_service.load(session).current_staff_id
+    if me and current != staff.id:
+        settings_service.set_current_staff(session, staff.id)
+    elif me is False and current == staff.id:
+        settings_service.set_current_staff(session, 0)
+
+
+def create_staff(db: Database, *, name: str, email: str | None = None, hourly_cost=None,
+                 me: bool = False) -> StaffRow:
+    """A new staff member; with ``me``, also "I am", in the same transaction."""
+    staff = Staff(**_cleaned({"name": name, "email": email, "hourly_cost": hourly_cost}))
     with db.write() as session:
         session.add(staff)
         session.flush()
+        _set_me(session, staff, me)
         return _row(staff)
 
 
@@ -58,24 +78,14 @@ def get_staff(db: Database, *, staff_id: int) -> StaffRow:
         return _row(staff)
 
 
-def update_staff(db: Database, *, staff_id: int, expected_version: int | None = None, **changes) -> StaffRow:
+def update_staff(db: Database, *, staff_id: int, expected_version: int | None = None, me: bool | None = None,
+                 **changes) -> StaffRow:
     """Change a staff member's name, e-mail, hourly cost or ``active`` (someone who left stays on their
     accounts and touches, but no longer in the choices). With ``expected_version`` (the form's) a newer
-    stored staff member raises ConflictError."""
+    stored staff member raises ConflictError; ``me`` as for create_staff (False: no longer "I am")."""
     from relationapp.errors import NotFound
 
-    unknown = set(changes) - {"name", "email", "hourly_cost", "active"}
-    if unknown:
-        raise validation.ValidationError(_("Unknown field: {name}").format(name=", ".join(sorted(unknown))))
-    values = {}
-    if "name" in changes:
-        values["name"] = validation.text(changes["name"], field="name", label=_("Name"), required=True, max_length=200)
-    if "email" in changes:
-        values["email"] = validation.email(changes["email"])
-    if "hourly_cost" in changes:
-        values["hourly_cost"] = validation.money(changes["hourly_cost"], field="hourly_cost", label=_("Hourly cost"))
-    if "active" in changes:
-        values["active"] = bool(changes["active"])
+    values = _cleaned(changes)
     with db.write() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
@@ -85,6 +95,7 @@ def update_staff(db: Database, *, staff_id: int, expected_version: int | None = 
             setattr(staff, key, value)
         session.add(staff)
         session.flush()
+        _set_me(session, staff, me)
         return _row(staff)
 
 

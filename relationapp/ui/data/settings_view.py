@@ -174,8 +174,10 @@ class SettingsForm(QWidget):
         staff_box.blockSignals(True)
         staff_box.clear()
         staff_box.addItem(tr("not set (everyone's visits)"), 0)
-        for staff in list_staff(self.ctx.db):
-            staff_box.addItem(staff.name, staff.id)
+        panel = getattr(self, "staff_panel", None)  # it has just read every staff member: no second query
+        staff = [s for s in panel.model.rows if s.active] if panel is not None else list_staff(self.ctx.db)
+        for member in staff:
+            staff_box.addItem(member.name, member.id)
         staff_box.setCurrentIndex(max(staff_box.findData(chosen), 0))
         staff_box.blockSignals(False)
 

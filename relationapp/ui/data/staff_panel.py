@@ -45,17 +45,12 @@ class StaffDialog(FormDialog):
         self.fill(staff_service.get_staff(self.ctx.db, staff_id=self.staff.id))
 
     def save(self):
-        from relationapp.services.common.settings import update_settings
-
         values = dict(name=self.name.text(), email=self.email.text().strip() or None,
-                      hourly_cost=self.hourly_cost.text().strip() or None)
-        row = (self.saved(staff_service.update_staff(self.ctx.db, staff_id=self.staff.id, expected_version=self.version,
-                                                     **values)) if self.staff
-               else staff_service.create_staff(self.ctx.db, **values))
-        mine = self.ctx.settings.current_staff_id == row.id
-        if self.me.isChecked() != mine:
-            update_settings(self.ctx.db, current_staff_id=row.id if self.me.isChecked() else 0)
-        return row
+                      hourly_cost=self.hourly_cost.text().strip() or None, me=self.me.isChecked())
+        if self.staff is None:
+            return staff_service.create_staff(self.ctx.db, **values)
+        return self.saved(staff_service.update_staff(self.ctx.db, staff_id=self.staff.id,
+                                                     expected_version=self.version, **values))
 
 
 class StaffPanel(QWidget):
