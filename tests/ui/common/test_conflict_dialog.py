@@ -127,7 +127,9 @@ def test_a_person_form_shows_the_birthday_parts_and_keeps_working_after_saving(c
     assert form.version == 3  # the form took the version its save returned
 
 
-def test_a_touch_form_names_who_was_there(ctx, other, qtbot):
+@pytest.fixture
+def touch_form(ctx, qtbot):
+    """A call with Anna, open in its edit form; Piet works at the same account."""
     from relationapp.ui.touches.edit_interaction import EditInteractionDialog
 
     account = accounts.create_account(ctx.db, name="Jansen")
@@ -137,31 +139,29 @@ def test_a_touch_form_names_who_was_there(ctx, other, qtbot):
                                          person_ids=[anna.id], subject="Quote")
     form = EditInteractionDialog(ctx, touch.id)
     qtbot.addWidget(form)
-    interactions.update_interaction(other, interaction_id=touch.id, expected_version=1, person_ids=[anna.id, piet.id],
+    return form, touch.id, anna.id, piet.id
+
+
+def test_a_touch_form_names_who_was_there(touch_form, other, qtbot):
+    form, touch_id, anna, piet = touch_form
+    interactions.update_interaction(other, interaction_id=touch_id, expected_version=1, person_ids=[anna, piet],
                                     subject="Quote by mail")
     form.subject.setText("Quote sent")
     seen = _answer(qtbot, form, lambda dialog: dialog.keep_theirs)
     assert seen["differing"] == ["Subject"]
     assert seen["cells"]["With"] == ("Anna", "Anna, Piet")
-    assert form.subject.text() == "Quote by mail" and sorted(form.person_ids()) == sorted([anna.id, piet.id])
+    assert form.subject.text() == "Quote by mail" and sorted(form.person_ids()) == sorted([anna, piet])
 
 
-def test_who_was_there_changed_elsewhere_is_ticked_in_the_form_and_saved_with_my_subject(ctx, other, qtbot, monkeypatch):
-    from relationapp.ui.touches.edit_interaction import EditInteractionDialog
-
-    account = accounts.create_account(ctx.db, name="Jansen")
-    anna = people.create_person(ctx.db, name="Anna", account_id=account.id)
-    piet = people.create_person(ctx.db, name="Piet", account_id=account.id)
-    touch = interactions.log_interaction(ctx.db, account_id=account.id, kind="call", occurred_on=dt.date.today(),
-                                         person_ids=[anna.id], subject="Quote")
-    form = EditInteractionDialog(ctx, touch.id)
-    qtbot.addWidget(form)
-    interactions.update_interaction(other, interaction_id=touch.id, expected_version=1, person_ids=[anna.id, piet.id])
+def test_who_was_there_changed_elsewhere_is_ticked_in_the_form_and_saved_with_my_subject(ctx, touch_form, other,
+                                                                                          monkeypatch):
+    form, touch_id, anna, piet = touch_form
+    interactions.update_interaction(other, interaction_id=touch_id, expected_version=1, person_ids=[anna, piet])
     monkeypatch.setattr(conflict_dialog, "choose", lambda dialog: pytest.fail("nothing to choose"))
     form.subject.setText("Quote sent")
     form.accept()
-    stored = interactions.get_interaction(ctx.db, interaction_id=touch.id)
-    assert (stored.subject, sorted(stored.person_ids)) == ("Quote sent", sorted([anna.id, piet.id]))
+    stored = interactions.get_interaction(ctx.db, interaction_id=touch_id)
+    assert (stored.subject, sorted(stored.person_ids)) == ("Quote sent", sorted([anna, piet]))
 
 
 def test_a_bant_form_keeps_their_need_and_saves_after(ctx, other, qtbot):
