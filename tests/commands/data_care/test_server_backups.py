@@ -1,4 +1,4 @@
-"""relationapp --db postgresql://... backup / restore: pg_dump's archive, put back into a new database."""
+"""relationapp --db postgresql://... backup / restore (pg_dump's archive, put back into a new database), export all / import all."""
 
 from __future__ import annotations
 
@@ -32,3 +32,14 @@ def test_backup_and_restore_of_a_server_database_on_the_command_line(pg_demo_db,
             restored.dispose()
     finally:
         pg_server.drop_database(name)
+
+
+def test_export_all_and_import_all_on_server_databases(pg_demo_db, pg_db, tmp_path):
+    out = cli(pg_demo_db.url, "export", "all", str(tmp_path / "firm.zip"))
+    assert out.returncode == 0, out.stderr
+    out = cli(pg_db.url, "import", "all", str(tmp_path / "firm.zip"))
+    assert out.returncode == 0, out.stderr
+    assert accounts.list_account_ids(pg_db, include_archived=True) == \
+        accounts.list_account_ids(pg_demo_db, include_archived=True)
+    again = cli(pg_db.url, "import", "all", str(tmp_path / "firm.zip"))
+    assert again.returncode == 2 and "not empty" in again.stderr
