@@ -17,8 +17,9 @@ gone from the database file and its WAL. On PostgreSQL a deleted or updated
 row stays in its page as a dead version until the table is rewritten: the
 search index's rows go with the person's (its triggers), and after the commit
 every table the erase wrote (and the search index) is rewritten with
-``VACUUM FULL`` (new files, its indexes and TOAST too; each table is locked
-for the seconds that takes). That needs the owner of the tables, which is
+``VACUUM (FULL, ANALYZE)`` (new files, its indexes and TOAST too, and fresh
+statistics, which sample values; each table is locked for the seconds that
+takes). That needs the owner of the tables, which is
 checked before anything is written. The server's write-ahead log keeps the
 old rows until it recycles its segments (minutes to hours, the server's
 ``checkpoint_timeout`` and ``max_wal_size``); older backups still hold them.
@@ -482,4 +483,4 @@ def _rewrite_tables(db: Database, written: set[str]) -> None:
     names = sorted({*written, "search_index"} & set(_erased_tables()))
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for name in names:  # names of our own schema, not user text
-            conn.exec_driver_sql(f'VACUUM (FULL) "{name}"')
+            conn.exec_driver_sql(f'VACUUM (FULL, ANALYZE) "{name}"')
