@@ -253,13 +253,15 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
     # new records: their rows first, then their items
     new_ids = [pid for pid in local if pid not in mapped]
     created: list[tuple[int, str, str, dict]] = []
-    for start in range(0, len(new_ids), BATCH):
+    for start in range(0, len(new_ids), BATCH * 10):
+        rows = []
+        for pid in new_ids[start:start + BATCH * 10]:
+            uid = f"relationapp-{uuid.uuid4()}"
+            rows.append((f"{base_path}{uid}{side.extension}", uid, pid))
         with db.write() as session:
-            for pid in new_ids[start:start + BATCH]:
-                uid = f"relationapp-{uuid.uuid4()}"
-                href = f"{base_path}{uid}{side.extension}"
-                item_id = store.add_item(session, collection_id=collection.id, href=href, uid=uid, local_id=pid)
-                creates.append(store.ItemState(item_id, href, uid, None, pid, None, None))
+            ids = store.add_items(session, collection_id=collection.id, rows=rows)
+        creates.extend(store.ItemState(item_id, href, uid, None, pid, None, None)
+                       for item_id, (href, uid, pid) in zip(ids, rows))
     for item in creates:
         created.append((item.id, item.href, side.new_text(item.local_id, item.uid), local[item.local_id]))
 
@@ -270,12 +272,12 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         _stop_check(stop)
         chunk = pushes[start:start + BATCH]
         written = conn.put_many([(href, text, etag) for _i, href, text, etag, _a in chunk], kind=kind)
+        # a 412: changed on the server meanwhile, merged at the next sync
+        done_rows = [(item_id, w.etag, after) for (item_id, _h, _t, _e, after), w in zip(chunk, written)
+                     if w.status != 412]
         with db.write() as session:
-            for (item_id, _href, _text, _etag, after), w in zip(chunk, written):
-                if w.status == 412:
-                    continue  # changed on the server meanwhile: merged at the next sync
-                store.update_item(session, item_id, etag=w.etag, base=after)
-                summary.changed_there += 1
+            store.mark_written(session, done_rows)
+        summary.changed_there += len(done_rows)
         sent += len(chunk)
         say(sent, total, _("Writing to the server"))
     for start in range(0, len(created), BATCH):
@@ -285,6 +287,7 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         again = [w.href for w in written if w.status == 412]
         known = conn.fetch(collection.url, again, kind=kind) if again else {}
         with db.write() as session:
+            done_rows = []
             for (item_id, href, _text, fields), w in zip(chunk, written):
                 if w.status == 412:
                     # written by a sync that was cut off: the server's card is the base, the merge does the rest
@@ -293,10 +296,11 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
                             _uid, remote = side.read(known[href][1])
                         except Unreadable:
                             continue
-                        store.update_item(session, item_id, etag=known[href][0], base=remote)
+                        done_rows.append((item_id, known[href][0], remote))
                     continue
-                store.update_item(session, item_id, etag=w.etag, base=fields)
+                done_rows.append((item_id, w.etag, fields))
                 summary.added_there += 1
+            store.mark_written(session, done_rows)
         sent += len(chunk)
         say(sent, total, _("Writing to the server"))
 

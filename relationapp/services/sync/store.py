@@ -272,6 +272,25 @@ def add_item(session, *, collection_id: int, href: str, uid: str, local_id: int 
     return item.id
 
 
+def add_items(session, *, collection_id: int, rows: list[tuple[str, str, int | None]]) -> list[int]:
+    """New items (href, UID, local id) in one INSERT; their ids in the same order (a first sync adds thousands)."""
+    if not rows:
+        return []
+    statement = sa.insert(SyncItem).returning(SyncItem.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, [{"collection_id": collection_id, "href": h, "uid": u, "local_id": lid}
+                                            for h, u, lid in rows]).scalars())
+
+
+def mark_written(session, rows: list[tuple[int, str | None, dict]]) -> None:
+    """(item id, ETag, base) of items the server took: one executemany UPDATE for a batch."""
+    if not rows:
+        return
+    table = SyncItem.__table__
+    session.execute(sa.update(table).where(table.c.id == sa.bindparam("item_id"))
+                    .values(etag=sa.bindparam("new_etag"), base=sa.bindparam("new_base")),
+                    [{"item_id": i, "new_etag": e, "new_base": json.dumps(b, sort_keys=True)} for i, e, b in rows])
+
+
 def update_item(session, item_id: int, **values) -> None:
     if "base" in values and values["base"] is not None:
         values["base"] = json.dumps(values["base"], sort_keys=True)

@@ -79,14 +79,14 @@ def test_each_account_has_its_password_its_last_sync_and_one_failing_leaves_the_
 
 def test_one_collection_is_never_in_two_accounts_and_names_are_asked_for(two_accounts, dav):
     db, phone, _office = two_accounts
-    with pytest.raises(ValidationError, match="synced by the account 'phone' already"):
+    with pytest.raises(ValidationError, match="synced by the sync account 'phone' already"):
         set_up(db, name="spare", url=dav.url, user=dav.user, password=dav.password,
                address_book=f"{dav.user}/contacts/")
     with pytest.raises(ValidationError, match="several sync accounts; choose one with --account: phone, office"):
         set_up(db, url=dav.url, user=dav.user, password=dav.password, address_book=f"{dav.user}/visits/")
     with pytest.raises(ValidationError, match="No sync account is called 'home'; there are: phone, office"):
         sync_now(db, account="home")
-    with pytest.raises(ValidationError, match="for one account"):
+    with pytest.raises(ValidationError, match="for one sync account"):
         sync_now(db, password=dav.password)
 
 
