@@ -1,6 +1,7 @@
 """Phone sync at scale: the first sync of 5,000 people and 2,000 calendar items, then a sync with nothing changed.
 
     python benchmarks/sync_dav.py [--people 5000] [--items 2000] [--with-dates] [--json] [--stock-floor 1000]
+                                  [--server-type builtin|hypercorn]
 
 Against the tests' Radicale on 127.0.0.1 (tests/exchange/sync/dav_server.py,
 a separate process), on a fresh database. Targets (issue #20): the first sync
@@ -89,34 +90,26 @@ def token_reports(server, db) -> dict:
     return figures
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Measure the phone sync against a local Radicale.")
-    parser.add_argument("--people", type=int, default=5000)
-    parser.add_argument("--items", type=int, default=2000, help="follow-ups and planned visits, half each")
-    parser.add_argument("--stock-floor", type=int, default=0, metavar="N",
-                        help="also N plain PUTs on stock Radicale (quadratic: 1,000 take half a minute)")
-    parser.add_argument("--with-dates", action="store_true",
-                        help="also the birthdays calendar (one more event per person with a birthday)")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args(argv)
-
+def measure(*, people: int = 5000, items: int = 2000, with_dates: bool = False, stock_floor: int = 0,
+            server_type: str = "builtin", floors: bool = True) -> dict:
+    """The figures of one run (also benchmarks/run.py's ``sync_first`` and ``sync_nothing_changed`` rows)."""
     from relationapp.exchange.dav.run import sync_now
     from relationapp.services.data_care.opening import open_database
     from relationapp.services.sync.store import set_up_account
     from tests.exchange.sync import dav_server
 
     load_before = open("/proc/loadavg").read().split()[:3]
-    results: dict = {"people": args.people, "items": args.items, "cores": os.cpu_count()}
+    results: dict = {"people": people, "items": items, "cores": os.cpu_count(), "server_type": server_type}
     with tempfile.TemporaryDirectory(prefix="relationapp-bench-dav-") as tmp:
         db = open_database(str(Path(tmp) / "sync.db"))
-        seed(db, people=args.people, items=args.items)
-        server = dav_server.start_server()
+        seed(db, people=people, items=items)
+        server = dav_server.start_server(server_type=server_type)
         try:
             base = f"{server.user}/"
             set_up_account(db, url=server.url, user=server.user,
                            collections={"contacts": server.url + base + "contacts/", "tasks": server.url + base + "tasks/",
                                         "visits": server.url + base + "visits/",
-                                        "dates": server.url + base + "dates/" if args.with_dates else ""})
+                                        "dates": server.url + base + "dates/" if with_dates else ""})
             summary, results["first_sync"] = _measure(lambda: sync_now(db, password=server.password), server)
             results["first_sync"]["ok"] = summary.ok
             results["first_sync"]["result"] = summary.text()
@@ -125,20 +118,39 @@ def main(argv: list[str] | None = None) -> int:
             summary, results["nothing_changed"] = _measure(lambda: sync_now(db, password=server.password), server)
             results["nothing_changed"]["result"] = summary.text()
             summary, results["nothing_changed_again"] = _measure(lambda: sync_now(db, password=server.password), server)
-            results["floor_nothing_changed"] = token_reports(server, db)
-            server.reset()
-            results["floor_plain_puts"] = plain_puts(server, args.people + args.items)
+            if floors:
+                results["floor_nothing_changed"] = token_reports(server, db)
+                server.reset()
+                results["floor_plain_puts"] = plain_puts(server, people + items)
         finally:
             dav_server.stop_server(server)
-        if args.stock_floor:
+        if stock_floor:
             stock = dav_server.start_server(storage="multifilesystem")
             try:
-                results["stock_radicale_plain_puts"] = {"count": args.stock_floor, **plain_puts(stock, args.stock_floor)}
+                results["stock_radicale_plain_puts"] = {"count": stock_floor, **plain_puts(stock, stock_floor)}
             finally:
                 dav_server.stop_server(stock)
         db.dispose()
     results["load"] = {"before": load_before, "after": open("/proc/loadavg").read().split()[:3]}
     results["targets"] = {"first_sync_s": 60, "nothing_changed_s": 1}
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Measure the phone sync against a local Radicale.")
+    parser.add_argument("--people", type=int, default=5000)
+    parser.add_argument("--items", type=int, default=2000, help="follow-ups and planned visits, half each")
+    parser.add_argument("--stock-floor", type=int, default=0, metavar="N",
+                        help="also N plain PUTs on stock Radicale (quadratic: 1,000 take half a minute)")
+    parser.add_argument("--with-dates", action="store_true",
+                        help="also the birthdays calendar (one more event per person with a birthday)")
+    parser.add_argument("--server-type", choices=("builtin", "hypercorn"), default="builtin",
+                        help="Radicale's [server] type: its HTTP/1.0 server (a connection per request) or "
+                             "hypercorn (keep-alive; pip install hypercorn)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    results = measure(people=args.people, items=args.items, with_dates=args.with_dates, stock_floor=args.stock_floor,
+                      server_type=args.server_type)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -148,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                 r = results[key]
                 print(f"{key:28} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:6.2f} s  radicale cpu {r['server_cpu_s']:6.2f} s"
                       f"  {r.get('result', '')}")
-        print(f"load average before {' '.join(results['load']['before'])}, after {' '.join(results['load']['after'])}")
+        print(f"server {results['server_type']}; load average before {' '.join(results['load']['before'])}, "
+              f"after {' '.join(results['load']['after'])}")
     return 0
 
 
