@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlsplit
@@ -111,11 +112,16 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
     kind = "contacts" if side.kind == "contacts" else "calendar"
     say = progress or (lambda done, total, text: None)
     base_path = urlsplit(conn.absolute(collection.url)).path
-    items = store.items_of(db, collection_id=collection.id)
-    by_href = {i.href: i for i in items}
-    local = side.local(db, {i.local_id for i in items if i.local_id is not None})
     say(0, 0, _("Asking the server what changed"))
-    listing = conn.changes(collection.url, collection.sync_token)
+    # the server answers while the app reads its own side: the two overlap (the REPORT walks the whole
+    # collection on the server; our side reads every record), so a sync with nothing changed takes the
+    # longer of the two, not their sum
+    with ThreadPoolExecutor(max_workers=1) as asking:
+        asked = asking.submit(conn.changes, collection.url, collection.sync_token)
+        items = first_items = store.items_of(db, collection_id=collection.id)
+        by_href = {i.href: i for i in items}
+        local = side.local(db, {i.local_id for i in items if i.local_id is not None})
+        listing = asked.result()
     changed = [h for h, etag in listing.changed.items() if h not in by_href or by_href[h].etag != etag]
     removed = set(listing.removed)
     if listing.complete:
@@ -210,31 +216,38 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
                     summary.waiting_deletions += 1
 
     # the app's side: changed people, gone people, confirmed deletions, unconfirmed writes
-    items = [i for i in store.items_of(db, collection_id=collection.id) if i.id not in touched]
+    # (nothing re-read when nothing came in: the items are the ones read at the start)
+    items = [i for i in (store.items_of(db, collection_id=collection.id) if touched or removed else items)
+             if i.id not in touched]
     held_of = store.held_fields(db, collection_id=collection.id)
     to_read: list[store.ItemState] = []
     creates: list[store.ItemState] = []
-    with db.write() as session:
-        for item in items:
-            if item.pending == store.CONFIRMED:
-                continue
-            if item.pending or item.local_id is None:
-                continue
-            mine = local.get(item.local_id)
-            if mine is None:
-                if item.etag is None and item.base is None:
-                    store.drop_item(session, item.id)  # never reached the server
-                else:
-                    store.update_item(session, item.id, pending=store.DELETED_IN_APP)
-                    summary.waiting_deletions += 1
-                continue
-            if item.etag is None:
-                creates.append(item)
-                continue
-            held = held_of.get(item.id, set())
-            base = item.base or {}
-            if any(not _same(mine.get(f), base.get(f)) for f in side.fields if f not in held):
-                to_read.append(item)
+    never_sent: list[int] = []
+    gone_here: list[int] = []
+    for item in items:
+        if item.pending or item.local_id is None:
+            continue  # a deletion under review (or confirmed), an item the app does not take in
+        mine = local.get(item.local_id)
+        if mine is None:
+            if item.etag is None and item.base is None:
+                never_sent.append(item.id)
+            else:
+                gone_here.append(item.id)
+            continue
+        if item.etag is None:
+            creates.append(item)
+            continue
+        held = held_of.get(item.id, set())
+        base = item.base or {}
+        if any(not _same(mine.get(f), base.get(f)) for f in side.fields if f not in held):
+            to_read.append(item)
+    if never_sent or gone_here:  # a sync with nothing changed writes nothing here
+        with db.write() as session:
+            for item_id in never_sent:
+                store.drop_item(session, item_id)
+            for item_id in gone_here:
+                store.update_item(session, item_id, pending=store.DELETED_IN_APP)
+        summary.waiting_deletions += len(gone_here)
     for start in range(0, len(to_read), BATCH):
         _stop_check(stop)
         chunk = to_read[start:start + BATCH]
@@ -305,7 +318,8 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         say(sent, total, _("Writing to the server"))
 
     # confirmed deletions
-    confirmed = [i for i in store.items_of(db, collection_id=collection.id) if i.pending == store.CONFIRMED]
+    confirmed = [i for i in store.items_of(db, collection_id=collection.id) if i.pending == store.CONFIRMED] \
+        if any(i.pending == store.CONFIRMED for i in first_items) else []
     for item in confirmed:
         _stop_check(stop)
         conn.delete(item.href, etag=item.etag)
@@ -322,8 +336,9 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         if after.token and not after.complete and all(mine.get(h) == e for h, e in after.changed.items()) \
                 and not any(h in mine for h in after.removed):
             token = after.token
-    with db.write() as session:
-        store.save_token(session, collection_id=collection.id, token=token)
+    if token and token != collection.sync_token:
+        with db.write() as session:
+            store.save_token(session, collection_id=collection.id, token=token)
     return summary
 
 
