@@ -1,7 +1,6 @@
 """Phone sync at scale: the first sync of 5,000 people and 2,000 calendar items, then a sync with nothing changed.
 
     python benchmarks/sync_dav.py [--people 5000] [--items 2000] [--with-dates] [--json] [--stock-floor 1000]
-                                  [--server-type builtin|hypercorn]
 
 Against the tests' Radicale on 127.0.0.1 (tests/exchange/sync/dav_server.py,
 a separate process), on a fresh database. Targets (issue #20): the first sync
@@ -90,8 +89,7 @@ def token_reports(server, db) -> dict:
     return figures
 
 
-def measure(*, people: int = 5000, items: int = 2000, with_dates: bool = False, stock_floor: int = 0,
-            server_type: str = "builtin", floors: bool = True) -> dict:
+def measure(*, people: int = 5000, items: int = 2000, with_dates: bool = False, stock_floor: int = 0, floors: bool = True) -> dict:
     """The figures of one run (also benchmarks/run.py's ``sync_first`` and ``sync_nothing_changed`` rows)."""
     from relationapp.exchange.dav.run import sync_now
     from relationapp.services.data_care.opening import open_database
@@ -99,11 +97,11 @@ def measure(*, people: int = 5000, items: int = 2000, with_dates: bool = False, 
     from tests.exchange.sync import dav_server
 
     load_before = open("/proc/loadavg").read().split()[:3]
-    results: dict = {"people": people, "items": items, "cores": os.cpu_count(), "server_type": server_type}
+    results: dict = {"people": people, "items": items, "cores": os.cpu_count()}
     with tempfile.TemporaryDirectory(prefix="relationapp-bench-dav-") as tmp:
         db = open_database(str(Path(tmp) / "sync.db"))
         seed(db, people=people, items=items)
-        server = dav_server.start_server(server_type=server_type)
+        server = dav_server.start_server()
         try:
             base = f"{server.user}/"
             set_up_account(db, url=server.url, user=server.user,
@@ -144,13 +142,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also N plain PUTs on stock Radicale (quadratic: 1,000 take half a minute)")
     parser.add_argument("--with-dates", action="store_true",
                         help="also the birthdays calendar (one more event per person with a birthday)")
-    parser.add_argument("--server-type", choices=("builtin", "hypercorn"), default="builtin",
-                        help="Radicale's [server] type: its HTTP/1.0 server (a connection per request) or "
-                             "hypercorn (keep-alive; pip install hypercorn)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    results = measure(people=args.people, items=args.items, with_dates=args.with_dates, stock_floor=args.stock_floor,
-                      server_type=args.server_type)
+    results = measure(people=args.people, items=args.items, with_dates=args.with_dates, stock_floor=args.stock_floor)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -160,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
                 r = results[key]
                 print(f"{key:28} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:6.2f} s  radicale cpu {r['server_cpu_s']:6.2f} s"
                       f"  {r.get('result', '')}")
-        print(f"server {results['server_type']}; load average before {' '.join(results['load']['before'])}, "
+        print(f"load average before {' '.join(results['load']['before'])}, "
               f"after {' '.join(results['load']['after'])}")
     return 0
 

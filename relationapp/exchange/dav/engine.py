@@ -36,7 +36,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from relationapp.data.db import Database
-from relationapp.exchange.dav.client import DavConnection, DavError
+from relationapp.exchange.dav.client import WRITERS, DavConnection, DavError
 from relationapp.services.sync import store
 from relationapp.services.sync.merge import merge
 from relationapp.services.common.validation import shown
@@ -265,7 +265,6 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
 
     # new records: their rows first, then their items
     new_ids = [pid for pid in local if pid not in mapped]
-    created: list[tuple[int, str, str, dict]] = []
     for start in range(0, len(new_ids), BATCH * 10):
         rows = []
         for pid in new_ids[start:start + BATCH * 10]:
@@ -275,47 +274,54 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
             ids = store.add_items(session, collection_id=collection.id, rows=rows)
         creates.extend(store.ItemState(item_id, href, uid, None, pid, None, None)
                        for item_id, (href, uid, pid) in zip(ids, rows))
-    for item in creates:
-        created.append((item.id, item.href, side.new_text(item.local_id, item.uid), local[item.local_id]))
 
-    total = len(pushes) + len(created)
-    sent = 0
+    # each batch's PUTs in flight while the next batch's texts are made and the one before is recorded:
+    # the server's time and ours overlap
+    total = len(pushes) + len(creates)
+    progress_of = {"sent": 0}
     say(0, total, _("Writing to the server"))
-    for start in range(0, len(pushes), BATCH):
-        _stop_check(stop)
-        chunk = pushes[start:start + BATCH]
-        written = conn.put_many([(href, text, etag) for _i, href, text, etag, _a in chunk], kind=kind)
+
+    def pushed(chunk, written) -> None:
         # a 412: changed on the server meanwhile, merged at the next sync
         done_rows = [(item_id, w.etag, after) for (item_id, _h, _t, _e, after), w in zip(chunk, written)
                      if w.status != 412]
         with db.write() as session:
             store.mark_written(session, done_rows)
         summary.changed_there += len(done_rows)
-        sent += len(chunk)
-        say(sent, total, _("Writing to the server"))
-    for start in range(0, len(created), BATCH):
-        _stop_check(stop)
-        chunk = created[start:start + BATCH]
-        written = conn.put_many([(href, text, None) for _i, href, text, _f in chunk], kind=kind)
+        progress_of["sent"] += len(chunk)
+        say(progress_of["sent"], total, _("Writing to the server"))
+
+    def new_batches():
+        for start in range(0, len(creates), BATCH):
+            yield [(item.id, item.href, side.new_text(item.local_id, item.uid), None, local[item.local_id])
+                   for item in creates[start:start + BATCH]]
+
+    def added(chunk, written) -> None:
         again = [w.href for w in written if w.status == 412]
         known = conn.fetch(collection.url, again, kind=kind) if again else {}
+        done_rows = []
+        for (item_id, href, _text, _etag, fields), w in zip(chunk, written):
+            if w.status == 412:
+                # written by a sync that was cut off: the server's card is the base, the merge does the rest
+                if href in known:
+                    try:
+                        _uid, remote = side.read(known[href][1])
+                    except Unreadable:
+                        continue
+                    done_rows.append((item_id, known[href][0], remote))
+                continue
+            done_rows.append((item_id, w.etag, fields))
+            summary.added_there += 1
         with db.write() as session:
-            done_rows = []
-            for (item_id, href, _text, fields), w in zip(chunk, written):
-                if w.status == 412:
-                    # written by a sync that was cut off: the server's card is the base, the merge does the rest
-                    if href in known:
-                        try:
-                            _uid, remote = side.read(known[href][1])
-                        except Unreadable:
-                            continue
-                        done_rows.append((item_id, known[href][0], remote))
-                    continue
-                done_rows.append((item_id, w.etag, fields))
-                summary.added_there += 1
             store.mark_written(session, done_rows)
-        sent += len(chunk)
-        say(sent, total, _("Writing to the server"))
+        progress_of["sent"] += len(chunk)
+        say(progress_of["sent"], total, _("Writing to the server"))
+
+    if pushes or creates:
+        with ThreadPoolExecutor(max_workers=WRITERS) as writers:  # this sync's; joined before it returns
+            _pipelined(writers, conn, kind, (pushes[i:i + BATCH] for i in range(0, len(pushes), BATCH)), pushed,
+                       stop)
+            _pipelined(writers, conn, kind, new_batches(), added, stop)
 
     # confirmed deletions
     confirmed = [i for i in store.items_of(db, collection_id=collection.id) if i.pending == store.CONFIRMED] \
@@ -328,7 +334,7 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         summary.deleted_there += 1
 
     token = listing.token
-    if token and (pushes or created or confirmed):
+    if token and (pushes or creates or confirmed):
         # our own writes come after that token: ask once more, and where every change it lists is ours
         # (our ETags), keep the newer token, so the next sync does not list them all again
         after = conn.changes(collection.url, token)
@@ -340,6 +346,27 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         with db.write() as session:
             store.save_token(session, collection_id=collection.id, token=token)
     return summary
+
+
+def _pipelined(pool: ThreadPoolExecutor, conn: DavConnection, kind: str, batches, finish, stop) -> None:
+    """PUT each batch of (item id, href, text, etag, after) through ``pool``; ``finish(batch, [Written])`` runs for
+    batch N-1 while batch N is on its way (and the generator makes batch N+1). A fault cancels what has not
+    started: the rows not yet recorded are written again, If-None-Match, at the next sync."""
+    waiting = None
+    futures: list = []
+    try:
+        for batch in batches:
+            _stop_check(stop)
+            futures = [pool.submit(conn.put, href, text, etag=etag, kind=kind) for _i, href, text, etag, _a in batch]
+            if waiting is not None:
+                finish(waiting[0], [f.result() for f in waiting[1]])
+            waiting = (batch, futures)
+        if waiting is not None:
+            finish(waiting[0], [f.result() for f in waiting[1]])
+    except BaseException:
+        for future in futures + (waiting[1] if waiting else []):
+            future.cancel()
+        raise
 
 
 def _same(a, b) -> bool:

@@ -44,7 +44,6 @@ class DavServer:
     user: str = USER
     password: str = PASSWORD
     storage: str = "radicale_storage"  # beside run_radicale.py; "multifilesystem": stock Radicale
-    server_type: str = "builtin"  # Radicale's HTTP/1.0 server; "hypercorn": keep-alive (benchmarks/sync_dav.py)
     _conn: http.client.HTTPConnection | None = field(default=None, repr=False)
     _other: DavServer | None = field(default=None, repr=False)
 
@@ -184,7 +183,6 @@ class DavServer:
         config = root / "radicale.conf"
         config.write_text(f"""
 [server]
-type = {self.server_type}
 hosts = {self.host}:{self.port}
 max_connections = 8
 timeout = 30
@@ -219,9 +217,9 @@ def _mkcol_body(resourcetype: str, name: str, namespaces: str, extra: str = "") 
             f"{extra}</D:prop></D:set></D:mkcol>")
 
 
-def start_server(*, storage: str | None = None, server_type: str = "builtin") -> DavServer:
+def start_server(*, storage: str | None = None) -> DavServer:
     root = Path(tempfile.mkdtemp(prefix="relationapp-dav-"))
-    server = DavServer(root=root, port=free_port(), server_type=server_type)
+    server = DavServer(root=root, port=free_port())
     if storage:
         server.storage = storage
     try:
