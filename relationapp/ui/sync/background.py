@@ -90,7 +90,7 @@ class PhoneSync(QObject):
             self.running = False
             self.finished.emit(summary, "")
             if not summary.ok:
-                self.ctx.say(tr("Phone sync: {result}").format(result=summary.text()))
+                self.ctx.say(tr("Phone sync: {result}").format(result=summary.text().replace("\n", "; ")))
 
         def failed(exc: Exception) -> None:
             self.running = False
