@@ -1068,6 +1068,42 @@ def mail_import(bench: Bench) -> Measure:
                    f"{result.touches:,} touches, {result.unknown:,} from unknown senders", {"mails": count})
 
 
+def _phone_sync(bench: Bench) -> dict:
+    """One run of benchmarks/sync_dav.py for both sync rows (a fresh database and the tests' Radicale, its own
+    process): 5,000 people and 2,000 calendar items (500 and 200 with --quick)."""
+    cached = getattr(bench, "phone_sync", None)
+    if cached is None:
+        need("relationapp.exchange.dav.run", "sync_now")
+        if importlib.util.find_spec("radicale") is None:
+            raise NotAvailable("Radicale is not installed (pip install -e '.[test]')")
+        spec = importlib.util.spec_from_file_location("sync_dav", Path(__file__).with_name("sync_dav.py"))
+        sync_dav = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(sync_dav)  # it puts the checkout on sys.path for the tests' server
+        scale = 10 if bench.quick else 1
+        cached = bench.phone_sync = sync_dav.measure(people=5000 // scale, items=2000 // scale, floors=False)
+    return cached
+
+
+def _sync_measure(run: dict, row: str) -> Measure:
+    r = run[row]
+    share = (r["cpu_s"] + r["server_cpu_s"]) / r["wall_s"] if r["wall_s"] else None
+    return Measure(r["wall_s"], f"this process {r['cpu_s']:.2f} s CPU, Radicale {r['server_cpu_s']:.2f} s CPU; "
+                   f"{run['people']:,} people, {run['items']:,} calendar items; {r.get('result', '')}",
+                   {"cpu_s": r["cpu_s"], "server_cpu_s": r["server_cpu_s"]}, cpu_share=share)
+
+
+@figure("sync_first", "Phone sync: first sync of 5,000 people and 2,000 calendar items (Radicale on 127.0.0.1)",
+        unit="s", limit=60, child=True)
+def sync_first(bench: Bench) -> Measure:
+    return _sync_measure(_phone_sync(bench), "first_sync")
+
+
+@figure("sync_nothing_changed", "Phone sync: a sync with nothing changed (the same 7,000 items)", unit="s", limit=1,
+        child=True)
+def sync_nothing_changed(bench: Bench) -> Measure:
+    return _sync_measure(_phone_sync(bench), "nothing_changed_again")
+
+
 @figure("gui_rss", "Peak RSS of the GUI with the database open", unit="MB", limit=250, statistic="peak", child=True)
 def gui_rss(bench: Bench) -> Measure:
     runs = gui_runs(bench)

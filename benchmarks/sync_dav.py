@@ -89,6 +89,51 @@ def token_reports(server, db) -> dict:
     return figures
 
 
+def measure(*, people: int = 5000, items: int = 2000, with_dates: bool = False, stock_floor: int = 0, floors: bool = True) -> dict:
+    """The figures of one run (also benchmarks/run.py's ``sync_first`` and ``sync_nothing_changed`` rows)."""
+    from relationapp.exchange.dav.run import sync_now
+    from relationapp.services.data_care.opening import open_database
+    from relationapp.services.sync.store import set_up_account
+    from tests.exchange.sync import dav_server
+
+    load_before = open("/proc/loadavg").read().split()[:3]
+    results: dict = {"people": people, "items": items, "cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="relationapp-bench-dav-") as tmp:
+        db = open_database(str(Path(tmp) / "sync.db"))
+        seed(db, people=people, items=items)
+        server = dav_server.start_server()
+        try:
+            base = f"{server.user}/"
+            set_up_account(db, url=server.url, user=server.user,
+                           collections={"contacts": server.url + base + "contacts/", "tasks": server.url + base + "tasks/",
+                                        "visits": server.url + base + "visits/",
+                                        "dates": server.url + base + "dates/" if with_dates else ""})
+            summary, results["first_sync"] = _measure(lambda: sync_now(db, password=server.password), server)
+            results["first_sync"]["ok"] = summary.ok
+            results["first_sync"]["result"] = summary.text()
+            results["first_sync"]["items_on_server"] = {c: len(server.names(c)) for c in
+                                                        ("contacts", "tasks", "visits", "dates")}
+            summary, results["nothing_changed"] = _measure(lambda: sync_now(db, password=server.password), server)
+            results["nothing_changed"]["result"] = summary.text()
+            summary, results["nothing_changed_again"] = _measure(lambda: sync_now(db, password=server.password), server)
+            if floors:
+                results["floor_nothing_changed"] = token_reports(server, db)
+                server.reset()
+                results["floor_plain_puts"] = plain_puts(server, people + items)
+        finally:
+            dav_server.stop_server(server)
+        if stock_floor:
+            stock = dav_server.start_server(storage="multifilesystem")
+            try:
+                results["stock_radicale_plain_puts"] = {"count": stock_floor, **plain_puts(stock, stock_floor)}
+            finally:
+                dav_server.stop_server(stock)
+        db.dispose()
+    results["load"] = {"before": load_before, "after": open("/proc/loadavg").read().split()[:3]}
+    results["targets"] = {"first_sync_s": 60, "nothing_changed_s": 1}
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the phone sync against a local Radicale.")
     parser.add_argument("--people", type=int, default=5000)
@@ -99,46 +144,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="also the birthdays calendar (one more event per person with a birthday)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-
-    from relationapp.exchange.dav.run import sync_now
-    from relationapp.services.data_care.opening import open_database
-    from relationapp.services.sync.store import set_up_account
-    from tests.exchange.sync import dav_server
-
-    load_before = open("/proc/loadavg").read().split()[:3]
-    results: dict = {"people": args.people, "items": args.items, "cores": os.cpu_count()}
-    with tempfile.TemporaryDirectory(prefix="relationapp-bench-dav-") as tmp:
-        db = open_database(str(Path(tmp) / "sync.db"))
-        seed(db, people=args.people, items=args.items)
-        server = dav_server.start_server()
-        try:
-            base = f"{server.user}/"
-            set_up_account(db, url=server.url, user=server.user,
-                           collections={"contacts": server.url + base + "contacts/", "tasks": server.url + base + "tasks/",
-                                        "visits": server.url + base + "visits/",
-                                        "dates": server.url + base + "dates/" if args.with_dates else ""})
-            summary, results["first_sync"] = _measure(lambda: sync_now(db, password=server.password), server)
-            results["first_sync"]["ok"] = summary.ok
-            results["first_sync"]["result"] = summary.text()
-            results["first_sync"]["items_on_server"] = {c: len(server.names(c)) for c in
-                                                        ("contacts", "tasks", "visits", "dates")}
-            summary, results["nothing_changed"] = _measure(lambda: sync_now(db, password=server.password), server)
-            results["nothing_changed"]["result"] = summary.text()
-            summary, results["nothing_changed_again"] = _measure(lambda: sync_now(db, password=server.password), server)
-            results["floor_nothing_changed"] = token_reports(server, db)
-            server.reset()
-            results["floor_plain_puts"] = plain_puts(server, args.people + args.items)
-        finally:
-            dav_server.stop_server(server)
-        if args.stock_floor:
-            stock = dav_server.start_server(storage="multifilesystem")
-            try:
-                results["stock_radicale_plain_puts"] = {"count": args.stock_floor, **plain_puts(stock, args.stock_floor)}
-            finally:
-                dav_server.stop_server(stock)
-        db.dispose()
-    results["load"] = {"before": load_before, "after": open("/proc/loadavg").read().split()[:3]}
-    results["targets"] = {"first_sync_s": 60, "nothing_changed_s": 1}
+    results = measure(people=args.people, items=args.items, with_dates=args.with_dates, stock_floor=args.stock_floor)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
@@ -148,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
                 r = results[key]
                 print(f"{key:28} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:6.2f} s  radicale cpu {r['server_cpu_s']:6.2f} s"
                       f"  {r.get('result', '')}")
-        print(f"load average before {' '.join(results['load']['before'])}, after {' '.join(results['load']['after'])}")
+        print(f"load average before {' '.join(results['load']['before'])}, "
+              f"after {' '.join(results['load']['after'])}")
     return 0
 
 

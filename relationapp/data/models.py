@@ -577,10 +577,12 @@ class PlannedVisit(SQLModel, table=True):
 
 
 class SyncAccount(SQLModel, table=True):
-    """A CardDAV/CalDAV server we sync with (the password is in the system keyring)."""
+    """A CardDAV/CalDAV server and user we sync with, by name (the password is in the system keyring)."""
 
     __tablename__ = "sync_account"
+    __table_args__ = (sa.Index("ix_sync_account_name", "name", unique=True),)
     id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, sa_column_kwargs={"server_default": "default"})  # the user's word for it
     url: str = Field(max_length=1000)
     user: str = Field(max_length=300)
     last_sync_at: Optional[dt.datetime] = Field(default=None, sa_type=sa.DateTime)

@@ -232,3 +232,29 @@ def test_records_of_a_0015_database_get_version_one_and_an_empty_change_log(db_p
         logged = session.execute(sa.text("SELECT tables FROM change_log")).scalars().all()
     assert logged == ["account"]  # the edit after the upgrade; the upgrade itself is no change of anyone's
     db.dispose()
+
+
+def test_a_sync_set_up_before_0017_is_the_account_called_default(db_path):
+    from alembic import command
+
+    old = Database.open(str(db_path))
+    cfg = migrate.alembic_config(old)
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0016_record_versions")
+    with old.engine.begin() as conn:
+        conn.exec_driver_sql("INSERT INTO sync_account (url, user, last_ok) VALUES ('https://dav.example.nl/', 'anna', 1)")
+        conn.exec_driver_sql("INSERT INTO sync_collection (account_id, kind, url) "
+                             "VALUES (1, 'contacts', 'https://dav.example.nl/anna/contacts/')")
+    old.dispose()
+
+    db = open_database(str(db_path))
+    from relationapp.services.sync.store import set_up_account, sync_account
+
+    account = sync_account(db)
+    assert (account.name, account.user, [c.kind for c in account.collections]) == ("default", "anna", ["contacts"])
+    assert sync_account(db, name="default") == account
+    second = set_up_account(db, name="office", url="https://cloud.example.nl/", user="firm",
+                            collections={"visits": "https://cloud.example.nl/firm/visits/"})
+    assert second.name == "office" and sync_account(db) is None  # two now: the caller names one
+    db.dispose()

@@ -1,4 +1,5 @@
-"""relationapp sync [setup|status|resolve|delete|keep]: two-way sync with the phone's contacts and calendars."""
+"""relationapp sync [setup|accounts|remove|status|resolve|delete|keep]: two-way sync with the phone's contacts and
+calendars, with one or more named sync accounts (``--account NAME``; without it: all of them)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,23 @@ from relationapp.commands.cli import CliError
 from relationapp.commands.output import print_json, print_table
 from relationapp.text.catalogue import N_, _
 
-ACTIONS = ("now", "setup", "collections", "status", "resolve", "delete", "keep")
+ACTIONS = ("now", "setup", "accounts", "remove", "collections", "status", "resolve", "delete", "keep")
 
 
 def register(sub) -> None:
     sync = sub.add_parser("sync", help=N_("two-way sync with a CardDAV/CalDAV server (the phone's contacts and "
                                           "calendars)"))
     sync.add_argument("action", nargs="?", default="now", choices=ACTIONS,
-                      help=N_("now (default): sync; setup: the server and what to sync; collections: the "
+                      help=N_("now (default): sync every sync account (or the one --account names); setup: a "
+                              "sync account's server and what to sync; accounts: the sync accounts; remove "
+                              "--account NAME: stop syncing with one (the server keeps its items); collections: the "
                               "address books and calendars on the server, to choose from; status: the last sync, "
                               "conflicts and deletions; resolve ID --keep app|server; delete ID / keep ID: a "
                               "deletion on one side, carried over or undone"))
     sync.add_argument("ident", nargs="?", type=int, metavar="ID", help=N_("the conflict or deletion"))
+    sync.add_argument("--account", metavar="NAME",
+                      help=N_("the sync account (e.g. phone, office); setup without it: the only account, or a "
+                              "first one called 'default'"))
     sync.add_argument("--contacts", action="store_true", help=N_("only the contacts"))
     sync.add_argument("--calendar", action="store_true", help=N_("only the calendars"))
     sync.add_argument("--keep", choices=("app", "server"), help=N_("resolve: whose value stays"))
@@ -43,8 +49,8 @@ def _read_password() -> str:
 
 
 def _handle(args, db) -> int:
-    return {"now": _now, "setup": _setup, "collections": _collections, "status": _status, "resolve": _resolve, "delete": _settle,
-            "keep": _settle}[args.action](args, db)
+    return {"now": _now, "setup": _setup, "accounts": _accounts, "remove": _remove, "collections": _collections,
+            "status": _status, "resolve": _resolve, "delete": _settle, "keep": _settle}[args.action](args, db)
 
 
 def _now(args, db) -> int:
@@ -61,9 +67,12 @@ def _now(args, db) -> int:
 
     from relationapp.reports.visits.visits_ics import visit_descriptions
 
-    summary = sync_now(db, kinds=kinds, password=password, progress=progress, describe_visits=visit_descriptions)
+    summary = sync_now(db, account=args.account, kinds=kinds, password=password, progress=progress,
+                       describe_visits=visit_descriptions)
     if args.json:
-        print_json({"ok": summary.ok, "kinds": summary.kinds, "failures": summary.failures})
+        print_json({"ok": summary.ok, "kinds": summary.kinds, "failures": summary.failures,
+                    "accounts": [{"account": a.account, "ok": a.ok, "kinds": a.kinds, "failures": a.failures}
+                                 for a in summary.accounts]})
     else:
         for kind in summary.kinds:
             for problem in kind.problems[:20]:
@@ -82,13 +91,48 @@ def _setup(args, db) -> int:
     if not args.url or not args.user:
         raise CliError(_("sync setup needs --url and --user (and --password-stdin the first time)."))
     password = _read_password() if args.password_stdin else None
-    info = set_up(db, url=args.url, user=args.user, password=password, address_book=args.address_book,
-                  tasks=args.tasks_calendar, visits=args.visits_calendar, dates=args.dates_calendar)
+    info = set_up(db, name=args.account, url=args.url, user=args.user, password=password,
+                  address_book=args.address_book, tasks=args.tasks_calendar, visits=args.visits_calendar,
+                  dates=args.dates_calendar)
     if args.json:
         print_json(info)
     else:
-        print(_("Sync set up with {url} as {user}: {kinds}.").format(
-            url=info.url, user=info.user, kinds=", ".join(c.kind for c in info.collections)))
+        print(_("Sync account '{name}' set up with {url} as {user}: {kinds}.").format(
+            name=info.name, url=info.url, user=info.user, kinds=", ".join(c.kind for c in info.collections)))
+    return 0
+
+
+def _when(account) -> str:
+    return account.last_sync_at.strftime("%Y-%m-%d %H:%M") if account.last_sync_at else _("never")
+
+
+def _accounts(args, db) -> int:
+    from relationapp.services.sync.store import KIND_LABELS, sync_accounts
+
+    accounts = sync_accounts(db)
+    if args.json:
+        print_json([{"name": a.name, "url": a.url, "user": a.user, "last_sync_at": a.last_sync_at,
+                     "last_ok": a.last_ok, "last_result": a.last_result,
+                     "collections": {c.kind: c.url for c in a.collections}} for a in accounts])
+        return 0
+    if not accounts:
+        print(_("No sync is set up: relationapp sync setup --account NAME --url URL --user USER --password-stdin"))
+        return 0
+    print_table([_("Sync account"), _("Server"), _("User"), _("Syncs"), _("Last sync"), _("Result")],
+                [[a.name, a.url, a.user, ", ".join(_(KIND_LABELS[c.kind]) for c in a.collections), _when(a),
+                  a.last_result or "–"] for a in accounts])
+    return 0
+
+
+def _remove(args, db) -> int:
+    from relationapp.exchange.dav.run import remove
+
+    if not args.account:
+        raise CliError(_("sync remove needs --account NAME (see relationapp sync accounts)."))
+    removed = remove(db, name=args.account)
+    print(_("Sync account '{name}' removed: the app no longer syncs with {url}. The {count} cards and events "
+            "there stay on the server, and the people and follow-ups stay in the app.").format(
+        name=removed.name, url=removed.url, count=removed.items))
     return 0
 
 
@@ -97,7 +141,7 @@ def _collections(args, db) -> int:
     from relationapp.services.sync.store import KIND_LABELS, SYNC_KINDS
 
     password = _read_password() if args.password_stdin else None
-    found = find_collections(db, url=args.url, user=args.user, password=password)
+    found = find_collections(db, account=args.account, url=args.url, user=args.user, password=password)
     if args.json:
         print_json([{"href": c.href, "name": c.name, "kind": c.kind, "components": c.components,
                      "holds": [k for k in SYNC_KINDS if c.holds(k)]} for c in found])
@@ -119,16 +163,17 @@ def _status(args, db) -> int:
         print(_("No sync is set up: relationapp sync setup --url URL --user USER --password-stdin"))
         return 0
     for account in status.accounts:
-        when = account.last_sync_at.strftime("%Y-%m-%d %H:%M") if account.last_sync_at else _("never")
-        print(_("{user} at {url}; last sync {when}: {result}").format(
-            user=account.user, url=account.url, when=when, result=account.last_result or "–"))
+        print(_("{name}: {user} at {url}; last sync {when}: {result}").format(
+            name=account.name, user=account.user, url=account.url, when=_when(account),
+            result=account.last_result or "–"))
     if status.conflicts:
-        print_table([_("Conflict"), _("Who or what"), _("Field"), _("In the app"), _("On the server")],
-                    [[c.id, c.what, _(FIELD_LABELS.get(c.field, c.field)), c.app_value or "", c.server_value or ""]
-                     for c in status.conflicts])
+        print_table([_("Conflict"), _("Sync account"), _("Who or what"), _("Field"), _("In the app"), _("On the server")],
+                    [[c.id, c.account, c.what, _(FIELD_LABELS.get(c.field, c.field)), c.app_value or "",
+                      c.server_value or ""] for c in status.conflicts])
     if status.deletions:
-        print_table([_("Deletion"), _("Kind"), _("Who or what"), _("Deleted")],
-                    [[d.item_id, _(KIND_LABELS[d.kind]), d.what, _deleted_where(d.pending)] for d in status.deletions])
+        print_table([_("Deletion"), _("Sync account"), _("Kind"), _("Who or what"), _("Deleted")],
+                    [[d.item_id, d.account, _(KIND_LABELS[d.kind]), d.what, _deleted_where(d.pending)]
+                     for d in status.deletions])
     return 0
 
 

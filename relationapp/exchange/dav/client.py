@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ipaddress
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.sax.saxutils import escape
@@ -29,7 +28,7 @@ from relationapp.text.catalogue import _
 
 TIMEOUT_S = 30
 MULTIGET = 100  # hrefs per multiget REPORT
-WRITERS = 4  # PUTs in flight at once
+WRITERS = 4  # PUTs in flight at once (exchange.dav.engine)
 NS = {"D": "DAV:", "CR": "urn:ietf:params:xml:ns:carddav", "C": "urn:ietf:params:xml:ns:caldav"}
 
 
@@ -102,7 +101,7 @@ def check_url(url: str) -> str:
 
 
 class DavConnection:
-    """One user on one server. Thread-safe for ``put_many``: each writer thread has its own client."""
+    """One user on one server. ``put`` is thread-safe (the engine's writers): each thread has its own client."""
 
     def __init__(self, url: str, user: str, password: str, *, timeout: float = TIMEOUT_S) -> None:
         self.url = check_url(url)
@@ -294,13 +293,6 @@ class DavConnection:
         headers["If-Match" if etag else "If-None-Match"] = etag or "*"
         response = self._request(href, "PUT", text, headers, ok=(200, 201, 204, 412))
         return Written(href, response.headers.get("ETag") if response.status != 412 else None, response.status)
-
-    def put_many(self, items: list[tuple[str, str, str | None]], *, kind: str) -> list[Written]:
-        """(href, text, etag) each, ``WRITERS`` in flight: the server's time per item overlaps the network's."""
-        if len(items) <= 1:
-            return [self.put(h, t, etag=e, kind=kind) for h, t, e in items]
-        with ThreadPoolExecutor(max_workers=WRITERS) as pool:
-            return list(pool.map(lambda item: self.put(item[0], item[1], etag=item[2], kind=kind), items))
 
     def delete(self, href: str, *, etag: str | None) -> None:
         headers = {"If-Match": etag} if etag else {}

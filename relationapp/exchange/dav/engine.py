@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlsplit
 
 from relationapp.data.db import Database
-from relationapp.exchange.dav.client import DavConnection, DavError
+from relationapp.exchange.dav.client import WRITERS, DavConnection, DavError
 from relationapp.services.sync import store
 from relationapp.services.sync.merge import merge
 from relationapp.services.common.validation import shown
@@ -111,11 +112,16 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
     kind = "contacts" if side.kind == "contacts" else "calendar"
     say = progress or (lambda done, total, text: None)
     base_path = urlsplit(conn.absolute(collection.url)).path
-    items = store.items_of(db, collection_id=collection.id)
-    by_href = {i.href: i for i in items}
-    local = side.local(db, {i.local_id for i in items if i.local_id is not None})
     say(0, 0, _("Asking the server what changed"))
-    listing = conn.changes(collection.url, collection.sync_token)
+    # the server answers while the app reads its own side: the two overlap (the REPORT walks the whole
+    # collection on the server; our side reads every record), so a sync with nothing changed takes the
+    # longer of the two, not their sum
+    with ThreadPoolExecutor(max_workers=1) as asking:
+        asked = asking.submit(conn.changes, collection.url, collection.sync_token)
+        items = first_items = store.items_of(db, collection_id=collection.id)
+        by_href = {i.href: i for i in items}
+        local = side.local(db, {i.local_id for i in items if i.local_id is not None})
+        listing = asked.result()
     changed = [h for h, etag in listing.changed.items() if h not in by_href or by_href[h].etag != etag]
     removed = set(listing.removed)
     if listing.complete:
@@ -210,31 +216,38 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
                     summary.waiting_deletions += 1
 
     # the app's side: changed people, gone people, confirmed deletions, unconfirmed writes
-    items = [i for i in store.items_of(db, collection_id=collection.id) if i.id not in touched]
+    # (nothing re-read when nothing came in: the items are the ones read at the start)
+    items = [i for i in (store.items_of(db, collection_id=collection.id) if touched or removed else items)
+             if i.id not in touched]
     held_of = store.held_fields(db, collection_id=collection.id)
     to_read: list[store.ItemState] = []
     creates: list[store.ItemState] = []
-    with db.write() as session:
-        for item in items:
-            if item.pending == store.CONFIRMED:
-                continue
-            if item.pending or item.local_id is None:
-                continue
-            mine = local.get(item.local_id)
-            if mine is None:
-                if item.etag is None and item.base is None:
-                    store.drop_item(session, item.id)  # never reached the server
-                else:
-                    store.update_item(session, item.id, pending=store.DELETED_IN_APP)
-                    summary.waiting_deletions += 1
-                continue
-            if item.etag is None:
-                creates.append(item)
-                continue
-            held = held_of.get(item.id, set())
-            base = item.base or {}
-            if any(not _same(mine.get(f), base.get(f)) for f in side.fields if f not in held):
-                to_read.append(item)
+    never_sent: list[int] = []
+    gone_here: list[int] = []
+    for item in items:
+        if item.pending or item.local_id is None:
+            continue  # a deletion under review (or confirmed), an item the app does not take in
+        mine = local.get(item.local_id)
+        if mine is None:
+            if item.etag is None and item.base is None:
+                never_sent.append(item.id)
+            else:
+                gone_here.append(item.id)
+            continue
+        if item.etag is None:
+            creates.append(item)
+            continue
+        held = held_of.get(item.id, set())
+        base = item.base or {}
+        if any(not _same(mine.get(f), base.get(f)) for f in side.fields if f not in held):
+            to_read.append(item)
+    if never_sent or gone_here:  # a sync with nothing changed writes nothing here
+        with db.write() as session:
+            for item_id in never_sent:
+                store.drop_item(session, item_id)
+            for item_id in gone_here:
+                store.update_item(session, item_id, pending=store.DELETED_IN_APP)
+        summary.waiting_deletions += len(gone_here)
     for start in range(0, len(to_read), BATCH):
         _stop_check(stop)
         chunk = to_read[start:start + BATCH]
@@ -252,56 +265,67 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
 
     # new records: their rows first, then their items
     new_ids = [pid for pid in local if pid not in mapped]
-    created: list[tuple[int, str, str, dict]] = []
-    for start in range(0, len(new_ids), BATCH):
+    for start in range(0, len(new_ids), BATCH * 10):
+        rows = []
+        for pid in new_ids[start:start + BATCH * 10]:
+            uid = f"relationapp-{uuid.uuid4()}"
+            rows.append((f"{base_path}{uid}{side.extension}", uid, pid))
         with db.write() as session:
-            for pid in new_ids[start:start + BATCH]:
-                uid = f"relationapp-{uuid.uuid4()}"
-                href = f"{base_path}{uid}{side.extension}"
-                item_id = store.add_item(session, collection_id=collection.id, href=href, uid=uid, local_id=pid)
-                creates.append(store.ItemState(item_id, href, uid, None, pid, None, None))
-    for item in creates:
-        created.append((item.id, item.href, side.new_text(item.local_id, item.uid), local[item.local_id]))
+            ids = store.add_items(session, collection_id=collection.id, rows=rows)
+        creates.extend(store.ItemState(item_id, href, uid, None, pid, None, None)
+                       for item_id, (href, uid, pid) in zip(ids, rows))
 
-    total = len(pushes) + len(created)
-    sent = 0
+    # each batch's PUTs in flight while the next batch's texts are made and the one before is recorded:
+    # the server's time and ours overlap
+    total = len(pushes) + len(creates)
+    progress_of = {"sent": 0}
     say(0, total, _("Writing to the server"))
-    for start in range(0, len(pushes), BATCH):
-        _stop_check(stop)
-        chunk = pushes[start:start + BATCH]
-        written = conn.put_many([(href, text, etag) for _i, href, text, etag, _a in chunk], kind=kind)
+
+    def pushed(chunk, written) -> None:
+        # a 412: changed on the server meanwhile, merged at the next sync
+        done_rows = [(item_id, w.etag, after) for (item_id, _h, _t, _e, after), w in zip(chunk, written)
+                     if w.status != 412]
         with db.write() as session:
-            for (item_id, _href, _text, _etag, after), w in zip(chunk, written):
-                if w.status == 412:
-                    continue  # changed on the server meanwhile: merged at the next sync
-                store.update_item(session, item_id, etag=w.etag, base=after)
-                summary.changed_there += 1
-        sent += len(chunk)
-        say(sent, total, _("Writing to the server"))
-    for start in range(0, len(created), BATCH):
-        _stop_check(stop)
-        chunk = created[start:start + BATCH]
-        written = conn.put_many([(href, text, None) for _i, href, text, _f in chunk], kind=kind)
+            store.mark_written(session, done_rows)
+        summary.changed_there += len(done_rows)
+        progress_of["sent"] += len(chunk)
+        say(progress_of["sent"], total, _("Writing to the server"))
+
+    def new_batches():
+        for start in range(0, len(creates), BATCH):
+            yield [(item.id, item.href, side.new_text(item.local_id, item.uid), None, local[item.local_id])
+                   for item in creates[start:start + BATCH]]
+
+    def added(chunk, written) -> None:
         again = [w.href for w in written if w.status == 412]
         known = conn.fetch(collection.url, again, kind=kind) if again else {}
+        done_rows = []
+        for (item_id, href, _text, _etag, fields), w in zip(chunk, written):
+            if w.status == 412:
+                # written by a sync that was cut off: the server's card is the base, the merge does the rest
+                if href in known:
+                    try:
+                        _uid, remote = side.read(known[href][1])
+                    except Unreadable:
+                        continue
+                    done_rows.append((item_id, known[href][0], remote))
+                continue
+            done_rows.append((item_id, w.etag, fields))
+            summary.added_there += 1
         with db.write() as session:
-            for (item_id, href, _text, fields), w in zip(chunk, written):
-                if w.status == 412:
-                    # written by a sync that was cut off: the server's card is the base, the merge does the rest
-                    if href in known:
-                        try:
-                            _uid, remote = side.read(known[href][1])
-                        except Unreadable:
-                            continue
-                        store.update_item(session, item_id, etag=known[href][0], base=remote)
-                    continue
-                store.update_item(session, item_id, etag=w.etag, base=fields)
-                summary.added_there += 1
-        sent += len(chunk)
-        say(sent, total, _("Writing to the server"))
+            store.mark_written(session, done_rows)
+        progress_of["sent"] += len(chunk)
+        say(progress_of["sent"], total, _("Writing to the server"))
+
+    if pushes or creates:
+        with ThreadPoolExecutor(max_workers=WRITERS) as writers:  # this sync's; joined before it returns
+            _pipelined(writers, conn, kind, (pushes[i:i + BATCH] for i in range(0, len(pushes), BATCH)), pushed,
+                       stop)
+            _pipelined(writers, conn, kind, new_batches(), added, stop)
 
     # confirmed deletions
-    confirmed = [i for i in store.items_of(db, collection_id=collection.id) if i.pending == store.CONFIRMED]
+    confirmed = [i for i in store.items_of(db, collection_id=collection.id) if i.pending == store.CONFIRMED] \
+        if any(i.pending == store.CONFIRMED for i in first_items) else []
     for item in confirmed:
         _stop_check(stop)
         conn.delete(item.href, etag=item.etag)
@@ -310,7 +334,7 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         summary.deleted_there += 1
 
     token = listing.token
-    if token and (pushes or created or confirmed):
+    if token and (pushes or creates or confirmed):
         # our own writes come after that token: ask once more, and where every change it lists is ours
         # (our ETags), keep the newer token, so the next sync does not list them all again
         after = conn.changes(collection.url, token)
@@ -318,9 +342,31 @@ def sync_collection(db: Database, conn: DavConnection, collection: store.Collect
         if after.token and not after.complete and all(mine.get(h) == e for h, e in after.changed.items()) \
                 and not any(h in mine for h in after.removed):
             token = after.token
-    with db.write() as session:
-        store.save_token(session, collection_id=collection.id, token=token)
+    if token and token != collection.sync_token:
+        with db.write() as session:
+            store.save_token(session, collection_id=collection.id, token=token)
     return summary
+
+
+def _pipelined(pool: ThreadPoolExecutor, conn: DavConnection, kind: str, batches, finish, stop) -> None:
+    """PUT each batch of (item id, href, text, etag, after) through ``pool``; ``finish(batch, [Written])`` runs for
+    batch N-1 while batch N is on its way (and the generator makes batch N+1). A fault cancels what has not
+    started: the rows not yet recorded are written again, If-None-Match, at the next sync."""
+    waiting = None
+    futures: list = []
+    try:
+        for batch in batches:
+            _stop_check(stop)
+            futures = [pool.submit(conn.put, href, text, etag=etag, kind=kind) for _i, href, text, etag, _a in batch]
+            if waiting is not None:
+                finish(waiting[0], [f.result() for f in waiting[1]])
+            waiting = (batch, futures)
+        if waiting is not None:
+            finish(waiting[0], [f.result() for f in waiting[1]])
+    except BaseException:
+        for future in futures + (waiting[1] if waiting else []):
+            future.cancel()
+        raise
 
 
 def _same(a, b) -> bool:

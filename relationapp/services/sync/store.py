@@ -1,6 +1,8 @@
 """The sync bookkeeping: accounts and their collections, one row per synced item, conflicts, deletions.
 
-    set_up_account(db, url=..., user=..., collections={kind: url}) -> SyncAccountInfo
+    set_up_account(db, name=..., url=..., user=..., collections={kind: url}) -> SyncAccountInfo
+    sync_accounts(db) -> (SyncAccountInfo, ...);  sync_account(db, name=None) -> one or None
+    remove_account(db, name=...) -> RemovedAccount (what stays on the server)
     sync_status(db) -> SyncStatus (accounts, last result, conflicts and deletions to review)
     resolve_conflict(db, conflict_id=..., keep="app"|"server")
     settle_deletion(db, item_id=..., delete=True|False)
@@ -9,6 +11,11 @@ A field both sides changed differently stays as each side has it until the
 user picks one: the pick becomes the app's value, and the base the other
 side's, so the next sync carries it over. A deletion on one side is never
 carried to the other without the user's word: ``pending`` holds it.
+
+Accounts have names (the owner's iCloud, the firm's Nextcloud). Items hang
+under an account's collections, so a person synced with two servers has one
+item in each and is one person here; one collection is never in two accounts
+(each would take the other's cards for new ones).
 """
 
 from __future__ import annotations
@@ -45,9 +52,14 @@ class CollectionInfo:
     sync_token: str | None
 
 
+DEFAULT_NAME = "default"  # the account made by a setup that names none (and by revision 0017)
+NAME_LENGTH = 100
+
+
 @dataclass(frozen=True)
 class SyncAccountInfo:
     id: int
+    name: str
     url: str
     user: str
     last_sync_at: dt.datetime | None
@@ -74,6 +86,7 @@ class ItemState:
 class ConflictView:
     id: int
     item_id: int
+    account: str
     kind: str
     local_id: int | None
     what: str  # the person's name, the follow-up's title
@@ -85,6 +98,7 @@ class ConflictView:
 @dataclass(frozen=True)
 class DeletionView:
     item_id: int
+    account: str
     kind: str
     local_id: int | None
     what: str
@@ -102,12 +116,56 @@ class SyncStatus:
 def _info(session, row: SyncAccount) -> SyncAccountInfo:
     cols = session.execute(sa.select(SyncCollection).where(SyncCollection.account_id == row.id)
                            .order_by(SyncCollection.id)).scalars().all()
-    return SyncAccountInfo(row.id, row.url, row.user, row.last_sync_at, row.last_result, bool(row.last_ok),
+    return SyncAccountInfo(row.id, row.name, row.url, row.user, row.last_sync_at, row.last_result, bool(row.last_ok),
                            tuple(CollectionInfo(c.id, c.kind, c.url, c.sync_token) for c in cols))
 
 
-def set_up_account(db: Database, *, url: str, user: str, collections: dict[str, str]) -> SyncAccountInfo:
-    """The one sync account (made, or changed): a collection whose address changes starts afresh."""
+@dataclass(frozen=True)
+class RemovedAccount:
+    name: str
+    url: str
+    items: int  # cards and events synced with it: they stay on the server, and the app keeps its records
+
+
+def clean_name(name: str | None) -> str:
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError(_("Give the sync account a name."), field="name")
+    if len(name) > NAME_LENGTH:
+        raise ValidationError(_("The name is at most {count} characters.").format(count=NAME_LENGTH), field="name")
+    return name
+
+
+def _row(session, name: str | None) -> SyncAccount | None:
+    """The account by name; without a name the only one (None when there are several: the caller asks)."""
+    if name is not None:
+        return session.execute(sa.select(SyncAccount).where(SyncAccount.name == clean_name(name))).scalars().first()
+    rows = session.execute(sa.select(SyncAccount).order_by(SyncAccount.id).limit(2)).scalars().all()
+    return rows[0] if len(rows) == 1 else None
+
+
+def account_names(db: Database) -> list[str]:
+    with db.read() as session:
+        return list(session.execute(sa.select(SyncAccount.name).order_by(SyncAccount.id)).scalars())
+
+
+def unknown_account(db: Database, name: str | None) -> ValidationError:
+    """Why no account was found: none set up, several to choose from, or a name that is not there."""
+    names = account_names(db)
+    if not names:
+        return ValidationError(_("No sync is set up: relationapp sync setup --url URL --user USER "
+                                 "--address-book NAME --password-stdin (or the Sync page)."))
+    if name is None:
+        return ValidationError(_("There are several sync accounts; choose one with --account: {names}.").format(
+            names=", ".join(names)), field="account")
+    return ValidationError(_("No sync account is called '{name}'; there are: {names}.").format(
+        name=name[:NAME_LENGTH], names=", ".join(names)), field="account")
+
+
+def set_up_account(db: Database, *, url: str, user: str, collections: dict[str, str],
+                   name: str | None = None) -> SyncAccountInfo:
+    """A sync account made or changed, by name (without one: the only account, or "default" for the first):
+    a collection whose address changes starts afresh."""
     user = (user or "").strip()
     if not user:
         raise ValidationError(_("Give the user name on the server."), field="user")
@@ -116,10 +174,19 @@ def set_up_account(db: Database, *, url: str, user: str, collections: dict[str, 
         raise ValidationError(_("Unknown kind of collection: {kinds}.").format(kinds=", ".join(sorted(unknown))))
     if not any(collections.values()):
         raise ValidationError(_("Choose an address book or a calendar to sync."))
+    if name is None and len(account_names(db)) > 1:
+        raise unknown_account(db, None)
     with db.write() as session:
-        row = session.execute(sa.select(SyncAccount).order_by(SyncAccount.id)).scalars().first()
+        row = _row(session, name)
+        name = clean_name(name) if name is not None else (row.name if row is not None else DEFAULT_NAME)
+        taken = session.execute(
+            sa.select(SyncAccount.name, SyncCollection.url).join(SyncCollection, SyncCollection.account_id == SyncAccount.id)
+            .where(SyncAccount.name != name, SyncCollection.url.in_([u for u in collections.values() if u]))).first()
+        if taken is not None:
+            raise ValidationError(_("{url} is synced by the sync account '{name}' already: one collection, one sync "
+                                    "account.").format(url=taken[1], name=taken[0]), field="collections")
         if row is None:
-            row = SyncAccount(url=url, user=user)
+            row = SyncAccount(name=name, url=url, user=user)
         elif (row.url, row.user) != (url, user):
             session.execute(sa.delete(SyncCollection).where(SyncCollection.account_id == row.id))
         row.url, row.user = url, user
@@ -142,10 +209,36 @@ def set_up_account(db: Database, *, url: str, user: str, collections: dict[str, 
         return _info(session, row)
 
 
-def sync_account(db: Database) -> SyncAccountInfo | None:
+def sync_account(db: Database, *, name: str | None = None) -> SyncAccountInfo | None:
+    """The account called ``name``; without a name the only one (None if there are none or several)."""
     with db.read() as session:
-        row = session.execute(sa.select(SyncAccount).order_by(SyncAccount.id)).scalars().first()
+        row = _row(session, name)
         return None if row is None else _info(session, row)
+
+
+def sync_accounts(db: Database) -> tuple[SyncAccountInfo, ...]:
+    with db.read() as session:
+        return tuple(_info(session, row) for row in session.execute(
+            sa.select(SyncAccount).order_by(SyncAccount.id)).scalars())
+
+
+def remove_account(db: Database, *, name: str) -> RemovedAccount:
+    """The app stops syncing with this account: its bookkeeping goes (items, conflicts, deletions under
+    review); the server keeps its cards and events, the app its people and follow-ups."""
+    with db.write() as session:
+        row = _row(session, name)
+        if row is None:
+            raise NotFound(_("No sync account is called '{name}'.").format(name=clean_name(name)))
+        collections = sa.select(SyncCollection.id).where(SyncCollection.account_id == row.id)
+        item_ids = sa.select(SyncItem.id).where(SyncItem.collection_id.in_(collections))
+        removed = RemovedAccount(row.name, row.url, session.execute(
+            sa.select(sa.func.count()).select_from(item_ids.subquery())).scalar() or 0)
+        # child tables first: no reliance on ON DELETE CASCADE being on in every connection
+        session.execute(sa.delete(SyncConflict).where(SyncConflict.item_id.in_(item_ids)))
+        session.execute(sa.delete(SyncItem).where(SyncItem.collection_id.in_(collections)))
+        session.execute(sa.delete(SyncCollection).where(SyncCollection.account_id == row.id))
+        session.execute(sa.delete(SyncAccount).where(SyncAccount.id == row.id))
+    return removed
 
 
 def record_result(db: Database, *, account_id: int, ok: bool, result: str) -> None:
@@ -177,6 +270,25 @@ def add_item(session, *, collection_id: int, href: str, uid: str, local_id: int 
     session.add(item)
     session.flush()
     return item.id
+
+
+def add_items(session, *, collection_id: int, rows: list[tuple[str, str, int | None]]) -> list[int]:
+    """New items (href, UID, local id) in one INSERT; their ids in the same order (a first sync adds thousands)."""
+    if not rows:
+        return []
+    statement = sa.insert(SyncItem).returning(SyncItem.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, [{"collection_id": collection_id, "href": h, "uid": u, "local_id": lid}
+                                            for h, u, lid in rows]).scalars())
+
+
+def mark_written(session, rows: list[tuple[int, str | None, dict]]) -> None:
+    """(item id, ETag, base) of items the server took: one executemany UPDATE for a batch."""
+    if not rows:
+        return
+    table = SyncItem.__table__
+    session.execute(sa.update(table).where(table.c.id == sa.bindparam("item_id"))
+                    .values(etag=sa.bindparam("new_etag"), base=sa.bindparam("new_base")),
+                    [{"item_id": i, "new_etag": e, "new_base": json.dumps(b, sort_keys=True)} for i, e, b in rows])
 
 
 def update_item(session, item_id: int, **values) -> None:
@@ -236,22 +348,24 @@ def sync_status(db: Database) -> SyncStatus:
     with db.read() as session:
         accounts = tuple(_info(session, row) for row in session.execute(
             sa.select(SyncAccount).order_by(SyncAccount.id)).scalars())
+        names = {a.id: a.name for a in accounts}
         conflicts = []
-        for cid, item_id, field, app_value, server_value, kind, local_id in session.execute(
+        for cid, item_id, field, app_value, server_value, account_id, kind, local_id in session.execute(
                 sa.select(SyncConflict.id, SyncConflict.item_id, SyncConflict.field, SyncConflict.app_value,
-                          SyncConflict.server_value, SyncCollection.kind, SyncItem.local_id)
+                          SyncConflict.server_value, SyncCollection.account_id, SyncCollection.kind, SyncItem.local_id)
                 .join(SyncItem, SyncItem.id == SyncConflict.item_id)
                 .join(SyncCollection, SyncCollection.id == SyncItem.collection_id).order_by(SyncConflict.id)):
-            conflicts.append(ConflictView(cid, item_id, kind, local_id, _what(session, kind, local_id), field,
-                                          app_value, server_value))
+            conflicts.append(ConflictView(cid, item_id, names.get(account_id, ""), kind, local_id,
+                                          _what(session, kind, local_id), field, app_value, server_value))
         deletions = []
-        for item_id, kind, local_id, pending, base in session.execute(
-                sa.select(SyncItem.id, SyncCollection.kind, SyncItem.local_id, SyncItem.pending, SyncItem.base)
+        for item_id, account_id, kind, local_id, pending, base in session.execute(
+                sa.select(SyncItem.id, SyncCollection.account_id, SyncCollection.kind, SyncItem.local_id,
+                          SyncItem.pending, SyncItem.base)
                 .join(SyncCollection, SyncCollection.id == SyncItem.collection_id)
                 .where(SyncItem.pending.is_not(None)).order_by(SyncItem.id)):
             what = _what(session, kind, local_id) or (json.loads(base).get("name") or json.loads(base).get("title")
                                                        or "" if base else "")
-            deletions.append(DeletionView(item_id, kind, local_id, what, pending))
+            deletions.append(DeletionView(item_id, names.get(account_id, ""), kind, local_id, what, pending))
         counts = dict(session.execute(
             sa.select(SyncCollection.kind, sa.func.count(SyncItem.id))
             .join(SyncItem, SyncItem.collection_id == SyncCollection.id).group_by(SyncCollection.kind)).all())

@@ -22,17 +22,17 @@ FIRST_SYNC_MS = 20_000
 SYNCED_KINDS = (Kind.PEOPLE, Kind.ACCOUNTS, Kind.FOLLOW_UPS, Kind.VISITS, Kind.IMPORTANT_DATES)
 
 
-def _sync(db, *, progress=None, stop=None):
+def _sync(db, *, account=None, progress=None, stop=None):
     from relationapp.exchange.dav.run import sync_now
     from relationapp.reports.visits.visits_ics import visit_descriptions
 
-    return sync_now(db, progress=progress, stop=stop, describe_visits=visit_descriptions)
+    return sync_now(db, account=account, progress=progress, stop=stop, describe_visits=visit_descriptions)
 
 
 def _configured(db) -> bool:
-    from relationapp.services.sync.store import sync_account
+    from relationapp.services.sync.store import account_names
 
-    return sync_account(db) is not None
+    return bool(account_names(db))
 
 
 class PhoneSync(QObject):
@@ -78,8 +78,9 @@ class PhoneSync(QObject):
         self.timer.stop()
         self.soon.stop()
 
-    def sync_now(self) -> bool:
-        """Start a sync unless one is running (or none is set up); False when none was started."""
+    def sync_now(self, account: str | None = None) -> bool:
+        """Start a sync of one account (by name) or of all, unless one is running (or none is set up);
+        False when none was started."""
         if self.running or self.ctx.read_only or not self.configured:
             return False
         self.running = True
@@ -89,7 +90,7 @@ class PhoneSync(QObject):
             self.running = False
             self.finished.emit(summary, "")
             if not summary.ok:
-                self.ctx.say(tr("Phone sync: {result}").format(result=summary.text()))
+                self.ctx.say(tr("Phone sync: {result}").format(result=summary.text().replace("\n", "; ")))
 
         def failed(exc: Exception) -> None:
             self.running = False
@@ -97,6 +98,6 @@ class PhoneSync(QObject):
             self.finished.emit(None, text)
             self.ctx.say(tr("Phone sync: {result}").format(result=text))
 
-        self.ctx.ops.start(_sync, self.ctx.db, stop=self.ctx.tasks.stopping, on_done=done, on_error=failed,
+        self.ctx.ops.start(_sync, self.ctx.db, account=account, stop=self.ctx.tasks.stopping, on_done=done, on_error=failed,
                            on_progress=lambda d, t, text: self.progressed.emit(d, t, text), owner=self)
         return True

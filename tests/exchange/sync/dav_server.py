@@ -21,13 +21,15 @@ import sys
 import tempfile
 import time
 from base64 import b64encode
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tests.exchange.mail.imap_server import _die_with_parent, free_port, stop_process
 
 USER = "tester"
 PASSWORD = "s3cret-pass"
+OTHER_USER = "colleague"  # a second login on the same server: a second sync account
+OTHER_PASSWORD = "other-pass"
 ADDRESS_BOOK = "contacts"
 RUNNER = Path(__file__).with_name("run_radicale.py")
 CALENDARS = {"tasks": "VTODO", "visits": "VEVENT", "dates": "VEVENT"}
@@ -43,6 +45,7 @@ class DavServer:
     password: str = PASSWORD
     storage: str = "radicale_storage"  # beside run_radicale.py; "multifilesystem": stock Radicale
     _conn: http.client.HTTPConnection | None = field(default=None, repr=False)
+    _other: DavServer | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -50,6 +53,14 @@ class DavServer:
 
     def collection_url(self, name: str) -> str:
         return f"{self.url}{self.user}/{name}/"
+
+    def other(self) -> DavServer:
+        """The same server as its second user, with collections of its own (the firm's Nextcloud beside the
+        owner's phone, in the tests: two accounts)."""
+        if self._other is None:
+            self._other = replace(self, user=OTHER_USER, password=OTHER_PASSWORD, _conn=None, _other=None)
+        self._other.process = self.process
+        return self._other
 
     # --- what a test does with it: plain HTTP, as a phone would -----------------------
     def request(self, method: str, path: str, body: str | bytes = b"", headers: dict | None = None
@@ -94,10 +105,11 @@ class DavServer:
         return {name: self.get(collection, name) or "" for name in self.names(collection)}
 
     def reset(self) -> None:
-        """Every collection emptied and made anew: each test starts clean."""
-        for name in [ADDRESS_BOOK, *CALENDARS]:
-            self.request("DELETE", f"/{self.user}/{name}/")
-        self.make_collections()
+        """Every collection (the second user's too) emptied and made anew: each test starts clean."""
+        for server in (self, self.other()) if self.user == USER else (self,):
+            for name in [ADDRESS_BOOK, *CALENDARS]:
+                server.request("DELETE", f"/{server.user}/{name}/")
+            server.make_collections()
 
     def make_collections(self) -> None:
         status, _h, body = self.request("MKCOL", f"/{self.user}/{ADDRESS_BOOK}/", _mkcol_body(
@@ -119,8 +131,12 @@ class DavServer:
         self._write_config()
         self.start_again()
         self.make_collections()
+        self.other().make_collections()
 
     def stop(self) -> None:
+        if self._other is not None:
+            self._other.process = None
+            self._other.stop()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -163,7 +179,7 @@ class DavServer:
     def _write_config(self) -> Path:
         root = self.root
         (root / "storage").mkdir(parents=True, exist_ok=True)
-        (root / "users").write_text(f"{self.user}:{self.password}\n")
+        (root / "users").write_text(f"{self.user}:{self.password}\n{OTHER_USER}:{OTHER_PASSWORD}\n")
         config = root / "radicale.conf"
         config.write_text(f"""
 [server]

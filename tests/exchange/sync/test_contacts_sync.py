@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import sqlalchemy as sa
 
-from relationapp.data.models import Account, Person
+from relationapp.data.models import Account, ChangeLog, Person
 from relationapp.exchange.dav.run import sync_now
 from relationapp.services.customers.people import create_person, update_person
 from relationapp.services.sync.store import DELETED_IN_APP, DELETED_ON_SERVER, resolve_conflict, settle_deletion, sync_status
@@ -57,6 +59,26 @@ def test_first_sync_both_ways_without_duplicates(synced, dav):
     again = sync_now(db)
     assert again.ok and not any(k.changed_anything for k in again.kinds)
     assert contacts(dav) == cards
+
+
+def test_a_sync_with_nothing_changed_writes_only_its_stamp(synced, dav):
+    from relationapp.services.touches.follow_ups import create_follow_up
+
+    db = synced
+    from relationapp.services.customers.accounts import create_account
+
+    account_id = create_account(db, name="Bakkerij Boon").id
+    create_person(db, name="Anna de Boer", email="anna@example.nl", account_id=account_id)
+    create_follow_up(db, account_id=account_id, title="Bellen", due_on=dt.date(2026, 12, 8))
+    assert sync_now(db).ok
+    with db.read() as session:
+        last_seq = session.execute(sa.select(sa.func.max(ChangeLog.seq))).scalar()
+
+    assert not any(k.changed_anything for k in sync_now(db).kinds)
+
+    with db.read() as session:
+        written = session.execute(sa.select(ChangeLog.tables).where(ChangeLog.seq > last_seq)).scalars().all()
+    assert written == ["sync_account"]  # the last sync's time and result, nothing else
 
 
 def test_an_edit_on_each_side_is_merged_field_by_field(synced, dav):

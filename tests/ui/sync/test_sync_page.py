@@ -73,3 +73,57 @@ def test_find_on_the_server_offers_each_kind_its_collections(ctx, qtbot, dav, me
     assert visits.count() == 2 and visits.text() == ""  # two event calendars: the user picks one
     visits.setCurrentIndex(visits.findData(f"/{dav.user}/visits/"))
     assert visits.text() == f"/{dav.user}/visits/"
+
+
+def _set_up(page, qtbot, ctx, *, name, server):
+    page.add_button.click()
+    page.name.setText(name)
+    page.url.setText(server.url)
+    page.user.setText(server.user)
+    page.password.setText(server.password)
+    page.collections["contacts"].setText(f"{server.user}/contacts/")
+    with qtbot.waitSignal(ctx.changed, timeout=20_000):
+        page.save_button.click()
+    qtbot.waitUntil(lambda: page.chosen == name and page.save_button.isEnabled(), timeout=20_000)
+
+
+def test_two_accounts_listed_synced_one_and_all_and_one_removed_after_asking(ctx, qtbot, dav, memory_keyring,
+                                                                          answered_boxes):
+    import os
+
+    office = dav.other()
+    create_person(ctx.db, name="Anna de Boer", email="anna@example.nl")
+    page = _page(ctx, qtbot)
+    page.resize(1100, 800)
+    _set_up(page, qtbot, ctx, name="phone", server=dav)
+    _set_up(page, qtbot, ctx, name="office", server=office)
+    assert [page.accounts.item(r, 0).text() for r in range(page.accounts.rowCount())] == ["phone", "office"]
+    assert page.name.text() == "office" and not page.name.isEnabled()  # another name is another account
+
+    with qtbot.waitSignal(page.sync.finished, timeout=60_000):
+        page.sync_button.click()  # the chosen one: office
+    assert len(office.names("contacts")) == 1 and dav.names("contacts") == []
+    assert page.accounts.item(0, 3).text() == "never"
+
+    with qtbot.waitSignal(page.sync.finished, timeout=60_000):
+        page.sync_all_button.click()
+    assert len(dav.names("contacts")) == 1
+    assert page.last.text().splitlines() == ["phone: Contacts: 1 out to the server", "office: Contacts: nothing changed"]
+    assert page.accounts.item(0, 4).text() == "Contacts: 1 out to the server"
+
+    page.accounts.selectRow(0)
+    assert page.chosen == "phone" and page.url.text() == dav.url and page.user.text() == dav.user
+    os.makedirs("/tmp/sync", exist_ok=True)
+    page.grab().save("/tmp/sync/sync_page_two_accounts.png")
+
+    answered_boxes.answer = False
+    page.remove_button.click()
+    assert len(page.status.accounts) == 2
+    answered_boxes.answer = True
+    with qtbot.waitSignal(ctx.changed, timeout=20_000):
+        page.remove_button.click()
+    title, text, _format = answered_boxes.shown[-1]
+    assert "'phone'" in text and "stay there" in text
+    assert [page.accounts.item(r, 0).text() for r in range(page.accounts.rowCount())] == ["office"]
+    assert page.chosen == "office" and len(dav.names("contacts")) == 1  # still on the server
+    assert not page.sync_all_button.isEnabled()
