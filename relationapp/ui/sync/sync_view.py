@@ -87,7 +87,7 @@ class SyncView(Page, QWidget):
         self.accounts = _table([tr("Sync account"), tr("Server"), tr("User name"), tr("Last sync"), tr("Result")])
         self.accounts.setMaximumHeight(130)
         self.accounts.setWordWrap(False)
-        for column, width in enumerate((140, 300, 130, 110)):
+        for column, width in enumerate((140, 280, 150, 180)):  # "Laatste synchronisatie" whole
             self.accounts.setColumnWidth(column, width)
         self.accounts.itemSelectionChanged.connect(self._account_chosen)
         accounts_layout.addWidget(self.accounts)
