@@ -341,8 +341,8 @@ class Database:
         # a quick_check of the file here, so a damaged file is never written to.
         self.before_first_write: Callable[[], None] | None = None
         self._first_write_lock = threading.Lock()
-        # Who the change log names for this Database's writes: None takes the setting "I am" at each write
-        # (the seam for a signed-in user later).
+        # Who this session is: the staff member signed in (services.customers.sign_in), named by the change
+        # log for this Database's writes; None takes the setting "I am" at each write (nobody signs in).
         self.staff_id: int | None = None
         # the change-log seqs of this Database's own writes, kept while somebody watches for other
         # sessions' writes (services.common.change_log.Watch), so a window does not refresh twice

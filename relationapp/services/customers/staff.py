@@ -108,9 +108,10 @@ def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
 
 
 def current_staff(db: Database) -> StaffRow | None:
-    """The staff member set as "I am" in the settings; None when unset, gone or no longer active."""
+    """Who this session is: the staff member signed in (``db.staff_id``, see customers.sign_in), else the one
+    set as "I am" in the settings; None when unset, gone or no longer active."""
     with db.read() as session:
-        staff_id = settings_service.load(session).current_staff_id
+        staff_id = db.staff_id if db.staff_id is not None else settings_service.load(session).current_staff_id
         staff = session.get(Staff, staff_id) if staff_id else None
         return _row(staff) if staff and staff.active else None
 
