@@ -74,6 +74,16 @@ class AppContext(QObject):
             self._settings = settings_service.get_settings(self.db)
         return self._settings
 
+    @property
+    def me_id(self) -> int:
+        """Who this window is: the staff member signed in, else the setting "I am" (0: nobody)."""
+        return self.db.staff_id if self.db.staff_id is not None else self.settings.current_staff_id
+
+    @property
+    def signed_in(self) -> bool:
+        """True when somebody signed in (staff members have passwords): "I am" is theirs, not a setting."""
+        return self.db.staff_id is not None
+
     def broadcast(self, changes: Changes) -> None:
         """Tell every page what an operation changed (ops does this; nothing else should)."""
         if not changes:
