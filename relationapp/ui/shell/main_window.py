@@ -129,6 +129,12 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._changed)
         self._build_menus()
         self._build_toolbar()
+        self.offline_label = QLabel(tr("Read-only: lost the connection to the server"), self)
+        self.offline_label.setTextFormat(Qt.TextFormat.PlainText)
+        theme.mark(self.offline_label, "error")
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
+        ctx.connection_lost_changed.connect(self._connection_lost_changed)
         self.who_label = QLabel(self)  # who signed in here, kept in sight
         self.who_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.who_label)
@@ -146,6 +152,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         window_place.remember(self)
+        self.ctx.stop_probing()
         self.mail_sync.stop()
         self.phone_sync.stop()
         super().closeEvent(event)
@@ -288,8 +295,9 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L", "message-square-plus")
         self.new_account_action = self._action(file_menu, tr("New &account…"), self.new_account,
                                                QKeySequence.StandardKey.New, "building")
-        self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N", "user-plus")
-        self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F", "bell-plus")
+        self.new_person_action = self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N", "user-plus")
+        self.new_follow_up_action = self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F",
+                                                 "bell-plus")
         file_menu.addSeparator()
         self._extra_separator = file_menu.addSeparator()
         self.switch_user_action = self._action(file_menu, tr("Sign &out / switch user…"), self.switch_user)
@@ -359,6 +367,18 @@ class MainWindow(QMainWindow):
             view = self.views["accounts"]
         if hasattr(view, "focus_search"):
             view.focus_search()
+
+    def _connection_lost_changed(self, lost: bool) -> None:
+        """Read-only while the server does not answer: the new-record actions off, a line in the status bar
+        (and a dialog, unless the refusal of the save that noticed it said so already)."""
+        for action in (self.log_action, self.new_account_action, self.new_person_action, self.new_follow_up_action):
+            action.setEnabled(not lost)
+        self.offline_label.setVisible(lost)
+        if lost and not self.ctx.connection_lost_told:
+            from relationapp.ui.common import messages
+
+            messages.warn(self, tr("Lost the connection"),
+                          tr("Lost the connection to the server; the window is read-only until it returns."))
 
     def _show_who(self) -> None:
         from relationapp.services.customers.staff import current_staff
