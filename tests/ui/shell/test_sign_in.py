@@ -134,3 +134,42 @@ def test_a_password_set_in_the_staff_panel_signs_in(ctx, qtbot):
     run_modal(qtbot, panel.password_button.click, differ_then_same)
     assert seen == {"differ": "The two passwords differ; nothing was changed.", "same": None}
     assert sign_in.sign_in(ctx.db, name_or_email="Anna de Vries", password="correct horse").name == "Anna de Vries"
+
+
+def test_the_app_opens_on_whoever_signs_in_and_esc_quits_without_a_window(tmp_path, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from relationapp.services.data_care.instance_lock import current_holder
+    from relationapp.services.data_care.opening import open_database
+    from relationapp.ui.shell import app as app_module
+
+    path = tmp_path / "firm.db"
+    db = open_database(str(path))
+    anna = create_staff(db, name="Anna de Vries")
+    sign_in.set_password(db, staff_id=anna.id, password="correct horse")
+    db.dispose()
+    windows = []
+    # the event loop not run: the main windows shown at that point recorded instead
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: windows.append(
+        [w for w in QApplication.topLevelWidgets() if hasattr(w, "ctx") and w.isVisible()]) or 0))
+    monkeypatch.setattr("relationapp.ui.common.tasks.collect_garbage_on_ui_thread", lambda parent: None)
+
+    def sign_in_as_anna(dialog):
+        qtbot.keyClicks(dialog.password, "correct horse")
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    result = {}
+    run_modal(qtbot, lambda: result.setdefault("code", app_module.run_gui(db_arg=str(path))), sign_in_as_anna)
+    assert result["code"] == 0
+    [window] = windows[0]
+    assert window.who_label.text() == "Aangemeld: Anna de Vries"  # the firm's language, Dutch by default
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.processEvents()
+
+    quit_result = {}
+    run_modal(qtbot, lambda: quit_result.setdefault("code", app_module.run_gui(db_arg=str(path))),
+              lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape))
+    assert quit_result["code"] == 0 and len(windows) == 1  # no window, no event loop
+    assert current_holder(path) is None  # the file's claim released
