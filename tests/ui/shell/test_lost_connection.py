@@ -71,6 +71,8 @@ def test_the_window_is_read_only_while_the_server_is_down_and_writes_again_once_
     assert window.offline_label.isVisibleTo(window)
     SHOTS.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(SHOTS / "window-read-only.png"))
+    view.refresh_or_mark_stale()  # a page reading meanwhile: no error dialog, it reads again once back
+    assert view.stale and len(answered_boxes.shown) == 1
     assert ctx.ops.run(window, accounts.create_account, ctx.db, name="Slagerij de Boer") is None  # refused at once
     assert answered_boxes.shown[-1][:2] == ("Not saved", "Lost the connection to the server; nothing was saved. "
                                             "The window is read-only until the server answers again.")
