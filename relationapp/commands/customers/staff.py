@@ -52,7 +52,8 @@ def _detail_options(parser) -> None:
 
 
 def _row(s) -> dict:
-    return {"id": s.id, "name": s.name, "email": s.email, "hourly_cost": s.hourly_cost, "active": s.active}
+    return {"id": s.id, "name": s.name, "email": s.email, "hourly_cost": s.hourly_cost, "active": s.active,
+            "password": s.has_password}
 
 
 def _list(args, db) -> int:

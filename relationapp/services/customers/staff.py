@@ -23,6 +23,7 @@ class StaffRow:
     hourly_cost: Decimal | None
     active: bool
     version: int = 1  # what an edit saves with (expected_version)
+    has_password: bool = False  # signs in with one (services.customers.sign_in); the hash never leaves the service
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def create_staff(db: Database, *, name: str, email: str | None = None, hourly_co
 
 
 def _row(staff: Staff) -> StaffRow:
-    return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active, staff.version)
+    return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active, staff.version,
+                    staff.password_hash is not None)
 
 
 def get_staff(db: Database, *, staff_id: int) -> StaffRow:

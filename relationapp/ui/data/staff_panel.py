@@ -98,6 +98,7 @@ class StaffPanel(QWidget):
             Column(QT_TR_NOOP("Hourly cost"), lambda s: money(s.hourly_cost) if s.hourly_cost is not None else "",
                    align_right=True),
             Column(QT_TR_NOOP("Status"), lambda s: tr("active") if s.active else tr("left")),
+            Column(QT_TR_NOOP("Password"), lambda s: tr("yes") if s.has_password else ""),
         ], self)
         self.table = read_only_table(self.model, self)
         self.table.setAccessibleName(tr("Staff members"))

@@ -45,6 +45,9 @@ def test_a_password_is_read_from_stdin_never_from_the_command_line(db_path, caps
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
     assert main([*base, "staff", "password", "Anna", "--password-stdin"]) == 0
     assert "Anna Jansen has a new password." in capsys.readouterr().out
+    monkeypatch.setenv("RELATIONAPP_PASSWORD", "correct horse")
+    assert main([*base, "--user", "Anna Jansen", "staff", "list", "--json"]) == 0
+    assert [(r["name"], r["password"]) for r in json.loads(capsys.readouterr().out)] == [("Anna Jansen", True)]
     db = Database(str(db_path))
     try:
         assert sign_in.sign_in(db, name_or_email="Anna Jansen", password="correct horse").name == "Anna Jansen"
