@@ -11,11 +11,10 @@ A wrong name and a wrong password get the same message, so nobody learns who has
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 
 from relationapp.data.db import Database
 from relationapp.data.models import Staff
@@ -23,9 +22,22 @@ from relationapp.errors import NotFound, ValidationError
 from relationapp.text.catalogue import _
 
 MIN_LENGTH = 8
-_hasher = PasswordHasher()
-# checked against when no staff member fits, so a wrong name costs what a wrong password costs
-_NOBODY = _hasher.hash("no staff member has this password")
+
+
+@functools.cache
+def _hasher():
+    """argon2-cffi's hasher, imported when first needed (its cffi binding costs ~0.15 s to load, which a
+    command on a firm without passwords should not pay)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
+
+
+@functools.cache
+def _nobody() -> str:
+    """Checked against when no staff member fits, so a wrong name costs what a wrong password costs
+    (made when first needed: a hash costs ~0.2 s of CPU)."""
+    return _hasher().hash("no staff member has this password")
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,7 @@ def _checked(password: str) -> str:
 
 def set_password(db: Database, *, staff_id: int, password: str) -> SignedIn:
     """Give a staff member a (new) password; from then on every session signs in."""
-    hashed = _hasher.hash(_checked(password))
+    hashed = _hasher().hash(_checked(password))
     with db.write() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
@@ -90,9 +102,11 @@ def sign_in(db: Database, *, name_or_email: str, password: str) -> SignedIn:
     with db.read() as session:
         fits = [row for row in session.execute(query)
                 if key and key in (row.name.strip().casefold(), (row.email or "").strip().casefold())]
-    stored = fits[0].password_hash if len(fits) == 1 else _NOBODY
+    stored = fits[0].password_hash if len(fits) == 1 else _nobody()
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        _hasher.verify(stored, password or "")
+        _hasher().verify(stored, password or "")
         accepted = len(fits) == 1
     except (VerificationError, InvalidHashError):
         accepted = False
