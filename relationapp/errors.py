@@ -35,3 +35,8 @@ class ConflictError(ServiceError):
     def differing(self) -> list[str]:
         """The fields where what you saved and what is stored differ, in the form's order."""
         return [name for name in self.yours if self.yours[name] != self.theirs.get(name)]
+
+
+class ConnectionLost(ServiceError):
+    """The database server stopped answering (stopped, restarted, the network gone) during an operation:
+    its transaction ended with the connection, so nothing of it was saved."""

@@ -52,6 +52,8 @@ class PgServer:
     base_url: str  # a superuser's URL (its database name is replaced)
     root: Path | None = None  # the cluster's folder (None: a server someone else runs)
     process: subprocess.Popen | None = None
+    command: list[str] | None = None  # how ``process`` was started: ``resume_server`` starts it again so
+    run_as: str | None = None
     _counter: int = field(default=0, repr=False)
 
     def url(self, database: str) -> str:
@@ -182,17 +184,33 @@ def start_server() -> PgServer:
         (data / "pg_hba.conf").write_text(f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
                                           "host all all 127.0.0.1/32 trust\n")
         options = [f"-c{key}={value}" for key, value in {**SETTINGS, "port": str(port)}.items()]
-        with open(root / "postgres.log", "ab") as log:  # the child keeps its own copy
-            if run_as:
-                os.chown(root / "postgres.log", pwd.getpwnam(run_as).pw_uid, -1)
-            server.process = subprocess.Popen([str(binaries / "postgres"), "-D", str(data), *options],
-                                              stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                              preexec_fn=_as_user(run_as))
-        _wait_until_ready(server)
+        server.command, server.run_as = [str(binaries / "postgres"), "-D", str(data), *options], run_as
+        _launch(server)
     except Exception:
         stop_server(server)
         raise
     return server
+
+
+def _launch(server: PgServer) -> None:
+    with open(server.root / "postgres.log", "ab") as log:  # the child keeps its own copy
+        if server.run_as:
+            os.chown(server.root / "postgres.log", pwd.getpwnam(server.run_as).pw_uid, -1)
+        server.process = subprocess.Popen(server.command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                          preexec_fn=_as_user(server.run_as))
+    _wait_until_ready(server)
+
+
+def pause_server(server: PgServer) -> None:
+    """A throwaway cluster stopped as a server going down does (fast shutdown: sessions cut), its data kept."""
+    server.process.send_signal(signal.SIGINT)
+    server.process.wait(timeout=30)
+    server.process = None
+
+
+def resume_server(server: PgServer) -> None:
+    """The paused cluster started again on the same port and data."""
+    _launch(server)
 
 
 def _wait_until_ready(server: PgServer) -> None:
@@ -224,4 +242,5 @@ def stop_server(server: PgServer) -> None:
         shutil.rmtree(server.root, ignore_errors=True)
 
 
-__all__ = ["PgServer", "REQUIRE_ENV", "Snapshot", "URL_ENV", "start_server", "stop_server"]
+__all__ = ["PgServer", "REQUIRE_ENV", "Snapshot", "URL_ENV", "pause_server", "resume_server", "start_server",
+           "stop_server"]

@@ -143,6 +143,12 @@ def build_parser() -> Parser:
         action="store_true",
         help=N_("make a new database at --db even in a new folder or in an empty (0-byte) file"),
     )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=N_("sign in as this staff member (name or e-mail), needed once staff members have passwords; "
+                "the password from RELATIONAPP_PASSWORD, else asked"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -196,6 +202,33 @@ def _speak_the_firms_language(db) -> None:
     formatting.use(settings)
 
 
+PASSWORD_ENV = "RELATIONAPP_PASSWORD"  # --user's password for scripts (never an option: ps and shell history show those)
+
+
+def _sign_in(args: argparse.Namespace, db) -> None:
+    """Once staff members have passwords every command signs in (--user), and that one is this run's "I am"
+    (the change log names them); without passwords nothing is asked, as before."""
+    import getpass
+
+    from relationapp.services.customers import sign_in
+
+    user = getattr(args, "user", None)
+    if not sign_in.has_passwords(db):
+        if user:
+            raise CliError(_("No staff member has a password yet, so nobody signs in; "
+                             "give one with: relationapp staff password NAME"))
+        return
+    if not user:
+        raise CliError(_("Staff members sign in here: give --user NAME (the password in {variable}, or asked).").format(
+            variable=PASSWORD_ENV))
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise CliError(_("No terminal to ask the password on: set {variable}.").format(variable=PASSWORD_ENV))
+        password = getpass.getpass(_("Password for {name}: ").format(name=user))
+    sign_in.sign_in(db, name_or_email=user, password=password)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Open the database, run the handler, turn user errors and machine faults into one line and exit code 2."""
     from relationapp.data.db import DatabaseError
@@ -216,6 +249,7 @@ def run_command(args: argparse.Namespace) -> int:
                 return _say(refusal)
             db = open_database(args.db, check_before_write=True)
             _speak_the_firms_language(db)
+            _sign_in(args, db)
         return handler(args, db) or 0
     except (CliError, ServiceError, DatabaseError) as exc:
         return _say(exc)

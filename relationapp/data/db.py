@@ -24,7 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from relationapp.data import change_log
-from relationapp.errors import ConflictError
+from relationapp.errors import ConflictError, ConnectionLost
 from relationapp.text.catalogue import _
 
 BUSY_TIMEOUT_MS = 5000
@@ -127,6 +127,27 @@ def server_problem(exc: BaseException, url: str) -> str | None:
     if state == "3D000":
         return _("PostgreSQL at {server} has no database {name}.").format(server=where, name=parsed.database)
     return _("Cannot reach the PostgreSQL server at {server}: {problem}").format(server=where, problem=detail)
+
+
+# PostgreSQL's codes for a session the server ended: admin_shutdown, crash_shutdown, cannot_connect_now;
+# class 08 is a connection exception
+_ENDED = {"57P01", "57P02", "57P03"}
+
+
+def lost_connection(exc: BaseException) -> bool:
+    """A server connection that ended under us or cannot be opened again (not a refused statement)."""
+    if not isinstance(exc, sa.exc.DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    try:
+        import psycopg
+    except ImportError:
+        return False
+    if not isinstance(exc.orig, psycopg.OperationalError):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    return state is None or state.startswith("08") or state in _ENDED
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -341,8 +362,8 @@ class Database:
         # a quick_check of the file here, so a damaged file is never written to.
         self.before_first_write: Callable[[], None] | None = None
         self._first_write_lock = threading.Lock()
-        # Who the change log names for this Database's writes: None takes the setting "I am" at each write
-        # (the seam for a signed-in user later).
+        # Who this session is: the staff member signed in (services.customers.sign_in), named by the change
+        # log for this Database's writes; None takes the setting "I am" at each write (nobody signs in).
         self.staff_id: int | None = None
         # the change-log seqs of this Database's own writes, kept while somebody watches for other
         # sessions' writes (services.common.change_log.Watch), so a window does not refresh twice
@@ -376,12 +397,35 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work (rolled back at the end)."""
-        with Session(self.engine, expire_on_commit=False) as session:
-            session.info[READ_SESSION] = self
-            try:
-                yield session
-            finally:
-                session.rollback()
+        with self._server_answering():
+            with Session(self.engine, expire_on_commit=False) as session:
+                session.info[READ_SESSION] = self
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+
+    @contextmanager
+    def _server_answering(self) -> Iterator[None]:
+        """A server connection lost inside the block becomes ``ConnectionLost``, one line for the user
+        (the transaction ended with the connection: nothing of it was saved)."""
+        try:
+            yield
+        except sa.exc.DBAPIError as exc:
+            if self.is_sqlite or not lost_connection(exc):
+                raise
+            where = sa.engine.make_url(self.url)
+            raise ConnectionLost(_("Lost the connection to the PostgreSQL server at {server}; nothing was saved.").format(
+                server=f"{where.host or 'localhost'}:{where.port or 5432}")) from exc
+
+    def server_answers(self) -> bool:
+        """True when the database answers a query now (after a lost connection: it is back)."""
+        try:
+            with self.read() as session:
+                session.execute(sa.text("SELECT 1"))
+            return True
+        except ConnectionLost:
+            return False
 
     def signature(self) -> tuple | None:
         """Size and change time of the SQLite file and its WAL: any committed write changes one of them.
@@ -414,7 +458,7 @@ class Database:
     def write(self) -> Iterator[Session]:
         """One write transaction: BEGIN IMMEDIATE, commit on success, else roll back."""
         self.check_before_write()
-        with self.engine.connect() as conn:
+        with self._server_answering(), self.engine.connect() as conn:
             conn.execution_options(**{_WRITE: True})
             written = conn.info[_WRITTEN] = set()
             seq, own = None, self.own_writes

@@ -119,6 +119,8 @@ class Staff(Versioned, table=True):
     email: Optional[str] = Field(default=None, max_length=320)
     hourly_cost: Optional[Decimal] = Field(default=None, sa_type=Money)
     active: bool = Field(default=True)
+    # an Argon2id hash (services.customers.sign_in); None: no password, this staff member cannot sign in
+    password_hash: Optional[str] = Field(default=None, max_length=200)
 
 
 class LeadSource(SQLModel, table=True):

@@ -33,6 +33,13 @@ def register(sub) -> None:
         parser.add_argument("staff", metavar="NAME_OR_ID")
         parser.set_defaults(handler=_set_active, active=active)
 
+    password = verbs.add_parser("password", help=N_("set a staff member's password (then everyone signs in: --user)"))
+    password.add_argument("staff", metavar="NAME_OR_ID")
+    how = password.add_mutually_exclusive_group()
+    how.add_argument("--password-stdin", action="store_true", help=N_("read the password from standard input"))
+    how.add_argument("--clear", action="store_true", help=N_("take the password away (they can no longer sign in)"))
+    password.set_defaults(handler=_password)
+
     me = verbs.add_parser("me", help=N_("set who you are ('I am'); without a name, show it"))
     me.add_argument("staff", metavar="NAME_OR_ID", nargs="?")
     me.add_argument("--nobody", action="store_true", help=N_("nobody: everyone's Today, accounts and visits"))
@@ -45,7 +52,8 @@ def _detail_options(parser) -> None:
 
 
 def _row(s) -> dict:
-    return {"id": s.id, "name": s.name, "email": s.email, "hourly_cost": s.hourly_cost, "active": s.active}
+    return {"id": s.id, "name": s.name, "email": s.email, "hourly_cost": s.hourly_cost, "active": s.active,
+            "password": s.has_password}
 
 
 def _list(args, db) -> int:
@@ -95,10 +103,39 @@ def _set_active(args, db) -> int:
     return 0
 
 
+def _password(args, db) -> int:
+    """Never on the command line (it would stay in the shell's history and in ``ps``): a prompt typed twice,
+    or one line from standard input."""
+    import getpass
+    import sys
+
+    from relationapp.services.customers import sign_in
+    from relationapp.services.customers.staff import find_staff
+
+    staff = find_staff(db, name_or_id=args.staff)
+    if args.clear:
+        sign_in.clear_password(db, staff_id=staff.id)
+        print(_("{name} has no password now.").format(name=staff.name))
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(_("New password for {name}: ").format(name=staff.name))
+        if getpass.getpass(_("The same password again: ")) != password:
+            raise CliError(_("The two passwords differ; nothing was changed."))
+    else:
+        raise CliError(_("No terminal to ask the password on: give it on standard input with --password-stdin."))
+    sign_in.set_password(db, staff_id=staff.id, password=password)
+    print(_("{name} has a new password.").format(name=staff.name))
+    return 0
+
+
 def _me(args, db) -> int:
     from relationapp.services.common.settings import update_settings
     from relationapp.services.customers.staff import current_staff, find_staff
 
+    if db.staff_id is not None and (args.nobody or args.staff):  # signed in (--user): that is who this run is
+        raise CliError(_("Staff members sign in: you are who --user names, not a setting."))
     if args.nobody:
         update_settings(db, current_staff_id=0)
         print(_("Nobody is set as 'I am': Today, accounts and visits show everyone's."))

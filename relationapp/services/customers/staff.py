@@ -23,6 +23,7 @@ class StaffRow:
     hourly_cost: Decimal | None
     active: bool
     version: int = 1  # what an edit saves with (expected_version)
+    has_password: bool = False  # signs in with one (services.customers.sign_in); the hash never leaves the service
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def create_staff(db: Database, *, name: str, email: str | None = None, hourly_co
 
 
 def _row(staff: Staff) -> StaffRow:
-    return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active, staff.version)
+    return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active, staff.version,
+                    staff.password_hash is not None)
 
 
 def get_staff(db: Database, *, staff_id: int) -> StaffRow:
@@ -108,9 +110,10 @@ def list_staff(db: Database, *, active_only: bool = True) -> list[StaffRow]:
 
 
 def current_staff(db: Database) -> StaffRow | None:
-    """The staff member set as "I am" in the settings; None when unset, gone or no longer active."""
+    """Who this session is: the staff member signed in (``db.staff_id``, see customers.sign_in), else the one
+    set as "I am" in the settings; None when unset, gone or no longer active."""
     with db.read() as session:
-        staff_id = settings_service.load(session).current_staff_id
+        staff_id = db.staff_id if db.staff_id is not None else settings_service.load(session).current_staff_id
         staff = session.get(Staff, staff_id) if staff_id else None
         return _row(staff) if staff and staff.active else None
 

@@ -27,8 +27,12 @@ def _open_database_path() -> Path | None:
 def describe(exc: BaseException, *, db_path: str | Path | None = None) -> str:
     """One message for the error dialog. ``db_path``: the database in use (``ctx.db.path``);
     without it the one database file this process has open is named."""
+    from relationapp.errors import ServiceError
     from relationapp.services.data_care.faults import describe_fault
     from relationapp.ui.common.i18n import tr
+
+    if isinstance(exc, ServiceError):  # worded for the user already (a lost connection while a page read)
+        return str(exc)
 
     try:
         fault = describe_fault(exc, db_path=db_path if db_path is not None else _open_database_path())

@@ -17,12 +17,18 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
-from relationapp.errors import ServiceError
+from relationapp.errors import ConnectionLost, ServiceError
 from relationapp.services.common.changes import OpResult, run_operation
 from relationapp.ui.common import messages
 from relationapp.ui.common.i18n import tr
+
+
+def read_only_message() -> str:
+    return tr("Lost the connection to the server; nothing was saved. "
+              "The window is read-only until the server answers again.")
 
 
 class Operations(QObject):
@@ -33,7 +39,13 @@ class Operations(QObject):
     def call(self, fn: Callable[..., Any], /, *args: Any, undo: Callable[[], Any] | None = None,
              undo_label: str | None = None, **kwargs: Any) -> Any:
         """Run one service call now; broadcast what it changed. A ServiceError propagates (nothing was saved)."""
-        result = run_operation(fn, *args, **kwargs)
+        if self.ctx.connection_lost:  # read-only until the server answers again (AppContext.lose_connection)
+            raise ConnectionLost(read_only_message())
+        try:
+            result = run_operation(fn, *args, **kwargs)
+        except ConnectionLost as exc:
+            self.ctx.lose_connection(told=True)
+            raise ConnectionLost(read_only_message()) from exc
         self._finish(result, undo, undo_label)
         return result.value
 
@@ -54,6 +66,10 @@ class Operations(QObject):
 
         With ``on_progress``, ``fn`` takes a ``progress(done, total, text)`` keyword argument.
         """
+        if self.ctx.connection_lost:
+            messages.warn(owner if isinstance(owner, QWidget) else None, tr("Not saved"), read_only_message())
+            return
+
         def work(progress=None):
             if progress is not None:
                 return run_operation(fn, *args, progress=progress, **kwargs)
@@ -69,6 +85,8 @@ class Operations(QObject):
                 on_done(result.value)
 
         def failed(exc: Exception) -> None:
+            if isinstance(exc, ConnectionLost):
+                self.ctx.lose_connection(told=wanted(on_error))
             if wanted(on_error):
                 on_error(exc)
 

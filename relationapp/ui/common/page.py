@@ -13,6 +13,7 @@ and refreshes when next shown. A page with finer needs overrides
 
 from __future__ import annotations
 
+from relationapp.errors import ConnectionLost
 from relationapp.services.common.changes import Changes, Kind
 
 
@@ -24,7 +25,20 @@ class Page:
     # comes after Page in its bases, so a stub here would hide it).
 
     def watch(self, ctx) -> None:
+        self._page_ctx = ctx
         ctx.changed.connect(self.changes_seen)  # a bound slot: Qt drops it with the widget
+
+    def _refresh(self) -> None:
+        """``refresh()``; a server that stopped answering meanwhile makes the window read-only (one dialog,
+        not an error per page) and the page refreshes when the connection is back (everything is then)."""
+        try:
+            self.refresh()
+        except ConnectionLost:
+            self.stale = True
+            ctx = getattr(self, "_page_ctx", None)
+            if ctx is None:
+                raise
+            ctx.lose_connection()
 
     def changes_seen(self, changes: Changes) -> None:
         if changes.touches(*self.CHANGES):
@@ -33,7 +47,7 @@ class Page:
     def refresh_or_mark_stale(self) -> None:
         if self.isVisible():
             self.stale = False
-            self.refresh()
+            self._refresh()
         else:
             self.stale = True
 
@@ -41,4 +55,4 @@ class Page:
         super().showEvent(event)
         if self.stale:
             self.stale = False
-            self.refresh()
+            self._refresh()

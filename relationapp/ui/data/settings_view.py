@@ -124,7 +124,6 @@ class SettingsForm(QWidget):
         meta = spec.metadata
         if spec.name == "current_staff_id":  # a staff member by name, stored by id; filled in load()
             editor = QComboBox(self)
-            editor.setToolTip(tr("Whose day the visit planner opens on"))
         elif meta["choices"]:
             editor = QComboBox(self)
             for choice in meta["choices"]:
@@ -170,7 +169,11 @@ class SettingsForm(QWidget):
         """The "I am" choices: the staff may have changed since the form was built, and the staff list may
         have just set "I am" (so the stored choice, not the box's, is shown: saving the form keeps it)."""
         staff_box = self.editors["current_staff_id"]
-        chosen = self.ctx.settings.current_staff_id
+        chosen = self.ctx.me_id
+        # signed in: "I am" is whoever signed in here; someone else only by signing in as them
+        staff_box.setEnabled(not self.ctx.signed_in)
+        staff_box.setToolTip(tr("You signed in: File > Sign out / switch user to be someone else") if self.ctx.signed_in
+                             else tr("Whose day the visit planner opens on"))
         staff_box.blockSignals(True)
         staff_box.clear()
         staff_box.addItem(tr("not set (everyone's visits)"), 0)
@@ -185,7 +188,7 @@ class SettingsForm(QWidget):
         current = settings_service.get_settings(self.ctx.db)
         self._fill_staff_box()
         for name, editor in self.editors.items():
-            value = getattr(current, name)
+            value = self.ctx.me_id if name == "current_staff_id" and self.ctx.signed_in else getattr(current, name)
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
             elif isinstance(editor, QSpinBox):
@@ -205,6 +208,8 @@ class SettingsForm(QWidget):
                 out[name] = editor.value()
             else:
                 out[name] = editor.text()
+        if self.ctx.signed_in:  # the shared setting stays as it is: this window's "I am" is who signed in
+            out.pop("current_staff_id")
         for spec in Settings.specs():  # amounts and percentages as typed in the language (relationapp.text.parsing)
             if spec.type in ("Decimal", Decimal):
                 read = parsing.parse_percent if _is_percent(spec.name) else parsing.parse_amount

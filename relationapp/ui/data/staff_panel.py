@@ -9,12 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from relationapp.errors import ValidationError
+from relationapp.services.customers import sign_in as sign_in_service
 from relationapp.services.customers import staff as staff_service
 from relationapp.text import formatting, parsing
 from relationapp.ui.common.dialog_base import FormDialog
 from relationapp.ui.common.empty_state import EmptyState
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.tables import read_only_table
+from relationapp.ui.common.widgets import plain_label
 from relationapp.ui.lists.lazy_model import Column
 from relationapp.ui.lists.rows_model import RowsModel
 
@@ -30,7 +33,8 @@ class StaffDialog(FormDialog):
         self.hourly_cost = self.add_row(tr("&Hourly cost"), "hourly_cost", QLineEdit(self))
         self.hourly_cost.setPlaceholderText(tr("what an hour of theirs costs, for the cost to serve"))
         self.me = self.add_row("", "me", QCheckBox(tr("This is me (“I am”)"), self))
-        self.me.setChecked(staff is not None and ctx.settings.current_staff_id == staff.id)
+        self.me.setChecked(staff is not None and ctx.me_id == staff.id)
+        self.me.setVisible(not ctx.signed_in)  # signed in: who this window is, not a setting to save
         if staff is not None:
             self.fill(staff)
 
@@ -46,11 +50,34 @@ class StaffDialog(FormDialog):
 
     def save(self):
         values = dict(name=self.name.text(), email=self.email.text().strip() or None,
-                      hourly_cost=self.hourly_cost.text().strip() or None, me=self.me.isChecked())
+                      hourly_cost=self.hourly_cost.text().strip() or None)
+        if not self.ctx.signed_in:
+            values["me"] = self.me.isChecked()
         if self.staff is None:
             return staff_service.create_staff(self.ctx.db, **values)
         return self.saved(staff_service.update_staff(self.ctx.db, staff_id=self.staff.id,
                                                      expected_version=self.version, **values))
+
+
+class PasswordDialog(FormDialog):
+    """A staff member's new password, typed twice; once anyone has one, every window signs in."""
+
+    def __init__(self, ctx, staff: staff_service.StaffRow, parent=None):
+        super().__init__(ctx, tr("Password for {name}").format(name=staff.name), parent)
+        self.staff = staff
+        self.password = self.add_row(tr("&New password"), "password", QLineEdit(self))
+        self.again = self.add_row(tr("&Again"), "again", QLineEdit(self))
+        for field in (self.password, self.again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.note = plain_label(tr("Once a staff member has a password, relationapp asks everyone to sign in "
+                                   "as themselves when it opens."), self)
+        self.note.setWordWrap(True)
+        self.form.addRow("", self.note)
+
+    def save(self):
+        if self.password.text() != self.again.text():
+            raise ValidationError(tr("The two passwords differ; nothing was changed."), field="again")
+        return sign_in_service.set_password(self.ctx.db, staff_id=self.staff.id, password=self.password.text())
 
 
 class StaffPanel(QWidget):
@@ -66,11 +93,12 @@ class StaffPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         money = formatting.current().money
         self.model = RowsModel([
-            Column(QT_TR_NOOP("Name"), lambda s: tr("{name} (me)").format(name=s.name) if s.id == ctx.settings.current_staff_id else s.name),
+            Column(QT_TR_NOOP("Name"), lambda s: tr("{name} (me)").format(name=s.name) if s.id == ctx.me_id else s.name),
             Column(QT_TR_NOOP("E-mail"), lambda s: s.email or ""),
             Column(QT_TR_NOOP("Hourly cost"), lambda s: money(s.hourly_cost) if s.hourly_cost is not None else "",
                    align_right=True),
             Column(QT_TR_NOOP("Status"), lambda s: tr("active") if s.active else tr("left")),
+            Column(QT_TR_NOOP("Password"), lambda s: tr("yes") if s.has_password else ""),
         ], self)
         self.table = read_only_table(self.model, self)
         self.table.setAccessibleName(tr("Staff members"))
@@ -83,10 +111,12 @@ class StaffPanel(QWidget):
         self.add_button = QPushButton(tr("Add…"), self)
         self.change_button = QPushButton(tr("Change…"), self)
         self.leave_button = QPushButton(tr("Mark as left"), self)
+        self.password_button = QPushButton(tr("Password…"), self)
         self.add_button.clicked.connect(self.add)
         self.change_button.clicked.connect(self.change)
         self.leave_button.clicked.connect(self.toggle_left)
-        for button in (self.add_button, self.change_button, self.leave_button):
+        self.password_button.clicked.connect(self.set_password)
+        for button in (self.add_button, self.change_button, self.leave_button, self.password_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -117,6 +147,7 @@ class StaffPanel(QWidget):
         staff = self.selected()
         self.change_button.setEnabled(staff is not None)
         self.leave_button.setEnabled(staff is not None)
+        self.password_button.setEnabled(staff is not None and staff.active)
         self.leave_button.setText(tr("Back again") if staff is not None and not staff.active else tr("Mark as left"))
 
     def add(self) -> None:
@@ -126,6 +157,12 @@ class StaffPanel(QWidget):
         staff = self.selected()
         if staff is not None:
             StaffDialog(self.ctx, staff, parent=self).exec()
+
+    def set_password(self) -> None:
+        staff = self.selected()
+        if staff is not None:
+            if PasswordDialog(self.ctx, staff, parent=self).exec():
+                self.ctx.say(tr("{name} has a new password.").format(name=staff.name))
 
     def toggle_left(self) -> None:
         staff = self.selected()

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from relationapp.errors import ConnectionLost
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.text import tooltip
 
@@ -81,14 +82,20 @@ class LazyTableModel(QAbstractTableModel):
         self._loaded = True
         self.beginResetModel()
         self._ids, self._more, self._total = [], True, None
-        self._read_page()
-        self._shown = len(self._ids)
-        self._cache.clear()
-        self.endResetModel()
+        try:
+            self._read_page()  # a lost connection propagates to the page (ui.common.page), the model stays whole
+        finally:
+            self._shown = len(self._ids)
+            self._cache.clear()
+            self.endResetModel()
 
     def _read_page(self) -> None:
         # one id past the page says whether there is more, without counting
-        page = self._id_source(**self._query, limit=PAGE + 1, offset=len(self._ids))
+        try:
+            page = self._id_source(**self._query, limit=PAGE + 1, offset=len(self._ids))
+        except ConnectionLost:
+            self._more = False  # Qt asks no more until the page reloads, once the server is back
+            raise
         self._more = len(page) > PAGE
         self._ids += page[:PAGE]
 
@@ -126,7 +133,11 @@ class LazyTableModel(QAbstractTableModel):
         if item_id not in self._cache:
             start = (row // BLOCK) * BLOCK
             block = self._ids[start:min(start + BLOCK, self._shown)]
-            for obj in self._row_source(block):
+            try:
+                rows = self._row_source(block)
+            except ConnectionLost:  # painted empty until the page reloads once the server is back
+                return None
+            for obj in rows:
                 self._cache[obj.id] = obj
             while len(self._cache) > CACHE_ROWS:
                 self._cache.popitem(last=False)
@@ -146,7 +157,10 @@ class LazyTableModel(QAbstractTableModel):
         if parent.isValid() or not self._more:
             return
         before = len(self._ids)
-        self._read_page()
+        try:
+            self._read_page()
+        except ConnectionLost:  # Qt's own call while scrolling: the window knows through its watch and ops
+            return
         if len(self._ids) == before:
             return
         self.beginInsertRows(QModelIndex(), self._shown, len(self._ids) - 1)

@@ -65,6 +65,12 @@ def run_gui(*, db_arg: str | None = None) -> int:
     from relationapp.ui.common import theme
 
     theme.install(app, settings.appearance)  # light, dark or the system's, following its changes
+    from relationapp.ui.shell.sign_in import sign_in_if_asked
+
+    if not sign_in_if_asked(db):  # staff members have passwords and the user quit instead of signing in
+        db.dispose()
+        _release(path, read_only)
+        return 0
     window = build_main_window(db, read_only=read_only)
     window.show()
     if not read_only:

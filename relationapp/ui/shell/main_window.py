@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TR_NOOP, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -162,6 +163,16 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._changed)
         self._build_menus()
         self._build_toolbar()
+        self.offline_label = QLabel(tr("Read-only: lost the connection to the server"), self)
+        self.offline_label.setTextFormat(Qt.TextFormat.PlainText)
+        theme.mark(self.offline_label, "error")
+        self.offline_label.hide()
+        self.statusBar().addPermanentWidget(self.offline_label)
+        ctx.connection_lost_changed.connect(self._connection_lost_changed)
+        self.who_label = QLabel(self)  # who signed in here, kept in sight
+        self.who_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.who_label)
+        self._show_who()
         ctx.person_requested.connect(self.show_person)
         window_place.restore(self)
         self.show_page(pages.PAGES[0].key)
@@ -175,6 +186,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         window_place.remember(self)
+        self.ctx.stop_probing()
         self.mail_sync.stop()
         self.phone_sync.stop()
         super().closeEvent(event)
@@ -317,10 +329,12 @@ class MainWindow(QMainWindow):
         self.log_action = self._action(file_menu, tr("&Log interaction…"), self.log_interaction, "Ctrl+L", "message-square-plus")
         self.new_account_action = self._action(file_menu, tr("New &account…"), self.new_account,
                                                QKeySequence.StandardKey.New, "building")
-        self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N", "user-plus")
-        self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F", "bell-plus")
+        self.new_person_action = self._action(file_menu, tr("New &person…"), self.new_person, "Ctrl+Shift+N", "user-plus")
+        self.new_follow_up_action = self._action(file_menu, tr("New &follow-up…"), self.new_follow_up, "Ctrl+Shift+F",
+                                                 "bell-plus")
         file_menu.addSeparator()
         self._extra_separator = file_menu.addSeparator()
+        self.switch_user_action = self._action(file_menu, tr("Sign &out / switch user…"), self.switch_user)
         self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "log-out")
         self.undo_action = self._action(edit, tr("&Undo"), self.ctx.undo, QKeySequence.StandardKey.Undo, "undo-2")
         self.undo_action.setEnabled(False)
@@ -387,6 +401,43 @@ class MainWindow(QMainWindow):
             view = self.views["accounts"]
         if hasattr(view, "focus_search"):
             view.focus_search()
+
+    def _connection_lost_changed(self, lost: bool) -> None:
+        """Read-only while the server does not answer: the new-record actions off, a line in the status bar
+        (and a dialog, unless the refusal of the save that noticed it said so already)."""
+        for action in (self.log_action, self.new_account_action, self.new_person_action, self.new_follow_up_action):
+            action.setEnabled(not lost)
+        self.offline_label.setVisible(lost)
+        if lost and not self.ctx.connection_lost_told:
+            from relationapp.ui.common import messages
+
+            messages.warn(self, tr("Lost the connection"),
+                          tr("Lost the connection to the server; the window is read-only until it returns."))
+
+    def _show_who(self) -> None:
+        from relationapp.services.customers.staff import current_staff
+
+        me = current_staff(self.ctx.db) if self.ctx.signed_in else None
+        self.who_label.setText(tr("Signed in: {name}").format(name=me.name) if me else "")
+        self.who_label.setVisible(me is not None)
+
+    def switch_user(self) -> None:
+        """Sign out, and whoever signs in next is this window's "I am"; Esc (Quit) closes the window."""
+        from relationapp.services.customers import sign_in as sign_in_service
+        from relationapp.ui.common import messages
+        from relationapp.ui.shell.sign_in import sign_in_if_asked
+
+        if not sign_in_service.has_passwords(self.ctx.db):
+            messages.inform(self, tr("Nobody signs in"),
+                            tr("No staff member has a password, so nobody signs in: “I am” in the settings says who "
+                               "you are. Give staff members a password (Settings > Staff > Password…) to sign in."))
+            return
+        sign_in_service.sign_out(self.ctx.db)
+        if not sign_in_if_asked(self.ctx.db, self):
+            self.close()
+            return
+        self._show_who()
+        self.ctx.broadcast(Changes.of(Kind.STAFF, Kind.SETTINGS))  # "my" lists follow whoever signed in
 
     def open_settings(self) -> None:
         """Ctrl+, shows the Settings page: the settings live in one place."""

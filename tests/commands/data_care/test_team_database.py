@@ -75,3 +75,29 @@ def test_a_database_of_a_newer_schema_is_refused_untouched(pg_db):
     assert "newer relationapp" in one_line(out)
     with pg_db.read() as session:
         assert session.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "9999_from_the_future"
+
+
+def test_a_connection_lost_during_a_command_is_one_line(pg_db, pg_server, capsys):
+    """The database stops taking sessions (and ends the open ones) after the command opened it."""
+    from relationapp.commands import cli as commands
+
+    name = sa.engine.make_url(pg_db.url).database
+    args = commands.build_parser().parse_args(["--db", pg_db.url, "staff", "add", "Anna Jansen"])
+    add = args.handler
+
+    def lose_the_server_then_add(args, db):
+        pg_server.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false',
+                        f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'")
+        return add(args, db)
+
+    args.handler = lose_the_server_then_add
+    try:
+        assert commands.run_command(args) == 2
+    finally:
+        pg_server.admin(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert "Lost the connection to the PostgreSQL server at 127.0.0.1:" in err and "nothing was saved" in err
+    from relationapp.services.customers.staff import list_staff
+
+    assert list_staff(pg_db) == []
