@@ -144,8 +144,9 @@ def build_parser() -> Parser:
         help=N_("make a new database at --db even in a new folder or in an empty (0-byte) file"),
     )
     parser.add_argument(
-        "--user",
+        "--sign-in",
         metavar="NAME",
+        dest="sign_in_as",  # (not "user": sync and mail setup have their own --user, the server login)
         help=N_("sign in as this staff member (name or e-mail), needed once staff members have passwords; "
                 "the password from RELATIONAPP_PASSWORD, else asked"),
     )
@@ -202,24 +203,24 @@ def _speak_the_firms_language(db) -> None:
     formatting.use(settings)
 
 
-PASSWORD_ENV = "RELATIONAPP_PASSWORD"  # --user's password for scripts (never an option: ps and shell history show those)
+PASSWORD_ENV = "RELATIONAPP_PASSWORD"  # --sign-in's password for scripts (never an option: ps and shell history show those)
 
 
 def _sign_in(args: argparse.Namespace, db) -> None:
-    """Once staff members have passwords every command signs in (--user), and that one is this run's "I am"
+    """Once staff members have passwords every command signs in (--sign-in), and that one is this run's "I am"
     (the change log names them); without passwords nothing is asked, as before."""
     import getpass
 
     from relationapp.services.customers import sign_in
 
-    user = getattr(args, "user", None)
+    user = getattr(args, "sign_in_as", None)
     if not sign_in.has_passwords(db):
         if user:
             raise CliError(_("No staff member has a password yet, so nobody signs in; "
                              "give one with: relationapp staff password NAME"))
         return
     if not user:
-        raise CliError(_("Staff members sign in here: give --user NAME (the password in {variable}, or asked).").format(
+        raise CliError(_("Staff members sign in here: give --sign-in NAME (the password in {variable}, or asked).").format(
             variable=PASSWORD_ENV))
     password = os.environ.get(PASSWORD_ENV)
     if password is None:

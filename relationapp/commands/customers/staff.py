@@ -33,7 +33,7 @@ def register(sub) -> None:
         parser.add_argument("staff", metavar="NAME_OR_ID")
         parser.set_defaults(handler=_set_active, active=active)
 
-    password = verbs.add_parser("password", help=N_("set a staff member's password (then everyone signs in: --user)"))
+    password = verbs.add_parser("password", help=N_("set a staff member's password (then everyone signs in: --sign-in)"))
     password.add_argument("staff", metavar="NAME_OR_ID")
     how = password.add_mutually_exclusive_group()
     how.add_argument("--password-stdin", action="store_true", help=N_("read the password from standard input"))
@@ -134,8 +134,8 @@ def _me(args, db) -> int:
     from relationapp.services.common.settings import update_settings
     from relationapp.services.customers.staff import current_staff, find_staff
 
-    if db.staff_id is not None and (args.nobody or args.staff):  # signed in (--user): that is who this run is
-        raise CliError(_("Staff members sign in: you are who --user names, not a setting."))
+    if db.staff_id is not None and (args.nobody or args.staff):  # signed in (--sign-in): that is who this run is
+        raise CliError(_("Staff members sign in: you are who --sign-in names, not a setting."))
     if args.nobody:
         update_settings(db, current_staff_id=0)
         print(_("Nobody is set as 'I am': Today, accounts and visits show everyone's."))

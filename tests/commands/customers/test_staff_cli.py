@@ -46,7 +46,7 @@ def test_a_password_is_read_from_stdin_never_from_the_command_line(db_path, caps
     assert main([*base, "staff", "password", "Anna", "--password-stdin"]) == 0
     assert "Anna Jansen has a new password." in capsys.readouterr().out
     monkeypatch.setenv("RELATIONAPP_PASSWORD", "correct horse")
-    assert main([*base, "--user", "Anna Jansen", "staff", "list", "--json"]) == 0
+    assert main([*base, "--sign-in", "Anna Jansen", "staff", "list", "--json"]) == 0
     assert [(r["name"], r["password"]) for r in json.loads(capsys.readouterr().out)] == [("Anna Jansen", True)]
     db = Database(str(db_path))
     try:
@@ -55,7 +55,7 @@ def test_a_password_is_read_from_stdin_never_from_the_command_line(db_path, caps
         db.dispose()
     monkeypatch.setenv("RELATIONAPP_PASSWORD", "correct horse")
     monkeypatch.setattr("sys.stdin", io.StringIO(""))  # not a terminal, no --password-stdin: refused, no prompt
-    assert main([*base, "--user", "Anna Jansen", "staff", "password", "Anna"]) == 2
+    assert main([*base, "--sign-in", "Anna Jansen", "staff", "password", "Anna"]) == 2
     assert "--password-stdin" in capsys.readouterr().err
 
 
@@ -65,20 +65,20 @@ def test_once_someone_has_a_password_every_command_signs_in(db_path, capsys, mon
     base = ["--db", str(db_path), "--create"]
     assert main([*base, "staff", "add", "Anna Jansen"]) == 0
     assert main([*base, "staff", "add", "Bram de Vries", "--me"]) == 0
-    assert main([*base, "--user", "Anna Jansen", "accounts", "list"]) == 2  # nobody has a password yet
+    assert main([*base, "--sign-in", "Anna Jansen", "accounts", "list"]) == 2  # nobody has a password yet
     assert "staff password" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
     assert main([*base, "staff", "password", "Anna", "--password-stdin"]) == 0
     capsys.readouterr()
     assert main([*base, "accounts", "list"]) == 2
-    assert "--user" in capsys.readouterr().err
+    assert "--sign-in" in capsys.readouterr().err
     monkeypatch.setenv("RELATIONAPP_PASSWORD", "wrong horse")
-    assert main([*base, "--user", "anna jansen", "staff", "add", "Carla Bos"]) == 2
+    assert main([*base, "--sign-in", "anna jansen", "staff", "add", "Carla Bos"]) == 2
     err = capsys.readouterr().err
     assert err == "relationapp: Wrong name or password.\n"
     monkeypatch.setenv("RELATIONAPP_PASSWORD", "correct horse")
-    assert main([*base, "--user", "anna jansen", "staff", "add", "Carla Bos"]) == 0
-    assert main([*base, "--user", "anna jansen", "staff", "me"]) == 0
+    assert main([*base, "--sign-in", "anna jansen", "staff", "add", "Carla Bos"]) == 0
+    assert main([*base, "--sign-in", "anna jansen", "staff", "me"]) == 0
     assert "You are Anna Jansen." in capsys.readouterr().out  # not Bram, the setting "I am"
-    assert main([*base, "--user", "anna jansen", "log", "--json"]) == 0
+    assert main([*base, "--sign-in", "anna jansen", "log", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["staff"] == "Anna Jansen"
