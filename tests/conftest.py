@@ -114,14 +114,18 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "pg: runs on a real PostgreSQL (the pg parameter of db/demo_db, or pg_db)")
     config.addinivalue_line("markers", "sqlite_only(reason): a test of the SQLite file itself (its pragmas, "
                                        "copies, pages): no pg parameter")
+    config.addinivalue_line("markers", "both_backends: outside tests/data and tests/services, runs the test that "
+                                       "takes db or demo_db on SQLite and on PostgreSQL too")
 
 
 def pytest_generate_tests(metafunc):
-    """``backend`` (behind ``db`` and ``demo_db``) is sqlite and pg in tests/data and tests/services, sqlite elsewhere."""
+    """``backend`` (behind ``db`` and ``demo_db``) is sqlite and pg in tests/data and tests/services (and in a test
+    marked ``both_backends``), sqlite elsewhere."""
     if "backend" not in metafunc.fixturenames:
         return
     parts = metafunc.definition.path.relative_to(Path(__file__).parent).parts
-    if parts[0] not in BOTH_BACKENDS or metafunc.definition.get_closest_marker("sqlite_only"):
+    both = parts[0] in BOTH_BACKENDS or metafunc.definition.get_closest_marker("both_backends")
+    if not both or metafunc.definition.get_closest_marker("sqlite_only"):
         return
     known = metafunc.definition.get_closest_marker("pg_xfail")
     pg_marks = [pytest.mark.pg]

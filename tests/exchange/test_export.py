@@ -19,16 +19,49 @@ from relationapp.services.data_care.everything import read_everything
 from relationapp.services.data_care.opening import open_database
 from tests.helpers import rows
 
+pytestmark = pytest.mark.both_backends  # db and demo_db: a file, and a database on the test PostgreSQL
+TODAY = dt.date(2026, 11, 22)
 
-def test_full_export_imports_back_into_an_empty_database_with_nothing_lost(demo_db, tmp_path):
+
+@pytest.fixture
+def fresh(request, backend, tmp_path):
+    """Another empty database on the same backend as ``db``/``demo_db``."""
+    if backend == "pg":
+        yield request.getfixturevalue("pg_db")  # the empty firm's database: not demo_db's
+        return
+    database = open_database(str(tmp_path / "fresh.db"))
+    yield database
+    database.dispose()
+
+
+def test_full_export_imports_back_into_an_empty_database_with_nothing_lost(demo_db, fresh, tmp_path):
     result = export_all(demo_db, out=tmp_path / "out")
     assert "everything.json" in result.files and "account.csv" in result.files
-    fresh = open_database(str(tmp_path / "fresh.db"))
+    import_all(fresh, source=tmp_path / "out")
+    assert read_everything(fresh) == read_everything(demo_db)
+
+
+@pytest.mark.pg
+def test_a_firm_exported_from_its_file_imports_onto_a_server_with_the_same_counts_and_today(demo_template, pg_db,
+                                                                                             tmp_path):
+    import shutil
+
+    from relationapp.services.customers import accounts
+    from relationapp.services.today import attention
+
+    shutil.copy(demo_template, tmp_path / "firm.db")
+    firm = open_database(str(tmp_path / "firm.db"))
     try:
-        import_all(fresh, source=tmp_path / "out")
-        assert read_everything(fresh) == read_everything(demo_db)
+        export_all(firm, out=tmp_path / "out.zip")
+        counts = import_all(pg_db, source=tmp_path / "out.zip")
+        held = read_everything(firm).tables
+        assert counts == {name: len(held[name]) for name in held} and counts["account"] > 100
+        assert attention.agenda(pg_db, today=TODAY) == attention.agenda(firm, today=TODAY)
+        assert read_everything(pg_db) == read_everything(firm)
+        new = accounts.create_account(pg_db, name="Na de import")  # the ids go on past the imported ones
+        assert new.id > max(accounts.list_account_ids(firm, include_archived=True))
     finally:
-        fresh.dispose()
+        firm.dispose()
 
 
 def test_import_all_refuses_a_database_that_is_not_empty(demo_db, tmp_path):

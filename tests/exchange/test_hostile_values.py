@@ -130,7 +130,11 @@ def export_data(tmp_path_factory) -> dict:
 
 
 @pytest.fixture
-def fresh(export_data, tmp_path):
+def fresh(request, backend, export_data, tmp_path):
+    """An empty database: a file, or on the test PostgreSQL in a test marked ``both_backends``."""
+    if backend == "pg":
+        yield request.getfixturevalue("pg_db")
+        return
     shutil.copy(export_data["empty"], tmp_path / "fresh.db")
     database = open_database(str(tmp_path / "fresh.db"))
     yield database
@@ -169,6 +173,7 @@ def export(export_data, tmp_path):
     ("person", "account_id", 999, "account_id 999 is not in account"),
     ("account", "notes", "a\x00b", "notes holds a control character (U+0000)"),
 ])
+@pytest.mark.both_backends
 def test_import_all_refuses_a_value_that_does_not_fit_in_one_line(export, fresh, table, column, value, said):
     with pytest.raises(ValidationError) as err:
         import_all(fresh, source=export(table, column, value))
@@ -180,6 +185,7 @@ def test_import_all_refuses_a_value_that_does_not_fit_in_one_line(export, fresh,
 
 @pytest.mark.parametrize("value,stored", [("false", 0), ("FALSE", 0), ("nee", 0), ("0", 0), (0, 0), (False, 0),
                                           ("true", 1), ("ja", 1), ("yes", 1), (1, 1)])
+@pytest.mark.both_backends
 def test_import_all_reads_booleans_written_as_words(export, fresh, value, stored):
     import_all(fresh, source=export("person", "do_not_contact", value))
     assert rows(fresh, "SELECT do_not_contact FROM person") == [(stored,)]

@@ -40,6 +40,7 @@ END:VCARD
 """
 
 
+@pytest.mark.both_backends  # a [pg] smoke of the importer on a server
 def test_a_3_0_card_with_everything(db, tmp_path):
     f = tmp_path / "zoe.vcf"
     f.write_text(CARD_30, encoding="utf-8")
@@ -58,6 +59,7 @@ def test_a_3_0_card_with_everything(db, tmp_path):
         ("email", "work", "zoe@muller.nl"), ("email", "home", "zoe@thuis.nl")]
 
 
+@pytest.mark.both_backends  # a [pg] smoke of the importer on a server
 def test_a_4_0_card_with_a_basic_birthday(db, tmp_path):
     f = tmp_path / "asa.vcf"
     f.write_text(CARD_40, encoding="utf-8")
@@ -67,6 +69,7 @@ def test_a_4_0_card_with_a_basic_birthday(db, tmp_path):
 
 
 @pytest.mark.parametrize("version", ["3.0", "4.0"])
+@pytest.mark.both_backends  # a [pg] smoke of the importer on a server
 def test_our_export_re_imports_to_the_same_data(db, tmp_path, version):
     smit = create_account(db, name="Smit & Zonen", street="Markt 2", postcode="1234 AB", city="Ede", country="NL")
     create_person(db, name="Jan de Vries", account_id=smit.id, email="jan@smit.nl", phone="06-11112222",

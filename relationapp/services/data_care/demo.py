@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -97,6 +99,20 @@ class DemoSummary:
     follow_ups: int
 
 
+# letters NFKD does not split into a base letter and an accent
+_UNSPLIT_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def mail_slug(text: str) -> str:
+    """The part of a made-up e-mail address a name gives: plain ASCII letters and digits.
+
+    "Yılmaz" and "Łukasz" once gave addresses with "ı" and "ł" in them, which most mail
+    servers refuse: accents are dropped, and the letters NFKD keeps whole are mapped first.
+    """
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_UNSPLIT_LETTERS))
+    return re.sub(r"[^a-z0-9]", "", folded.encode("ascii", "ignore").decode())
+
+
 def holds_data(db: Database) -> bool:
     """Any account, person or staff member at all (one row read each: Today asks on every refresh)."""
     with db.read() as session:
@@ -179,7 +195,7 @@ class _Builder:
             since = None
             if stage in ("customer", "inactive"):
                 since = self.today - dt.timedelta(days=rng.randint(200, 365 * 9))
-            slug = name.lower().replace(" ", "").replace(".", "").replace("&", "")[:20]
+            slug = mail_slug(name)[:20]
             account = m.Account(
                 name=name, kind="private" if private else "organisation", stage=stage,
                 owner_id=rng.choice(self.staff).id, street=f"{rng.choice(streets)} {rng.randint(1, 240)}",
@@ -215,7 +231,7 @@ class _Builder:
                 year = rng.randint(1955, 2000) if rng.random() < 0.6 else None
                 if not feb29_done:
                     month, day, year, feb29_done = 2, 29, 1976, True
-                slug = f"{first}.{last}".lower().replace(" ", "").replace("'", "")
+                slug = f"{mail_slug(first)}.{mail_slug(last)}"
                 person = m.Person(
                     account_id=account.id, name=f"{first} {last}", job_title=None if account.kind == "private" else title,
                     dmu_role=None if account.kind == "private" else role,

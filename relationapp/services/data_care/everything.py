@@ -379,6 +379,20 @@ def check_everything(data, *, source: str | None = None) -> dict[str, list[dict]
     return checked
 
 
+def counters_past_rows(conn, tables: list[sa.Table]) -> None:
+    """On PostgreSQL, every table's key counter (id, or change_log's seq) past the rows written with their
+    own keys, so the next record gets a new one (SQLite takes max(rowid) + 1 by itself)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        key = list(table.primary_key.columns)
+        if len(key) == 1 and isinstance(key[0].type, sa.Integer):
+            name = key[0].name
+            conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{name}'), "
+                                 f"coalesce(max({name}), 0) + 1, false) FROM {table.name} "
+                                 f"WHERE pg_get_serial_sequence('{table.name}', '{name}') IS NOT NULL"))
+
+
 def load_everything(db: Database, *, data: dict, source: str | None = None) -> dict[str, int]:
     """Put a full export (as read from its JSON file) into an EMPTY database; all or nothing.
 
@@ -404,4 +418,5 @@ def load_everything(db: Database, *, data: dict, source: str | None = None) -> d
                         _("{source}: {table} does not fit ({problem}). Nothing was imported.").format(
                             source=source, table=table.name, problem=exc.orig))) from None
             counts[table.name] = len(rows)
+        counters_past_rows(session.connection(), tables())
     return counts

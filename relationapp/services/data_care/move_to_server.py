@@ -20,9 +20,10 @@ from sqlmodel import SQLModel
 from relationapp.data import models  # noqa: F401 - registers every table
 from relationapp.data.db import Database
 from relationapp.errors import ValidationError
+from relationapp.services.data_care.everything import counters_past_rows
 from relationapp.text.catalogue import _
 
-BATCH = 5000  # rows per INSERT batch
+BATCH = 5000  # rows read from the file at a time
 DERIVED = {"tier_cache", "tier_cache_state"}  # recomputed by the server, not copied
 
 
@@ -65,13 +66,7 @@ def move_to_server(source: Database, *, target: Database) -> MoveResult:
             for table in tables:
                 _copy_table(reading, conn, table)
             expected = _counts(reading.connection(), tables)
-        for table in tables:  # every counter past the copied keys (id, or change_log's seq)
-            key = list(table.primary_key.columns)
-            if len(key) == 1 and isinstance(key[0].type, sa.Integer):
-                name = key[0].name
-                conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table.name}', '{name}'), "
-                                     f"coalesce(max({name}), 0) + 1, false) FROM {table.name} "
-                                     f"WHERE pg_get_serial_sequence('{table.name}', '{name}') IS NOT NULL"))
+        counters_past_rows(conn, tables)
         copied = _counts(conn, tables)
         if copied != expected:
             wrong = ", ".join(f"{name} {copied[name]} of {expected[name]}" for name in expected

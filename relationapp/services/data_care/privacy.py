@@ -8,10 +8,21 @@ phone are scrubbed from every text column (notes, subjects, follow-up
 titles ...; a phone in any common form: ``_national_number``); within their own account (its records, its people's notes, its
 touches, follow-ups, referrals and NPS comments) their first name alone and
 last name alone go too. ``find_mentions`` lists exactly what will be scrubbed
-(for the user to confirm, and for the access request). Full-text indexes are
-rebuilt, and the write runs with
-``PRAGMA secure_delete=ON`` followed by a WAL checkpoint (TRUNCATE), so the
-name is gone from the database file and its WAL, not just hidden.
+(for the user to confirm, and for the access request).
+
+The name must leave the stored bytes, not just the rows. On SQLite the
+full-text index is rebuilt, and the write runs with ``PRAGMA
+secure_delete=ON`` followed by a WAL checkpoint (TRUNCATE), so the name is
+gone from the database file and its WAL. On PostgreSQL a deleted or updated
+row stays in its page as a dead version until the table is rewritten: the
+search index's rows go with the person's (its triggers), and after the commit
+every table the erase wrote (and the search index) is rewritten with
+``VACUUM (FULL, ANALYZE)`` (new files, its indexes and TOAST too, and fresh
+statistics, which sample values; each table is locked for the seconds that
+takes). That needs the owner of the tables, which is
+checked before anything is written. The server's write-ahead log keeps the
+old rows until it recycles its segments (minutes to hours, the server's
+``checkpoint_timeout`` and ``max_wal_size``); older backups still hold them.
 """
 
 from __future__ import annotations
@@ -22,7 +33,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from relationapp.data.db import Database
+from relationapp.data.db import Database, recording_writes
 from relationapp.data.models import (
     Account,
     FollowUp,
@@ -386,9 +397,10 @@ def _scrub(session, person: Person, mentions: list[Mention]) -> int:
 def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True) -> EraseResult:
     """Forget a person for good (see the module text). Cannot be undone (except from a backup)."""
     if not db.is_sqlite:
-        raise ValidationError(_("Erasing with secure delete needs the SQLite database."))
-    with db.write() as session:
-        session.execute(sa.text("PRAGMA secure_delete=ON"))
+        _check_may_rewrite(db)
+    with recording_writes() as written, db.write() as session:
+        if db.is_sqlite:
+            session.execute(sa.text("PRAGMA secure_delete=ON"))
         person = session.get(Person, person_id)
         if person is None:
             raise NotFound(_("Person #{id} does not exist.").format(id=person_id))
@@ -413,7 +425,10 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
             session.execute(sa.update(Account).where(Account.id == own_account.id)
                             .values(name=REMOVED, email=None, phone=None, street=None, **bump(Account)))
         search.purge_deleted_text(session)
-    _checkpoint(db)
+    if db.is_sqlite:
+        _checkpoint(db)
+    else:
+        _rewrite_tables(db, written)
     return EraseResult(person_id, touched - deleted, deleted, scrubbed)
 
 
@@ -437,3 +452,35 @@ def _checkpoint(db: Database) -> None:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         con.close()
+
+
+# the tables an erase may write (directly or through their triggers): the person's row and its links,
+# every text column that can mention them, and the search index
+def _erased_tables() -> list[str]:
+    return [*(t.name for t in tables()), "search_index"]
+
+
+_NOT_OURS = sa.text(
+    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY(:names) "
+    "AND NOT pg_has_role(c.relowner, 'USAGE') "
+    "AND NOT pg_has_role((SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') "
+    "ORDER BY c.relname")
+
+
+def _check_may_rewrite(db: Database) -> None:
+    """PostgreSQL rewrites a table only for its owner (or the database's): refuse before anything is written."""
+    with db.read() as session:
+        foreign = session.execute(_NOT_OURS, {"names": _erased_tables()}).scalars().all()
+    if foreign:
+        raise ValidationError(_("Erasing rewrites the tables that held the name, which only their owner may do; "
+                                "{user} does not own {tables}. Erase as the user that made the database.").format(
+            user=sa.engine.make_url(db.url).username, tables=", ".join(foreign[:3])))
+
+
+def _rewrite_tables(db: Database, written: set[str]) -> None:
+    """VACUUM FULL of the tables the erase wrote: their dead row versions (the old names) leave the files."""
+    names = sorted({*written, "search_index"} & set(_erased_tables()))
+    with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for name in names:  # names of our own schema, not user text
+            conn.exec_driver_sql(f'VACUUM (FULL, ANALYZE) "{name}"')

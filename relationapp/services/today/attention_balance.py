@@ -53,8 +53,12 @@ def _hours(minutes: int) -> Decimal:
 
 def attention_balance(
     db: Database, *, today: dt.date | None = None, days: int = 90, tiers: pyramid.Tiers | None = None,
+    staff_id: int | None = None,
 ) -> AttentionBalance:
-    """Hours per group from ``today - days + 1`` through ``today``; pass ``tiers`` for that day if at hand."""
+    """Hours per group from ``today - days + 1`` through ``today``; pass ``tiers`` for that day if at hand.
+
+    With ``staff_id``, only that staff member's time: "my Today" weighs my own hours, not the firm's.
+    """
     today = today or dt.date.today()
     since = today - dt.timedelta(days=days - 1)
     # grouped on account_id + 0 (the same groups, NULL included): SQLite then reads the covering date index
@@ -65,6 +69,8 @@ def attention_balance(
         .where(Interaction.occurred_on >= since, Interaction.occurred_on <= today)
         .group_by(account)
     )
+    if staff_id is not None:
+        query = query.where(Interaction.staff_id == staff_id)
     with db.read() as session:
         if tiers is None:
             tiers = pyramid.tiers_in_session(session, as_of=today, settings=settings_service.load(session))

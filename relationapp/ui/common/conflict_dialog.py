@@ -1,10 +1,12 @@
 """Somebody saved the record while the form was open: both versions side by side, and the user chooses.
 
-``FormDialog.accept`` opens it on a ``ConflictError``: one row per field the
-form sent (field, yours, theirs), the fields that differ marked. "Keep
-theirs" reloads the form with the stored record; "Save mine over theirs"
-saves the form again over the version now stored; "Back to my form" changes
-nothing (what was typed stays, and the next save asks again).
+``FormDialog.accept`` opens it on a ``ConflictError`` when a field was changed
+differently in the form and in the stored record: one row per field the form
+sent (field, yours, theirs), those fields marked. "Keep theirs" reloads the
+form with the stored record; "Save mine over theirs" saves the form again over
+the version now stored, keeping their changes to fields the form left alone;
+"Back to my form" changes nothing (what was typed stays, and the next save
+asks again).
 """
 
 from __future__ import annotations
@@ -42,14 +44,19 @@ class ConflictDialog(QDialog):
     """``form`` is the FormDialog that met the conflict: its rows name the fields and its widgets word the
     values (``field_label``, ``value_text``)."""
 
-    def __init__(self, conflict: ConflictError, form):
+    def __init__(self, conflict: ConflictError, form, *, both: list[str] | None = None, kept: list[str] = ()):
+        """``both``: the fields to choose, changed differently on both sides (default: every differing one);
+        ``kept``: the fields only they changed, which saving mine keeps as theirs."""
         super().__init__(form)
         self.setWindowTitle(tr("Saved by somebody else meanwhile"))
         layout = QVBoxLayout(self)
-        differing = conflict.differing()
+        differing = conflict.differing() if both is None else list(both)
         names = ", ".join(field_label(form, field) for field in differing)
         intro = tr("Somebody else saved this record after you opened it. Nothing of yours is saved yet.")
         intro += "\n" + tr("Different in their version: {fields}.").format(fields=names)
+        if kept:
+            intro += "\n" + tr("Their changes to {fields} are kept when you save yours.").format(
+                fields=", ".join(field_label(form, field) for field in kept))
         self.intro = plain_label(intro, self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
@@ -86,7 +93,7 @@ class ConflictDialog(QDialog):
         self.keep_theirs = self.buttons.addButton(tr("&Keep theirs"), QDialogButtonBox.ButtonRole.ResetRole)
         self.keep_theirs.setToolTip(tr("Load their version into the form; what you typed is dropped."))
         self.save_mine = self.buttons.addButton(tr("&Save mine over theirs"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_mine.setToolTip(tr("Save the form as you filled it in, replacing their version."))
+        self.save_mine.setToolTip(tr("Save your values where both of you changed a field; their other changes stay."))
         self.back = back = self.buttons.addButton(tr("&Back to my form"), QDialogButtonBox.ButtonRole.RejectRole)
         back.setDefault(True)  # never overwrite or drop anything on a stray Enter
         self.keep_theirs.clicked.connect(lambda: self.done(KEEP_THEIRS))

@@ -17,7 +17,18 @@ from PySide6.QtWidgets import (
 from relationapp.errors import ConflictError, ServiceError
 from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import NamesItsControls
+from relationapp.ui.common.field_values import setter_for
 from relationapp.ui.common.i18n import tr
+
+
+_MISSING = object()
+
+
+def _same(a, b) -> bool:
+    """Equal as a form means it: the people of a touch in any order."""
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)):
+        return sorted(a) == sorted(b)
+    return a == b
 
 
 class FormDialog(NamesItsControls, QDialog):
@@ -29,10 +40,11 @@ class FormDialog(NamesItsControls, QDialog):
     A form that edits a stored record keeps the version it loaded in
     ``self.version`` and saves with ``expected_version=self.version``; it
     implements ``reload()`` (read the record again, fill the fields, set
-    ``self.version``). When somebody saved the record meanwhile the conflict
-    dialog (ui.common.conflict_dialog) shows both versions and the user keeps
-    theirs (``reload()``) or saves theirs over (the save again, with the
-    version now stored).
+    ``self.version``). When somebody saved the record meanwhile, a field only
+    they changed takes their value and the save goes through; only a field both
+    changed differently opens the conflict dialog (ui.common.conflict_dialog),
+    where the user keeps theirs (``reload()``) or saves theirs over (the save
+    again, with the version now stored, their other changes kept).
     """
 
     version: int | None = None  # of the record the form edits, as loaded
@@ -81,24 +93,46 @@ class FormDialog(NamesItsControls, QDialog):
     def _changed_by_them(self, conflict: ConflictError) -> list[str]:
         """The fields of the form whose stored value is no longer the one the form loaded (``self.loaded``,
         the record ``fill`` took); a field the loaded record does not name counts as changed."""
-        def same(a, b) -> bool:
-            return sorted(a) == sorted(b) if isinstance(a, tuple) and isinstance(b, tuple) else a == b
-
-        missing = object()
         return [field for field in conflict.yours
-                if not same(getattr(self.loaded, field, missing), conflict.theirs.get(field))]
+                if not _same(getattr(self.loaded, field, _MISSING), conflict.theirs.get(field))]
+
+    def _changed_by_me(self, conflict: ConflictError) -> list[str]:
+        """The fields the user changed in the form since it loaded the record (unknown ones count as changed)."""
+        return [field for field in conflict.yours if not _same(getattr(self.loaded, field, _MISSING), conflict.yours[field])]
+
+    def _take_theirs(self, conflict: ConflictError, fields: list[str]) -> bool:
+        """Show their stored value in each of ``fields``; False, and nothing changed, when a widget cannot take it."""
+        setters = [setter_for(self.fields.get(field), conflict.theirs.get(field)) for field in fields]
+        if any(setter is None for setter in setters):
+            return False
+        for setter in setters:
+            setter()
+        return True
 
     def _resolve(self, conflict: ConflictError) -> None:
+        """A three-way merge against what the form loaded: a field only they changed takes theirs, a field
+        only this form changed keeps mine, and only a field both changed differently is the user's to choose."""
         from relationapp.ui.common import conflict_dialog
 
         if not conflict.yours:  # found by the database itself: no field values to compare
             self.show_error(str(conflict))
             return
-        if not self._changed_by_them(conflict):  # only what this form does not hold (a focus flag, a journey
-            self.version = conflict.version  # stage): saving the form loses nothing of theirs, so nothing to ask
+        theirs = self._changed_by_them(conflict)
+        mine = set(self._changed_by_me(conflict))
+        both = [field for field in theirs if field in mine and not _same(conflict.yours[field], conflict.theirs.get(field))]
+        only_theirs = [field for field in theirs if field not in mine]
+        unsettable = [field for field in only_theirs if setter_for(self.fields.get(field), conflict.theirs.get(field)) is None]
+        both += unsettable  # a widget that cannot show their value: the user chooses that field too
+        only_theirs = [field for field in only_theirs if field not in unsettable]
+        if not both and self._take_theirs(conflict, only_theirs):
+            # (nothing they changed is in the form, or none of it was touched here: saving loses nothing of theirs)
+            self.version = conflict.version
             self.accept()
+            if only_theirs and self.result() == QDialog.DialogCode.Accepted:
+                names = ", ".join(conflict_dialog.field_label(self, field) for field in only_theirs)
+                self.ctx.say(tr("Saved; somebody else's changes to {fields} are kept.").format(fields=names))
             return
-        dialog = conflict_dialog.ConflictDialog(conflict, self)
+        dialog = conflict_dialog.ConflictDialog(conflict, self, both=both, kept=only_theirs)
         choice = conflict_dialog.choose(dialog)
         dialog.deleteLater()
         if choice == conflict_dialog.KEEP_THEIRS:
@@ -106,6 +140,7 @@ class FormDialog(NamesItsControls, QDialog):
             self.error.hide()
             self.ctx.say(tr("The form shows their version now."))
         elif choice == conflict_dialog.SAVE_MINE:
+            self._take_theirs(conflict, only_theirs)
             self.version = conflict.version  # an explicit overwrite of exactly the version the user saw
             self.accept()
         else:

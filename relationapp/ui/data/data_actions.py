@@ -75,10 +75,16 @@ def backup_now(ctx, window) -> None:
     from relationapp.services.data_care.backups import make_backup
 
     folder = _backup_dir(ctx)
-    if folder is None:
-        messages.inform(window, tr("Backup"), tr("This database is on a server; back it up with the server's tools."))
-        return
     keep = ctx.settings.backups_keep
+    if folder is None:  # on a server: pg_dump, else the app's export, into this computer's backup folder
+        from relationapp import config
+        from relationapp.exchange.server_backup import backup_server
+
+        ctx.say(tr("Backing up…"))
+        ctx.tasks.run(lambda: backup_server(ctx.db, backup_dir=config.backup_dir(), keep=keep),
+                      on_done=lambda made: ctx.say(made.message),
+                      on_error=_failed(window, tr("No backup made")))
+        return
     ctx.tasks.run(lambda: make_backup(ctx.db.path, backup_dir=folder, keep=keep),
                   on_done=lambda path: ctx.say(tr("Backup written to {path}.").format(path=path)),
                   on_error=_failed(window, tr("No backup made")))
@@ -89,6 +95,9 @@ def restore_from_backup(ctx, window) -> None:
 
     folder = _backup_dir(ctx)
     if folder is None:
+        messages.inform(window, tr("Restore"), tr("A server database is not replaced while others may work in it: "
+                                                 "restore a backup into a new, empty database with "
+                                                 "'relationapp --db URL restore FILE'."))
         return
     name, _ = QFileDialog.getOpenFileName(window, tr("Restore a backup"), str(folder), tr("Databases (*.db);;All files (*)"))
     if not name:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TR_NOOP, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from relationapp import __version__
@@ -74,17 +77,48 @@ class _Pages(dict):
 
 class PageStack(QStackedWidget):
     """The pages, as small as the page shown allows: a page shown once (the widest, Leads) must not
-    keep the window from fitting a small screen (200 % text) while another page is shown."""
+    keep the window from fitting a small screen (200 % text) while another page is shown.
 
-    def _current_hint(self, hint: str) -> QSize:
-        page = self.currentWidget()
-        return getattr(page, hint)() if page is not None else QSize(0, 0)
+    Each page sits in a scroll area that lets it fill the window and scrolls it when the window is
+    shorter than the page (960x540 logical pixels: a 1080p screen at 200 %), where Qt would otherwise
+    squeeze its fields over one another. Callers see the pages themselves, never the scroll areas.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._holder: dict[int, QScrollArea] = {}  # id(page) -> its scroll area
+
+    def addWidget(self, page: QWidget) -> int:
+        holder = QScrollArea(self)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidgetResizable(True)
+        holder.setWidget(page)
+        self._holder[id(page)] = holder
+        return super().addWidget(holder)
+
+    def widget(self, index: int) -> QWidget | None:
+        holder = super().widget(index)
+        return holder.widget() if isinstance(holder, QScrollArea) else holder
+
+    def currentWidget(self) -> QWidget | None:
+        return self.widget(self.currentIndex())
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        super().setCurrentWidget(self._holder.get(id(page), page))
+
+    def indexOf(self, page: QWidget) -> int:
+        return super().indexOf(self._holder.get(id(page), page))
 
     def sizeHint(self) -> QSize:
-        return self._current_hint("sizeHint")
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else QSize(0, 0)
 
     def minimumSizeHint(self) -> QSize:
-        return self._current_hint("minimumSizeHint")
+        # as wide as the page needs (no sideways scrolling), as short as the scroll area allows
+        page = self.currentWidget()
+        if page is None:
+            return QSize(0, 0)
+        return QSize(page.minimumSizeHint().width(), super().minimumSizeHint().height())
 
 
 class MainWindow(QMainWindow):

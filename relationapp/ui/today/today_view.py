@@ -360,7 +360,8 @@ class TodayView(Page, QWidget):
         balance_row = QHBoxLayout()
         self.balance_bar = BalanceBar(self)
         self.balance_label = plain_label("", self)
-        balance_row.addWidget(plain_label(tr("Time, last 90 days:"), self))
+        self.balance_title = plain_label(tr("Time, last 90 days:"), self)
+        balance_row.addWidget(self.balance_title)
         balance_row.addWidget(self.balance_bar, 1)
         balance_row.addWidget(self.balance_label)
         outer.addLayout(balance_row)
@@ -479,7 +480,10 @@ class TodayView(Page, QWidget):
             self.sections[focused].table.setFocus()
         self.reminder.announce(agenda)
         db, today = self.ctx.db, agenda.today
-        self.ctx.tasks.run(lambda: attention_balance(db, today=today, tiers=current_tiers(db, as_of=today)),
+        whose = next((member.name for member in staff if member.id == shown_for), None)
+        self.balance_title.setText(tr("Time of {name}, last 90 days:").format(name=whose) if whose
+                                   else tr("Time, last 90 days:"))
+        self.ctx.tasks.run(lambda: attention_balance(db, today=today, tiers=current_tiers(db, as_of=today), staff_id=shown_for),
                            on_done=self._balance_loaded)
 
     def _show_visits(self) -> None:

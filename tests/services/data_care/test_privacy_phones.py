@@ -14,8 +14,6 @@ from relationapp.services.data_care.privacy import (
 )
 from tests.helpers import rows
 
-ERASE_ON_PG = 'erase refuses PostgreSQL: there is no secure delete (dead rows stay in its pages until VACUUM FULL)'
-
 FORMS = ["06-12345678", "0612345678", "+31 6 1234 5678", "0031 6 12 34 56 78", "+31 (0)6-12345678"]
 
 
@@ -44,7 +42,6 @@ def test_other_numbers_are_not_theirs(db, text):
 
 
 @pytest.mark.parametrize("phone", ["+31 6 1234 5678", "06-12345678"])
-@pytest.mark.pg_xfail(reason=ERASE_ON_PG)
 def test_erase_scrubs_every_form(db, phone):
     person = create_person(db, name="Fenna Bakker", phone=phone)
     notes = "; ".join(f"call {form}" for form in FORMS)

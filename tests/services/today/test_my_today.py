@@ -50,3 +50,23 @@ def test_my_today_holds_only_what_is_mine_and_everyones_holds_it_all(db):
     assert [i.account for i in brams_day.needs_attention] == ["Garage Öztürk"]
     assert sorted(f.title for f in brams_day.follow_ups_due) == ["Bram's eigen taak", "Factuur checken"]
     assert nobodys not in {i.account_id for i in mine.needs_attention + brams_day.needs_attention}
+
+
+def test_my_time_bar_counts_my_hours_and_everyones_counts_the_firms(db):
+    from relationapp.services.today.attention_balance import attention_balance
+    from relationapp.services.touches.interactions import log_interaction
+
+    anna = create_staff(db, name="Anna Jansen").id
+    bram = create_staff(db, name="Bram de Vries").id
+    customer = _customer(db, "Bakkerij Smit", anna)
+    prospect = accounts.create_account(db, name="Nieuw Bedrijf", stage="prospect").id
+    log_interaction(db, account_id=customer, kind="visit", occurred_on=TODAY, duration_minutes=90, staff_id=anna)
+    log_interaction(db, account_id=prospect, kind="call", occurred_on=TODAY, duration_minutes=30, staff_id=bram)
+    log_interaction(db, account_id=prospect, kind="call", occurred_on=TODAY, duration_minutes=60)  # nobody's
+
+    annas = attention_balance(db, today=TODAY, staff_id=anna)
+    assert (annas.total_hours, annas.customer_hours, annas.prospect_hours) == (Decimal("1.5"), Decimal("1.5"), Decimal("0.0"))
+    brams = attention_balance(db, today=TODAY, staff_id=bram)
+    assert (brams.total_hours, brams.prospect_hours) == (Decimal("0.5"), Decimal("0.5"))
+    firm = attention_balance(db, today=TODAY)
+    assert (firm.total_hours, firm.customer_hours, firm.prospect_hours) == (Decimal("3.0"), Decimal("1.5"), Decimal("1.5"))

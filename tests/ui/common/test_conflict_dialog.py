@@ -1,8 +1,10 @@
-"""Saving over a newer version: the form shows both versions and the user keeps theirs or saves over them."""
+"""Saving over a newer version: what only they changed is kept, and where both changed a field the form
+shows both versions and the user keeps theirs or saves over them."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
@@ -53,17 +55,38 @@ def _answer(qtbot, form, button_of):
     return seen
 
 
-def test_save_mine_over_theirs(ctx, open_account, qtbot):
+def test_save_mine_over_theirs_where_both_changed_and_keep_their_other_changes(ctx, open_account, qtbot):
     form, account_id = open_account
     seen = _answer(qtbot, form, lambda dialog: dialog.save_mine)
-    assert seen["differing"] == ["Account manager", "City", "Notes"]  # in the order of the form
+    assert seen["differing"] == ["City"]  # the one field both changed; the account manager only they did
     assert seen["cells"]["City"] == ("Zeist", "Amersfoort")
     assert seen["cells"]["Account manager"] == ("—", "Anna Visser")  # by name, as the form shows it
     assert seen["cells"]["Notes"] == ("Wants a <b>quote</b>", "—")  # typed text is shown as typed
     assert seen["cells"]["Name"] == ("Bakkerij Jansen", "Bakkerij Jansen")
     stored = accounts.get_account(ctx.db, account_id=account_id)
-    assert (stored.city, stored.owner_id, stored.version) == ("Zeist", None, 3)
+    assert (stored.city, stored.notes, stored.owner, stored.version) == ("Zeist", "Wants a <b>quote</b>", "Anna Visser", 3)
     assert form.result() == form.DialogCode.Accepted
+
+
+def test_changes_to_different_fields_are_saved_together_without_asking(ctx, other, qtbot, monkeypatch):
+    from relationapp.ui.accounts.account_dialog import AccountDialog
+
+    anna = create_staff(ctx.db, name="Anna Visser")
+    made = accounts.create_account(ctx.db, name="Bakkerij Jansen", city="Utrecht", annual_budget="12000")
+    form = AccountDialog(ctx, made.id)
+    qtbot.addWidget(form)
+    accounts.update_account(other, account_id=made.id, expected_version=1, owner_id=anna.id, annual_budget="15000",
+                            customer_since=dt.date(2021, 3, 1))
+    monkeypatch.setattr(conflict_dialog, "choose", lambda dialog: pytest.fail("nothing to choose"))
+    said = []
+    monkeypatch.setattr(ctx, "say", said.append)
+    form.phone.setText("030 123 4567")
+    form.accept()
+    stored = accounts.get_account(ctx.db, account_id=made.id)
+    assert (stored.phone, stored.owner, stored.annual_budget, stored.customer_since, stored.version) == (
+        "030 123 4567", "Anna Visser", Decimal("15000"), dt.date(2021, 3, 1), 3)
+    assert form.result() == form.DialogCode.Accepted
+    assert said and "Account manager" in said[-1] and "Estimated annual budget" in said[-1]
 
 
 def test_keep_theirs_reloads_the_form_and_the_next_save_goes_through(ctx, open_account, qtbot):
@@ -93,17 +116,20 @@ def test_a_person_form_shows_the_birthday_parts_and_keeps_working_after_saving(c
     anna = people.create_person(ctx.db, name="Anna de Vries", birthday_day=14, birthday_month=3)
     form = PersonDialog(ctx, anna.id)
     qtbot.addWidget(form)
-    people.update_person(other, person_id=anna.id, expected_version=1, birthday_day=15)
-    form.job_title.setText("Buyer")
+    people.update_person(other, person_id=anna.id, expected_version=1, birthday_day=15, job_title="Inkoper")
+    form.bday.setValue(16)
+    form.personal.setPlainText("Loves jazz")
     seen = _answer(qtbot, form, lambda dialog: dialog.save_mine)
-    assert seen["differing"] == ["Job title", "Birthday: day"]
-    assert seen["cells"]["Birthday: day"] == ("14", "15")
+    assert seen["differing"] == ["Birthday: day"]
+    assert seen["cells"]["Birthday: day"] == ("16", "15")
     stored = people.get_person(ctx.db, person_id=anna.id)
-    assert (stored.job_title, stored.birthday_day, stored.version) == ("Buyer", 14, 3)
+    assert (stored.job_title, stored.birthday_day, stored.personal_notes, stored.version) == ("Inkoper", 16, "Loves jazz", 3)
     assert form.version == 3  # the form took the version its save returned
 
 
-def test_a_touch_form_names_who_was_there(ctx, other, qtbot):
+@pytest.fixture
+def touch_form(ctx, qtbot):
+    """A call with Anna, open in its edit form; Piet works at the same account."""
     from relationapp.ui.touches.edit_interaction import EditInteractionDialog
 
     account = accounts.create_account(ctx.db, name="Jansen")
@@ -113,12 +139,29 @@ def test_a_touch_form_names_who_was_there(ctx, other, qtbot):
                                          person_ids=[anna.id], subject="Quote")
     form = EditInteractionDialog(ctx, touch.id)
     qtbot.addWidget(form)
-    interactions.update_interaction(other, interaction_id=touch.id, expected_version=1, person_ids=[anna.id, piet.id])
+    return form, touch.id, anna.id, piet.id
+
+
+def test_a_touch_form_names_who_was_there(touch_form, other, qtbot):
+    form, touch_id, anna, piet = touch_form
+    interactions.update_interaction(other, interaction_id=touch_id, expected_version=1, person_ids=[anna, piet],
+                                    subject="Quote by mail")
     form.subject.setText("Quote sent")
     seen = _answer(qtbot, form, lambda dialog: dialog.keep_theirs)
-    assert seen["differing"] == ["Subject", "With"]
+    assert seen["differing"] == ["Subject"]
     assert seen["cells"]["With"] == ("Anna", "Anna, Piet")
-    assert form.subject.text() == "Quote" and sorted(form.person_ids()) == sorted([anna.id, piet.id])
+    assert form.subject.text() == "Quote by mail" and sorted(form.person_ids()) == sorted([anna, piet])
+
+
+def test_who_was_there_changed_elsewhere_is_ticked_in_the_form_and_saved_with_my_subject(ctx, touch_form, other,
+                                                                                          monkeypatch):
+    form, touch_id, anna, piet = touch_form
+    interactions.update_interaction(other, interaction_id=touch_id, expected_version=1, person_ids=[anna, piet])
+    monkeypatch.setattr(conflict_dialog, "choose", lambda dialog: pytest.fail("nothing to choose"))
+    form.subject.setText("Quote sent")
+    form.accept()
+    stored = interactions.get_interaction(ctx.db, interaction_id=touch_id)
+    assert (stored.subject, sorted(stored.person_ids)) == ("Quote sent", sorted([anna, piet]))
 
 
 def test_a_bant_form_keeps_their_need_and_saves_after(ctx, other, qtbot):
@@ -155,18 +198,16 @@ def test_a_change_elsewhere_to_nothing_the_form_holds_saves_without_asking(ctx, 
     assert form.result() == form.DialogCode.Accepted
 
 
-def test_a_staff_form_saved_over_a_new_hourly_cost(ctx, other, qtbot):
-    from decimal import Decimal
-
+def test_a_staff_form_saved_over_their_e_mail_keeps_their_new_hourly_cost(ctx, other, qtbot):
     from relationapp.services.customers import staff as staff_service
     from relationapp.ui.data.staff_panel import StaffDialog
 
     anna = create_staff(ctx.db, name="Anna Visser", hourly_cost="60")
     form = StaffDialog(ctx, anna)
     qtbot.addWidget(form)
-    staff_service.update_staff(other, staff_id=anna.id, expected_version=anna.version, hourly_cost="75")
+    staff_service.update_staff(other, staff_id=anna.id, expected_version=anna.version, hourly_cost="75", email="a@visser.nl")
     form.email.setText("anna@example.nl")
     seen = _answer(qtbot, form, lambda dialog: dialog.save_mine)
-    assert seen["differing"] == ["E-mail", "Hourly cost"]
+    assert seen["differing"] == ["E-mail"]
     stored = staff_service.get_staff(ctx.db, staff_id=anna.id)
-    assert (stored.email, stored.hourly_cost, stored.version) == ("anna@example.nl", Decimal("60"), 3)
+    assert (stored.email, stored.hourly_cost, stored.version) == ("anna@example.nl", Decimal("75"), 3)

@@ -240,3 +240,21 @@ def test_erasing_runs_off_the_ui_thread_and_pages_hear_of_it_even_if_the_dialog_
     qtbot.waitUntil(lambda: bool(heard), timeout=5000)
     assert count(ctx.db, "person") == 0 and heard[0].touches(Kind.PEOPLE)
     assert answered_boxes.shown == []  # the closed dialog shows nothing
+
+
+@pytest.mark.pg
+def test_backup_now_on_a_server_database_says_it_used_pg_dump(pg_db, qtbot, isolated_user_dirs):
+    from relationapp import config
+    from relationapp.ui.common.context import AppContext
+    from relationapp.ui.data import data_actions
+
+    ctx = AppContext(pg_db)
+    said = []
+    ctx.status_message.connect(said.append)
+    try:
+        data_actions.backup_now(ctx, None)
+        qtbot.waitUntil(lambda: any("pg_dump" in line for line in said), timeout=30000)
+    finally:
+        ctx.tasks.stop()
+    [made] = list(config.backup_dir().glob("*.dump"))
+    assert said[-1] == f"Backup made with pg_dump: {made}"

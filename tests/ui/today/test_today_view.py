@@ -327,6 +327,8 @@ def test_today_opens_on_my_accounts_and_everyones_is_one_choice_away(firm, qtbot
     qtbot.waitUntil(lambda: view.is_filled())
     assert view.whose.isVisible() and view.whose.currentText() == "Anna Jansen (me)"
     assert names(view, "attention") == ["Small Bakery"]
+    assert view.balance_title.text() == "Time of Anna Jansen, last 90 days:"  # my hours, not the firm's
 
     view.whose.setCurrentIndex(view.whose.findData(None))  # everyone's
     qtbot.waitUntil(lambda: view.is_filled() and names(view, "attention") == ["Top Holding", "Small Bakery"])
+    assert view.balance_title.text() == "Time, last 90 days:"
