@@ -1,6 +1,7 @@
 """Measure the figures every screen must hit, on a generated database.
 
     python benchmarks/run.py --db /work/bench/L.db [--json] [--quick] [--only NAME ...]
+    python benchmarks/run.py --db postgresql://user@host/name   # the rows a server runs (see ``on_server``)
 
 Every figure is one small function registered with ``@figure``: it measures
 and returns a ``Measure``, or raises ``NotAvailable`` while its capability
@@ -70,6 +71,7 @@ class Figure:
     measure: Callable[["Bench"], Measure]
     child: bool = False  # measured in a child process (this process's CPU share says nothing)
     ratio: float | None = None  # the target as a multiple of the floor measured in the same run
+    on_server: bool = False  # measured on a PostgreSQL URL too (the others need the SQLite file)
 
     @property
     def target(self) -> str:
@@ -90,9 +92,9 @@ FIGURES: dict[str, Figure] = {}
 
 
 def figure(name: str, label: str, *, unit: str, limit: float | None, statistic: str = "median", child: bool = False,
-           ratio: float | None = None):
+           ratio: float | None = None, on_server: bool = False):
     def register(fn: Callable[["Bench"], Measure]):
-        FIGURES[name] = Figure(name, label, unit, limit, statistic, fn, child, ratio)
+        FIGURES[name] = Figure(name, label, unit, limit, statistic, fn, child, ratio, on_server)
         return fn
 
     return register
@@ -101,11 +103,17 @@ def figure(name: str, label: str, *, unit: str, limit: float | None, statistic: 
 # --- what every figure gets ------------------------------------------------------
 
 
-class Bench:
-    """The database under test, the run's options, and shared helpers."""
+# what a figure with a floor says on PostgreSQL: its floor is hand-written SQL for the SQLite file
+NO_FLOOR = "; no floor on PostgreSQL (the floor is SQLite's own SQL)"
 
-    def __init__(self, db_path: Path, *, quick: bool):
-        self.db_path = Path(db_path)
+
+class Bench:
+    """The database under test (a SQLite file or a PostgreSQL URL), the run's options, and shared helpers."""
+
+    def __init__(self, db: str | Path, *, quick: bool):
+        self.target = str(db)
+        self.on_server = self.target.startswith("postgresql")
+        self.db_path = None if self.on_server else Path(db)
         self.quick = quick
         self.today = dt.date.today()
         self._db = None
@@ -119,19 +127,26 @@ class Bench:
         if self._db is None:
             from relationapp.services.data_care.opening import open_database
 
-            self._db = open_database(str(self.db_path))
+            self._db = open_database(self.target)
         return self._db
+
+    def query(self, sql: str, **params) -> list[tuple]:
+        """Rows of one SELECT written for both backends (samples and counts, never timed)."""
+        import sqlalchemy as sa
+
+        with self.db.read() as session:
+            return [tuple(row) for row in session.execute(sa.text(sql), params)]
 
     def prepare(self, log=None) -> None:
         """Bring an older generated file to the current schema first, so no figure measures a migration."""
         from relationapp.data import migrate
         from relationapp.data.db import Database
 
-        db = Database.open(str(self.db_path))
+        db = Database.open(self.target)
         try:
             if migrate.needs_upgrade(db):
                 if log:
-                    log(f"upgrading {self.db_path} to schema {migrate.SCHEMA_HEAD} (no backup; regenerate for a clean file)")
+                    log(f"upgrading {self.target} to schema {migrate.SCHEMA_HEAD} (no backup; regenerate for a clean file)")
                 migrate.upgrade(db, backup_dir=None)
                 with db.engine.begin() as conn:
                     conn.exec_driver_sql("ANALYZE")
@@ -146,6 +161,8 @@ class Bench:
         """A throw-away copy of the database for figures that write (one per figure)."""
         from relationapp.services.data_care.opening import open_database
 
+        if self.on_server:
+            raise NotAvailable("writes to a copy of the SQLite file")
         target = self._tmp / f"scratch-{len(list(self._tmp.glob('scratch-*.db')))}.db"
         src = sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True)
         dst = sqlite3.connect(target)
@@ -161,6 +178,8 @@ class Bench:
 
     def raw(self):
         """A read-only plain sqlite3 connection, closed at the end of the with block."""
+        if self.on_server:
+            raise NotAvailable("its floor is SQLite's own SQL")
         return closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True))
 
     def close(self) -> None:
@@ -243,10 +262,11 @@ def qt_view(bench: Bench, build: Callable):
 
 def sample_accounts(bench: Bench, count: int) -> list[int]:
     """The accounts with the most interactions (the heaviest pages) and a random spread of customers."""
-    with bench.raw() as con:
-        heavy = [r[0] for r in con.execute(
-            "SELECT account_id FROM interaction GROUP BY account_id ORDER BY count(*) DESC LIMIT ?", (max(1, count // 3),))]
-        customers = [r[0] for r in con.execute("SELECT id FROM account WHERE stage = 'customer' AND archived = 0 ORDER BY id")]
+    # ties broken by id, so both backends pick the same accounts
+    heavy = [r[0] for r in bench.query("SELECT account_id FROM interaction WHERE account_id IS NOT NULL "
+                                       "GROUP BY account_id ORDER BY count(*) DESC, account_id LIMIT :n",
+                                       n=max(1, count // 3))]
+    customers = [r[0] for r in bench.query("SELECT id FROM account WHERE stage = 'customer' AND NOT archived ORDER BY id")]
     rng = random.Random(7)
     rest = rng.sample(customers, k=min(len(customers), count - len(heavy)))
     return list(dict.fromkeys(heavy + rest))
@@ -395,7 +415,7 @@ SEARCH_TERMS = ("jan", "bakker", "utrecht", "de vries", "zorg", "info@", "xyzzy"
                 "van", "kees", "gmail.com", "Hendriks Apotheek", "maastricht", "e")
 
 
-@figure("search", "List filter, first page (accounts and people lists)", unit="ms", limit=20, statistic="p95")
+@figure("search", "List filter, first page (accounts and people lists)", unit="ms", limit=20, statistic="p95", on_server=True)
 def search(bench: Bench) -> Measure:
     from relationapp.services.customers import accounts, people
 
@@ -418,7 +438,7 @@ def search(bench: Bench) -> Measure:
                    {"median_ms": ms(statistics.median(samples)), "count_p95_ms": ms(p95(counts))})
 
 
-@figure("global_search", "Find anyone (Ctrl+K search)", unit="ms", limit=20, statistic="p95")
+@figure("global_search", "Find anyone (Ctrl+K search)", unit="ms", limit=20, statistic="p95", on_server=True)
 def global_search(bench: Bench) -> Measure:
     mod = need("relationapp.services.customers.search", "search")
     by_term = {term: timed(lambda: mod.search(bench.db, text=term), bench.times(5, 1)) for term in SEARCH_TERMS}
@@ -428,7 +448,7 @@ def global_search(bench: Bench) -> Measure:
                    f"slowest '{slowest}' {ms(max(by_term[slowest])):.0f} ms")
 
 
-@figure("today_agenda", "Today agenda computation", unit="ms", limit=100)
+@figure("today_agenda", "Today agenda computation", unit="ms", limit=100, on_server=True)
 def today_agenda(bench: Bench) -> Measure:
     attention = need("relationapp.services.today.attention", "agenda")
     # the first call of a day (or after orders changed) may fill caches; the rest is every later look
@@ -438,27 +458,34 @@ def today_agenda(bench: Bench) -> Measure:
                    {"first_ms": ms(first)})
 
 
-@figure("today_after_order", "Today: first look after a new order", unit="ms", limit=100)
+@figure("today_after_order", "Today: first look after a new order", unit="ms", limit=100, on_server=True)
 def today_after_order(bench: Bench) -> Measure:
     attention = need("relationapp.services.today.attention", "agenda")
     from relationapp.services.value import orders
 
     customers = sample_accounts(bench, bench.times(7, 2))
-    db = bench.scratch_db()  # the orders go into a copy
+    # the orders go into a copy of the file; a server's database has no cheap copy: they are deleted afterwards
+    db = bench.db if bench.on_server else bench.scratch_db()
+    made = []
     try:
         attention.agenda(db, today=bench.today)  # today's standing is stored
         samples = []
         for i, account_id in enumerate(customers):
-            orders.create_order(db, account_id=account_id, ordered_on=bench.today, amount=f"{100 + 37 * i}.50",
-                                reference=f"bench-{i}")
+            made.append(orders.create_order(db, account_id=account_id, ordered_on=bench.today,
+                                            amount=f"{100 + 37 * i}.50", reference=f"bench-{i}").id)
             samples += timed(lambda: attention.agenda(db, today=bench.today), 1, warmup=0)
     finally:
-        db.dispose()
+        if bench.on_server:
+            for order_id in made:
+                orders.delete_order(db, order_id=order_id)
+        else:
+            db.dispose()
+    where = "in the database, deleted afterwards" if bench.on_server else "on a copy"
     return Measure(ms(statistics.median(samples)), f"p95 {ms(p95(samples)):.0f} ms over {len(samples)} orders "
-                   "(orders.create_order on a copy, then attention.agenda)")
+                   f"(orders.create_order {where}, then attention.agenda)")
 
 
-@figure("account_page", "Open one account page (data)", unit="ms", limit=50)
+@figure("account_page", "Open one account page (data)", unit="ms", limit=50, on_server=True)
 def account_page(bench: Bench) -> Measure:
     from relationapp.services.customers import accounts, people
     from relationapp.services.touches import follow_ups, interactions
@@ -634,25 +661,28 @@ def raw_timeline(con: sqlite3.Connection, account_id: int, limit: int = 50) -> l
     return [(*r, tuple(people.get(r[0], ()))) for r in rows]
 
 
-@figure("timeline", "Account page touches (timeline, 50 newest; floor: raw sqlite3)", unit="ms", limit=None, ratio=2)
+@figure("timeline", "Account page touches (timeline, 50 newest; floor: raw sqlite3)", unit="ms", limit=None, ratio=2, on_server=True)
 def timeline(bench: Bench) -> Measure:
     from relationapp.services.touches import interactions
 
     ids = sample_accounts(bench, bench.times(30, 6))
+    n = len(ids)
+    if bench.on_server:
+        s = statistics.median(timed(lambda: [interactions.list_interactions(bench.db, account_id=a, limit=50)
+                                             for a in ids], bench.times(5, 1)))
+        return Measure(ms(s) / n, f"per account over {n} accounts (incl. the busiest){NO_FLOOR}")
     with bench.raw() as con:
         s, r = paired(lambda: [interactions.list_interactions(bench.db, account_id=a, limit=50) for a in ids],
                       lambda: [raw_timeline(con, a) for a in ids], bench.times(5, 1))
         same = all([row.id for row in interactions.list_interactions(bench.db, account_id=a, limit=50)]
                    == [row[0] for row in raw_timeline(con, a)] for a in ids)
-    n = len(ids)
     return Measure(ms(s) / n, f"per account over {n} accounts (incl. the busiest); same touches: {'yes' if same else 'NO'}",
                    {"same": same}, floor=ms(r) / n)
 
 
 def rare_words(bench: Bench, count: int) -> list[str]:
     """Words that name one firm and its people: the e-mail domain of randomly chosen accounts."""
-    with bench.raw() as con:
-        emails = [r[0] for r in con.execute("SELECT email FROM account WHERE archived = 0 AND email LIKE '%@%.%' ORDER BY id")]
+    emails = [r[0] for r in bench.query("SELECT email FROM account WHERE NOT archived AND email LIKE '%@%.%' ORDER BY id")]
     domains = [e.split("@", 1)[1].split(".", 1)[0] for e in emails]
     seen: dict[str, int] = {}
     for d in domains:
@@ -681,16 +711,19 @@ def raw_search(con: sqlite3.Connection, word: str, limit: int = 20) -> list[tupl
     return hits[:limit]
 
 
-@figure("rare_search", "Find anyone, a rare word (floor: raw FTS5 sqlite3)", unit="ms", limit=15, ratio=2)
+@figure("rare_search", "Find anyone, a rare word (floor: raw FTS5 sqlite3)", unit="ms", limit=15, ratio=2, on_server=True)
 def rare_search(bench: Bench) -> Measure:
     mod = need("relationapp.services.customers.search", "search")
     words = rare_words(bench, bench.times(20, 4))
+    n = len(words)
+    if bench.on_server:
+        s = statistics.median(timed(lambda: [mod.search(bench.db, text=w) for w in words], bench.times(5, 1)))
+        return Measure(ms(s) / n, f"per word over {n} e-mail domains (e.g. '{words[0]}'){NO_FLOOR}")
     with bench.raw() as con:
         s, r = paired(lambda: [mod.search(bench.db, text=w) for w in words],
                       lambda: [raw_search(con, w) for w in words], bench.times(5, 1))
         same = all({(h.kind, h.id) for h in mod.search(bench.db, text=w)} == {(h[0], h[1]) for h in raw_search(con, w)}
                    for w in words)
-    n = len(words)
     return Measure(ms(s) / n, f"per word over {n} e-mail domains (e.g. '{words[0]}'); same hits: {'yes' if same else 'NO'}",
                    {"same": same}, floor=ms(r) / n)
 RAW_OVERDUE = """
@@ -1126,6 +1159,8 @@ def run(bench: Bench, names: list[str], *, log=None) -> list[dict]:
         start, cpu = time.perf_counter(), time.process_time()
         m = None
         try:
+            if bench.on_server and not fig.on_server:
+                raise NotAvailable("SQLite only (a file: the GUI, copies, floors in SQLite's SQL)")
             m = fig.measure(bench)
         except NotAvailable as exc:
             entry.update(status="n/a", detail=str(exc))
@@ -1159,9 +1194,8 @@ def verdict(entry: dict) -> str:
 
 
 def _scale(bench: Bench) -> dict[str, int]:
-    with bench.raw() as con:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # noqa: S608 - fixed names
-                for t in ("account", "person", "interaction", "orders", "follow_up")}
+    return {t: bench.query(f"SELECT count(*) FROM {t}")[0][0]  # noqa: S608 - fixed names
+            for t in ("account", "person", "interaction", "orders", "follow_up")}
 
 
 def table(results: list[dict], *, markdown: bool = False) -> str:
@@ -1195,13 +1229,14 @@ def table(results: list[dict], *, markdown: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure relationapp's figures on a generated database.")
-    parser.add_argument("--db", required=True, type=Path, help="a database made by benchmarks/generate.py")
+    parser.add_argument("--db", required=True, help="a database made by benchmarks/generate.py, or a postgresql:// "
+                        "URL of one copied there (relationapp migrate-to): the rows a server runs")
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for README.md)")
     parser.add_argument("--quick", action="store_true", help="few repetitions and small imports (the smoke test)")
     parser.add_argument("--only", nargs="+", metavar="NAME", choices=sorted(FIGURES), help="only these figures")
     args = parser.parse_args(argv)
-    if not args.db.exists():
+    if not args.db.startswith("postgresql") and not Path(args.db).exists():
         parser.error(f"{args.db} does not exist; make one with benchmarks/generate.py")
     bench = Bench(args.db, quick=args.quick)
     load_before = os.getloadavg()[0]  # other work on the machine slows every figure

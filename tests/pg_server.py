@@ -33,6 +33,8 @@ PASSWORD_USER = "relationapp_with_password"  # the one role our cluster asks a p
 RUN_AS = "postgres"  # the unprivileged user a root test run starts the server as
 SETTINGS = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "listen_addresses": "127.0.0.1",
             "unix_socket_directories": "", "max_connections": "200", "shared_buffers": "32MB"}
+# a benchmark's figures mean something only with a server's normal durability (every commit flushed)
+DURABLE = {**SETTINGS, "fsync": "on", "synchronous_commit": "on", "full_page_writes": "on", "shared_buffers": "256MB"}
 
 
 def bin_dir() -> Path | None:
@@ -155,8 +157,10 @@ def _as_user(name: str | None):
     return preexec
 
 
-def start_server() -> PgServer:
-    """Use ``RELATIONAPP_TEST_PG_URL``'s server, else a throwaway cluster; FileNotFoundError without PostgreSQL."""
+def start_server(*, durable: bool = False) -> PgServer:
+    """Use ``RELATIONAPP_TEST_PG_URL``'s server, else a throwaway cluster; FileNotFoundError without PostgreSQL.
+
+    ``durable``: fsync and synchronous commit on (for benchmarks); the tests' cluster has them off."""
     try:
         import psycopg  # noqa: F401 - the team and test extras install it
     except ImportError as exc:
@@ -183,7 +187,8 @@ def start_server() -> PgServer:
             raise RuntimeError(f"initdb failed (exit {done.returncode}):\n{done.stdout}{done.stderr}")
         (data / "pg_hba.conf").write_text(f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n"
                                           "host all all 127.0.0.1/32 trust\n")
-        options = [f"-c{key}={value}" for key, value in {**SETTINGS, "port": str(port)}.items()]
+        settings = DURABLE if durable else SETTINGS
+        options = [f"-c{key}={value}" for key, value in {**settings, "port": str(port)}.items()]
         server.command, server.run_as = [str(binaries / "postgres"), "-D", str(data), *options], run_as
         _launch(server)
     except Exception:

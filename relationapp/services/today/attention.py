@@ -224,11 +224,7 @@ def _last_touch(session, accounts):
         .group_by(Person.account_id)
         .subquery("via_people")
     )
-    if _sqlite(session):
-        own = accounts.c.last_touch_on
-    else:  # no trigger keeps the column there
-        own = (sa.select(sa.func.max(Interaction.occurred_on)).where(Interaction.account_id == accounts.c.id)
-               .scalar_subquery())
+    own = accounts.c.last_touch_on  # kept by triggers on both backends (revision 0006)
     day = via_people.c.day
     return via_people, sa.case((sa.and_(day.is_not(None), sa.or_(own.is_(None), day > own)), day), else_=own)
 
@@ -277,9 +273,6 @@ def _candidates(session, *, today: dt.date, settings: Settings, stages: tuple[st
     focus = Account.in_focus == sa.true() if "customer" not in stages else sa.true()
     if staff_id is not None:
         focus = sa.and_(focus, Account.owner_id == staff_id)
-    if not _sqlite(session):  # account.last_touch_on is not kept there: look at them all
-        return sa.select(*columns).where(Account.archived == sa.false(), Account.stage.in_(stages), focus
-                                         ).subquery("candidates")
     parts = []
     cutoffs = {stage: today - dt.timedelta(days=max(days, -1)) for stage, days in
                _shortest_cadences(session, settings, stages).items()}
@@ -292,6 +285,8 @@ def _candidates(session, *, today: dt.date, settings: Settings, stages: tuple[st
             Account.archived == sa.false(), Account.stage == "customer", Account.last_touch_on >= cutoffs["customer"],
             focus))
     found = sa.union_all(*parts).subquery("found")
+    if not _sqlite(session):
+        return sa.select(*found.c).subquery("candidates")
     # OFFSET keeps SQLite from copying the query around it into every branch (flattening rule 14)
     return sa.select(*found.c).limit(-1).offset(0).subquery("candidates")
 
