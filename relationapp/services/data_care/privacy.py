@@ -428,7 +428,7 @@ def erase_person(db: Database, *, person_id: int, keep_interactions: bool = True
     if db.is_sqlite:
         _checkpoint(db)
     else:
-        _rewrite_tables(db, written)
+        _rewrite_tables(db, written, deleted={"person", "interaction"} if deleted else {"person"})
     return EraseResult(person_id, touched - deleted, deleted, scrubbed)
 
 
@@ -478,9 +478,28 @@ def _check_may_rewrite(db: Database) -> None:
             user=sa.engine.make_url(db.url).username, tables=", ".join(foreign[:3])))
 
 
-def _rewrite_tables(db: Database, written: set[str]) -> None:
-    """VACUUM FULL of the tables the erase wrote: their dead row versions (the old names) leave the files."""
-    names = sorted({*written, "search_index"} & set(_erased_tables()))
+def _cascaded(deleted: set[str]) -> set[str]:
+    """The tables the database itself wrote when rows of ``deleted`` went (ON DELETE CASCADE / SET NULL,
+    unseen by ``recording_writes``: the person's contact points, dates, NPS answers ...), and so on down."""
+    found, todo = set(), list(deleted)
+    while todo:
+        parent = todo.pop()
+        for table in tables():
+            for fk in table.foreign_keys:
+                if fk.column.table.name != parent or table.name in found:
+                    continue
+                rule = (fk.ondelete or "").upper()
+                if rule in ("CASCADE", "SET NULL"):
+                    found.add(table.name)
+                    if rule == "CASCADE":
+                        todo.append(table.name)
+    return found
+
+
+def _rewrite_tables(db: Database, written: set[str], *, deleted: set[str]) -> None:
+    """VACUUM FULL of the tables the erase wrote, itself or by cascade: their dead row versions (the old
+    names, addresses, notes) leave the files."""
+    names = sorted(({*written, "search_index"} | _cascaded(deleted)) & set(_erased_tables()))
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         for name in names:  # names of our own schema, not user text
             conn.exec_driver_sql(f'VACUUM (FULL, ANALYZE) "{name}"')

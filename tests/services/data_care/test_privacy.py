@@ -211,6 +211,23 @@ def test_erase_scrubs_first_and_last_names_and_leaves_nothing_in_the_file(db, fe
         assert trace.encode() not in raw, trace
 
 
+def test_what_went_with_the_person_by_cascade_leaves_the_stored_bytes_too(db, request):
+    """A second address (a contact point from their card) names nobody, so it is no mention to scrub: it
+    goes with the person's row, and on a server its dead row must leave the files as well."""
+    from relationapp.data.models import ContactPoint, ImportantDate
+
+    person = create_person(db, name="Wieteke Zonderland", email="w.zonderland@example.nl")
+    with db.write() as session:
+        session.add(ContactPoint(person_id=person.id, kind="email", label="work", value="wz-werk@kantoor.example"))
+        session.add(ImportantDate(person_id=person.id, kind="custom", label="Trouwdag op Terschelling", month=6, day=1))
+    assert b"wz-werk@kantoor.example" in _stored_bytes(request, db)
+    erase_person(db, person_id=person.id)
+    assert count(db, "contact_point") == 0 and count(db, "important_date") == 0
+    raw = _stored_bytes(request, db)
+    for trace in ("wz-werk@kantoor.example", "Trouwdag op Terschelling", "Zonderland"):
+        assert trace.encode() not in raw, trace
+
+
 def test_the_export_holds_every_record_that_mentions_them(db, fenna, tmp_path):
     from relationapp.services.common.settings import update_settings
 
