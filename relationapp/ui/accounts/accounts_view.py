@@ -39,7 +39,7 @@ def accounts_model(ctx, parent=None) -> LazyTableModel:
 
 class AccountsView(Page, LazyListView):
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, accounts_model(ctx), tr("accounts"), parent)
+        super().__init__(ctx, accounts_model(ctx), tr("accounts"), parent, one=tr("account"))
         self.model.setParent(self)
         self.stage = QComboBox(self)
         self.stage.addItem(tr("All stages"), None)

@@ -23,16 +23,17 @@ from relationapp.ui.lists.lazy_model import LazyTableModel
 class LazyListView(QWidget):
     """Subclasses give the model and react to ``activated(id)`` (Enter or double-click).
 
-    ``noun`` is the translated plural ("accounts") for the filter box and the count.
+    ``noun`` is the translated plural ("accounts") for the filter box and the count, ``one`` the
+    singular for a count of one ("1 account", not "1 accounts").
     """
 
     activated = Signal(int)
 
-    def __init__(self, ctx, model: LazyTableModel, noun: str, parent=None):
+    def __init__(self, ctx, model: LazyTableModel, noun: str, parent=None, *, one: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
-        self.noun = noun
+        self.noun, self.noun_one = noun, one or noun
         layout = QVBoxLayout(self)
         self.toolbar = QHBoxLayout()
         self.search = QLineEdit(self)
@@ -103,8 +104,9 @@ class LazyListView(QWidget):
             self.model.reload()
 
     def _update_count(self) -> None:
-        count = formatting.current().number(self.model.total())  # 1.234 in Dutch, 1,234 in English
-        self.count.setText(tr("{count} {things}").format(count=count, things=self.noun))
+        total = self.model.total()
+        count = formatting.current().number(total)  # 1.234 in Dutch, 1,234 in English
+        self.count.setText(tr("{count} {things}").format(count=count, things=self.noun_one if total == 1 else self.noun))
 
     def _focus_first(self) -> None:
         if self.model.rowCount():

@@ -37,7 +37,7 @@ class PeopleView(Page, LazyListView):
     CHANGES = (Kind.PEOPLE, Kind.ACCOUNTS)
 
     def __init__(self, ctx, parent=None):
-        super().__init__(ctx, people_model(ctx), tr("people"), parent)
+        super().__init__(ctx, people_model(ctx), tr("people"), parent, one=tr("person"))
         self.model.setParent(self)
         self.new_button = QPushButton(tr("New person…"), self)
         self.open_account = QPushButton(tr("Open account"), self)
