@@ -129,13 +129,7 @@ def test_read_only_file_gives_clear_message(tmp_path):
 
 
 def test_older_schema_is_backed_up_then_upgraded(db_path):
-    from alembic import command
-
-    old = Database.open(str(db_path))
-    cfg = migrate.alembic_config(old)
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001_initial")
+    old = _database_at(db_path, "0001_initial")
     with old.write() as session:
         session.execute(sa.text("INSERT INTO account (name, kind, stage, archived, created_at, updated_at) "
                                 "VALUES ('Kept', 'organisation', 'customer', 0, '2026-01-01', '2026-01-01')"))
@@ -206,14 +200,20 @@ def test_writers_queue_on_postgresql(pg_db):
         assert session.execute(sa.text("SELECT name FROM staff ORDER BY id")).scalars().all() == ["First", "Second"]
 
 
-def test_records_of_a_0015_database_get_version_one_and_an_empty_change_log(db_path):
+def _database_at(db_path, revision: str) -> Database:
+    """A new file migrated only up to ``revision``: a database an older relationapp made."""
     from alembic import command
 
     old = Database.open(str(db_path))
     cfg = migrate.alembic_config(old)
     with old.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0015_dav_sync")
+        command.upgrade(cfg, revision)
+    return old
+
+
+def test_records_of_a_0015_database_get_version_one_and_an_empty_change_log(db_path):
+    old = _database_at(db_path, "0015_dav_sync")
     with old.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO account (name, kind, stage, archived, created_at, updated_at, in_focus) "
                              "VALUES ('Kept', 'organisation', 'customer', 0, '2026-01-01', '2026-01-01', 0)")
@@ -235,13 +235,7 @@ def test_records_of_a_0015_database_get_version_one_and_an_empty_change_log(db_p
 
 
 def test_a_sync_set_up_before_0017_is_the_account_called_default(db_path):
-    from alembic import command
-
-    old = Database.open(str(db_path))
-    cfg = migrate.alembic_config(old)
-    with old.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0016_record_versions")
+    old = _database_at(db_path, "0016_record_versions")
     with old.engine.begin() as conn:
         conn.exec_driver_sql("INSERT INTO sync_account (url, user, last_ok) VALUES ('https://dav.example.nl/', 'anna', 1)")
         conn.exec_driver_sql("INSERT INTO sync_collection (account_id, kind, url) "

@@ -57,23 +57,20 @@ def _checked(password: str) -> str:
 
 def set_password(db: Database, *, staff_id: int, password: str) -> SignedIn:
     """Give a staff member a (new) password; from then on every session signs in."""
-    hashed = _hasher().hash(_checked(password))
+    return _store_hash(db, staff_id, _hasher().hash(_checked(password)))
+
+
+def clear_password(db: Database, *, staff_id: int) -> SignedIn:
+    """Take a staff member's password away (they can no longer sign in; with nobody left, nobody signs in)."""
+    return _store_hash(db, staff_id, None)
+
+
+def _store_hash(db: Database, staff_id: int, hashed: str | None) -> SignedIn:
     with db.write() as session:
         staff = session.get(Staff, staff_id)
         if staff is None:
             raise NotFound(_("No staff member {id}.").format(id=staff_id))
         staff.password_hash = hashed
-        session.add(staff)
-        return SignedIn(staff.id, staff.name)
-
-
-def clear_password(db: Database, *, staff_id: int) -> SignedIn:
-    """Take a staff member's password away (they can no longer sign in; with nobody left, nobody signs in)."""
-    with db.write() as session:
-        staff = session.get(Staff, staff_id)
-        if staff is None:
-            raise NotFound(_("No staff member {id}.").format(id=staff_id))
-        staff.password_hash = None
         session.add(staff)
         return SignedIn(staff.id, staff.name)
 
