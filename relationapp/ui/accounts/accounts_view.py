@@ -45,6 +45,9 @@ class AccountsView(Page, LazyListView):
         self.stage.addItem(tr("All stages"), None)
         for value, label in STAGE_LABELS.items():
             self.stage.addItem(tr(label), value)
+        # as wide as "All stages", not as the longest lead stage: the list opens as wide as it needs
+        self.stage.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.stage.setMinimumContentsLength(max(len(self.stage.itemText(0)), 10))
         self.manager = StaffChoice(tr("All account managers"), self)
         self._fill_managers()
         self.archived = QCheckBox(tr("Show archived"), self)

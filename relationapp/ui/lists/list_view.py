@@ -39,6 +39,8 @@ class LazyListView(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(tr("Filter {things}…  (Ctrl+F)").format(things=noun))
         self.search.setClearButtonEnabled(True)
+        # room for a few typed words: beside the filter combos on a narrow window it shrank to "Fi…"
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("m" * 10))
         self.toolbar.addWidget(self.search, 1)
         self.count = plain_label("", self)
         layout.addLayout(self.toolbar)
