@@ -157,15 +157,16 @@ def _as_user(name: str | None):
     return preexec
 
 
-def start_server(*, durable: bool = False) -> PgServer:
+def start_server(*, durable: bool = False, own: bool = False) -> PgServer:
     """Use ``RELATIONAPP_TEST_PG_URL``'s server, else a throwaway cluster; FileNotFoundError without PostgreSQL.
 
-    ``durable``: fsync and synchronous commit on (for benchmarks); the tests' cluster has them off."""
+    ``durable``: fsync and synchronous commit on (for benchmarks); the tests' cluster has them off.
+    ``own``: a throwaway cluster even when a server is given (a test that stops and starts it)."""
     try:
         import psycopg  # noqa: F401 - the team and test extras install it
     except ImportError as exc:
         raise FileNotFoundError(f"psycopg is not installed (pip install -e '.[test]'): {exc}") from None
-    given = os.environ.get(URL_ENV)
+    given = None if own else os.environ.get(URL_ENV)
     if given:
         return PgServer(base_url=given)
     binaries = bin_dir()
