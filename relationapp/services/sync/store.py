@@ -363,8 +363,8 @@ def sync_status(db: Database) -> SyncStatus:
                           SyncItem.pending, SyncItem.base)
                 .join(SyncCollection, SyncCollection.id == SyncItem.collection_id)
                 .where(SyncItem.pending.is_not(None)).order_by(SyncItem.id)):
-            what = _what(session, kind, local_id) or (json.loads(base).get("name") or json.loads(base).get("title")
-                                                       or "" if base else "")
+            stored = json.loads(base) if base else {}  # what the item was at the last sync
+            what = _what(session, kind, local_id) or stored.get("name") or stored.get("title") or ""
             deletions.append(DeletionView(item_id, names.get(account_id, ""), kind, local_id, what, pending))
         counts = dict(session.execute(
             sa.select(SyncCollection.kind, sa.func.count(SyncItem.id))

@@ -71,10 +71,12 @@ class AppContext(QObject):
     # --- a lost connection to the server ------------------------------------------
     def lose_connection(self, interval_ms: int = 3000, *, told: bool = False) -> None:
         """The server stopped answering: the window goes read-only (``ops`` refuses writes) and a probe
-        every ``interval_ms`` looks whether it answers again; then writes come back and every list refreshes."""
+        every ``interval_ms`` looks whether it answers again; then writes come back and every list refreshes.
+        ``told``: the user has been told already (the failed save's own message)."""
         if self.connection_lost:
             return
         self.connection_lost = True
+        self.connection_lost_told = told  # the refusal of the save that noticed it said so: no second dialog
         self._probe_timer = QTimer(self)
         self._probe_timer.setInterval(interval_ms)
         self._probe_timer.timeout.connect(self.probe_server)
