@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from relationapp import __version__
+from relationapp.errors import ConnectionLost
 from relationapp.services.common.changes import Changes, Kind
 from relationapp.ui.common import theme
 from relationapp.ui.common.accessibility import name_unnamed_controls
@@ -72,12 +74,45 @@ class _Pages(dict):
 
     def __missing__(self, key: str):
         entry = next(e for e in pages.PAGES if e.key == key)
-        view = pages.load(entry.target)(self.window.ctx, self.window.stack)
+        try:
+            view = pages.load(entry.target)(self.window.ctx, self.window.stack)
+        except ConnectionLost:  # a page first opened while the server is away: read-only, built once it is back
+            self.window.ctx.lose_connection()
+            view = WaitingForServer(self.window.stack)
         if view.layout() is not None:
             theme.page_layout(view.layout())  # one margin and spacing on every page
         self[key] = view
         self.window.stack.addWidget(view)
         return view
+
+    def rebuild_waiting(self) -> str | None:
+        """The server is back: forget the pages that waited for it (each is built when next shown); the key
+        of the one on screen, to show it built."""
+        shown = self.window.stack.currentWidget()
+        on_screen = None
+        for key, view in list(self.items()):
+            if isinstance(view, WaitingForServer):
+                on_screen = key if view is shown else on_screen
+                del self[key]
+                self.window.stack.removeWidget(view)
+        return on_screen
+
+
+class WaitingForServer(QWidget):
+    """In place of a page that could not be read: the server did not answer when it was first opened."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.text = QLabel(tr("This page opens once the server answers again. "
+                              "The window is read-only until then."), self)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        theme.mark(self.text, "note")
+        layout.addStretch(1)
+        layout.addWidget(self.text)
+        layout.addStretch(2)
 
 
 class PageStack(QStackedWidget):
@@ -100,6 +135,12 @@ class PageStack(QStackedWidget):
         holder.setWidget(page)
         self._holder[id(page)] = holder
         return super().addWidget(holder)
+
+    def removeWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt's name
+        """The page goes, with its scroll area."""
+        holder = self._holder.pop(id(page), page)
+        super().removeWidget(holder)
+        holder.deleteLater()
 
     def widget(self, index: int) -> QWidget | None:
         holder = super().widget(index)
@@ -414,6 +455,10 @@ class MainWindow(QMainWindow):
         for action in (self.log_action, self.new_account_action, self.new_person_action, self.new_follow_up_action):
             action.setEnabled(not lost)
         self.offline_label.setVisible(lost)
+        if not lost:
+            shown = self.views.rebuild_waiting()
+            if shown is not None:
+                self.stack.setCurrentWidget(self.views[shown])
         if lost and not self.ctx.connection_lost_told:
             from relationapp.ui.common import messages
 

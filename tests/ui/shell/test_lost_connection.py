@@ -93,3 +93,27 @@ def test_the_window_is_read_only_while_the_server_is_down_and_writes_again_once_
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)  # the lists refreshed
     assert ctx.ops.call(accounts.create_account, ctx.db, name="Slagerij de Boer").name == "Slagerij de Boer"
     assert len(answered_boxes.shown) == 2  # no error dialog on the way
+
+
+def test_a_page_first_opened_while_the_server_is_down_waits_for_it(server_window, own_server, qtbot, answered_boxes):
+    from relationapp.ui.shell.main_window import WaitingForServer
+    from tests.pg_server import pause_server, resume_server
+
+    window, ctx = server_window, server_window.ctx
+    ctx.stop_watching()  # the page itself notices, not the watch
+    pause_server(own_server)
+    window.show_page("accounts")  # never built before: it cannot read its list
+    waiting = window.stack.currentWidget()
+    assert isinstance(waiting, WaitingForServer) and "opens once the server answers" in waiting.text.text()
+    assert ctx.connection_lost and not window.new_account_action.isEnabled()
+    assert [title for title, _text, _format in answered_boxes.shown] == ["Lost the connection"]  # no traceback
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "page-waiting-for-server.png"))
+
+    resume_server(own_server)
+    with qtbot.waitSignal(ctx.connection_lost_changed, timeout=10_000):
+        ctx.probe_server()
+    view = window.stack.currentWidget()
+    assert window.views["accounts"] is view and not isinstance(view, WaitingForServer)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert len(answered_boxes.shown) == 1
