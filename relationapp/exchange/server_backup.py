@@ -25,6 +25,7 @@ from relationapp.data.db import Database
 from relationapp.errors import ValidationError
 from relationapp.files import pg_tools
 from relationapp.files.paths import user_file
+from relationapp.services.data_care.backups import AUTO_INTERVAL
 from relationapp.text.catalogue import _
 
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z0-9_-]+?)(?:-\d+)?\.(?:dump|zip)$")
@@ -58,7 +59,7 @@ def backup_stem(db: Database) -> str:
 
 
 def backup_server(db: Database, *, dest: str | Path | None = None, backup_dir: str | Path | None = None,
-                  keep: int | None = None, now: dt.datetime | None = None) -> ServerBackup:
+                  keep: int | None = None, now: dt.datetime | None = None, reason: str = "manual") -> ServerBackup:
     """A backup of the server database now: to ``dest`` if given, else into ``backup_dir`` (pruned to ``keep``)."""
     if db.is_sqlite:
         raise ValidationError(_("This database is a SQLite file; its backups use SQLite's backup API."))
@@ -69,7 +70,7 @@ def backup_server(db: Database, *, dest: str | Path | None = None, backup_dir: s
     if dest is not None:
         target = user_file(dest)
     elif backup_dir is not None:
-        target = _free_name(Path(backup_dir), backup_stem(db), now or dt.datetime.now(), suffix)
+        target = _free_name(Path(backup_dir), backup_stem(db), now or dt.datetime.now(), suffix, reason)
     else:
         raise ValidationError(_("No backup folder given."))
     if program is not None:
@@ -85,8 +86,21 @@ def backup_server(db: Database, *, dest: str | Path | None = None, backup_dir: s
     return made
 
 
-def _free_name(folder: Path, stem: str, now: dt.datetime, suffix: str) -> Path:
-    base = f"{stem}-{now:%Y%m%d-%H%M%S}-manual"
+def daily_server_backup(db: Database, *, backup_dir: str | Path, keep: int,
+                        now: dt.datetime | None = None) -> ServerBackup | None:
+    """At start-up, as for a SQLite file: a backup when this folder's newest of this database is a day old
+    (or there is none); None when none was due. Each laptop keeps its own copies of the server's data."""
+    now = now or dt.datetime.now()
+    newest = next(iter(list_server_backups(Path(backup_dir), stem=backup_stem(db))), None)
+    if newest is not None:
+        made_at = dt.datetime.strptime(_NAME.match(newest.name).group("stamp"), "%Y%m%d-%H%M%S")
+        if now - made_at < AUTO_INTERVAL and newest.stat().st_size > 0:
+            return None
+    return backup_server(db, backup_dir=backup_dir, keep=keep, now=now, reason="auto")
+
+
+def _free_name(folder: Path, stem: str, now: dt.datetime, suffix: str, reason: str = "manual") -> Path:
+    base = f"{stem}-{now:%Y%m%d-%H%M%S}-{reason}"
     n = 1
     while True:
         path = folder / f"{base}{'' if n == 1 else f'-{n}'}{suffix}"

@@ -107,3 +107,18 @@ def test_the_password_reaches_pg_dump_but_no_command_line_or_message(pg_server, 
         pg_tools.dump(pg_tools.choose(pg_tools.candidates("pg_dump"), 15), wrong.render_as_string(hide_password=False),
                       tmp_path / "x.dump")
     assert "not-it" not in str(caught.value) and not (tmp_path / "x.dump").exists()
+
+
+def test_the_daily_backup_of_a_server_database_is_made_once_a_day(pg_db, tmp_path):
+    from relationapp.exchange.server_backup import daily_server_backup, list_server_backups
+
+    folder = tmp_path / "backups"
+    accounts.create_account(pg_db, name="Bakkerij Jansen")
+    morning = dt.datetime(2026, 12, 7, 9, 0)
+    first = daily_server_backup(pg_db, backup_dir=folder, keep=2, now=morning)
+    assert first is not None and first.path.name.endswith("-auto.dump") and first.method == "pg_dump"
+    assert daily_server_backup(pg_db, backup_dir=folder, keep=2, now=morning + dt.timedelta(hours=23)) is None
+    later = [daily_server_backup(pg_db, backup_dir=folder, keep=2, now=morning + dt.timedelta(days=d))
+             for d in (1, 2)]
+    assert all(made is not None for made in later)
+    assert list_server_backups(folder, stem=first.path.name.split("-2026")[0]) == [later[1].path, later[0].path]

@@ -71,9 +71,10 @@ def after_window_shown(ctx, window) -> None:
     thread of its own, never in the queue of the window's database work.
     """
     db_path = ctx.db.path
-    if db_path is None:
-        return
     keep = ctx.settings.backups_keep
+    if db_path is None:
+        daily_server_backup(ctx, keep)
+        return
 
     def work(stop):
         return backups.startup_check(db_path, backup_dir_for(db_path), keep=keep, stop=stop)
@@ -85,3 +86,17 @@ def after_window_shown(ctx, window) -> None:
             ctx.say(tr("Daily backup written to {file}.").format(file=result.backup.name))
 
     ctx.tasks.run_detached(work, on_done=done, on_error=lambda exc: ctx.say(tr("No daily backup: {error}").format(error=exc)))
+
+
+def daily_server_backup(ctx, keep: int) -> None:
+    """On a server the file check is the server's; the daily backup (pg_dump, else the app's export) is
+    this laptop's, into its backup folder, off the UI thread."""
+    from relationapp import config
+    from relationapp.exchange.server_backup import daily_server_backup as backup
+
+    def done(made) -> None:
+        if made is not None:
+            ctx.say(tr("Daily backup: {result}").format(result=made.message))
+
+    ctx.tasks.run_detached(lambda _stop: backup(ctx.db, backup_dir=config.backup_dir(), keep=keep), on_done=done,
+                           on_error=lambda exc: ctx.say(tr("No daily backup: {error}").format(error=exc)))

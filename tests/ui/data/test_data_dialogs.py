@@ -258,3 +258,19 @@ def test_backup_now_on_a_server_database_says_it_used_pg_dump(pg_db, qtbot, isol
         ctx.tasks.stop()
     [made] = list(config.backup_dir().glob("*.dump"))
     assert said[-1] == f"Backup made with pg_dump: {made}"
+
+
+@pytest.mark.pg
+def test_the_window_on_a_server_makes_its_daily_backup_after_it_shows(pg_db, qtbot, isolated_user_dirs):
+    from relationapp import config
+    from relationapp.ui.common.context import AppContext
+    from relationapp.ui.shell import startup_checks
+
+    ctx = AppContext(pg_db)
+    try:
+        with qtbot.waitSignal(ctx.status_message, timeout=30000) as said:
+            startup_checks.after_window_shown(ctx, None)
+    finally:
+        ctx.tasks.stop()
+    [made] = list(config.backup_dir().glob("*-auto.dump"))
+    assert said.args[0] == f"Daily backup: Backup made with pg_dump: {made}"
