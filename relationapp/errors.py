@@ -40,3 +40,7 @@ class ConflictError(ServiceError):
 class ConnectionLost(ServiceError):
     """The database server stopped answering (stopped, restarted, the network gone) during an operation:
     its transaction ended with the connection, so nothing of it was saved."""
+
+
+class NotAllowed(ServiceError):
+    """The staff member signed in may not do this (only one who manages staff may): nothing was saved."""

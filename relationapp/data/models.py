@@ -121,6 +121,8 @@ class Staff(Versioned, table=True):
     active: bool = Field(default=True)
     # an Argon2id hash (services.customers.sign_in); None: no password, this staff member cannot sign in
     password_hash: Optional[str] = Field(default=None, max_length=200)
+    # may set others' passwords, mark them as left and choose who else manages staff (sign_in)
+    manages_staff: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class LeadSource(SQLModel, table=True):

@@ -38,7 +38,16 @@ def register(sub) -> None:
     how = password.add_mutually_exclusive_group()
     how.add_argument("--password-stdin", action="store_true", help=N_("read the password from standard input"))
     how.add_argument("--clear", action="store_true", help=N_("take the password away (they can no longer sign in)"))
+    password.add_argument("--as-database-owner", action="store_true",
+                          help=N_("without signing in, for a forgotten password: only the owner of the database "
+                                  "(on PostgreSQL, connected as the role that owns it)"))
     password.set_defaults(handler=_password)
+
+    manages = verbs.add_parser("manages", help=N_("whether a staff member manages staff (sets others' passwords, "
+                                                  "marks them as left)"))
+    manages.add_argument("staff", metavar="NAME_OR_ID")
+    manages.add_argument("--no", action="store_true", help=N_("no longer"))
+    manages.set_defaults(handler=_manages)
 
     me = verbs.add_parser("me", help=N_("set who you are ('I am'); without a name, show it"))
     me.add_argument("staff", metavar="NAME_OR_ID", nargs="?")
@@ -113,6 +122,8 @@ def _password(args, db) -> int:
     from relationapp.services.customers.staff import find_staff
 
     staff = find_staff(db, name_or_id=args.staff)
+    if args.clear and args.as_database_owner:
+        raise CliError(_("--as-database-owner gives a new password; --clear needs someone signed in."))
     if args.clear:
         sign_in.clear_password(db, staff_id=staff.id)
         print(_("{name} has no password now.").format(name=staff.name))
@@ -125,8 +136,21 @@ def _password(args, db) -> int:
             raise CliError(_("The two passwords differ; nothing was changed."))
     else:
         raise CliError(_("No terminal to ask the password on: give it on standard input with --password-stdin."))
-    sign_in.set_password(db, staff_id=staff.id, password=password)
+    if args.as_database_owner:
+        sign_in.reset_password(db, staff_id=staff.id, password=password)
+    else:
+        sign_in.set_password(db, staff_id=staff.id, password=password)
     print(_("{name} has a new password.").format(name=staff.name))
+    return 0
+
+
+def _manages(args, db) -> int:
+    from relationapp.services.customers import sign_in
+    from relationapp.services.customers.staff import find_staff
+
+    staff = find_staff(db, name_or_id=args.staff)
+    sign_in.set_manages_staff(db, staff_id=staff.id, manages=not args.no)
+    print((_("{name} no longer manages staff.") if args.no else _("{name} manages staff.")).format(name=staff.name))
     return 0
 
 

@@ -7,6 +7,13 @@ not a setting every window on the server shares.
 
 Passwords are hashed with Argon2id (argon2-cffi, its default parameters); the hash alone is stored.
 A wrong name and a wrong password get the same message, so nobody learns who has an account.
+
+Who may do what, once anyone has a password: each staff member sets or clears their own password;
+only one who manages staff (``Staff.manages_staff``) sets another's, marks someone as left or back
+and chooses who else manages staff. The first to get a password manages staff, and the last one who
+does cannot stop (nobody could manage the others). A forgotten password when nobody else can help is
+reset by the owner of the database (``reset_password``): on PostgreSQL the role that owns it, on a
+SQLite file whoever holds the file (who could change it with any SQLite tool anyway).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ import sqlalchemy as sa
 
 from relationapp.data.db import Database
 from relationapp.data.models import Staff
-from relationapp.errors import NotFound, ValidationError
+from relationapp.errors import NotAllowed, NotFound, ValidationError
 from relationapp.text.catalogue import _
 
 MIN_LENGTH = 8
@@ -56,30 +63,118 @@ def _checked(password: str) -> str:
 
 
 def set_password(db: Database, *, staff_id: int, password: str) -> SignedIn:
-    """Give a staff member a (new) password; from then on every session signs in."""
-    return _store_hash(db, staff_id, _hasher().hash(_checked(password)))
-
-
-def clear_password(db: Database, *, staff_id: int) -> SignedIn:
-    """Take a staff member's password away (they can no longer sign in; with nobody left, nobody signs in)."""
-    return _store_hash(db, staff_id, None)
-
-
-def _store_hash(db: Database, staff_id: int, hashed: str | None) -> SignedIn:
+    """Give a staff member a (new) password; from then on every session signs in. Once anyone has one:
+    one's own, or anyone's by a staff member who manages staff."""
+    hashed = _hasher().hash(_checked(password))
     with db.write() as session:
-        staff = session.get(Staff, staff_id)
-        if staff is None:
-            raise NotFound(_("No staff member {id}.").format(id=staff_id))
+        staff = _staff(session, staff_id)
+        first = not _passwords_exist(session)
+        guard(session, db, staff, own=True,
+              refusal=_("Only a staff member who manages staff can set another's password."))
         staff.password_hash = hashed
+        if first:  # the first to sign in manages staff: somebody must be able to let the others in
+            staff.manages_staff = True
         session.add(staff)
         return SignedIn(staff.id, staff.name)
 
 
+def clear_password(db: Database, *, staff_id: int) -> SignedIn:
+    """Take a staff member's password away (they can no longer sign in; with nobody left, nobody signs in)."""
+    with db.write() as session:
+        staff = _staff(session, staff_id)
+        guard(session, db, staff, own=True,
+              refusal=_("Only a staff member who manages staff can clear another's password."))
+        staff.password_hash = None
+        keep_a_manager(session, staff)
+        session.add(staff)
+        return SignedIn(staff.id, staff.name)
+
+
+def set_manages_staff(db: Database, *, staff_id: int, manages: bool) -> SignedIn:
+    """Whether a staff member manages staff (sets others' passwords, marks them as left)."""
+    with db.write() as session:
+        staff = _staff(session, staff_id)
+        guard(session, db, staff, own=False,
+              refusal=_("Only a staff member who manages staff can choose who manages staff."))
+        staff.manages_staff = bool(manages)
+        keep_a_manager(session, staff)
+        session.add(staff)
+        return SignedIn(staff.id, staff.name)
+
+
+def reset_password(db: Database, *, staff_id: int, password: str) -> SignedIn:
+    """For the owner of the database, without signing in: a new password for a staff member (the only one
+    who could sign in forgot theirs). They manage staff afterwards if nobody with a password does."""
+    if not database_owner(db):
+        raise NotAllowed(_("Only the owner of the database can reset a password without signing in: connect "
+                           "as the PostgreSQL role that owns it."))
+    hashed = _hasher().hash(_checked(password))
+    with db.write() as session:
+        staff = _staff(session, staff_id)
+        staff.password_hash = hashed
+        if not _managers(session, other_than=staff.id):
+            staff.manages_staff = True
+        session.add(staff)
+        return SignedIn(staff.id, staff.name)
+
+
+def database_owner(db: Database) -> bool:
+    """Whether this connection is the database's owner: on PostgreSQL a superuser or the role that owns the
+    database; a SQLite file belongs to whoever can write it."""
+    if db.is_sqlite:
+        return True
+    query = sa.text("SELECT r.rolsuper OR pg_catalog.pg_get_userbyid(d.datdba) = current_user "
+                    "FROM pg_database AS d, pg_roles AS r "
+                    "WHERE d.datname = current_database() AND r.rolname = current_user")
+    with db.read() as session:
+        return bool(session.execute(query).scalar())
+
+
+def guard(session, db: Database, target: Staff, *, own: bool, refusal: str) -> None:
+    """Raise NotAllowed unless this session may change ``target``'s sign-in: anyone while nobody has a
+    password (one laptop, one owner), then the one signed in for themselves (``own``) or one who manages staff."""
+    if not _passwords_exist(session):
+        return
+    me = session.get(Staff, db.staff_id) if db.staff_id is not None else None
+    if me is None or not me.active:
+        raise NotAllowed(_("Sign in first: once staff members have passwords, only someone signed in changes them."))
+    if (own and me.id == target.id) or me.manages_staff:
+        return
+    raise NotAllowed(refusal)
+
+
+def keep_a_manager(session, changed: Staff) -> None:
+    """While anyone signs in, someone who signs in must manage staff."""
+    session.flush()
+    if _passwords_exist(session) and not _managers(session):
+        raise NotAllowed(_("{name} is the last one who manages staff: let someone else manage staff first.").format(
+            name=changed.name))
+
+
+def _managers(session, *, other_than: int | None = None) -> list[int]:
+    query = sa.select(Staff.id).where(Staff.active == sa.true(), Staff.password_hash.is_not(None),
+                                      Staff.manages_staff == sa.true())
+    if other_than is not None:
+        query = query.where(Staff.id != other_than)
+    return list(session.execute(query).scalars())
+
+
+def _passwords_exist(session) -> bool:
+    query = sa.select(Staff.id).where(Staff.active == sa.true(), Staff.password_hash.is_not(None)).limit(1)
+    return session.execute(query).first() is not None
+
+
+def _staff(session, staff_id: int) -> Staff:
+    staff = session.get(Staff, staff_id)
+    if staff is None:
+        raise NotFound(_("No staff member {id}.").format(id=staff_id))
+    return staff
+
+
 def has_passwords(db: Database) -> bool:
     """True once any active staff member has a password: then sessions sign in."""
-    query = sa.select(Staff.id).where(Staff.active == sa.true(), Staff.password_hash.is_not(None)).limit(1)
     with db.read() as session:
-        return session.execute(query).first() is not None
+        return _passwords_exist(session)
 
 
 def who_can_sign_in(db: Database) -> list[SignedIn]:

@@ -12,6 +12,7 @@ from relationapp.data.models import LeadSource, Staff
 from relationapp.services.common import settings as settings_service
 from relationapp.services.common import validation
 from relationapp.services.common.versions import check_version
+from relationapp.services.customers import sign_in
 from relationapp.text.catalogue import _
 
 
@@ -24,6 +25,7 @@ class StaffRow:
     active: bool
     version: int = 1  # what an edit saves with (expected_version)
     has_password: bool = False  # signs in with one (services.customers.sign_in); the hash never leaves the service
+    manages_staff: bool = False  # may set others' passwords and mark them as left (sign_in.guard)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def create_staff(db: Database, *, name: str, email: str | None = None, hourly_co
 
 def _row(staff: Staff) -> StaffRow:
     return StaffRow(staff.id, staff.name, staff.email, staff.hourly_cost, staff.active, staff.version,
-                    staff.password_hash is not None)
+                    staff.password_hash is not None, bool(staff.manages_staff))
 
 
 def get_staff(db: Database, *, staff_id: int) -> StaffRow:
@@ -93,10 +95,16 @@ def update_staff(db: Database, *, staff_id: int, expected_version: int | None = 
         if staff is None:
             raise NotFound(_("No staff member {id}.").format(id=staff_id))
         check_version(session, staff, expected_version=expected_version, yours=values)
+        leaving = "active" in values and values["active"] != staff.active
+        if leaving:  # someone who left cannot sign in: once people sign in, a manager's decision
+            sign_in.guard(session, db, staff, own=False,
+                          refusal=_("Only a staff member who manages staff can mark someone as left or back."))
         for key, value in values.items():
             setattr(staff, key, value)
         session.add(staff)
         session.flush()
+        if leaving:
+            sign_in.keep_a_manager(session, staff)
         _set_me(session, staff, me)
         return _row(staff)
 

@@ -99,6 +99,7 @@ class StaffPanel(QWidget):
                    align_right=True),
             Column(QT_TR_NOOP("Status"), lambda s: tr("active") if s.active else tr("left")),
             Column(QT_TR_NOOP("Password"), lambda s: tr("yes") if s.has_password else ""),
+            Column(QT_TR_NOOP("Manages staff"), lambda s: tr("yes") if s.manages_staff else ""),
         ], self)
         self.table = read_only_table(self.model, self)
         self.table.setAccessibleName(tr("Staff members"))
@@ -112,11 +113,17 @@ class StaffPanel(QWidget):
         self.change_button = QPushButton(tr("Change…"), self)
         self.leave_button = QPushButton(tr("Mark as left"), self)
         self.password_button = QPushButton(tr("Password…"), self)
+        # once staff sign in, only one who manages staff sets others' passwords and marks them as left
+        self.manages_button = QPushButton(tr("Manages staff"), self)
+        self.manages_button.setCheckable(True)
+        self.manages_button.setToolTip(tr("Sets others' passwords and marks them as left or back"))
+        self.manages_button.clicked.connect(self.toggle_manages)
         self.add_button.clicked.connect(self.add)
         self.change_button.clicked.connect(self.change)
         self.leave_button.clicked.connect(self.toggle_left)
         self.password_button.clicked.connect(self.set_password)
-        for button in (self.add_button, self.change_button, self.leave_button, self.password_button):
+        for button in (self.add_button, self.change_button, self.leave_button, self.password_button,
+                       self.manages_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -148,6 +155,8 @@ class StaffPanel(QWidget):
         self.change_button.setEnabled(staff is not None)
         self.leave_button.setEnabled(staff is not None)
         self.password_button.setEnabled(staff is not None and staff.active)
+        self.manages_button.setEnabled(staff is not None and staff.active and staff.has_password)
+        self.manages_button.setChecked(staff is not None and staff.manages_staff)
         self.leave_button.setText(tr("Back again") if staff is not None and not staff.active else tr("Mark as left"))
 
     def add(self) -> None:
@@ -163,6 +172,14 @@ class StaffPanel(QWidget):
         if staff is not None:
             if PasswordDialog(self.ctx, staff, parent=self).exec():
                 self.ctx.say(tr("{name} has a new password.").format(name=staff.name))
+
+    def toggle_manages(self) -> None:
+        staff = self.selected()
+        if staff is None:
+            return
+        self.ctx.ops.run(self, sign_in_service.set_manages_staff, self.ctx.db, staff_id=staff.id,
+                         manages=not staff.manages_staff)
+        self._update_buttons()  # refused: the button shows what is stored again
 
     def toggle_left(self) -> None:
         staff = self.selected()

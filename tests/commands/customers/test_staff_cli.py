@@ -82,3 +82,30 @@ def test_once_someone_has_a_password_every_command_signs_in(db_path, capsys, mon
     assert "You are Anna Jansen." in capsys.readouterr().out  # not Bram, the setting "I am"
     assert main([*base, "--sign-in", "anna jansen", "log", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["staff"] == "Anna Jansen"
+
+
+def test_only_a_manager_sets_anothers_password_and_the_owner_resets_a_forgotten_one(db_path, capsys, monkeypatch):
+    import io
+
+    base = ["--db", str(db_path), "--create"]
+    for name in ("Anna Jansen", "Bram de Vries"):
+        assert main([*base, "staff", "add", name]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse\n"))
+    assert main([*base, "staff", "password", "Anna", "--password-stdin"]) == 0  # the first: she manages staff
+    monkeypatch.setenv("RELATIONAPP_PASSWORD", "correct horse")
+    monkeypatch.setattr("sys.stdin", io.StringIO("bram's own\n"))
+    assert main([*base, "--sign-in", "Anna Jansen", "staff", "password", "Bram", "--password-stdin"]) == 0
+    monkeypatch.setenv("RELATIONAPP_PASSWORD", "bram's own")
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO("taken over\n"))
+    assert main([*base, "--sign-in", "Bram de Vries", "staff", "password", "Anna", "--password-stdin"]) == 2
+    assert capsys.readouterr().err.strip().endswith("Only a staff member who manages staff can set another's password.")
+    assert main([*base, "--sign-in", "Bram de Vries", "staff", "manages", "Bram"]) == 2
+
+    # Anna forgot hers; the owner of the file gives her a new one without signing in
+    monkeypatch.delenv("RELATIONAPP_PASSWORD")
+    monkeypatch.setattr("sys.stdin", io.StringIO("remembered now\n"))
+    assert main([*base, "staff", "password", "Anna", "--password-stdin", "--as-database-owner"]) == 0
+    monkeypatch.setenv("RELATIONAPP_PASSWORD", "remembered now")
+    assert main([*base, "--sign-in", "Anna Jansen", "staff", "manages", "Bram"]) == 0
+    assert "Bram de Vries manages staff." in capsys.readouterr().out

@@ -56,3 +56,30 @@ def test_marking_someone_as_left_takes_them_out_of_the_choices_and_undo_brings_t
     qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 3)) == "left")
     assert ctx.undo()
     assert [s.name for s in list_staff(ctx.db)] == ["Anna Jansen", "Bram de Vries"]
+
+
+def test_who_manages_staff_is_shown_and_a_colleague_cannot_take_it_over(ctx, qtbot, answered_boxes, tmp_path):
+    from relationapp.services.customers import sign_in
+    from relationapp.services.customers.staff import create_staff
+
+    anna = create_staff(ctx.db, name="Anna Jansen")
+    bram = create_staff(ctx.db, name="Bram de Vries")
+    sign_in.set_password(ctx.db, staff_id=anna.id, password="correct horse")  # the first: she manages staff
+    sign_in.sign_in(ctx.db, name_or_email="Anna Jansen", password="correct horse")
+    sign_in.set_password(ctx.db, staff_id=bram.id, password="bram's own")
+    sign_in.sign_in(ctx.db, name_or_email="Bram de Vries", password="bram's own")  # this window is Bram's
+    view = _settings(ctx, qtbot)
+    panel = view.form.staff_panel
+    assert [panel.model.data(panel.model.index(r, 5)) for r in range(2)] == ["yes", ""]
+    panel.table.selectRow(1)
+    assert panel.manages_button.isEnabled() and not panel.manages_button.isChecked()
+    view.grab().save(str(tmp_path / "staff.png"))
+    panel.manages_button.click()  # Bram tries to make himself a manager: refused, said, nothing changed
+    assert answered_boxes.shown[-1][1] == "Only a staff member who manages staff can choose who manages staff."
+    assert not panel.manages_button.isChecked()
+    assert [s.manages_staff for s in list_staff(ctx.db)] == [True, False]
+
+    sign_in.sign_in(ctx.db, name_or_email="Anna Jansen", password="correct horse")
+    panel.manages_button.click()
+    qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 5)) == "yes")
+    assert panel.manages_button.isChecked() and [s.manages_staff for s in list_staff(ctx.db)] == [True, True]

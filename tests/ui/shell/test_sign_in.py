@@ -26,8 +26,8 @@ def team(ctx):
     anna = create_staff(ctx.db, name="Anna de Vries")
     bram = create_staff(ctx.db, name="Bram Smit")
     update_settings(ctx.db, current_staff_id=bram.id)  # the old shared "I am": no longer who a window is
-    for member in (anna, bram):
-        sign_in.set_password(ctx.db, staff_id=member.id, password=f"{member.name.split()[0]} password")
+    for member in (anna, bram):  # as the owner of the file sets them up
+        sign_in.reset_password(ctx.db, staff_id=member.id, password=f"{member.name.split()[0]} password")
     return anna, bram
 
 
@@ -78,8 +78,8 @@ def test_the_i_am_box_follows_who_signed_in_and_switching_needs_their_password(d
 
     staff = list_staff(demo_ctx.db)
     first, second = staff[0], staff[1]
-    for member in (first, second):
-        sign_in.set_password(demo_ctx.db, staff_id=member.id, password="team password")
+    for member in (first, second):  # as the owner of the file sets them up
+        sign_in.reset_password(demo_ctx.db, staff_id=member.id, password="team password")
     sign_in.sign_in(demo_ctx.db, name_or_email=first.name, password="team password")
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
