@@ -44,3 +44,37 @@ def test_a_closed_widget_gets_no_result(qtbot):
     gate.set()
     assert runner.wait(5000)
     QApplication.processEvents()  # would crash or raise if the result were delivered
+
+
+def test_what_a_task_holds_is_freed_on_the_ui_thread(qtbot):
+    """A page's work may hold a Qt object (a model, a widget's data): freed on a worker thread, Qt crashes."""
+    runner = TaskRunner()
+    freed_on = []
+
+    class Held:
+        def __del__(self):
+            freed_on.append(threading.get_ident())
+
+    def work_holding(held):
+        return lambda: held is not None
+
+    done = []
+    runner.run(work_holding(Held()), on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    assert runner.wait(5000)
+    assert freed_on == [threading.get_ident()]
+    runner.run(lambda: 1 / 0, on_error=done.append)  # a failed task too
+    qtbot.waitUntil(lambda: len(done) == 2)
+    assert runner.wait(5000) and not runner._pending
+
+
+def test_a_callback_may_hold_the_last_reference_to_the_runners_owner(qtbot):
+    """A page's callback keeps its window (and so the runner) alive; the window's last other reference goes
+    (a test ends, a dialog closes) once the result is in. Freeing the callback then must not destroy the
+    runner from inside its own signal object's deletion (that crashed, in the events processed after the
+    test)."""
+    runner = TaskRunner()
+    done = []
+    runner.run(lambda: 1, on_done=lambda value, window=runner: done.append(value))
+    qtbot.waitUntil(lambda: done == [1])
+    del runner
