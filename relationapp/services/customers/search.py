@@ -53,24 +53,16 @@ def match_expression(text: str) -> str | None:
     return " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words[:8])
 
 
-# PostgreSQL: the typed text cut into words by the index's own function (so folded the same way), the
-# first 8 as FTS5's match_expression keeps; a row matches when it holds each as a prefix (one letter: whole).
-# Each word is its own range scan of the index (LATERAL): the planner cannot see how few words the function
-# gives (it guesses hundreds), and as a plain join it read the whole index at L (1.9 s for 'van', 0.17 s so).
-_WORD_ROWS = """
-WITH typed AS MATERIALIZED (SELECT DISTINCT word FROM relationapp_search_words(:q) WHERE n <= 8)
-SELECT s.row_id FROM typed CROSS JOIN LATERAL (
-  SELECT DISTINCT i.row_id FROM search_index AS i WHERE i.token >= typed.word AND i.token < typed.word || chr(1114111)
-   AND (length(typed.word) > 1 OR i.token = typed.word){parity}) AS s
-GROUP BY s.row_id HAVING count(*) = (SELECT count(*) FROM typed)
-"""
-
-
-def word_matches(text: str, *, parity: int | None = None):
+def word_matches(text: str, *, parity: int | None = None, wanted: int | None = None):
     """PostgreSQL: the index rows (2 * id for accounts, 2 * id + 1 for people) that match like FTS5's
-    ``match_expression(text)`` does, as a subquery of one ``row_id`` column (``parity``: of one kind only)."""
-    sql = _WORD_ROWS.format(parity="" if parity is None else f" AND i.row_id % 2 = {int(parity)}")
-    return sa.text(sql).bindparams(q=text).columns(row_id=sa.BigInteger).subquery("matches")
+    ``match_expression(text)`` does, as a subquery of one ``row_id`` column: ``parity`` of one kind only,
+    the first ``wanted`` by row id. The words are folded and the query planned for them on the server
+    (``relationapp_word_rows``, revision 0020): the planner saw no word when the folding was part of it."""
+    rows = sa.func.relationapp_word_rows(sa.bindparam("q", text, type_=sa.Text),
+                                         sa.cast(sa.literal(parity), sa.Integer),
+                                         sa.cast(sa.literal(wanted), sa.Integer))
+    found = rows.table_valued(sa.column("row_id", sa.BigInteger)).render_derived(name="found")
+    return sa.select(found.c.row_id).subquery("matches")
 
 
 # more index matches than this: walk the list's own index in display order (stopping at the page)
@@ -94,11 +86,12 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
     """
     words = _WORD.findall(text)
     if dialect == "postgresql" and words and max(len(w) for w in words) > 1:
-        matches = word_matches(text, parity=0 if model is Account else 1)
-        ids = sa.select(matches.c.row_id // 2)
+        parity = 0 if model is Account else 1
+        ids = sa.select(word_matches(text, parity=parity).c.row_id // 2)
         if session is None:
             return model.id.in_(ids)
-        few = session.execute(ids.limit(BROAD + 1)).scalars().all()
+        few = session.execute(sa.select(word_matches(text, parity=parity, wanted=BROAD + 1).c.row_id // 2)
+                              ).scalars().all()
         return model.id.in_(ids) if len(few) > BROAD else model.id.in_(few)
     if dialect == "sqlite" and words and max(len(w) for w in words) > 1:
         parity = 0 if model is Account else 1
@@ -179,11 +172,11 @@ def search(db: Database, *, text: str, limit: int = 20, include_archived: bool =
         return _hits(account_ids, accounts, person_ids, people, limit, include_archived)
     start = _name_start(text, db.engine.dialect.name)
     bounds = {"start": start, "stop": start + "\U0010ffff", "limit": limit}
-    matches = word_matches(text)
+    matches = word_matches(text, wanted=wanted * 2)
     # the three id lists in one statement: on a server each statement is a round trip and a plan
     ids = sa.select(*(sa.func.array(query.scalar_subquery()) for query in (
         _name_prefix(Account, include_archived, "postgresql"), _name_prefix(Person, include_archived, "postgresql"),
-        sa.select(matches.c.row_id).order_by(matches.c.row_id).limit(wanted * 2))))
+        sa.select(matches.c.row_id))))
     with db.read() as session:
         account_ids, person_ids, rows = session.execute(ids, bounds).one()
         account_ids = _merged(account_ids, [r // 2 for r in rows if r % 2 == 0])

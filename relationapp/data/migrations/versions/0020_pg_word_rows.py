@@ -1,0 +1,77 @@
+"""PostgreSQL: the search's word matches planned for the words typed
+
+Revision ID: 0020_pg_word_rows
+Revises: 0019_staff_managers
+Create Date: 2026-12-07
+
+``relationapp_word_rows(typed, parity, wanted)``: the index rows (2 * id for
+accounts, 2 * id + 1 for people; ``parity`` one kind only, NULL both) that hold
+every typed word as a prefix of one of their words (a one-letter word whole),
+as FTS5's match does on SQLite, the first ``wanted`` by row id (NULL: all).
+
+Until now the words came from ``relationapp_search_words`` inside the query, so
+the planner never saw them: it planned one way for 'van' (a tenth of the index)
+and for a rare surname alike, and read and sorted every match before its LIMIT.
+Here the words are folded first and the query is written with them (EXECUTE:
+planned for these words each time): the longest word drives, the others are
+checked per row through the row-id index, and for a broad word the plan walks
+the row ids in order and stops at the limit. SQLite: nothing (FTS5 does this).
+"""
+from alembic import op
+
+revision = "0020_pg_word_rows"
+down_revision = "0019_staff_managers"
+branch_labels = None
+depends_on = None
+
+WORD_ROWS = r"""
+CREATE FUNCTION relationapp_word_rows(typed text, parity integer, wanted integer)
+RETURNS SETOF bigint LANGUAGE plpgsql STABLE PARALLEL SAFE AS $body$
+DECLARE
+  words text[];
+  word text;
+  query text;
+  i integer;
+BEGIN
+  SELECT array_agg(w.word ORDER BY length(w.word) DESC, w.word) INTO words
+    FROM (SELECT DISTINCT s.word FROM relationapp_search_words(typed) AS s WHERE s.n <= 8) AS w;
+  IF words IS NULL THEN
+    RETURN;
+  END IF;
+  query := 'SELECT DISTINCT m.row_id FROM search_index AS m WHERE ' || relationapp_word_test('m', words[1]);
+  IF parity IS NOT NULL THEN
+    query := query || format(' AND m.row_id %% 2 = %s', parity);
+  END IF;
+  FOR i IN 2 .. cardinality(words) LOOP
+    query := query || format(' AND EXISTS (SELECT 1 FROM search_index AS o%s WHERE o%s.row_id = m.row_id AND %s)',
+                             i, i, relationapp_word_test('o' || i, words[i]));
+  END LOOP;
+  query := query || ' ORDER BY m.row_id';
+  IF wanted IS NOT NULL THEN
+    query := query || format(' LIMIT %s', wanted);
+  END IF;
+  RETURN QUERY EXECUTE query;
+END $body$
+"""
+
+WORD_TEST = r"""
+CREATE FUNCTION relationapp_word_test(alias text, word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $body$
+  SELECT CASE WHEN length(word) > 1
+              THEN format('%1$s.token >= %2$L AND %1$s.token < %3$L', alias, word, word || chr(1114111))
+              ELSE format('%1$s.token = %2$L', alias, word) END
+$body$
+"""
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute(WORD_TEST)
+    op.execute(WORD_ROWS)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DROP FUNCTION IF EXISTS relationapp_word_rows(text, integer, integer)")
+    op.execute("DROP FUNCTION IF EXISTS relationapp_word_test(text, text)")
