@@ -38,13 +38,16 @@ BEGIN
   IF words IS NULL THEN
     RETURN;
   END IF;
-  query := 'SELECT DISTINCT m.row_id FROM search_index AS m WHERE ' || relationapp_word_test('m', words[1]);
+  query := 'SELECT DISTINCT m.row_id FROM search_index AS m WHERE ' || relationapp_word_test('m.token', words[1]);
   IF parity IS NOT NULL THEN
     query := query || format(' AND m.row_id %% 2 = %s', parity);
   END IF;
   FOR i IN 2 .. cardinality(words) LOOP
+    -- (token || ''): each other word is checked on the row's own few words, through the row-id index. A
+    -- prefix range's rows are guessed far too few (1 for the 508 of 'gmail'), and the planner then read
+    -- the other word's whole range once per row of the first: 54 ms for 'gmail.com' at L, 17 ms so.
     query := query || format(' AND EXISTS (SELECT 1 FROM search_index AS o%s WHERE o%s.row_id = m.row_id AND %s)',
-                             i, i, relationapp_word_test('o' || i, words[i]));
+                             i, i, relationapp_word_test(format('(o%s.token || %L)', i, ''), words[i]));
   END LOOP;
   query := query || ' ORDER BY m.row_id';
   IF wanted IS NOT NULL THEN
@@ -55,10 +58,10 @@ END $body$
 """
 
 WORD_TEST = r"""
-CREATE FUNCTION relationapp_word_test(alias text, word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $body$
+CREATE FUNCTION relationapp_word_test(token text, word text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $body$
   SELECT CASE WHEN length(word) > 1
-              THEN format('%1$s.token >= %2$L AND %1$s.token < %3$L', alias, word, word || chr(1114111))
-              ELSE format('%1$s.token = %2$L', alias, word) END
+              THEN format('%1$s >= %2$L AND %1$s < %3$L', token, word, word || chr(1114111))
+              ELSE format('%1$s = %2$L', token, word) END
 $body$
 """
 
