@@ -7,7 +7,8 @@ Create Date: 2026-12-07
 ``relationapp_word_rows(typed, parity, wanted)``: the index rows (2 * id for
 accounts, 2 * id + 1 for people; ``parity`` one kind only, NULL both) that hold
 every typed word as a prefix of one of their words (a one-letter word whole),
-as FTS5's match does on SQLite, the first ``wanted`` by row id (NULL: all).
+as FTS5's match does on SQLite, the first ``wanted`` by row id (NULL: all of
+them, unordered, a row perhaps twice: for an IN).
 
 Until now the words came from ``relationapp_search_words`` inside the query, so
 the planner never saw them: it planned one way for 'van' (a tenth of the index)
@@ -38,7 +39,9 @@ BEGIN
   IF words IS NULL THEN
     RETURN;
   END IF;
-  query := 'SELECT DISTINCT m.row_id FROM search_index AS m WHERE ' || relationapp_word_test('m.token', words[1]);
+  -- all of them (wanted NULL: a list's broad filter, an IN) in any order, each row perhaps more than once
+  query := CASE WHEN wanted IS NULL THEN 'SELECT m.row_id' ELSE 'SELECT DISTINCT m.row_id' END
+           || ' FROM search_index AS m WHERE ' || relationapp_word_test('m.token', words[1]);
   IF parity IS NOT NULL THEN
     query := query || format(' AND m.row_id %% 2 = %s', parity);
   END IF;
@@ -49,9 +52,8 @@ BEGIN
     query := query || format(' AND EXISTS (SELECT 1 FROM search_index AS o%s WHERE o%s.row_id = m.row_id AND %s)',
                              i, i, relationapp_word_test(format('(o%s.token || %L)', i, ''), words[i]));
   END LOOP;
-  query := query || ' ORDER BY m.row_id';
   IF wanted IS NOT NULL THEN
-    query := query || format(' LIMIT %s', wanted);
+    query := query || format(' ORDER BY m.row_id LIMIT %s', wanted);
   END IF;
   RETURN QUERY EXECUTE query;
 END $body$
