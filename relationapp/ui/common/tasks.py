@@ -41,9 +41,13 @@ class _Task(QRunnable):
 
 @dataclass(eq=False)
 class _Pending:
+    """One piece of work's signal object and callable, held on the UI thread until ``_sweep`` deletes them."""
+
     signals: _Signals
     fn: Callable[..., Any]
-    delivered: bool = False  # set on the UI thread
+    thread: threading.Thread | None = None  # detached work's own thread; None: the pool
+    delivering: bool = False  # its callback is running (it may start more work, or stop the runner)
+    delivered: bool = False
 
 
 class TaskRunner(QObject):
@@ -54,7 +58,7 @@ class TaskRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # a single worker: SQLite has one writer anyway
         self._detached: list[tuple[threading.Thread, threading.Event]] = []
-        self._pending: list[_Pending] = []  # started on the pool, not yet swept (see _sweep)
+        self._pending: list[_Pending] = []  # started, not yet swept (see _sweep)
         # set while ``stop()`` waits: long work on the pool (a mail sync) checks it between its batches
         self.stopping = threading.Event()
 
@@ -72,53 +76,16 @@ class TaskRunner(QObject):
         Results for a widget that was closed meanwhile are dropped: pass it as
         ``owner`` (bound methods of a QObject are checked without it).
         """
-        # Parented to the runner, so the worker thread dropping its Python reference never destroys the
-        # QObject there. The runner holds it (with ``fn``) until the result is delivered and the pool is
-        # idle, then deletes it itself: see ``_sweep``.
-        signals = _Signals(self)
-        pending = _Pending(signals, fn)
-        spent = self._pending  # the list, not self: a connection that held the runner would keep it alive
-
         def alive(callback) -> bool:
             for obj in (owner, getattr(callback, "__self__", None)):
                 if isinstance(obj, QObject) and not isValid(obj):
                     return False
             return True
 
-        def finish(callback, value):
-            if pending.delivered or pending not in spent:  # dropped by stop()
-                return
-            try:
-                if callback is not None and alive(callback):
-                    callback(value)
-            finally:  # only now: a sweep inside the callback (it starts more work) must not delete its sender
-                pending.delivered = True
-
-        signals.done.connect(lambda value: finish(on_done, value))
-        signals.failed.connect(lambda exc: finish(on_error, exc))
+        pending = self._hold(fn, on_done, on_error, alive)
         if on_progress is not None:
-            signals.progress.connect(on_progress)
-        self._sweep()
-        self._pending.append(pending)
-        self.pool.start(_Task(fn, signals, on_progress is not None))
-
-    def _sweep(self, *, everything: bool = False) -> None:
-        """Delete the delivered tasks' signal objects (``everything``: the undelivered ones too, their
-        queued results dropped), here on the UI thread and from a caller that holds the window.
-
-        Not deleteLater(): the connections hold the callbacks, and they may hold the last reference to
-        the window or context that owns this runner; freed inside the signal object's own deferred
-        deletion, they would destroy its parent while it is being destroyed (a crash). Only while the
-        pool is idle: its worker still holds a task's ``fn`` a moment after the task emitted, and what
-        ``fn`` holds is freed here, not there."""
-        if self.pool.activeThreadCount() != 0:
-            return
-        keep = [] if everything else [p for p in self._pending if not p.delivered]
-        gone = [p for p in self._pending if p not in keep]
-        self._pending[:] = keep
-        for p in gone:
-            if isValid(p.signals):
-                shiboken_delete(p.signals)
+            pending.signals.progress.connect(on_progress)
+        self.pool.start(_Task(fn, pending.signals, on_progress is not None))
 
     def run_detached(self, fn: Callable[[threading.Event], Any], *, on_done=None, on_error=None) -> None:
         """Long read-only work (a whole-file check) on a thread of its own, so it never
@@ -126,20 +93,59 @@ class TaskRunner(QObject):
         ``stop`` is set; ``stop()`` sets it and joins the thread, so the work never
         outlives this runner and no result reaches a runner that is going away."""
         stop = threading.Event()
-        signals = _Signals(self)
+        work = lambda: fn(stop)  # noqa: E731 - held with the signals (see _sweep)
+        pending = self._hold(work, on_done, on_error, lambda _callback: not stop.is_set())
+        pending.thread = threading.Thread(target=_Task(work, pending.signals, False).run,
+                                          daemon=True, name="relationapp-check")
+        self._detached = [(t, s) for t, s in self._detached if t.is_alive()]
+        self._detached.append((pending.thread, stop))
+        pending.thread.start()
+
+    def _hold(self, fn, on_done, on_error, wanted) -> _Pending:
+        """The signal object of one piece of work, connected to its callbacks and held until swept.
+
+        Parented to the runner, so the worker dropping its Python reference never destroys the QObject
+        there. The callbacks get the result on the UI thread unless ``wanted(callback)`` says no."""
+        self._sweep()
+        pending = _Pending(_Signals(self), fn)
+        held = self._pending  # the list, not self: a connection that held the runner would keep it alive
 
         def finish(callback, value):
-            signals.deleteLater()
-            if callback is not None and not stop.is_set():
-                callback(value)
+            if pending.delivered or pending.delivering or pending not in held:  # dropped by stop()
+                return
+            pending.delivering = True
+            try:
+                if callback is not None and wanted(callback):
+                    callback(value)
+            finally:
+                pending.delivering, pending.delivered = False, True
 
-        signals.done.connect(lambda value: finish(on_done, value))
-        signals.failed.connect(lambda exc: finish(on_error, exc))
-        thread = threading.Thread(target=_Task(lambda: fn(stop), signals, False).run,
-                                  daemon=True, name="relationapp-check")
-        self._detached = [(t, s) for t, s in self._detached if t.is_alive()]
-        self._detached.append((thread, stop))
-        thread.start()
+        pending.signals.done.connect(lambda value: finish(on_done, value))
+        pending.signals.failed.connect(lambda exc: finish(on_error, exc))
+        self._pending.append(pending)
+        return pending
+
+    def _sweep(self, *, everything: bool = False) -> None:
+        """Delete the signal objects of delivered work (``everything``: of undelivered work too, its
+        queued result dropped), here on the UI thread and from a caller that holds the window.
+
+        Not deleteLater(): the connections hold the callbacks, and they may hold the last reference to
+        the window or context that owns this runner; freed inside the signal object's own deferred
+        deletion, they would destroy its parent while it is being destroyed (a crash). Only once the
+        work's thread is done with it (the pool idle, a detached thread ended): a worker still holds the
+        work's ``fn`` a moment after it emitted, and what ``fn`` holds is freed here, not there. Never
+        while its callback runs."""
+        pool_idle = self.pool.activeThreadCount() == 0
+
+        def finished(p: _Pending) -> bool:
+            ended = pool_idle if p.thread is None else not p.thread.is_alive()
+            return ended and not p.delivering and (everything or p.delivered)
+
+        gone = [p for p in self._pending if finished(p)]
+        self._pending[:] = [p for p in self._pending if p not in gone]
+        for p in gone:
+            if isValid(p.signals):
+                shiboken_delete(p.signals)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Let running work finish (detached work included); False if it did not within ``msecs``."""

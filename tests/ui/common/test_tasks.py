@@ -1,5 +1,6 @@
 """Background work: results come back on the UI thread, and never to a closed widget."""
 
+import gc
 import threading
 
 from PySide6.QtCore import QThread
@@ -62,6 +63,8 @@ def test_what_a_task_holds_is_freed_on_the_ui_thread(qtbot):
     runner.run(work_holding(Held()), on_done=done.append)
     qtbot.waitUntil(lambda: bool(done))
     assert runner.wait(5000)
+    qtbot.wait(10)  # Qt frees a deleted signal object's slots as it processes events
+    gc.collect()  # (as the app's timer does, on the UI thread)
     assert freed_on == [threading.get_ident()]
     runner.run(lambda: 1 / 0, on_error=done.append)  # a failed task too
     qtbot.waitUntil(lambda: len(done) == 2)
@@ -78,3 +81,21 @@ def test_a_callback_may_hold_the_last_reference_to_the_runners_owner(qtbot):
     runner.run(lambda: 1, on_done=lambda value, window=runner: done.append(value))
     qtbot.waitUntil(lambda: done == [1])
     del runner
+
+
+def test_a_callback_may_stop_the_runner_and_start_more_work(qtbot):
+    """A result that leads to a restore stops the runner from inside its own callback; another starts
+    the next piece of work there. Neither may delete the signal object that is delivering."""
+    runner = TaskRunner()
+    seen = []
+
+    def first(value):
+        seen.append(value)
+        assert runner.stop(5000)  # the restore's stop, inside the callback
+        runner.run(lambda: "second", on_done=seen.append)
+
+    runner.run(lambda: "first", on_done=first)
+    qtbot.waitUntil(lambda: seen == ["first", "second"])
+    runner.run_detached(lambda stop: "detached", on_done=seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen[-1] == "detached" and runner.stop(5000) and not runner._pending
