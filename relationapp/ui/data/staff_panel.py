@@ -154,8 +154,14 @@ class StaffPanel(QWidget):
         staff = self.selected()
         self.change_button.setEnabled(staff is not None)
         self.leave_button.setEnabled(staff is not None)
-        self.password_button.setEnabled(staff is not None and staff.active)
-        self.manages_button.setEnabled(staff is not None and staff.active and staff.has_password)
+        # signed in without managing staff: one's own password only (the service refuses the rest anyway)
+        manager = not self.ctx.signed_in or any(
+            self.model.row_object(r).id == self.ctx.me_id and self.model.row_object(r).manages_staff
+            for r in range(self.model.rowCount()))
+        own = staff is not None and staff.id == self.ctx.me_id
+        self.password_button.setEnabled(staff is not None and staff.active and (manager or own))
+        self.leave_button.setEnabled(staff is not None and manager)
+        self.manages_button.setEnabled(staff is not None and staff.active and staff.has_password and manager)
         self.manages_button.setChecked(staff is not None and staff.manages_staff)
         self.leave_button.setText(tr("Back again") if staff is not None and not staff.active else tr("Mark as left"))
 

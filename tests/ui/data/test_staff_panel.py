@@ -71,15 +71,19 @@ def test_who_manages_staff_is_shown_and_a_colleague_cannot_take_it_over(ctx, qtb
     view = _settings(ctx, qtbot)
     panel = view.form.staff_panel
     assert [panel.model.data(panel.model.index(r, 5)) for r in range(2)] == ["yes", ""]
-    panel.table.selectRow(1)
-    assert panel.manages_button.isEnabled() and not panel.manages_button.isChecked()
+    panel.table.selectRow(1)  # Bram himself: his own password, nothing more
+    assert panel.password_button.isEnabled() and not panel.manages_button.isEnabled()
+    assert not panel.leave_button.isEnabled()
+    panel.table.selectRow(0)  # Anna: not his to change
+    assert not panel.password_button.isEnabled() and not panel.leave_button.isEnabled()
     view.grab().save(str(tmp_path / "staff.png"))
-    panel.manages_button.click()  # Bram tries to make himself a manager: refused, said, nothing changed
+    panel.toggle_manages()  # had the button been pressed anyway: refused, said, nothing changed
     assert answered_boxes.shown[-1][1] == "Only a staff member who manages staff can choose who manages staff."
-    assert not panel.manages_button.isChecked()
     assert [s.manages_staff for s in list_staff(ctx.db)] == [True, False]
 
     sign_in.sign_in(ctx.db, name_or_email="Anna Jansen", password="correct horse")
+    panel.table.selectRow(1)
+    assert panel.manages_button.isEnabled() and not panel.manages_button.isChecked()
     panel.manages_button.click()
     qtbot.waitUntil(lambda: panel.model.data(panel.model.index(1, 5)) == "yes")
     assert panel.manages_button.isChecked() and [s.manages_staff for s in list_staff(ctx.db)] == [True, True]
