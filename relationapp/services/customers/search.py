@@ -88,13 +88,14 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
     words = _WORD.findall(text)
     if dialect == "postgresql" and words and max(len(w) for w in words) > 1:
         parity = 0 if model is Account else 1
+        every = model.id.in_(sa.select(word_matches(text, parity=parity).c.row_id // 2))
         if session is None:
-            return model.id.in_(sa.select(word_matches(text, parity=parity).c.row_id // 2))
+            return every
         few = session.execute(sa.select(word_matches(text, parity=parity, wanted=BROAD + 1).c.row_id // 2)
                               ).scalars().all()
         if len(few) <= BROAD:  # one array parameter: thousands of IN parameters cost more than the search
             return model.id == sa.any_(sa.bindparam("few_ids", few, type_=postgresql.ARRAY(sa.BigInteger)))
-        return model.id.in_(sa.select(word_matches(text, parity=parity).c.row_id // 2))
+        return every
     if dialect == "sqlite" and words and max(len(w) for w in words) > 1:
         parity = 0 if model is Account else 1
         ids = sa.select(sa.literal_column("rowid / 2")).select_from(sa.table("search_index")).where(

@@ -68,14 +68,9 @@ def set_password(db: Database, *, staff_id: int, password: str) -> SignedIn:
     hashed = _hasher().hash(_checked(password))
     with db.write() as session:
         staff = _staff(session, staff_id)
-        first = not _passwords_exist(session)
         guard(session, db, staff, own=True,
               refusal=_("Only a staff member who manages staff can set another's password."))
-        staff.password_hash = hashed
-        if first:  # the first to sign in manages staff: somebody must be able to let the others in
-            staff.manages_staff = True
-        session.add(staff)
-        return SignedIn(staff.id, staff.name)
+        return _give_password(session, staff, hashed)
 
 
 def clear_password(db: Database, *, staff_id: int) -> SignedIn:
@@ -110,12 +105,17 @@ def reset_password(db: Database, *, staff_id: int, password: str) -> SignedIn:
                            "as the PostgreSQL role that owns it."))
     hashed = _hasher().hash(_checked(password))
     with db.write() as session:
-        staff = _staff(session, staff_id)
-        staff.password_hash = hashed
-        if not _managers(session, other_than=staff.id):
-            staff.manages_staff = True
-        session.add(staff)
-        return SignedIn(staff.id, staff.name)
+        return _give_password(session, _staff(session, staff_id), hashed)
+
+
+def _give_password(session, staff: Staff, hashed: str) -> SignedIn:
+    """Store the hash; with nobody else who signs in managing staff (the first password, or the owner's reset
+    of the only one), they manage staff: somebody must be able to let the others in."""
+    staff.password_hash = hashed
+    if not _managers(session, other_than=staff.id):
+        staff.manages_staff = True
+    session.add(staff)
+    return SignedIn(staff.id, staff.name)
 
 
 def database_owner(db: Database) -> bool:

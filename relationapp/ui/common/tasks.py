@@ -46,6 +46,7 @@ class _Pending:
     signals: _Signals
     fn: Callable[..., Any]
     thread: threading.Thread | None = None  # detached work's own thread; None: the pool
+    stop: threading.Event | None = None  # detached work: set by ``stop()``
     delivering: bool = False  # its callback is running (it may start more work, or stop the runner)
     delivered: bool = False
 
@@ -57,8 +58,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # a single worker: SQLite has one writer anyway
-        self._detached: list[tuple[threading.Thread, threading.Event]] = []
-        self._pending: list[_Pending] = []  # started, not yet swept (see _sweep)
+        self._pending: list[_Pending] = []  # started, not yet swept (see _sweep); a live thread's stays
         # set while ``stop()`` waits: long work on the pool (a mail sync) checks it between its batches
         self.stopping = threading.Event()
 
@@ -97,8 +97,7 @@ class TaskRunner(QObject):
         pending = self._hold(work, on_done, on_error, lambda _callback: not stop.is_set())
         pending.thread = threading.Thread(target=_Task(work, pending.signals, False).run,
                                           daemon=True, name="relationapp-check")
-        self._detached = [(t, s) for t, s in self._detached if t.is_alive()]
-        self._detached.append((pending.thread, stop))
+        pending.stop = stop
         pending.thread.start()
 
     def _hold(self, fn, on_done, on_error, wanted) -> _Pending:
@@ -150,18 +149,20 @@ class TaskRunner(QObject):
     def wait(self, msecs: int = 30000) -> bool:
         """Let running work finish (detached work included); False if it did not within ``msecs``."""
         deadline = time.monotonic() + msecs / 1000
-        for thread, _stop in list(self._detached):
+        threads = [p.thread for p in self._pending if p.thread is not None]
+        for thread in threads:
             thread.join(max(0.0, deadline - time.monotonic()))
         done = self.pool.waitForDone(max(0, int((deadline - time.monotonic()) * 1000)))
         self._sweep()
-        return done and not any(t.is_alive() for t, _ in self._detached)
+        return done and not any(t.is_alive() for t in threads)
 
     def stop(self, msecs: int = 30000) -> bool:
         """Before the owner goes (the window closing, a restore): stop detached work, then wait for all.
         Results not delivered yet are dropped: nobody is left to show them (after a restore every page
         reloads anyway)."""
-        for _thread, stop in self._detached:
-            stop.set()
+        for p in self._pending:
+            if p.stop is not None:
+                p.stop.set()
         self.stopping.set()
         try:
             finished = self.wait(msecs)

@@ -153,7 +153,6 @@ class StaffPanel(QWidget):
     def _update_buttons(self) -> None:
         staff = self.selected()
         self.change_button.setEnabled(staff is not None)
-        self.leave_button.setEnabled(staff is not None)
         # signed in without managing staff: one's own password only (the service refuses the rest anyway)
         manager = not self.ctx.signed_in or any(
             self.model.row_object(r).id == self.ctx.me_id and self.model.row_object(r).manages_staff
