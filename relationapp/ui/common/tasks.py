@@ -37,6 +37,10 @@ class _Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+        finally:
+            # the runner still holds both (see TaskRunner._sweep), so nothing is freed here on the worker
+            # thread; and the pool does not always free this wrapper, which would keep ``fn`` for good
+            self.fn = self.signals = None
 
 
 @dataclass(eq=False)
@@ -44,7 +48,7 @@ class _Pending:
     """One piece of work's signal object and callable, held on the UI thread until ``_sweep`` deletes them."""
 
     signals: _Signals
-    fn: Callable[..., Any]
+    fn: Callable[..., Any] | None
     thread: threading.Thread | None = None  # detached work's own thread; None: the pool
     stop: threading.Event | None = None  # detached work: set by ``stop()``
     delivering: bool = False  # its callback is running (it may start more work, or stop the runner)
@@ -134,7 +138,7 @@ class TaskRunner(QObject):
         work's thread is done with it (the pool idle, a detached thread ended): a worker still holds the
         work's ``fn`` a moment after it emitted, and what ``fn`` holds is freed here, not there. Never
         while its callback runs."""
-        pool_idle = self.pool.activeThreadCount() == 0
+        pool_idle = self.pool.waitForDone(0)  # what wait() waits for: no task running or queued
 
         def finished(p: _Pending) -> bool:
             ended = pool_idle if p.thread is None else not p.thread.is_alive()
@@ -143,6 +147,7 @@ class TaskRunner(QObject):
         gone = [p for p in self._pending if finished(p)]
         self._pending[:] = [p for p in self._pending if p not in gone]
         for p in gone:
+            p.fn = None  # freed here even while Qt still holds the connections' callbacks a while
             if isValid(p.signals):
                 shiboken_delete(p.signals)
 

@@ -63,8 +63,9 @@ def test_what_a_task_holds_is_freed_on_the_ui_thread(qtbot):
     runner.run(work_holding(Held()), on_done=done.append)
     qtbot.waitUntil(lambda: bool(done))
     assert runner.wait(5000)
-    qtbot.wait(10)  # Qt frees a deleted signal object's slots as it processes events
-    gc.collect()  # (as the app's timer does, on the UI thread)
+    # Qt frees a deleted signal object's slots as it processes events, the app's timer collects cycles on
+    # the UI thread: wait for that, then look where it was freed
+    qtbot.waitUntil(lambda: runner.wait(100) and gc.collect() >= 0 and bool(freed_on))
     assert freed_on == [threading.get_ident()]
     runner.run(lambda: 1 / 0, on_error=done.append)  # a failed task too
     qtbot.waitUntil(lambda: len(done) == 2)
