@@ -240,7 +240,8 @@ class CardFields:
     social: list[tuple[str, str | None, str]]
     dates: list[tuple[str, str, int, int, int | None]]
     bad_dates: list[str]
-    company: bool
+    company: bool  # Apple's company card (X-ABShowAs:COMPANY) or vCard 4's KIND:org: an account, no person
+    group: bool = False  # a contact group (Apple's X-ADDRESSBOOKSERVER-KIND:group, vCard 4's KIND:group): nobody
 
 
 def read_card(card) -> CardFields:
@@ -311,8 +312,10 @@ def read_card(card) -> CardFields:
                        country=_text(adr.country))
     note = "\n".join(_text(p.value) for p in _values(card, "note")).strip()
     raw["personal_notes"] = note
-    company = any(_text(p.value).strip().upper() == "COMPANY" for p in _values(card, "x-abshowas"))
-    return CardFields(raw, contacts, social, dates, bad_dates, company)
+    kinds = {_text(p.value).strip().lower() for key in ("kind", "x-addressbookserver-kind") for p in _values(card, key)}
+    company = ("org" in kinds or "organization" in kinds
+               or any(_text(p.value).strip().upper() == "COMPANY" for p in _values(card, "x-abshowas")))
+    return CardFields(raw, contacts, social, dates, bad_dates, company, group="group" in kinds)
 
 
 def card_to_raw(card) -> dict[str, str]:
@@ -379,6 +382,10 @@ def preview_vcards(path: str | Path, *, photo_limit: int = PHOTO_LIMIT_BYTES) ->
                 where=where, value=shown(raw.pop("birthday"))))
         for value in fields.bad_dates:
             notes.append(_("{where}: date '{value}' is not a date; left out.").format(where=where, value=shown(value)))
+        if fields.group:
+            notes.append(_("{where}: a contact group, not a person; left out.").format(where=where))
+            cards.append(CardPreview(raw_card.number, shown(raw.get("name", ""), limit=200), (), tuple(notes)))
+            continue
         check = RowChecker(where)
         if fields.company:
             account = _account_input(fields, check)

@@ -156,3 +156,23 @@ def test_odd_cards_never_crash(db, tmp_path, content):
         return
     for line in preview.problems + preview.notes:
         assert line.startswith("odd.vcf card 1")
+
+
+def test_contact_groups_are_nobody_and_a_kind_org_card_is_an_account(db, tmp_path):
+    # iCloud's export holds its groups as cards; vCard 4 (DAVx5, Nextcloud) marks groups and firms with KIND
+    f = tmp_path / "icloud.vcf"
+    f.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Klanten\r\nFN:Klanten\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n"
+                 "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:ios-1\r\nUID:grp-1\r\nEND:VCARD\r\n"
+                 "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:group\r\nFN:Leveranciers\r\nUID:grp-2\r\nEND:VCARD\r\n"
+                 "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Garage Smit\r\nORG:Garage Smit\r\n"
+                 "TEL;TYPE=work:010-1234567\r\nEND:VCARD\r\n"
+                 "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Boon;Kees;;;\r\nFN:Kees Boon\r\nUID:ios-1\r\nEND:VCARD\r\n",
+                 encoding="utf-8")
+
+    preview = preview_vcards(f)
+    assert not preview.problems
+    assert any("contact group" in note for card in preview.cards for note in card.notes)
+    import_vcards(db, path=f)
+
+    assert rows(db, "SELECT name FROM person ORDER BY name") == [("Kees Boon",)]
+    assert rows(db, "SELECT name, phone FROM account WHERE name = 'Garage Smit'") == [("Garage Smit", "010-1234567")]

@@ -1,6 +1,6 @@
 """A person as a CardDAV card, merged into the card the server has (never rewritten from scratch).
 
-    fields_of_card(text) -> (uid, fields)          raises CardUnreadable
+    fields_of_card(text) -> (uid, fields)          raises CardUnreadable (fields[CARD_KIND]: not a person)
     new_card(person, uid, anniversary=None) -> text  (exchange.vcard's writer, plus the UID)
     merged_card(server_text, fields, changed) -> text
 
@@ -24,6 +24,9 @@ from relationapp.exchange import vcard_quirks as quirks
 from relationapp.exchange.vcard import CardExtras, apple_date, person_to_vcard, read_card, split_name
 from relationapp.services.customers.person_cards import PersonCard
 from relationapp.services.sync.people import birthday_text, parse_birthday
+
+
+CARD_KIND = "card_kind"  # in a card's fields only when it is not a person's card: "group" or "organisation"
 
 
 class CardUnreadable(ValueError):
@@ -66,6 +69,9 @@ def fields_of_card(text: str) -> tuple[str | None, dict[str, str | None]]:
               "phone": _main(read.contacts, "phone"), "job_title": raw.get("job_title") or None,
               "organisation": raw.get("account") or None, "birthday": birthday, "anniversary": anniversary,
               "notes": raw.get("personal_notes") or None}
+    if read.group or read.company:
+        # a contact group (iCloud keeps them as cards) is nobody; a company card is an account, not a person
+        fields[CARD_KIND] = "group" if read.group else "organisation"
     return uid, fields
 
 

@@ -1,7 +1,10 @@
 """The people <-> the address book on a CardDAV server (the steps: ``exchange.dav.engine``).
 
 A new card is matched to a person not synced yet by e-mail, phone or name
-before it becomes a new person: a first sync never doubles anyone.
+before it becomes a new person: a first sync never doubles anyone. A contact
+group's card (iCloud keeps groups as cards) is nobody, and a company card
+(Apple's X-ABShowAs:COMPANY, vCard 4's KIND:org) is an account: both stay on
+the server as they are.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ class PeopleSide(Side):
         return cards.merged_card(text, fields, changed, old)
 
     def match_keys(self, fields: dict) -> list[str]:
+        if fields.get(cards.CARD_KIND):
+            return []  # a group or company card is never one of the people
         keys = []
         if fields.get("email"):
             keys.append("e:" + fields["email"].casefold())
@@ -48,6 +53,11 @@ class PeopleSide(Side):
         return keys
 
     def add(self, session, fields: dict, cache: dict, problems: list[str]) -> int | None:
+        kind = fields.get(cards.CARD_KIND)
+        if kind == "organisation":
+            people.take_organisation(session, fields, cache)
+        if kind:
+            return None  # kept on the server as it is, never written back
         return people.add_person(session, fields, cache, problems)
 
     def apply(self, session, local_id: int, fields: dict, cache: dict, problems: list[str]) -> None:

@@ -104,6 +104,21 @@ def _account_id(session, name: str | None, cache: dict) -> int | None:
     return cache[key]
 
 
+def take_organisation(session, fields: dict, cache: dict) -> int | None:
+    """A company card's account (found by name, else new), its phone and e-mail filled where it has none."""
+    account_id = _account_id(session, fields.get("organisation") or fields.get("name"), cache)
+    if account_id is None:
+        return None
+    account = session.get(Account, account_id)
+    for field in ("phone", "email"):
+        if fields.get(field) and not getattr(account, field):
+            try:
+                setattr(account, field, clean_fields({field: fields[field]})[field])
+            except ValidationError:
+                pass  # the account is there; a value it cannot hold is left on the card
+    return account_id
+
+
 def _columns(session, fields: dict, cache: dict, problems: list[str]) -> dict:
     """Person columns of (some of) the fields; a value the app cannot take is left out and said."""
     values: dict = {}

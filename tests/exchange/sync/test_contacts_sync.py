@@ -261,3 +261,35 @@ def test_anniversaries_go_to_the_phone_in_both_forms_and_come_back_from_either(s
     assert "ANNIVERSARY" not in anna_card and "X-ABDATE" not in anna_card and "anna@example.nl" in anna_card
     again = sync_now(db)
     assert again.ok and not any(k.changed_anything for k in again.kinds)
+
+
+ICLOUD_GROUP = ("BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iOS 17.0//EN\r\nN:Klanten\r\nFN:Klanten\r\n"
+                "X-ADDRESSBOOKSERVER-KIND:group\r\nX-ADDRESSBOOKSERVER-MEMBER:urn:uuid:ios-1\r\nUID:grp-1\r\n"
+                "END:VCARD\r\n")
+ICLOUD_COMPANY = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;;\r\nFN:Garage Smit\r\nORG:Garage Smit;\r\n"
+                  "X-ABShowAs:COMPANY\r\nTEL;type=WORK:010-1234567\r\nUID:ios-co\r\nEND:VCARD\r\n")
+GOOGLE_CARD = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Jansen;Marieke;;;\r\nFN:Marieke Jansen\r\n"
+               "EMAIL;TYPE=INTERNET;TYPE=WORK:m.jansen@firma.nl\r\nBDAY:--0704\r\nUID:g-1\r\nEND:VCARD\r\n")
+
+
+def test_an_icloud_group_is_nobody_and_a_company_card_is_an_account_both_left_as_they_are(synced, dav):
+    db = synced
+    create_person(db, name="Klanten", email="klanten@example.nl")  # a person who happens to share its name
+    dav.put("contacts", "grp.vcf", ICLOUD_GROUP)
+    dav.put("contacts", "co.vcf", ICLOUD_COMPANY)
+    dav.put("contacts", "g.vcf", GOOGLE_CARD)
+
+    summary = sync_now(db)
+
+    assert summary.ok, summary.failures
+    with db.read() as session:
+        names = session.execute(sa.select(Person.name, Person.birthday_day, Person.birthday_month)
+                                .order_by(Person.name)).all()
+        garage = session.execute(sa.select(Account.phone).where(Account.name == "Garage Smit")).all()
+    assert names == [("Klanten", None, None), ("Marieke Jansen", 4, 7)]
+    assert garage == [("010-1234567",)]
+    cards = contacts(dav)
+    assert cards["grp.vcf"].count("X-ADDRESSBOOKSERVER-MEMBER") == 1 and "EMAIL" not in cards["grp.vcf"]
+    assert "EMAIL" not in cards["co.vcf"]
+    assert len(cards) == 4  # the person called Klanten got a card of their own
+    assert not any(k.changed_anything for k in sync_now(db).kinds)
