@@ -57,10 +57,19 @@ def _parse(text: str, name: str):
     raise Unreadable(_("it holds no {component}").format(component=name))
 
 
+def _wall(value):
+    """A date as it is; a time in a zone (a phone's TZID, Google's UTC) as this computer's wall-clock time: the
+    app's visits and follow-ups are local, so 13:00Z is the 14:00 an Amsterdam laptop shows."""
+    value = getattr(value, "dt", value)
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone().replace(tzinfo=None)
+    return value
+
+
 def _day(value) -> str | None:
     if value is None:
         return None
-    value = getattr(value, "dt", value)
+    value = _wall(value)
     return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
 
 
@@ -155,12 +164,12 @@ class VisitsSide(Side):
         start = event.get("dtstart")
         if start is None:
             raise Unreadable(_("the event has no start"))
-        begin = start.dt
+        begin = _wall(start)
         at = begin.strftime("%H:%M") if isinstance(begin, dt.datetime) else None
         minutes = None
         end = event.get("dtend")
         if isinstance(begin, dt.datetime) and end is not None and isinstance(end.dt, dt.datetime):
-            minutes = str(max(1, int((end.dt - begin).total_seconds() // 60)))
+            minutes = str(max(1, int((_wall(end) - begin).total_seconds() // 60)))
         elif isinstance(begin, dt.datetime) and event.get("duration") is not None:
             minutes = str(max(1, int(event.get("duration").dt.total_seconds() // 60)))
         return str(event.get("uid", "")) or None, {

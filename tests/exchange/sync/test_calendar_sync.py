@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
 import sqlalchemy as sa
 
 from relationapp.data.models import FollowUp, PlannedVisit
@@ -86,6 +91,43 @@ def test_a_planned_visit_is_an_event_and_moved_on_the_phone_it_moves_here(synced
         assert (visit.planned_on, visit.start_time, visit.duration_minutes) == (dt.date(2026, 12, 11),
                                                                                  dt.time(14, 0), 60)
     assert "Dorpsstraat 1" in one(dav, "visits")[1].replace("\r\n ", "")
+
+
+@pytest.fixture
+def amsterdam(monkeypatch):
+    """This computer's clock in Amsterdam (winter: UTC+1), as the firm's laptops are."""
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_visit_moved_on_a_phone_in_a_time_zone_lands_on_this_computers_clock(synced, dav, amsterdam):
+    db = synced
+    account = create_account(db, name="Bakkerij Boon")
+    visit_id = _visit(db, account.id)
+    sync_now(db, kinds=("visits",))
+    name, _text = one(dav, "visits")
+
+    def moved_to(start: dt.datetime, minutes: int) -> tuple:
+        cal = icalendar.Calendar.from_ical(one(dav, "visits")[1])
+        event = next(iter(cal.walk("VEVENT")))
+        for key in ("DTSTART", "DTEND"):
+            event.pop(key)
+        event.add("dtstart", start)
+        event.add("dtend", start + dt.timedelta(minutes=minutes))
+        dav.put("visits", name, cal.to_ical().decode())
+        assert sync_now(db, kinds=("visits",)).ok
+        with db.read() as session:
+            visit = session.get(PlannedVisit, visit_id)
+            return visit.planned_on, visit.start_time, visit.duration_minutes
+
+    # iOS writes the phone's zone; Google's server writes UTC: both are the Amsterdam wall-clock time here
+    assert moved_to(dt.datetime(2026, 12, 11, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam")), 60) == (
+        dt.date(2026, 12, 11), dt.time(14, 0), 60)
+    assert moved_to(dt.datetime(2026, 12, 14, 23, 30, tzinfo=dt.timezone.utc), 90) == (
+        dt.date(2026, 12, 15), dt.time(0, 30), 90)
 
 
 def test_an_event_without_a_start_is_reported_and_left(synced, dav):
