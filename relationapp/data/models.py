@@ -363,8 +363,8 @@ class Order(Versioned, table=True):
     __table_args__ = (
         # an account's orders by day, amounts included (a lead's first 12 months: services/leads/sources_report)
         sa.Index("ix_orders_account_date_amount", "account_id", "ordered_on", "amount"),
-        # covering index for revenue-over-a-period aggregations (the pyramid)
-        sa.Index("ix_orders_date_account_amount", "ordered_on", "account_id", "amount"),
+        # covering index for revenue and margin over a period (the pyramid, the value table; revision 0021)
+        sa.Index("ix_orders_date_account_amount", "ordered_on", "account_id", "amount", "cost_of_goods"),
         sa.Index("ix_orders_account_reference", "account_id", "reference"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)

@@ -466,7 +466,9 @@ def portfolio(db: Database, *, quarter: Quarter, context: QuarterContext | None 
     ctx = context or quarter_context(db, quarter=quarter)
     attention, on_customers, on_prospects = _attention(db, ctx)
     value = value_module
-    overview = value.value_overview(db, as_of=quarter.end) if value and hasattr(value, "value_overview") else None
+    # the tiers at the quarter's end are ranked already (the context): the value table need not rank again
+    overview = (value.value_overview(db, as_of=quarter.end, tiers=ctx.tiers)
+                if value and hasattr(value, "value_overview") else None)
     nps = nps_module
     referrals = referrals_module
     ambassadors = ambassadors_module

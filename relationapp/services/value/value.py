@@ -70,12 +70,15 @@ def _grouped(session, query, *, every: bool) -> dict[int, tuple]:
     return {row[0]: tuple(row[1:]) for row in _rows(session, query, every=every)}
 
 
-def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[CustomerValue]:
-    """Values for the customers (or, with ``account_ids``, for exactly those accounts)."""
+def _values(session, *, as_of: dt.date, account_ids: list[int] | None,
+            tiers: dict[int, str] | None = None) -> list[CustomerValue]:
+    """Values for the customers (or, with ``account_ids``, for exactly those accounts); ``tiers``: every
+    account's tier on ``as_of`` when the caller has ranked them already (a report's quarter figures)."""
     settings = settings_service.load(session)
     start, end = window(as_of)
     if account_ids is None:
-        tier_of = {a: t for a, t, _r, _c in _classify(session, as_of=as_of, settings=settings)}
+        tier_of = tiers if tiers is not None else {
+            a: t for a, t, _r, _c in _classify(session, as_of=as_of, settings=settings)}
         ids = [a for a, t in tier_of.items() if t in CUSTOMER_TIERS]
     else:  # a tier needs every account's revenue: not worth it for one account's page
         tier_of = {}
@@ -142,10 +145,11 @@ def _values(session, *, as_of: dt.date, account_ids: list[int] | None) -> list[C
     return out
 
 
-def customer_values(db: Database, *, as_of: dt.date | None = None) -> list[CustomerValue]:
-    """Every customer (the four paying tiers), most profitable first."""
+def customer_values(db: Database, *, as_of: dt.date | None = None,
+                    tiers: dict[int, str] | None = None) -> list[CustomerValue]:
+    """Every customer (the four paying tiers), most profitable first; ``tiers`` as in ``_values``."""
     with db.read() as session:
-        values = _values(session, as_of=as_of or dt.date.today(), account_ids=None)
+        values = _values(session, as_of=as_of or dt.date.today(), account_ids=None, tiers=tiers)
     values.sort(key=lambda v: (-v.profit, -v.revenue, v.account_id))
     return values
 
@@ -252,9 +256,10 @@ class ValueOverview:
     growth: tuple[CustomerValue, ...]  # by wallet gap
 
 
-def value_overview(db: Database, *, as_of: dt.date | None = None) -> ValueOverview:
+def value_overview(db: Database, *, as_of: dt.date | None = None,
+                   tiers: dict[int, str] | None = None) -> ValueOverview:
     as_of = as_of or dt.date.today()
-    values = customer_values(db, as_of=as_of)
+    values = customer_values(db, as_of=as_of, tiers=tiers)
     return ValueOverview(
         values=tuple(values), pareto=pareto_from([v.revenue for v in values]), whale=whale_curve_from([v.profit for v in values]),
         growth=tuple(_by_gap(values)),

@@ -120,3 +120,16 @@ def test_value_of_a_prospect_and_the_overview(db, firm):
     overview = value_overview(db, as_of=AS_OF)
     assert [v.name for v in overview.values] == [v.name for v in customer_values(db, as_of=AS_OF)]
     assert [v.name for v in overview.growth] == ["Whale", "Costly"]
+
+
+def test_the_overview_from_tiers_ranked_already_is_the_same_overview(db, firm):
+    # the portfolio report passes the tiers its quarter figures ranked; the Customer value page ranks them itself
+    from relationapp.services.common import settings as settings_service
+    from relationapp.services.value import pyramid
+
+    ranked = pyramid.compute_tiers(db, as_of=AS_OF, settings=settings_service.get_settings(db)).tiers_and_cents()
+    tiers = {account_id: tier for account_id, (tier, _cents) in ranked.items()}
+    assert value_overview(db, as_of=AS_OF, tiers=tiers) == value_overview(db, as_of=AS_OF)
+    tiers[firm["Whale"]] = "big"
+    given = value_overview(db, as_of=AS_OF, tiers=tiers)
+    assert {v.name: v.tier for v in given.values}["Whale"] == "big"  # taken as given, not ranked again
