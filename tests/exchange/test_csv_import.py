@@ -207,3 +207,14 @@ def test_cli_import_one_line_and_exit_2_on_a_bad_row(db_path, tmp_path):
     assert len(lines) == 2 and "a.csv row 3" in lines[0] and "Nothing was imported" in lines[1]
     ok = subprocess.run(run + ["--skip-bad-rows"], capture_output=True, text=True)
     assert ok.returncode == 0 and "1 accounts added" in ok.stdout
+
+
+def test_a_preview_cell_is_shown_on_one_line_and_cut(db, tmp_path):
+    from relationapp.exchange.csv_import import SHOWN_CELL_CHARS, preview_csv
+
+    f = tmp_path / "accounts.csv"
+    f.write_text('Naam;Notities\nBakkerij;"eerste regel\ntweede ' + "x" * 400 + '"\n', encoding="utf-8")
+    row = preview_csv(db, path=f, kind="accounts").rows[0]
+    notes = row.values[1]
+    assert "\n" not in notes and notes.startswith("eerste regel") and len(notes) <= SHOWN_CELL_CHARS + 1
+    assert row.cells[1].count("x") == 400  # what was read stays whole for the import itself

@@ -72,18 +72,19 @@ class PreviewModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._headers: list[str] = []
-        self._rows: list[tuple[int, tuple[str, ...], tuple[str, ...]]] = []
+        self._rows: list[tuple] = []  # (number, the cells' text at an index, problems)
 
     def set_csv(self, preview) -> None:
         self.beginResetModel()
         self._headers = [tr("Row"), tr("Problems"), *(tr(label) for label in preview.labels)]
-        self._rows = [(r.row, r.values, r.problems) for r in preview.rows]
+        self._rows = [(r.row, r.value, r.problems) for r in preview.rows]
         self.endResetModel()
 
     def set_cards(self, preview) -> None:
         self.beginResetModel()
         self._headers = [tr("Card"), tr("Problems"), tr("Name")]
-        self._rows = [(c.number, (c.name,), c.problems + c.notes) for c in preview.cards]
+        self._rows = [(c.number, lambda i, name=c.name: name if i == 0 else "", c.problems + c.notes)
+                      for c in preview.cards]
         self.endResetModel()
 
     def clear(self) -> None:
@@ -101,7 +102,7 @@ class PreviewModel(QAbstractTableModel):
         """Column 0 the row number, 1 its problems (first: they are what the user must see), then the cells."""
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        number, values, problems = self._rows[index.row()]
+        number, cell, problems = self._rows[index.row()]
         col = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
@@ -109,7 +110,7 @@ class PreviewModel(QAbstractTableModel):
             if col == 1:
                 texts = [_without_place(p).rstrip(".") for p in problems]
                 return "; ".join(texts) if role == Qt.ItemDataRole.DisplayRole else "\n".join(texts)
-            value = values[col - 2] if col - 2 < len(values) else ""
+            value = cell(col - 2)
             return value.replace("\n", " ⏎ ") if role == Qt.ItemDataRole.DisplayRole else value
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and problems:
             return theme.accent("error")

@@ -34,6 +34,7 @@ def test_preview_shows_every_problem_and_nothing_is_written_until_import(ctx, qt
     assert qtmodel.rowCount() == 3
     assert "geen-adres" in qtmodel.index(1, 1).data()
     assert qtmodel.index(0, 1).data() == ""
+    assert sorted(qtmodel.index(2, c).data() for c in range(2, 5)) == ["", "Slager", "Wageningen"]  # its cells
     assert page.problem_list.count() == 1 and "klanten.csv row 3" in page.problem_list.item(0).text()
     button = wizard.button(QWizard.WizardButton.CommitButton)
     assert button.text() == "Import the 2 good rows"  # the bad row is left out only when the user says so
