@@ -157,6 +157,12 @@ _MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "
 
 def _unsigned(text: str, *, percent: bool = False, money: bool = False) -> tuple[bool, str]:
     """(negative, the number without its sign and a currency or percent sign); what is left is checked after."""
+    if text[:1].isdigit() and text[-1:].isdigit() and text.isascii() and " " not in text:
+        return False, text  # nothing to take off (no sign, currency or odd space): most cells of a large file
+    return _unsigned_written(text, percent=percent, money=money)
+
+
+def _unsigned_written(text: str, *, percent: bool = False, money: bool = False) -> tuple[bool, str]:
     s = _SPACES.sub(" ", text.translate(_MINUS)).strip()
     sign = currency = percent_sign = False
     negative = False

@@ -286,3 +286,11 @@ def test_any_text_is_read_or_refused_with_a_validation_error(text, language, rea
         return
     if reader is parse_amount and value is not None:
         assert value.is_finite() and abs(value) < parsing.AMOUNT_LIMIT and value == value.quantize(Decimal("0.01"))
+
+
+@given(st.text(alphabet="0123456789.,-+()%€$ \u00a0\u2212EURO", max_size=14), st.booleans(), st.booleans())
+def test_the_quick_way_past_a_plain_number_takes_off_what_the_full_reading_does(text, percent, money):
+    # a cell that starts and ends with a digit skips the sign, currency and space handling (a large import)
+    from relationapp.text.parsing import _unsigned, _unsigned_written
+
+    assert _unsigned(text, percent=percent, money=money) == _unsigned_written(text, percent=percent, money=money)
