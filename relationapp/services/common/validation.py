@@ -123,8 +123,9 @@ def long_text(value: str | None, *, field: str = "notes", label: str | None = No
 
 
 def email(value: str | None, *, field: str = "email") -> str | None:
-    _must_be_text(value, field=field, label=_("E-mail"))
-    cleaned = characters((value or "").strip(), field=field, label=_("E-mail")).strip()
+    label = _("E-mail")
+    _must_be_text(value, field=field, label=label)
+    cleaned = characters((value or "").strip(), field=field, label=label).strip()
     if not cleaned:
         return None
     if not _EMAIL.match(cleaned) or len(cleaned) > 320:
@@ -133,11 +134,12 @@ def email(value: str | None, *, field: str = "email") -> str | None:
 
 
 def phone(value: str | None, *, field: str = "phone") -> str | None:
-    _must_be_text(value, field=field, label=_("Phone"))
-    cleaned = characters((value or "").strip(), field=field, label=_("Phone")).strip()
+    label = _("Phone")
+    _must_be_text(value, field=field, label=label)
+    cleaned = characters((value or "").strip(), field=field, label=label).strip()
     if not cleaned:
         return None
-    if not _PHONE.match(cleaned) or sum(c.isdigit() for c in cleaned) < 3:
+    if not _PHONE.match(cleaned) or sum(map(str.isdigit, cleaned)) < 3:
         raise ValidationError(_("'{value}' is not a valid phone number.").format(value=shown(cleaned)), field=field)
     return cleaned
 

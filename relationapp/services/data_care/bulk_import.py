@@ -11,6 +11,7 @@ nothing new. Orders go through ``services.orders.add_orders``.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -181,6 +182,9 @@ def _suspend_row_triggers(session, table: sa.Table) -> list[tuple[str, str]]:
     return suspended
 
 
+_SHARED_TYPES = frozenset((dt.date, dt.datetime, bool))  # equal values of these convert alike
+
+
 def _executemany(session, table: sa.Table, rows: list[dict]) -> None:
     """One INSERT for many rows straight through the driver, each value converted by its column's own
     type (money to cents, dates to text): Core's per-row parameter building costs more than SQLite.
@@ -194,13 +198,23 @@ def _executemany(session, table: sa.Table, rows: list[dict]) -> None:
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
            f"VALUES ({', '.join('?' for _ in names)})")
-    converted = [(i, proc) for i, proc in enumerate(processors) if proc is not None]
+    # only the columns with a conversion are touched (most are plain text), and each distinct stamp, day
+    # or flag once: a file's rows share them (not money: 10 and 10.00 are equal but need not convert alike)
+    converted = [(i, proc, {}) for i, proc in enumerate(processors) if proc is not None]
+    cells = operator.itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
     params = []
-    for row in rows:  # only the columns with a conversion are touched: most are plain text
-        values = [row[n] for n in names]
-        for i, proc in converted:
-            if values[i] is not None:
-                values[i] = proc(values[i])
+    for row in rows:
+        values = list(cells(row))
+        for i, proc, seen in converted:
+            value = values[i]
+            if value is None:
+                continue
+            if type(value) not in _SHARED_TYPES:
+                values[i] = proc(value)
+            elif value in seen:
+                values[i] = seen[value]
+            else:
+                values[i] = seen[value] = proc(value)
         params.append(tuple(values))
     conn = session.connection()
     # a bigger page cache for this statement: nine indexes on a table make random page writes
