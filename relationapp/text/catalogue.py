@@ -43,8 +43,9 @@ def translations(language: str) -> gettext.NullTranslations:
 
 def set_language(language: str | None) -> str:
     """Word everything from now on in ``language`` (unknown codes mean English); returns the code used."""
-    global _current
+    global _current, _words
     _current = supported(language)
+    _words = translations(_current).gettext
     return _current
 
 
@@ -52,8 +53,12 @@ def current_language() -> str:
     return _current
 
 
+_words = translations(DEFAULT_LANGUAGE).gettext  # the current language's look-up: ``_`` runs a million times
+# in a large import, and finding the catalogue for each call cost as much as the look-up
+
+
 def _(text: str) -> str:
-    return translations(_current).gettext(text) if text else text
+    return _words(text) if text else text
 
 
 def N_(text: str) -> str:
