@@ -34,14 +34,18 @@ _DATE = re.compile(r"^(\d{1,4})([-/.])(\d{1,2})\2(\d{1,4})$")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{1,2}:\d{2}(:\d{2})?")
 
 
-def number_votes(values: Iterable[str]) -> tuple[int, int, int]:
+def number_votes(values: Iterable[str], *, until_decided: bool = False) -> tuple[int, int, int]:
     """(votes for a decimal comma, votes for a decimal point, ambiguous values); junk does not vote.
 
     A value votes for the conventions ``relationapp.text.parsing`` can read it in: ``1.234,56``
     and ``12,5`` only with a decimal comma, ``1,234.56`` and ``12.5`` only with a point;
-    ``1.234`` in both (ambiguous); a value without a separator says nothing."""
+    ``1.234`` in both (ambiguous); a value without a separator says nothing. ``until_decided``: stop
+    counting once the values left cannot change which side has more (the counts are then partial)."""
     comma = point = unsure = 0
-    for raw in values:
+    values = list(values)
+    for seen, raw in enumerate(values):
+        if until_decided and abs(comma - point) > len(values) - seen:
+            break  # the values left cannot change the majority (a large file's votes end halfway)
         if "." not in raw and "," not in raw:
             continue
         as_comma = parsing.reads_as_number(raw, decimal_comma=True)
@@ -55,10 +59,13 @@ def number_votes(values: Iterable[str]) -> tuple[int, int, int]:
     return comma, point, unsure
 
 
-def date_votes(values: Iterable[str]) -> tuple[int, int, int]:
+def date_votes(values: Iterable[str], *, until_decided: bool = False) -> tuple[int, int, int]:
     """(day-first votes, month-first votes, ambiguous d/m values) for dates with the year last."""
     day = month = unsure = 0
-    for raw in values:
+    values = list(values)
+    for seen, raw in enumerate(values):
+        if until_decided and abs(day - month) > len(values) - seen:
+            break  # as for the numbers: the rest cannot change the majority
         m = _DATE.match(raw.strip())
         if not m or len(m.group(1)) == 4:
             continue  # ISO or not a date: says nothing about the order
@@ -92,7 +99,7 @@ def detect(
 ) -> Conventions:
     """Decide the file's conventions; an explicit choice always wins."""
     if decimal_comma is None:
-        comma, point, unsure = number_votes(numbers)
+        comma, point, unsure = number_votes(numbers, until_decided=True)
         decimal_comma = _by_votes(comma, point)
         if decimal_comma is None:
             if unsure and delimiter not in (";", ","):
@@ -103,7 +110,7 @@ def detect(
                 )
             decimal_comma = delimiter == ";"  # the locales that write ';' write decimal commas
     if day_first is None:
-        day, month, unsure = date_votes(dates)
+        day, month, unsure = date_votes(dates, until_decided=True)
         day_first = _by_votes(day, month)
         if day_first is None:
             if unsure and delimiter != ";" and not decimal_comma:

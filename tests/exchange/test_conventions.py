@@ -6,11 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from relationapp.errors import ValidationError
 from relationapp.exchange.conventions import (
     AmbiguousConvention,
     Conventions,
+    date_votes,
     detect,
     number_votes,
     parse_amount,
@@ -52,3 +55,15 @@ def test_cells_that_do_not_fit_the_convention_are_refused(raw, conv, said):
     with pytest.raises(ValidationError) as err:
         parse_amount(raw, conv, label="Amount")
     assert said in err.value.message and "\n" not in err.value.message
+
+
+@given(st.lists(st.sampled_from(["1.234,56", "12,5", "1,234.56", "12.5", "1.234", "12", "x"]), max_size=40),
+       st.lists(st.sampled_from(["13-04-2025", "04/13/2025", "03/04/2025", "2025-04-03", ""]), max_size=40))
+def test_votes_that_stop_once_decided_choose_what_counting_every_value_does(numbers, dates):
+    # a large file stops counting halfway; which side wins must not change
+    def side(votes):
+        yes, no, _unsure = votes
+        return None if not yes and not no else yes > no
+
+    assert side(number_votes(numbers, until_decided=True)) == side(number_votes(numbers))
+    assert side(date_votes(dates, until_decided=True)) == side(date_votes(dates))
