@@ -43,6 +43,7 @@ from relationapp.services.data_care.bulk_import import (
     add_accounts,
     add_interactions,
     add_people,
+    collector_paused,
     unreferenced_orders,
 )
 from relationapp.text import formatting
@@ -454,9 +455,10 @@ def preview_csv(
     if kind not in columns.KINDS:
         raise ValidationError(_("Unknown import kind '{kind}' (use {kinds}).").format(
             kind=validation.shown(kind), kinds=", ".join(columns.KINDS)))
-    table = csv_read.read_table(Path(path), delimiter=delimiter)
-    return preview_table(db, table=table, kind=kind, mapping=mapping, decimal_comma=decimal_comma,
-                         day_first=day_first, progress=progress)
+    with collector_paused():
+        table = csv_read.read_table(Path(path), delimiter=delimiter)
+        return preview_table(db, table=table, kind=kind, mapping=mapping, decimal_comma=decimal_comma,
+                             day_first=day_first, progress=progress)
 
 
 @one_line_refusals
@@ -566,6 +568,11 @@ def commit_csv(db: Database, *, preview: ImportPreview, skip_bad_rows: bool = Fa
     bad = len(preview.bad_rows)
     if bad and not skip_bad_rows:
         raise ValidationError(problems_message(preview))
+    with collector_paused():
+        return _commit(preview, db, bad)
+
+
+def _commit(preview: ImportPreview, db: Database, bad: int) -> ImportResult:
     inputs = list(preview.inputs)
     accounts_added = 0
     if preview.kind == "accounts":

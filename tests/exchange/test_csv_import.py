@@ -218,3 +218,25 @@ def test_a_preview_cell_is_shown_on_one_line_and_cut(db, tmp_path):
     notes = row.values[1]
     assert "\n" not in notes and notes.startswith("eerste regel") and len(notes) <= SHOWN_CELL_CHARS + 1
     assert row.cells[1].count("x") == 400  # what was read stays whole for the import itself
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_an_import_pauses_the_cycle_collector_and_leaves_it_as_it_was(db, tmp_path, monkeypatch, collector_on):
+    # the window keeps automatic collection off (it collects on its own timer): an import must not turn it on
+    import gc
+
+    from relationapp.exchange import csv_import
+    from relationapp.services.data_care import bulk_import
+
+    seen = []
+    real = bulk_import.add_accounts
+    monkeypatch.setattr(csv_import, "add_accounts", lambda db, **kw: (seen.append(gc.isenabled()), real(db, **kw))[1])
+    f = tmp_path / "accounts.csv"
+    f.write_text("Naam;Plaats\nBakkerij Boon;Ede\n", encoding="utf-8")
+    was = gc.isenabled()
+    (gc.enable if collector_on else gc.disable)()
+    try:
+        assert csv_import.import_csv(db, path=f, kind="accounts").added == 1
+        assert gc.isenabled() is collector_on and seen == [False]
+    finally:
+        (gc.enable if was else gc.disable)()
