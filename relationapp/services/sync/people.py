@@ -16,6 +16,7 @@ from relationapp.data.db import Database
 from relationapp.data.models import Account, ImportantDate, Person, utc_now
 from relationapp.errors import ValidationError
 from relationapp.text.catalogue import _
+from relationapp.services.customers.accounts import clean_fields as clean_account_fields
 from relationapp.services.customers.people import clean_fields
 from relationapp.services.customers.person_cards import PersonCard, person_cards
 
@@ -113,7 +114,7 @@ def take_organisation(session, fields: dict, cache: dict) -> int | None:
     for field in ("phone", "email"):
         if fields.get(field) and not getattr(account, field):
             try:
-                setattr(account, field, clean_fields({field: fields[field]})[field])
+                setattr(account, field, clean_account_fields({field: fields[field]})[field])
             except ValidationError:
                 pass  # the account is there; a value it cannot hold is left on the card
     return account_id
