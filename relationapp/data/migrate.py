@@ -17,7 +17,7 @@ from relationapp.data.db import Database, DatabaseError, check_sqlite_file
 from relationapp.text.catalogue import N_, _
 
 # Must equal Alembic's head; tests/data/test_migrations.py checks it.
-SCHEMA_HEAD = "0022_search_fold_check"
+SCHEMA_HEAD = "0023_pg_row_words_index"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _NEWER = N_("{path} was made by a newer relationapp (schema {revision}); update relationapp to open it.")
 

@@ -30,7 +30,7 @@ from relationapp.data.models import (
 from relationapp.errors import NotFound, ValidationError
 from relationapp.services.common import validation
 from relationapp.services.common.versions import check_version
-from relationapp.services.customers.sort_names import ACCOUNT_SORT_NAME
+from relationapp.services.customers.sort_names import ACCOUNT_SORT_NAME, walked_page
 from relationapp.text.catalogue import _
 
 
@@ -277,7 +277,7 @@ def _detail(session, a: Account) -> AccountDetail:
 
 
 def _filtered(query, *, search: str | None, stage: str | None, include_archived: bool, city: str | None = None,
-              owner_id: int | None = None, dialect: str = "sqlite", session=None):
+              owner_id: int | None = None, dialect: str = "sqlite", session=None, page: int | None = None):
     if not include_archived:
         query = query.where(Account.archived == sa.false())
     if stage:
@@ -289,7 +289,7 @@ def _filtered(query, *, search: str | None, stage: str | None, include_archived:
     if search and search.strip():
         from relationapp.services.customers.search import list_filter
 
-        query = query.where(list_filter(Account, search.strip(), dialect=dialect, session=session,
+        query = query.where(list_filter(Account, search.strip(), dialect=dialect, session=session, page=page,
                                         like_columns=(Account.name, Account.city, Account.email)))
     return query
 
@@ -313,7 +313,9 @@ def list_account_ids(
     order = column.desc() if descending else column.asc()
     with db.read() as session:
         query = _filtered(sa.select(Account.id), search=search, stage=stage, include_archived=include_archived, city=city,
-                          owner_id=owner_id, dialect=db.engine.dialect.name, session=session)
+                          owner_id=owner_id, dialect=db.engine.dialect.name, session=session,
+                          page=walked_page(limit, offset, by_name=column is ACCOUNT_SORT_NAME and not descending,
+                                           include_archived=include_archived))
         query = query.order_by(order, Account.id)
         if limit is not None:
             query = query.limit(limit).offset(offset)

@@ -11,7 +11,7 @@ from sqlmodel import select
 from relationapp.data.db import Database
 from relationapp.data.models import CHANNELS, DMU_ROLES, Account, Person, utc_now
 from relationapp.errors import NotFound, ValidationError
-from relationapp.services.customers.sort_names import PERSON_SORT_NAME
+from relationapp.services.customers.sort_names import PERSON_SORT_NAME, walked_page
 from relationapp.services.common import validation
 from relationapp.services.common.versions import check_version
 from relationapp.text import formatting
@@ -160,7 +160,8 @@ def _detail(session, p: Person) -> PersonDetail:
     )
 
 
-def _person_filter(query, session, *, search: str | None, account_id: int | None, include_archived: bool):
+def _person_filter(query, session, *, search: str | None, account_id: int | None, include_archived: bool,
+                   page: int | None = None):
     if not include_archived:
         query = query.where(Person.archived == sa.false())
     if account_id is not None:
@@ -169,6 +170,7 @@ def _person_filter(query, session, *, search: str | None, account_id: int | None
         from relationapp.services.customers.search import list_filter
 
         query = query.where(list_filter(Person, search.strip(), dialect=session.get_bind().dialect.name, session=session,
+                                        page=page,
                                         like_columns=(Person.name, Person.email)))
     return query
 
@@ -189,7 +191,9 @@ def list_person_ids(
     column = SORT_COLUMNS.get(sort, PERSON_SORT_NAME)
     with db.read() as session:
         query = _person_filter(sa.select(Person.id), session, search=search, account_id=account_id,
-                               include_archived=include_archived)
+                               include_archived=include_archived,
+                               page=walked_page(limit, offset, by_name=column is PERSON_SORT_NAME and not descending,
+                                                include_archived=include_archived))
         query = query.order_by(column.desc() if descending else column.asc(), Person.id)
         if limit is not None:
             query = query.limit(limit).offset(offset)

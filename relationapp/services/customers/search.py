@@ -67,11 +67,11 @@ def word_matches(text: str, *, parity: int | None = None, wanted: int | None = N
 
 
 # more index matches than this: walk the list's own index in display order (stopping at the page)
-# instead of reading every match and sorting them all
+# instead of reading every match and sorting them all (SQLite; a count on PostgreSQL)
 BROAD = 5000
 
 
-def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
+def list_filter(model, text: str, *, dialect: str, like_columns, session=None, page: int | None = None):
     """The WHERE clause of a list's type-to-filter box, for accounts or people.
 
     Words of two letters or more use the search index (each word a prefix of
@@ -84,6 +84,10 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
     at most); more mean a broad word ('van', 'info'), and the clause then
     keeps SQLite off the id index (``id + 0``) so that it walks the list's
     order and stops at the LIMIT instead of sorting every match.
+
+    ``page`` (PostgreSQL): the query is the first ``page`` rows in the order of
+    an index of the list (its name order), so that a broad word can walk it
+    (``_pg_walk``); without it (a count, another order) every match is read.
     """
     words = _WORD.findall(text)
     if dialect == "postgresql" and words and max(len(w) for w in words) > 1:
@@ -91,11 +95,16 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
         every = model.id.in_(sa.select(word_matches(text, parity=parity).c.row_id // 2))
         if session is None:
             return every
+        if page is not None:
+            if walks(session, text, parity=parity, page=page, table=model.__tablename__):
+                return _pg_walk(model, text, parity)
+            return every
         few = session.execute(sa.select(word_matches(text, parity=parity, wanted=BROAD + 1).c.row_id // 2)
                               ).scalars().all()
-        if len(few) <= BROAD:  # one array parameter: thousands of IN parameters cost more than the search
-            return model.id == sa.any_(sa.bindparam("few_ids", few, type_=postgresql.ARRAY(sa.BigInteger)))
-        return every
+        if len(few) > BROAD:
+            return every
+        # one array parameter: thousands of IN parameters cost more than the search
+        return model.id == sa.any_(sa.bindparam("few_ids", few, type_=postgresql.ARRAY(sa.BigInteger)))
     if dialect == "sqlite" and words and max(len(w) for w in words) > 1:
         parity = 0 if model is Account else 1
         ids = sa.select(sa.literal_column("rowid / 2")).select_from(sa.table("search_index")).where(
@@ -113,6 +122,45 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None):
         return sa.and_(name >= start, name < start + "\U0010ffff")
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return sa.or_(*(column.ilike(f"%{escaped}%", escape="\\") for column in like_columns))
+
+
+# PostgreSQL: is the longest typed word so common among this kind that walking the list in its order finds a
+# page sooner than reading and sorting every match? Walking asks about page / share rows, reading takes every
+# match, at about the same cost per row: even at sqrt(page * rows) matches. Walk from twice that on, as the
+# matches may cluster in the list's order ('van' accounts sort under V: walking them 110 ms, reading 40 ms;
+# 'van' among people walked 9 ms, read 115 ms). The index holds a word once per row and field, near enough.
+_PG_BROAD = sa.text("""
+WITH cap AS MATERIALIZED (
+  SELECT (2 * sqrt(CAST(:page AS bigint) * greatest(c.reltuples, 1)))::bigint + 1 AS n
+  FROM pg_class AS c WHERE c.oid = CAST(:table AS regclass))
+SELECT (SELECT count(*) FROM (
+          SELECT 1 FROM search_index AS m,
+               (SELECT s.word FROM relationapp_search_words(CAST(:q AS text)) AS s WHERE s.n <= 8
+                ORDER BY length(s.word) DESC, s.word LIMIT 1) AS w
+          WHERE m.token >= w.word
+            AND m.token < w.word || CASE WHEN length(w.word) > 1 THEN chr(1114111) ELSE chr(1) END
+            AND m.row_id % 2 = CAST(:parity AS integer)
+          LIMIT (SELECT n FROM cap)) AS probe) >= (SELECT n FROM cap)
+""")
+
+
+def walks(session, text: str, *, parity: int, page: int, table: str) -> bool:
+    """PostgreSQL: True when the first ``page`` rows of ``table`` that match ``text`` are found sooner by
+    walking the list in its order than by reading every match (``_PG_BROAD``)."""
+    return session.execute(_PG_BROAD, {"q": text, "parity": parity, "page": page, "table": table}).scalar_one()
+
+
+def _pg_walk(model, text: str, parity: int):
+    """Rows none of whose typed words is missing from their own index words (a one-letter word whole, the
+    others as a prefix): checked per row through ``ix_search_index_row_id`` (row_id, token), so that the list
+    walks its order and stops at its page (revision 0023)."""
+    typed = sa.func.relationapp_search_words(sa.bindparam("walk_q", text, type_=sa.Text)).table_valued(
+        sa.column("word", sa.Text), sa.column("n", sa.BigInteger)).alias("typed")
+    own = sa.table("search_index", sa.column("row_id", sa.BigInteger), sa.column("token", sa.Text)).alias("own")
+    end = typed.c.word + sa.case((sa.func.length(typed.c.word) > 1, sa.func.chr(1114111)), else_=sa.func.chr(1))
+    has_word = sa.exists().where(own.c.row_id == model.id * 2 + parity, own.c.token >= typed.c.word,
+                                 own.c.token < end).correlate_except(own)
+    return ~sa.exists().select_from(typed).where(typed.c.n <= 8, ~has_word).correlate_except(typed)
 
 
 def _name_key(model, dialect: str):

@@ -71,8 +71,26 @@ def test_a_list_filter_gives_the_same_pages_and_count_for_a_broad_word_as_for_a_
 
     few = listed()  # every match handed over as ids
     monkeypatch.setattr(search_module, "BROAD", 2)  # now 'van' is broad: the list's own order is walked
+    monkeypatch.setattr(search_module, "walks", lambda *_, **__: True)  # PostgreSQL: the page walked too
     assert listed() == few
     names = [accounts.get_account(db, account_id=i).name for i in few[0]]
     assert names == ["Bakkerij van Os", "Van Dam", "Vanille & Co"]  # by name; archived Vandenberg left out
     assert few[1] == 3 and sum(few[2], []) == few[0]
     assert len(few[4]) == few[5] == 6 and sum(few[6], []) == few[4]
+
+
+def test_postgresql_walks_a_list_for_a_word_most_rows_hold_and_reads_the_matches_of_a_rare_one(pg_db):
+    import sqlalchemy as sa
+
+    from relationapp.services.customers.search import walks
+
+    db = pg_db  # SQLite's FTS5 decides by the number of matches (BROAD)
+    for i in range(40):
+        accounts.create_account(db, name=f"Van Dijk {i}", city="Venlo" if i else "Bakkum")
+    with db.write() as session:
+        session.execute(sa.text("ANALYZE account"))
+    with db.read() as session:
+        assert walks(session, "van", parity=0, page=2, table="account")
+        assert not walks(session, "bakkum", parity=0, page=2, table="account")  # one match: read it
+        assert not walks(session, "van", parity=1, page=2, table="person")  # no person holds it
+        assert not walks(session, "__", parity=0, page=2, table="account")  # no word to look for
