@@ -86,8 +86,10 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None, p
     order and stops at the LIMIT instead of sorting every match.
 
     ``page`` (PostgreSQL): the query is the first ``page`` rows in the order of
-    an index of the list (its name order), so that a broad word can walk it
-    (``_pg_walk``); without it (a count, another order) every match is read.
+    an index of the list (its name order). A word most rows hold then walks
+    that order (``walks``, ``_pg_walk``); another word's matches are read in
+    the list's own statement. Without it (a count, another order) the first
+    ``BROAD`` matches are asked first, as on SQLite.
     """
     words = _WORD.findall(text)
     if dialect == "postgresql" and words and max(len(w) for w in words) > 1:

@@ -8,9 +8,10 @@ Create Date: 2026-12-07
 for a broad word ('van': 44,000 of 150,000 people) walks the list in its own
 order and asks, per row, whether one of the row's words starts with the typed
 word; with the word in the index that question is answered from the index
-alone (9 ms for a page of people at L, where reading every match and sorting
-them took 115 ms). The other words of a search are checked the same way.
-SQLite: nothing (its FTS5 index has no such table). About a second at L.
+alone (20 ms for a page of people at L with the look that decides to walk,
+where reading every match and sorting them took 115 ms). Every typed word is
+checked so. SQLite: nothing (its FTS5 index has no such table). About a
+second at L.
 """
 from alembic import op
 
