@@ -277,12 +277,37 @@ def sample_accounts(bench: Bench, count: int) -> list[int]:
 # Runs the real entry point (relationapp --db PATH) and, once the main window is
 # shown and every start-up background task has delivered its result (the Today
 # view filled), prints the wall-clock time and the peak RSS, then quits.
+#
+# The probe hooks in when the main window is built, not by importing Qt first: the app imports its
+# services before Qt (PySide6 reads the source of every module imported after it), and a probe that
+# loaded Qt first would time a start no user has.
 GUI_PROBE = r"""
-import json, os, sys, time
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+import importlib.abc, importlib.util, json, os, sys, time
 
-app = QApplication(sys.argv[:1])
+class _WhenTheWindowIsBuilt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "relationapp.ui.shell.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            build = module.build_main_window
+
+            def build_and_probe(*args, **kwargs):
+                window = build(*args, **kwargs)
+                from PySide6.QtCore import QTimer
+                QTimer.singleShot(0, probe)
+                return window
+
+            module.build_main_window = build_and_probe
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, _WhenTheWindowIsBuilt())
 
 def settled(window):
     # the Today view says when its lists are filled; without that hook, wait for every background task
@@ -303,7 +328,20 @@ def peak_rss_kb():
 visible = []
 deadline = time.time() + float(sys.argv[2])
 
+def _never_built():  # a dialog before the window waits for a person: say so instead of hanging
+    if not visible:
+        print(f"RELATIONAPP-PROBE-FAILED the main window never showed within {sys.argv[2]} s", flush=True)
+        os._exit(3)
+
+import threading
+watchdog = threading.Timer(float(sys.argv[2]), _never_built)
+watchdog.daemon = True
+watchdog.start()
+
 def probe():
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication.instance()
     window = next((w for w in app.topLevelWidgets() if w.isVisible() and hasattr(w, "views")), None)
     if window is not None and not visible:
         visible.append(time.time())
@@ -321,7 +359,6 @@ def probe():
           "page": window.current_page() if hasattr(window, "current_page") else None}), flush=True)
     app.quit()
 
-QTimer.singleShot(0, probe)
 from relationapp.__main__ import main
 sys.exit(main(["--db", sys.argv[1]]))
 """
