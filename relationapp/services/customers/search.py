@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
 
 from relationapp.data.db import Database, SqliteStatement, ids_in_json
 from relationapp.data.models import Account, Person
@@ -106,7 +105,7 @@ def list_filter(model, text: str, *, dialect: str, like_columns, session=None, p
         if len(few) > BROAD:
             return every
         # one array parameter: thousands of IN parameters cost more than the search
-        return model.id == sa.any_(sa.bindparam("few_ids", few, type_=postgresql.ARRAY(sa.BigInteger)))
+        return model.id == sa.any_(sa.bindparam("few_ids", few, type_=sa.ARRAY(sa.BigInteger)))
     if dialect == "sqlite" and words and max(len(w) for w in words) > 1:
         parity = 0 if model is Account else 1
         ids = sa.select(sa.literal_column("rowid / 2")).select_from(sa.table("search_index")).where(

@@ -12,6 +12,12 @@ from relationapp.ui.common.text import tooltip
 from relationapp.ui.lists.lazy_model import Column
 
 
+_DISPLAY, _TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+_USER, _ALIGNMENT = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.TextAlignmentRole
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _USER, _ALIGNMENT))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 @dataclass(frozen=True)
 class TipColumn(Column):
     """A column whose header explains itself when hovered."""
@@ -54,19 +60,20 @@ class RowsModel(QAbstractTableModel):
             return tooltip(tr(tip)) if tip else None
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows) or not 0 <= index.column() < len(self.columns):
+    def data(self, index, role=_DISPLAY):
+        if role not in _ANSWERED:  # fitting the columns asks every cell for a dozen roles: say no first
             return None
-        column = self.columns[index.column()]
-        obj = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
+        row, col = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self.rows) or not 0 <= col < len(self.columns):
+            return None
+        column = self.columns[col]
+        obj = self.rows[row]
+        if role == _USER:
             return getattr(obj, "id", None)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column.align_right else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = column.value(obj)
-            text = "" if value is None else str(value)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return tooltip(text) if text else None
-            return text
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if column.align_right else None
+        value = column.value(obj)
+        text = "" if value is None else str(value)
+        if role == _TOOLTIP:
+            return tooltip(text) if text else None
+        return text
