@@ -18,29 +18,38 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-# Once loaded, PySide6 reads the source of every Python module imported after it (shiboken's
-# __feature__ hook looks for "PySide6" in it): about 0.1 s of start-up CPU for SQLAlchemy, pydantic
-# and the services the first screen uses. Imported before Qt, they are spared that.
-_BEFORE_QT = (
-    "relationapp.services.data_care.opening", "relationapp.services.data_care.instance_lock",
-    "relationapp.services.data_care.demo", "relationapp.services.common.settings",
-    "relationapp.services.today.attention_balance", "relationapp.services.customers.accounts",
-    "relationapp.services.customers.people", "relationapp.services.customers.search",
-    "relationapp.services.customers.staff", "relationapp.services.leads.nurture",
-    "relationapp.services.leads.content", "relationapp.services.relationships.ambassadors",
-    "relationapp.services.relationships.journey", "relationapp.services.relationships.referrals",
-    "relationapp.services.sync.store", "relationapp.services.touches.interactions",
-    "relationapp.services.value.pyramid", "relationapp.services.value.quarters",
-    "relationapp.services.visits.visit_route", "relationapp.services.visits.visits",
-    "relationapp.text.wording", "relationapp.text.parsing", "relationapp.files.sqlite_copy",
-)
+def _import_before_qt() -> None:
+    """Once loaded, PySide6 reads the source of every Python module imported after it (shiboken's
+    __feature__ hook looks for "PySide6" in it): about 0.1 s of start-up CPU for SQLAlchemy, pydantic
+    and the services the first screen uses. Imported before Qt, they are spared that. (Plain imports,
+    not names in a list, so that a bundler sees them.)"""
+    import relationapp.files.sqlite_copy  # noqa: F401
+    import relationapp.services.common.settings  # noqa: F401
+    import relationapp.services.customers.accounts  # noqa: F401
+    import relationapp.services.customers.people  # noqa: F401
+    import relationapp.services.customers.search  # noqa: F401
+    import relationapp.services.customers.staff  # noqa: F401
+    import relationapp.services.data_care.demo  # noqa: F401
+    import relationapp.services.data_care.instance_lock  # noqa: F401
+    import relationapp.services.data_care.opening  # noqa: F401
+    import relationapp.services.leads.content  # noqa: F401
+    import relationapp.services.leads.nurture  # noqa: F401
+    import relationapp.services.relationships.ambassadors  # noqa: F401
+    import relationapp.services.relationships.journey  # noqa: F401
+    import relationapp.services.relationships.referrals  # noqa: F401
+    import relationapp.services.sync.store  # noqa: F401
+    import relationapp.services.today.attention_balance  # noqa: F401
+    import relationapp.services.touches.interactions  # noqa: F401
+    import relationapp.services.value.pyramid  # noqa: F401
+    import relationapp.services.value.quarters  # noqa: F401
+    import relationapp.services.visits.visit_route  # noqa: F401
+    import relationapp.services.visits.visits  # noqa: F401
+    import relationapp.text.parsing  # noqa: F401
+    import relationapp.text.wording  # noqa: F401
 
 
 def _window(db_arg: str | None) -> int:
-    import importlib
-
-    for name in _BEFORE_QT:
-        importlib.import_module(name)
+    _import_before_qt()
     from relationapp.ui.shell.system_libraries import install_hint, missing_libraries
 
     missing = missing_libraries()
