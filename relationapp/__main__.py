@@ -24,6 +24,8 @@ def _import_before_qt() -> None:
     and the services the first screen uses. Imported before Qt, they are spared that. (Plain imports,
     not names in a list, so that a bundler sees them.)"""
     import relationapp.files.sqlite_copy  # noqa: F401
+    import relationapp.services.common.change_log  # noqa: F401
+    import relationapp.services.common.changes  # noqa: F401
     import relationapp.services.common.settings  # noqa: F401
     import relationapp.services.customers.accounts  # noqa: F401
     import relationapp.services.customers.people  # noqa: F401
@@ -38,8 +40,11 @@ def _import_before_qt() -> None:
     import relationapp.services.relationships.journey  # noqa: F401
     import relationapp.services.relationships.referrals  # noqa: F401
     import relationapp.services.sync.store  # noqa: F401
+    import relationapp.services.today.attention  # noqa: F401
     import relationapp.services.today.attention_balance  # noqa: F401
+    import relationapp.services.touches.gifts  # noqa: F401
     import relationapp.services.touches.interactions  # noqa: F401
+    import relationapp.services.touches.personal_dates  # noqa: F401
     import relationapp.services.value.pyramid  # noqa: F401
     import relationapp.services.value.quarters  # noqa: F401
     import relationapp.services.visits.visit_route  # noqa: F401

@@ -129,3 +129,30 @@ def test_a_smoke_test_start_closes_the_window_by_itself(tmp_path, qtbot, monkeyp
     for widget in QApplication.topLevelWidgets():
         widget.deleteLater()
     QApplication.processEvents()
+
+
+# What the first window imports of the layers below the UI, once the start has imported its services
+# before Qt: each of these would pay PySide6's import hook (it reads the module's source), and a start
+# that pays it for hundreds of modules is 0.1 s slower. A fresh interpreter, as a start is.
+_AFTER_QT = r"""
+import sys
+from relationapp.__main__ import _import_before_qt
+_import_before_qt()
+before = set(sys.modules)
+import PySide6.QtWidgets
+import relationapp.ui.shell.app, relationapp.ui.shell.main_window, relationapp.ui.today.today_view
+late = sorted(m for m in set(sys.modules) - before
+              if m.startswith("relationapp.") and not m.startswith("relationapp.ui")
+              or m.split(".")[0] in ("sqlalchemy", "sqlmodel", "pydantic", "babel"))
+print("\n".join(late))
+"""
+
+
+def test_the_first_window_imports_its_services_before_qt():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _AFTER_QT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    late = done.stdout.split()
+    assert late == [], f"imported after Qt (add them to relationapp.__main__._import_before_qt): {late}"
