@@ -19,10 +19,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import_before_qt() -> None:
-    """Once loaded, PySide6 reads the source of every Python module imported after it (shiboken's
-    __feature__ hook looks for "PySide6" in it): about 0.1 s of start-up CPU for SQLAlchemy, pydantic
-    and the services the first screen uses. Imported before Qt, they are spared that. (Plain imports,
-    not names in a list, so that a bundler sees them.)"""
+    """Once loaded, Qt's Python binding reads the source of every Python module imported after it
+    (shiboken's __feature__ hook looks for its own name in it): about 0.1 s of start-up CPU for
+    SQLAlchemy, pydantic and the services the first screen uses. Imported before Qt, they are spared
+    that. (Plain imports, not names in a list, so that a bundler sees them.)"""
     import relationapp.files.sqlite_copy  # noqa: F401
     import relationapp.services.common.change_log  # noqa: F401
     import relationapp.services.common.changes  # noqa: F401

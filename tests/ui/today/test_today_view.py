@@ -15,7 +15,14 @@ from relationapp.services.touches import follow_ups, interactions
 from relationapp.text import formatting
 from tests.ui.conftest import run_modal
 
-TODAY = dt.date.today()  # the view shows the real today
+TODAY = dt.date.today()  # the view shows the real today (taken again as each test starts: below)
+
+
+@pytest.fixture(autouse=True)
+def _today_as_the_test_starts():
+    """A run that passes midnight: the firm and the view's agenda are made on the same day."""
+    global TODAY
+    TODAY = dt.date.today()
 
 
 def ago(days: int) -> dt.date:

@@ -18,6 +18,14 @@ TODAY = dt.date.today()
 DAY = TODAY + dt.timedelta(days=7)
 
 
+@pytest.fixture(autouse=True)
+def _today_as_the_test_starts():
+    """A run that passes midnight: the firm and the view's dates are made on the same day."""
+    global TODAY, DAY
+    TODAY = dt.date.today()
+    DAY = TODAY + dt.timedelta(days=7)
+
+
 @pytest.fixture
 def firm(db):
     """Three customers due for a visit, on a west-east line, plus one elsewhere."""
