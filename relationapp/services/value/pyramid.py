@@ -111,7 +111,6 @@ def _tier_ends(ordered: list[tuple[int, int]], settings: Settings) -> list[int]:
 
 # --- classifying every account ---------------------------------------------------
 
-_UNKNOWN = None  # an account whose stage at a past date is not known (added later)
 # the tier of an account without revenue and without any order, by its stage
 _STAGE_TIER = {"inactive": "inactive", "customer": "small", "suspect": "suspect"}  # other stages: prospect
 
@@ -137,13 +136,16 @@ def _plain_rows(session, query) -> list[tuple]:
 def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, str | None] | None = None) -> list[tuple[int, str, int, int | None]]:
     """(account_id, tier, revenue cents, rank) for every active account, best first.
 
-    ``stages`` gives each account's stage at ``as_of`` (history); without it
-    the current stage is used. An account with no orders by then whose
-    stage was not yet known is left out.
+    ``stages`` gives the stage on ``as_of`` of the accounts whose stage changed since (``_stage_history``);
+    the others had their current stage. Without it a past day reads the history itself. An account with
+    no orders by then whose stage was not yet known is left out.
     """
     key = _reusable(session, as_of, settings) if stages is None else None
     if key is not None and key in _recent_standing:
         return list(_recent_standing[key])
+    if stages is None and as_of < dt.date.today():  # (no stage changes after today: a shortcut only)
+        # a past day: the stages then, so that an account made or promoted later is not counted as it is now
+        stages = _stage_history(session, after=as_of)(as_of)
     start, end = window(as_of)
     revenue = _revenue_query(start, end).subquery()
     before = sa.alias(Order.__table__, "before_window")
@@ -164,10 +166,10 @@ def _classify(session, *, as_of: dt.date, settings: Settings, stages: dict[int, 
             paying.append((-cents, account_id))
             continue
         if stages is not None:
-            stage = stages.get(account_id, _UNKNOWN)
+            stage = stages.get(account_id, stage)
         if had_orders:
             tier = "inactive"
-        elif stage is _UNKNOWN:
+        elif stage is None:  # not known yet on that day
             continue
         else:
             tier = _STAGE_TIER.get(stage, "prospect")
@@ -573,26 +575,29 @@ class SnapshotResult:
     rows: int
 
 
-def _stage_history(session):
-    """A function giving every active account's stage at a date (None: not known yet).
+def _stage_history(session, *, after: dt.date | None = None):
+    """A function giving, for a date (from ``after`` on), the stage then of each account whose stage
+    changed since (None: not known yet); every other account had its current stage.
 
-    Accounts without any recorded stage change keep their current stage.
+    The current stage rolled back through the changes made after the date: an account whose first change
+    since was its creation (from no stage) was not known yet. Accounts without recorded changes keep
+    their current stage (an imported firm's accounts existed before their import).
     """
-    current = {a: s for a, s in session.execute(sa.select(Account.id, Account.stage).where(Account.archived == sa.false()))}
-    changes = session.execute(
-        sa.select(StageChange.account_id, StageChange.changed_on, StageChange.to_stage)
-        .order_by(StageChange.changed_on, StageChange.id)
-    ).all()
-    tracked = {account_id for account_id, _, _ in changes}
+    query = (sa.select(StageChange.account_id, StageChange.changed_on, StageChange.from_stage)
+             .order_by(StageChange.changed_on.desc(), StageChange.id.desc()))
+    if after is not None:
+        query = query.where(StageChange.changed_on > after)
+    changes = _plain_rows(session, query)  # latest first
+    if changes and isinstance(changes[0][1], str):  # the driver's own rows: ISO text on SQLite
+        changes = [(a, dt.date.fromisoformat(day), stage) for a, day, stage in changes]
 
     def at(day: dt.date) -> dict[int, str | None]:
-        stages: dict[int, str | None] = {a: (None if a in tracked else s) for a, s in current.items()}
-        for account_id, changed_on, to_stage in changes:
-            if changed_on > day:
+        then: dict[int, str | None] = {}
+        for account_id, changed_on, from_stage in changes:
+            if changed_on <= day:
                 break
-            if account_id in stages:
-                stages[account_id] = to_stage
-        return stages
+            then[account_id] = from_stage  # the earliest change after the day is applied last
+        return then
 
     return at
 

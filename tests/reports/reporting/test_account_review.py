@@ -202,10 +202,14 @@ def test_the_quarter_context_is_reused_until_the_database_changes(demo_db, accou
     assert again is not first and again.minutes[account.id] == first.minutes[account.id] + 30
 
 
-def test_an_account_made_after_the_quarter_before_has_no_tier_before(demo_db):
-    # the tier at the end of the quarter before is the one kept then (the movement table's), not a guess
+def test_an_account_made_after_a_quarter_has_no_tier_in_it(demo_db):
+    # made today (after Q3): not in Q3's pyramid, and a prospect in the quarter it was made in
     update_settings(demo_db, language="en")
     newcomer = create_account(demo_db, name="Nieuwkomer Installatietechniek", stage="prospect", city="Zwolle")
     review = report_data.account_review(demo_db, account_id=newcomer.id, quarter=Q3)
+    assert review.tier is None and review.tier_before is None
+    assert "– (last quarter: –)" in _text(render_review(review))
+    this_quarter = parse(f"{dt.date.today().year}Q{(dt.date.today().month - 1) // 3 + 1}")
+    review = report_data.account_review(demo_db, account_id=newcomer.id, quarter=this_quarter)
     assert review.tier == "prospect" and review.tier_before is None
     assert "Prospect (last quarter: –)" in _text(render_review(review))

@@ -99,7 +99,7 @@ def test_cadence_override_and_never_contacted(db):
     item = attention.agenda(db, today=TODAY).needs_attention[0]
     assert (item.cadence_days, item.days_overdue) == (7, 3)
     assert "own cadence" in item.reason
-    new = accounts.create_account(db, name="Never Met", stage="customer", customer_since=days_ago(200))
+    new = accounts.create_account(db, name="Never Met", stage="customer", customer_since=days_ago(200), today=days_ago(200))
     never = next(i for i in attention.agenda(db, today=TODAY).needs_attention if i.account_id == new.id)
     assert never.last_touch is None and never.days_overdue == 20 and "never contacted" in never.reason
 
@@ -247,7 +247,7 @@ def test_gift_repeat_is_found_case_insensitively(db):
 
 def test_attention_balance_hours_per_tier_and_prospects(firm):
     db = firm["db"]
-    lead = accounts.create_account(db, name="A Lead", stage="mql")
+    lead = accounts.create_account(db, name="A Lead", stage="mql", today=days_ago(100))  # a lead by then
     touch(db, firm["top"].id, days_ago(5), duration_minutes=90)
     touch(db, firm["small"].id, days_ago(10), duration_minutes=30)
     touch(db, lead.id, days_ago(20), duration_minutes=120)

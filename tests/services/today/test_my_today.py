@@ -59,7 +59,7 @@ def test_my_time_bar_counts_my_hours_and_everyones_counts_the_firms(db):
     anna = create_staff(db, name="Anna Jansen").id
     bram = create_staff(db, name="Bram de Vries").id
     customer = _customer(db, "Bakkerij Smit", anna)
-    prospect = accounts.create_account(db, name="Nieuw Bedrijf", stage="prospect").id
+    prospect = accounts.create_account(db, name="Nieuw Bedrijf", stage="prospect", today=TODAY).id  # known by then
     log_interaction(db, account_id=customer, kind="visit", occurred_on=TODAY, duration_minutes=90, staff_id=anna)
     log_interaction(db, account_id=prospect, kind="call", occurred_on=TODAY, duration_minutes=30, staff_id=bram)
     log_interaction(db, account_id=prospect, kind="call", occurred_on=TODAY, duration_minutes=60)  # nobody's

@@ -168,6 +168,24 @@ def test_accounts_not_yet_known_are_not_in_old_snapshots(db):
     assert movement(db, from_quarter="2025Q3", to_quarter="2025Q4").count("prospect", "small") == 1
 
 
+def test_the_pyramid_of_a_past_day_counts_the_stages_of_that_day(db):
+    # the pyramid printed for a past quarter and the movement table (the kept tiers) agree
+    customer(db, "Oud", (dt.date(2025, 1, 5), "100"), today=dt.date(2024, 1, 1))
+    promoted = customer(db, "Gepromoveerd", stage="prospect", today=dt.date(2025, 8, 1))
+    update_account(db, account_id=promoted, stage="customer", today=dt.date(2025, 11, 1))
+    customer(db, "Later", stage="suspect", today=dt.date(2026, 2, 1))
+    q3 = dt.date(2025, 9, 30)
+    tiers = compute_tiers(db, as_of=q3)
+    assert tiers.tier_of(promoted) == "prospect" and len(tiers) == 2  # "Later" was not known yet
+    summary = pyramid_summary(db, as_of=q3)
+    assert (summary.tier("prospect").count, summary.tier("suspect").count) == (1, 0)
+    snapshot_quarters(db, through=dt.date(2025, 12, 31))
+    assert movement(db, from_quarter="2025Q3", to_quarter="2025Q4").count("prospect", "small") == 1
+    # today's pyramid is the current stages
+    assert compute_tiers(db, as_of=dt.date(2026, 3, 1)).tier_of(promoted) == "small"
+    assert pyramid_summary(db, as_of=dt.date(2026, 3, 1)).tier("suspect").count == 1
+
+
 def test_movement_matrix_and_names(db):
     rising = customer(db, "Stijger", (dt.date(2025, 3, 1), "10"), (dt.date(2026, 3, 1), "50000"))
     falling = customer(db, "Daler", (dt.date(2025, 3, 1), "40000"), (dt.date(2026, 3, 1), "5"))
