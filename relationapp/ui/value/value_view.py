@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +31,7 @@ from relationapp.ui.common import theme
 from relationapp.ui.common.i18n import tr
 from relationapp.ui.common.labels import movement_label, tier_label
 from relationapp.ui.common.page import Page
+from relationapp.ui.common.tables import style_rows
 from relationapp.ui.common.view_state import remember_splitter
 from relationapp.ui.common.widgets import DateField, plain_label
 from relationapp.ui.lists.lazy_model import Column
@@ -102,6 +106,17 @@ def _table(model):
     from relationapp.ui.relationships.relationship_tabs import small_table
 
     return small_table(model)  # the names stretch; the figures fit their contents
+
+
+def _matrix_table(model) -> QTableView:
+    """The from-tier x to-tier counts: every column as wide as the next (no key column), one cell at a time."""
+    table = style_rows(QTableView())
+    table.setModel(model)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    table.verticalHeader().setVisible(True)  # the from-tiers
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return table
 
 
 class CustomerValueView(Page, QWidget):
@@ -182,8 +197,7 @@ class CustomerValueView(Page, QWidget):
         layout.addLayout(row)
         body = QHBoxLayout()
         self.movement_model = MovementModel(self)
-        self.movement_table = _table(self.movement_model)
-        self.movement_table.verticalHeader().setVisible(True)  # the from-tiers
+        self.movement_table = _matrix_table(self.movement_model)
         body.addWidget(self.movement_table, 3)
         moved_columns = [
             Column(QT_TR_NOOP("Account"), lambda m: m.name),

@@ -81,6 +81,14 @@ def test_movement_follows_the_chosen_quarters(value_view, demo_db, qtbot):
     assert [m.account_id for m in value_view.down_model.rows] == [m.account_id for m in expected.moved_down]
 
 
+def test_the_movement_matrix_gives_every_tier_the_same_width(value_view, qtbot):
+    # a matrix has no key column: "-> Top" is not wider than "-> Inactive"
+    table = value_view.movement_table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().columnCount() == 8)
+    widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
+    assert max(widths) - min(widths) <= 1 and min(widths) > 40
+
+
 def test_profit_tab_and_growth_list(value_view):
     overview = value_view.overview
     assert value_view.whale.curve == overview.whale
