@@ -79,14 +79,14 @@ MAIL_DIRECTIONS = ("in", "out")
 MAIL_SENDER_STATUSES = ("waiting", "ignored")
 
 
-class Table(SQLModel):
+class TableBase(SQLModel):
     """The base of every table: pydantic builds a model's validator when it is first used, not when the
     class is made (the app never validates rows through pydantic; this saves about 20 ms of every start)."""
 
     model_config = {**SQLModel.model_config, "defer_build": True}
 
 
-class Versioned(Table):
+class Versioned(TableBase):
     """A record a form edits: ``version`` goes up by one on every ORM update (revision 0016).
 
     SQLAlchemy's ``version_id_col`` makes each UPDATE say ``WHERE id = ? AND
@@ -132,7 +132,7 @@ class Staff(Versioned, table=True):
     manages_staff: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
-class LeadSource(Table, table=True):
+class LeadSource(TableBase, table=True):
     __tablename__ = "lead_source"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)
@@ -268,7 +268,7 @@ class Interaction(Versioned, table=True):
     direction: Optional[str] = Field(default=None, max_length=3)  # MAIL_DIRECTIONS, for an e-mail touch
 
 
-class ContactPoint(Table, table=True):
+class ContactPoint(TableBase, table=True):
     """Every phone number, e-mail address, web page and social profile of a person, with its type.
 
     ``person.phone`` and ``person.email`` stay the main ones (shown in lists);
@@ -286,7 +286,7 @@ class ContactPoint(Table, table=True):
     position: int = Field(default=0)  # the order in the card
 
 
-class MailMessage(Table, table=True):
+class MailMessage(TableBase, table=True):
     """A mail already logged as a touch (or looked at): never twice, whichever path brought it again."""
 
     __tablename__ = "mail_message"
@@ -296,7 +296,7 @@ class MailMessage(Table, table=True):
     source: Optional[str] = Field(default=None, max_length=500)  # the file or the IMAP folder it came from
 
 
-class MailSender(Table, table=True):
+class MailSender(TableBase, table=True):
     """An address we got mail from but know no person by: to review (add as person or lead, or ignore)."""
 
     __tablename__ = "mail_sender"
@@ -309,7 +309,7 @@ class MailSender(Table, table=True):
     last_subject: Optional[str] = Field(default=None, max_length=500)
 
 
-class MailWaiting(Table, table=True):
+class MailWaiting(TableBase, table=True):
     """The touch a mail from an unknown sender would make, logged when the sender is added (never the mail)."""
 
     __tablename__ = "mail_waiting"
@@ -323,7 +323,7 @@ class MailWaiting(Table, table=True):
     source: Optional[str] = Field(default=None, max_length=500)
 
 
-class MailFolder(Table, table=True):
+class MailFolder(TableBase, table=True):
     """An IMAP folder we watch: where its last sync stopped (``services.mail.folders``)."""
 
     __tablename__ = "mail_folder"
@@ -333,7 +333,7 @@ class MailFolder(Table, table=True):
     synced_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
-class InteractionPerson(Table, table=True):
+class InteractionPerson(TableBase, table=True):
     __tablename__ = "interaction_person"
     interaction_id: int = Field(foreign_key="interaction.id", ondelete="CASCADE", primary_key=True)
     person_id: int = Field(foreign_key="person.id", ondelete="CASCADE", primary_key=True, index=True)
@@ -383,7 +383,7 @@ class Order(Versioned, table=True):
     description: Optional[str] = Field(default=None, max_length=500)
 
 
-class Referral(Table, table=True):
+class Referral(TableBase, table=True):
     __tablename__ = "referral"
     id: Optional[int] = Field(default=None, primary_key=True)
     referrer_person_id: Optional[int] = Field(default=None, foreign_key="person.id", ondelete="SET NULL", index=True)
@@ -396,7 +396,7 @@ class Referral(Table, table=True):
     thanked_on: Optional[dt.date] = Field(default=None)
 
 
-class NpsResponse(Table, table=True):
+class NpsResponse(TableBase, table=True):
     __tablename__ = "nps_response"
     __table_args__ = (
         sa.Index("ix_nps_date", "responded_on"),
@@ -411,7 +411,7 @@ class NpsResponse(Table, table=True):
     comment: Optional[str] = Field(default=None)
 
 
-class StageChange(Table, table=True):
+class StageChange(TableBase, table=True):
     __tablename__ = "stage_change"
     # registrations by day: the leads of a year (services/leads/sources_report.py)
     __table_args__ = (sa.Index("ix_stage_change_first", "from_stage", "changed_on", "account_id"),
@@ -445,7 +445,7 @@ class Qualification(Versioned, table=True):
     not_ready_reason: Optional[str] = Field(default=None)
 
 
-class ContentItem(Table, table=True):
+class ContentItem(TableBase, table=True):
     __tablename__ = "content_item"
     id: Optional[int] = Field(default=None, primary_key=True)
     title: str = Field(max_length=300)
@@ -457,14 +457,14 @@ class ContentItem(Table, table=True):
     language: Optional[str] = Field(default=None, max_length=10)
 
 
-class NurtureTrack(Table, table=True):
+class NurtureTrack(TableBase, table=True):
     __tablename__ = "nurture_track"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)
     description: Optional[str] = Field(default=None)
 
 
-class NurtureStep(Table, table=True):
+class NurtureStep(TableBase, table=True):
     __tablename__ = "nurture_step"
     id: Optional[int] = Field(default=None, primary_key=True)
     track_id: int = Field(foreign_key="nurture_track.id", ondelete="CASCADE", index=True)
@@ -473,7 +473,7 @@ class NurtureStep(Table, table=True):
     wait_days: int = Field(default=30)
 
 
-class NurtureEnrolment(Table, table=True):
+class NurtureEnrolment(TableBase, table=True):
     __tablename__ = "nurture_enrolment"
     __table_args__ = (sa.Index("ix_nurture_enrolment_open_due", "stopped_on", "next_due_on"),)
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -488,7 +488,7 @@ class NurtureEnrolment(Table, table=True):
     reason: Optional[str] = Field(default=None)  # why they were sent to nurturing ("budget next year")
 
 
-class ContentSent(Table, table=True):
+class ContentSent(TableBase, table=True):
     """Which content a person has had: never the same item twice."""
 
     __tablename__ = "content_sent"
@@ -498,7 +498,7 @@ class ContentSent(Table, table=True):
     interaction_id: Optional[int] = Field(default=None, foreign_key="interaction.id", ondelete="SET NULL")
 
 
-class Campaign(Table, table=True):
+class Campaign(TableBase, table=True):
     """What a source cost in a year (a fair's stand, an ad campaign): cost per lead in the sources report."""
 
     __tablename__ = "campaign"
@@ -510,19 +510,19 @@ class Campaign(Table, table=True):
     cost: Decimal = Field(sa_type=Money)
 
 
-class Tag(Table, table=True):
+class Tag(TableBase, table=True):
     __tablename__ = "tag"
     id: Optional[int] = Field(default=None, primary_key=True)
     name: str = Field(max_length=100, unique=True)
 
 
-class AccountTag(Table, table=True):
+class AccountTag(TableBase, table=True):
     __tablename__ = "account_tag"
     account_id: int = Field(foreign_key="account.id", ondelete="CASCADE", primary_key=True)
     tag_id: int = Field(foreign_key="tag.id", ondelete="CASCADE", primary_key=True, index=True)
 
 
-class Setting(Table, table=True):
+class Setting(TableBase, table=True):
     """One typed setting (declared in relationapp.config), its value as JSON."""
 
     __tablename__ = "setting"
@@ -530,7 +530,7 @@ class Setting(Table, table=True):
     value: str
 
 
-class TierSnapshot(Table, table=True):
+class TierSnapshot(TableBase, table=True):
     """The pyramid tier of every account at a quarter end."""
 
     __tablename__ = "tier_snapshot"
@@ -541,7 +541,7 @@ class TierSnapshot(Table, table=True):
     revenue_12m: Decimal = Field(sa_type=Money)
 
 
-class TierCache(Table, table=True):
+class TierCache(TableBase, table=True):
     """The current pyramid tier of every active account, for the day in TierCacheState.
 
     Derived from orders, stages and the tier settings; SQLite triggers clear
@@ -561,7 +561,7 @@ class TierCache(Table, table=True):
     revenue_before: Optional[Decimal] = Field(default=None, sa_type=Money)
 
 
-class TierCacheState(Table, table=True):
+class TierCacheState(TableBase, table=True):
     """One row (id 1): the day tier_cache was computed for, the quarter end its drops compare with,
     and whether it still holds."""
 
@@ -572,7 +572,7 @@ class TierCacheState(Table, table=True):
     valid: bool = Field(default=False)
 
 
-class PlannedVisit(Table, table=True):
+class PlannedVisit(TableBase, table=True):
     __tablename__ = "planned_visit"
     __table_args__ = (sa.Index("ix_planned_visit_date", "planned_on", "position"),)
     id: Optional[int] = Field(default=None, primary_key=True)
@@ -587,7 +587,7 @@ class PlannedVisit(Table, table=True):
     notes: Optional[str] = Field(default=None)
 
 
-class SyncAccount(Table, table=True):
+class SyncAccount(TableBase, table=True):
     """A CardDAV/CalDAV server and user we sync with, by name (the password is in the system keyring)."""
 
     __tablename__ = "sync_account"
@@ -601,7 +601,7 @@ class SyncAccount(Table, table=True):
     last_ok: bool = Field(default=True, sa_column_kwargs={"server_default": sa.true()})
 
 
-class SyncCollection(Table, table=True):
+class SyncCollection(TableBase, table=True):
     """The address book or a calendar of a sync account, with the server's last sync token."""
 
     __tablename__ = "sync_collection"
@@ -613,7 +613,7 @@ class SyncCollection(Table, table=True):
     sync_token: Optional[str] = Field(default=None, max_length=1000)
 
 
-class SyncItem(Table, table=True):
+class SyncItem(TableBase, table=True):
     """One server item and the local record it is, with the field values both sides had at the last sync."""
 
     __tablename__ = "sync_item"
@@ -632,7 +632,7 @@ class SyncItem(Table, table=True):
     pending: Optional[str] = Field(default=None, max_length=20)  # SYNC_PENDING: a deletion awaiting the user
 
 
-class SyncConflict(Table, table=True):
+class SyncConflict(TableBase, table=True):
     """A field the app and the server both changed, differently: the user picks one."""
 
     __tablename__ = "sync_conflict"
@@ -645,7 +645,7 @@ class SyncConflict(Table, table=True):
     found_at: dt.datetime = Field(default_factory=utc_now, sa_type=sa.DateTime)
 
 
-class ChangeLog(Table, table=True):
+class ChangeLog(TableBase, table=True):
     """One row per committed write transaction: when, who ("I am" then), the tables it changed (comma-separated).
 
     Written by ``data.db.Database.write`` in the same transaction; other windows read the rows after the

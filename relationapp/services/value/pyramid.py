@@ -580,8 +580,9 @@ def _stage_history(session, *, after: dt.date | None = None):
     changed since (None: not known yet); every other account had its current stage.
 
     The current stage rolled back through the changes made after the date: an account whose first change
-    since was its creation (from no stage) was not known yet. Accounts without recorded changes keep
-    their current stage (an imported firm's accounts existed before their import).
+    since was its creation (from no stage) was not known yet, as in a quarter's tiers kept before it was
+    made (so the two agree; an account entered later with an earlier "customer since" is not counted either).
+    Accounts without recorded changes keep their current stage.
     """
     query = (sa.select(StageChange.account_id, StageChange.changed_on, StageChange.from_stage)
              .order_by(StageChange.changed_on.desc(), StageChange.id.desc()))
