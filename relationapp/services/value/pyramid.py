@@ -575,8 +575,8 @@ class SnapshotResult:
     rows: int
 
 
-def _stage_history(session, *, after: dt.date | None = None):
-    """A function giving, for a date (from ``after`` on), the stage then of each account whose stage
+def _stage_history(session, *, after: dt.date):
+    """A function giving, for a date from ``after`` on, the stage then of each account whose stage
     changed since (None: not known yet); every other account had its current stage.
 
     The current stage rolled back through the changes made after the date: an account whose first change
@@ -585,9 +585,7 @@ def _stage_history(session, *, after: dt.date | None = None):
     Accounts without recorded changes keep their current stage.
     """
     query = (sa.select(StageChange.account_id, StageChange.changed_on, StageChange.from_stage)
-             .order_by(StageChange.changed_on.desc(), StageChange.id.desc()))
-    if after is not None:
-        query = query.where(StageChange.changed_on > after)
+             .where(StageChange.changed_on > after).order_by(StageChange.changed_on.desc(), StageChange.id.desc()))
     changes = _plain_rows(session, query)  # latest first
     if changes and isinstance(changes[0][1], str):  # the driver's own rows: ISO text on SQLite
         changes = [(a, dt.date.fromisoformat(day), stage) for a, day, stage in changes]
@@ -628,7 +626,7 @@ def snapshot_quarters(db: Database, *, through: dt.date | None = None, replace: 
         return SnapshotResult(quarter_ends=tuple(ends), computed=(), rows=0)
     with db.read() as session:
         settings = settings_service.load(session)
-        stages_at = _stage_history(session)
+        stages_at = _stage_history(session, after=todo[0])  # the changes before the first quarter never count
     rows = 0
     for end in todo:
         # one transaction per quarter: the write lock is never held for long
@@ -637,7 +635,8 @@ def snapshot_quarters(db: Database, *, through: dt.date | None = None, replace: 
     return SnapshotResult(quarter_ends=tuple(ends), computed=tuple(todo), rows=rows)
 
 
-def _store_quarter(session, end: dt.date, settings: Settings, stages: dict[int, str | None]) -> list[tuple[int, str, int, int | None]]:
+def _store_quarter(session, end: dt.date, settings: Settings,
+                   stages: dict[int, str | None] | None = None) -> list[tuple[int, str, int, int | None]]:
     tiers = _classify(session, as_of=end, settings=settings, stages=stages)
     session.execute(sa.delete(TierSnapshot).where(TierSnapshot.quarter_end == end))
     _insert_snapshot(session, end, tiers)
@@ -682,7 +681,7 @@ def keep_quarter(session, end: dt.date) -> list[tuple[int, str, int, int | None]
     """Store the tiers at quarter end ``end`` when missing (inside ``db.write()``); the rows stored."""
     if not quarter_missing(session, end):
         return []
-    return _store_quarter(session, end, settings_service.load(session), _stage_history(session)(end))
+    return _store_quarter(session, end, settings_service.load(session))
 
 
 def available_quarter_ends(db: Database, *, through: dt.date | None = None) -> list[dt.date]:
@@ -716,7 +715,7 @@ def _tiers_at_quarter_end(session, end: dt.date) -> dict[int, tuple[str, int]]:
     if stored is not None:
         return stored
     settings = settings_service.load(session)
-    rows = _classify(session, as_of=end, settings=settings, stages=_stage_history(session)(end))
+    rows = _classify(session, as_of=end, settings=settings)
     return {a: (t, c) for a, t, c, _ in rows}
 
 
